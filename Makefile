@@ -1,0 +1,32 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= boardpapers.db
+
+.PHONY: demo test install examples bench lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/boardpapers --db sqlite:///$(DB) ingest examples
+	$(BIN)/boardpapers --db sqlite:///$(DB) stats
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run_all
+
+examples: $(STAMP)
+	$(BIN)/python scripts/build_examples.py
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache .hypothesis

@@ -1,0 +1,323 @@
+"""Paper: what boardpapers understands a Layout to be (the export contract of DESIGN.md).
+
+All values are frozen dataclasses. ``Paper.to_json()`` is the public shape printed by
+``boardpapers extract --json``; keys may be added, never renamed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+from boardpapers.layout import Layout, Source
+
+SCHEMA = "boardpapers/paper@1"
+
+GENRES = ("agenda_pack", "report", "agenda", "minutes", "agenda_and_minutes", "briefing",
+          "summary", "other")
+SECTION_KINDS = ("purpose", "summary", "recommendations", "actions", "contact", "background",
+                 "issues", "implications_wales", "financial", "legal", "equalities", "risk",
+                 "next_steps", "appendix", "other")
+MEMBER_ROLES = ("chair", "deputy_chair", "vice_chair", "member", "substitute", "observer",
+                "non_voting", "independent_observer")
+
+
+# ---------------------------------------------------------------- provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a value was read: index into Layout.blocks and a char span in that block's text."""
+
+    block: int
+    start: int
+    end: int
+
+
+# ---------------------------------------------------------------- meetings
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    name: str
+    role: str = "member"  # one of MEMBER_ROLES
+    group: str | None = None  # political group, e.g. "Labour"
+    authority: str | None = None
+    honours: str | None = None  # "OBE", "CBE MP"...
+    title: str | None = None  # "Cllr", "Lord", "Mayor", "Sir"...
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    number: str
+    title: str
+    pages: str | None = None  # as written, "9 - 24"
+    presenters: tuple[str, ...] = ()
+    confidential: bool = False
+    verbal: bool = False
+    subitems: tuple[str, ...] = ()
+    decision: str | None = None  # minutes: "RESOLVED that ..."
+    text: str | None = None  # minutes / ModernGov: the item's minute text
+
+
+@dataclass(frozen=True, slots=True)
+class NextMeeting:
+    date: str | None = None
+    time: str | None = None
+    venue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupOffice:
+    group: str
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    body: str | None = None
+    date: str | None = None  # ISO
+    time: str | None = None  # HH:MM
+    venue: str | None = None
+    online: bool = False
+    members: tuple[Member, ...] = ()
+    items: tuple[AgendaItem, ...] = ()
+    next_meeting: NextMeeting | None = None
+    group_offices: tuple[GroupOffice, ...] = ()
+    attendees: tuple[str, ...] = ()  # minutes
+    apologies: tuple[str, ...] = ()
+    declarations: tuple[str, ...] = ()
+    contact: str | None = None
+
+
+# ---------------------------------------------------------------- reports
+
+
+@dataclass(frozen=True, slots=True)
+class ContactOfficer:
+    name: str
+    position: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A numbered paragraph kept with its number as written ("7.6")."""
+
+    number: str
+    text: str
+    block: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    kind: str  # one of SECTION_KINDS
+    heading: str
+    text: str
+    paragraphs: tuple[Paragraph, ...] = ()
+    first_block: int = -1
+    last_block: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    title: str | None = None
+    purpose: str | None = None
+    summary: str | None = None
+    recommendations: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    contact_officers: tuple[ContactOfficer, ...] = ()
+    confidential: bool | None = None
+    plan_theme: str | None = None
+    report_of: str | None = None
+    sections: tuple[Section, ...] = ()
+    agenda_item: str | None = None  # the pack's item number, when inside a pack
+    first_block: int = -1
+    last_block: int = -1
+    pages: tuple[int, int] | None = None
+
+
+# ---------------------------------------------------------------- briefings
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingItem:
+    kind: str  # news | vacancy | event
+    headline: str
+    body: str = ""
+    links: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()  # ISO dates or periods
+    first_block: int = -1
+
+
+# ---------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    text: str
+    amount: float
+    span: Span
+    currency: str = "GBP"
+    unit: str | None = None  # "per hour", "per graduate"
+    approximate: bool = False  # "c.", "around", "over"
+    context: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DateFact:
+    text: str
+    span: Span
+    date: str | None = None  # ISO day, when the text names one
+    period: str | None = None  # "2028/2029", "2024-Q4", "2022-04" for months, seasons
+    kind: str = "other"  # meeting | deadline | event | period | publication | other
+    parsed: bool = True  # False for "20204": reported, never guessed
+    context: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    text: str
+    value: float
+    unit: str
+    span: Span
+    subject: str = ""  # "councils have participated"
+    context: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An email, phone number or URL as written, with where it was found."""
+
+    kind: str  # email | phone | url
+    text: str
+    span: Span
+    normalised: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    span: Span
+    role: str | None = None
+    title: str | None = None
+    honours: str | None = None
+    organisation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilMention:
+    text: str
+    span: Span
+    code: str | None = None  # register code; None when unlinked
+    name: str | None = None  # register name
+    type: str | None = None
+    region: str | None = None
+    nation: str | None = None
+    paper_columns: tuple[tuple[str, str], ...] = ()  # a table's own type/region/control cells
+
+
+@dataclass(frozen=True, slots=True)
+class TableCheck:
+    column: str
+    kind: str  # total | percentage
+    expected: float
+    found: float
+    ok: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TableData:
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    block: int
+    numbers: tuple[tuple[float | None, ...], ...] = ()
+    checks: tuple[TableCheck, ...] = ()
+    consistent: bool | None = None  # None: nothing to check
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    money: tuple[Money, ...] = ()
+    dates: tuple[DateFact, ...] = ()
+    metrics: tuple[Metric, ...] = ()
+    contacts: tuple[Mention, ...] = ()
+    people: tuple[Person, ...] = ()
+    councils: tuple[CouncilMention, ...] = ()
+
+
+# ---------------------------------------------------------------- the paper
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    source: Source
+    genre: str
+    layout: Layout
+    genre_evidence: tuple[str, ...] = ()
+    title: str | None = None
+    body: str | None = None
+    date: str | None = None
+    meeting: Meeting | None = None
+    reports: tuple[Report, ...] = ()
+    items: tuple[BriefingItem, ...] = ()
+    facts: Facts = field(default_factory=Facts)
+    tables: tuple[TableData, ...] = ()
+    language: str = "en"  # en | cy | bilingual
+
+    def to_json(self, *, include_blocks: bool = True) -> dict[str, Any]:
+        return paper_to_json(self, include_blocks=include_blocks)
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses, tuples and spans to JSON-ready values."""
+    if isinstance(value, Span):
+        return {"block": value.block, "start": value.start, "end": value.end}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def paper_to_json(paper: Paper, *, include_blocks: bool = True) -> dict[str, Any]:
+    facts = paper.facts
+    out: dict[str, Any] = {
+        "schema": SCHEMA,
+        "source": paper.source.to_json(),
+        "genre": paper.genre,
+        "genre_evidence": list(paper.genre_evidence),
+        "language": paper.language,
+        "title": paper.title,
+        "body": paper.body,
+        "date": paper.date,
+        "meeting": _plain(paper.meeting),
+        "reports": [_plain(r) for r in paper.reports],
+        "items": [_plain(i) for i in paper.items],
+        "facts": {
+            "money": [_plain(m) for m in facts.money],
+            "dates": [_plain(d) for d in facts.dates],
+            "metrics": [_plain(m) for m in facts.metrics],
+            "emails": _unique(m.text for m in facts.contacts if m.kind == "email"),
+            "phones": _unique(m.text for m in facts.contacts if m.kind == "phone"),
+            "urls": _unique(m.text for m in facts.contacts if m.kind == "url"),
+            "contacts": [_plain(m) for m in facts.contacts],
+            "councils": [_plain(c) for c in facts.councils],
+            "people": [_plain(p) for p in facts.people],
+        },
+        "tables": [_plain(t) for t in paper.tables],
+    }
+    if include_blocks:
+        out["blocks"] = [b.to_json() for b in paper.layout.blocks]
+    return out
+
+
+def _unique(texts: Any) -> list[str]:
+    seen: dict[str, None] = {}
+    for t in texts:
+        seen.setdefault(t, None)
+    return list(seen)

@@ -1,0 +1,98 @@
+"""Readers: one module per file format, each ``read(path) -> Layout``.
+
+``read`` picks the reader from the file's extension (and, for ambiguous files, its first
+bytes), checks the things every format shares (missing, empty, too large) and turns any
+failure into an ``UnreadableFile`` naming the file and the cause.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from boardpapers.errors import BoardpapersError, UnreadableFile, UnsupportedFormat
+from boardpapers.layout import Layout, Source
+
+MAX_BYTES = 512 * 1024 * 1024
+
+# extension -> format name; the reader module for each format is imported lazily so that
+# a missing optional dependency of one format never stops the others.
+FORMATS: dict[str, str] = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".markdown": "md",
+    ".txt": "txt",
+    ".text": "txt",
+}
+
+
+def format_of(path: Path) -> str:
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise UnsupportedFormat(str(path), path.suffix.lower())
+    return fmt
+
+
+def is_supported(path: Path) -> bool:
+    return path.suffix.lower() in FORMATS
+
+
+def _reader_for(fmt: str) -> Callable[[bytes, Source], Layout]:
+    if fmt == "pdf":
+        from boardpapers.readers import pdf
+        return pdf.read_bytes
+    if fmt == "docx":
+        from boardpapers.readers import docx
+        return docx.read_bytes
+    if fmt == "html":
+        from boardpapers.readers import html
+        return html.read_bytes
+    from boardpapers.readers import text
+    return text.read_markdown_bytes if fmt == "md" else text.read_text_bytes
+
+
+def read_source_bytes(path: Path) -> tuple[bytes, Source]:
+    """Read a file's bytes once and describe it; the one place readers touch the disk."""
+    fmt = format_of(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UnreadableFile(str(path), f"file is {size} bytes, over the {MAX_BYTES} limit")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFile(str(path), "file not found (moved or deleted?)") from None
+    except IsADirectoryError:
+        raise UnreadableFile(str(path), "is a directory") from None
+    except PermissionError:
+        raise UnreadableFile(str(path), "permission denied") from None
+    except OSError as exc:
+        raise UnreadableFile(str(path), f"cannot read file: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise UnreadableFile(str(path), "file is empty")
+    source = Source(path=str(path), sha256=hashlib.sha256(data).hexdigest(), format=fmt,
+                    size=len(data))
+    return data, source
+
+
+def read(path: str | Path) -> Layout:
+    """Read any supported paper into a Layout, or raise a BoardpapersError."""
+    path = Path(path)
+    data, source = read_source_bytes(path)
+    return read_bytes(data, source)
+
+
+def read_bytes(data: bytes, source: Source) -> Layout:
+    reader = _reader_for(source.format)
+    try:
+        return reader(data, source)
+    except BoardpapersError:
+        raise
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, OSError,
+            UnicodeError, RecursionError, MemoryError) as exc:
+        # A reader bug or a library choking on malformed input: still one clear line.
+        raise UnreadableFile(source.path, f"cannot read as {source.format}: "
+                             f"{type(exc).__name__}: {exc}") from exc
