@@ -1,0 +1,39 @@
+"""Shared fixtures: where the seeds and the project's own fixtures live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = (ROOT.parent / "shared" / "seeds").resolve()
+EXAMPLES = ROOT / "examples"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite expected golden JSON from current output (review the diff!)")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    return SEEDS
+
+
+def seed(name_prefix: str) -> Path:
+    """Path of the seed whose file name starts with ``name_prefix`` ("002"), or skip."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    matches = sorted(SEEDS.glob(f"{name_prefix}*"))
+    if not matches:
+        pytest.skip(f"seed {name_prefix} not present")
+    return matches[0]
