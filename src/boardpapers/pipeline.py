@@ -1,10 +1,25 @@
-"""The pure flow from a file to an understood Paper, and batch ingest around it."""
+"""The flow from files to stored papers.
+
+``understand`` and ``process`` are the pure read -> classify -> parse -> extract chain for
+one file. ``ingest`` runs it over many files in a process pool and stores each result in
+its own transaction, so one bad file never stops a batch and never leaves half a paper.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from boardpapers import facts, genre, parsers, readers
+from boardpapers.errors import BoardpapersError
 from boardpapers.layout import Layout
 from boardpapers.paper import Paper
 
@@ -19,3 +34,135 @@ def understand(layout: Layout) -> Paper:
 def process(path: str | Path) -> Paper:
     """read -> classify -> parse -> extract for one file."""
     return understand(readers.read(path))
+
+
+# ------------------------------------------------------------------ batches
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    path: str
+    status: str  # ingested | present | failed | skipped
+    reason: str | None = None
+    doc_id: str | None = None
+    genre: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    outcomes: tuple[Outcome, ...] = field(default_factory=tuple)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failed(self) -> tuple[Outcome, ...]:
+        return tuple(o for o in self.outcomes if o.status == "failed")
+
+    def to_json(self) -> dict[str, object]:
+        return {s: self.count(s) for s in ("ingested", "present", "failed", "skipped")} | {
+            "failures": [{"path": o.path, "reason": o.reason} for o in self.failed]}
+
+
+def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
+    """Files to ingest, with a reason when one must be refused before reading.
+
+    Folders are walked recursively (hidden entries skipped) and only files of a supported
+    type are taken from them; a file named explicitly with an unsupported type is refused.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for dirpath, dirnames, filenames in os.walk(path):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in sorted(filenames):
+                    child = Path(dirpath) / name
+                    if not name.startswith(".") and readers.is_supported(child):
+                        yield child, None
+        elif not path.exists():
+            yield path, "file not found"
+        elif not readers.is_supported(path):
+            yield path, f"unsupported file type {path.suffix.lower() or '(none)'!r}"
+        else:
+            yield path, None
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        with path.open("rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def process_safely(path: str) -> tuple[Paper | None, str | None]:
+    """Worker entry: a Paper, or the one-line reason it could not be made."""
+    try:
+        return process(path), None
+    except BoardpapersError as exc:
+        return None, getattr(exc, "reason", None) or str(exc)
+    except Exception as exc:  # noqa: BLE001 - the batch boundary: report, never crash
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return None, (f"internal error {type(exc).__name__}: {exc} "
+                      f"(at {Path(where.filename).name}:{where.lineno}; please report)")
+
+
+Progress = Callable[[Outcome], None]
+
+
+def ingest(paths: Iterable[str | Path], store: "Store", *, workers: int = 1,  # noqa: F821
+           on_total: Callable[[int], None] | None = None,
+           on_outcome: Progress | None = None) -> IngestSummary:
+    """Read, understand and store every file; already-stored files are not read again."""
+    outcomes: list[Outcome] = []
+    todo: list[Path] = []
+
+    def record(o: Outcome) -> None:
+        outcomes.append(o)
+        if on_outcome:
+            on_outcome(o)
+
+    found = list(discover(paths))
+    if on_total:
+        on_total(len(found))
+    for path, refusal in found:
+        if refusal:
+            record(Outcome(str(path), "failed", refusal))
+            continue
+        digest = _sha256(path)
+        if digest and store.has(digest):
+            record(Outcome(str(path), "present", doc_id=digest))
+        else:
+            todo.append(path)
+    for path, (paper, reason) in _run(todo, workers):
+        record(_store_one(store, path, paper, reason))
+    return IngestSummary(tuple(outcomes))
+
+
+def _run(paths: list[Path], workers: int) -> Iterator[tuple[Path, tuple[Paper | None, str | None]]]:
+    if workers <= 1 or len(paths) <= 1:
+        for p in paths:
+            yield p, process_safely(str(p))
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures: list[tuple[Path, Future[tuple[Paper | None, str | None]]]] = [
+            (p, pool.submit(process_safely, str(p))) for p in paths]
+        for p, fut in futures:
+            try:
+                yield p, fut.result()
+            except BrokenProcessPool:
+                yield p, (None, "the worker reading this file died (out of memory?)")
+
+
+def _store_one(store: "Store", path: Path, paper: Paper | None,  # noqa: F821
+               reason: str | None) -> Outcome:
+    if paper is None:
+        return Outcome(str(path), "failed", reason)
+    try:
+        stored = store.save(paper)
+    except SQLAlchemyError as exc:
+        return Outcome(str(path), "failed", f"database error: {exc.__class__.__name__}: {exc}")
+    status = "ingested" if stored else "present"
+    return Outcome(str(path), status, doc_id=paper.source.sha256, genre=paper.genre,
+                   title=paper.title)

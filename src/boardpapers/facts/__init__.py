@@ -1,9 +1,88 @@
-"""extract(paper) -> Paper with facts and tables filled: one module per kind of fact."""
+"""extract(paper) -> Paper with facts and tables filled.
+
+Each kind of fact has its own module with a pure ``find_*(text, block)`` function that
+returns facts whose Span points into that block's text; this module only walks the
+blocks, hands each finder its text, and collects the results in document order.
+"""
 
 from __future__ import annotations
 
-from boardpapers.paper import Paper
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from boardpapers.layout import Block, BlockKind
+from boardpapers.paper import Facts, Paper, TableData
+
+Finder = Callable[..., Sequence[Any]]
+
+
+_FINDERS = {"money": ("money", "find_money"), "dates": ("dates", "find_dates"),
+            "metrics": ("metrics", "find_metrics"), "contacts": ("contacts", "find_contacts"),
+            "people": ("people", "find_people"), "councils": ("councils", "find_councils")}
+
+
+def _finders() -> dict[str, Finder]:
+    import importlib
+    out: dict[str, Finder] = {}
+    for kind, (module, name) in _FINDERS.items():
+        try:  # TODO(integration): drop the guard once every finder module has landed
+            out[kind] = getattr(importlib.import_module(f"boardpapers.facts.{module}"), name)
+        except (ImportError, AttributeError):
+            continue
+    return out
+
+
+def reference_date(paper: Paper) -> dt.date | None:
+    """The paper's own date, used to complete dates written without a year."""
+    iso = paper.date or (paper.meeting.date if paper.meeting else None)
+    try:
+        return dt.date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
 
 
 def extract(paper: Paper) -> Paper:
-    return paper
+    finders = _finders()
+    found: dict[str, list[Any]] = {k: [] for k in finders}
+    tables: list[TableData] = []
+    ref = reference_date(paper)
+    blocks = paper.layout.blocks
+    for i, block in enumerate(blocks):
+        if block.kind is BlockKind.PAGE_BREAK or not block.text.strip():
+            continue
+        for kind, find in finders.items():
+            if kind == "councils" and block.kind is BlockKind.TABLE:
+                continue
+            if kind == "dates":
+                found[kind].extend(find(block.text, i, ref))
+            else:
+                found[kind].extend(find(block.text, i))
+        if block.kind is BlockKind.TABLE and block.rows and "councils" in finders:
+            tables.append(_table(blocks, i))
+            found["councils"].extend(_table_councils(block, i))
+    facts = Facts(**{k: tuple(v) for k, v in found.items()})  # type: ignore[arg-type]
+    return dataclasses.replace(paper, facts=facts, tables=tuple(tables))
+
+
+def _table(blocks: tuple[Block, ...], i: int) -> TableData:
+    from boardpapers.facts import tables
+    return tables.table_data(blocks[i].rows, i, caption=table_caption(blocks, i))
+
+
+def _table_councils(block: Block, i: int) -> list[Any]:
+    from boardpapers.facts import councils
+    return list(councils.find_councils_in_table(block.rows, i))
+
+
+def table_caption(blocks: tuple[Block, ...], i: int) -> str:
+    """The short heading or line just above a table, if it reads like a caption."""
+    for j in range(i - 1, max(i - 3, -1), -1):
+        prev = blocks[j]
+        if prev.kind is BlockKind.PAGE_BREAK:
+            continue
+        if prev.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and len(prev.text) <= 120:
+            return prev.text
+        break
+    return ""

@@ -1,0 +1,90 @@
+"""Questions answered from the stored facts: lists of facts, councils, related papers."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import text
+
+from boardpapers.errors import QuerySyntaxError
+from boardpapers.query import normalise_filter
+from boardpapers.store import Store, schema
+
+FACT_COLUMNS = {
+    "money": "x.amount, x.unit, x.approximate, x.context",
+    "dates": "x.date, x.period, x.kind, x.parsed, x.context",
+    "metrics": "x.value, x.unit, x.subject, x.context",
+    "contacts": "x.kind, x.normalised",
+    "people": "x.name, x.role, x.title, x.honours",
+    "councils": "x.code, x.name, x.type, x.region, x.nation",
+}
+
+
+def list_facts(store: Store, kind: str, *, body: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+    """Facts of one kind across papers, newest paper first, each with its provenance."""
+    if kind not in FACT_COLUMNS:
+        raise QuerySyntaxError(f"unknown fact kind {kind!r}: use one of "
+                               f"{', '.join(FACT_COLUMNS)}")
+    table = schema.FACT_TABLES[kind].name
+    where, params = [], {"limit": limit}
+    if body:
+        where.append("d.body LIKE :body")
+        params["body"] = f"%{body}%"
+    if since:
+        where.append("d.date >= :since")
+        params["since"] = normalise_filter("since", since)
+    if until:
+        where.append("d.date <= :until")
+        params["until"] = normalise_filter("until", until)
+    sql = (f"SELECT x.text, {FACT_COLUMNS[kind]}, x.doc_id, x.block, x.start, x.end, "
+           "d.path, d.title, d.date AS paper_date, d.body AS paper_body, b.page "
+           f"FROM {table} x JOIN documents d ON d.id = x.doc_id "
+           "LEFT JOIN blocks b ON b.doc_id = x.doc_id AND b.idx = x.block "
+           + ("WHERE " + " AND ".join(where) + " " if where else "")
+           + "ORDER BY d.date DESC, d.path, x.idx LIMIT :limit")
+    with store.connect() as conn:
+        return [dict(r) for r in conn.execute(text(sql), params).mappings()]
+
+
+def council_summary(store: Store) -> list[dict[str, Any]]:
+    """Each council mentioned: register details, number of mentions and of papers."""
+    sql = ("SELECT coalesce(x.code, '') AS code, coalesce(x.name, x.text) AS name, "
+           "x.type, x.region, x.nation, count(*) AS mentions, "
+           "count(DISTINCT x.doc_id) AS papers, x.code IS NOT NULL AS linked "
+           "FROM council_facts x GROUP BY coalesce(x.code, x.text) "
+           "ORDER BY papers DESC, mentions DESC, name")
+    with store.connect() as conn:
+        return [dict(r) for r in conn.execute(text(sql)).mappings()]
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+_STOP = frozenset("""this that with from have will been were their they them there which
+would could should about into also more most other such than then these those what when
+where while your ours council councils report members board paper papers local
+government""".split())
+
+
+def similar(store: Store, doc_id: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Papers sharing the most distinctive terms of this one (title and lead text)."""
+    with store.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT text FROM blocks WHERE doc_id = :d AND (kind = 'heading' OR "
+            "section_kind IN ('summary', 'purpose', 'recommendations'))"), {"d": doc_id}).all()
+        words: dict[str, int] = {}
+        for (t,) in rows:
+            for w in _WORD.findall(t.lower()):
+                if w not in _STOP:
+                    words[w] = words.get(w, 0) + 1
+        terms = sorted(words, key=lambda w: -words[w])[:24]
+        if not terms:
+            return []
+        match = " OR ".join('"' + w.replace('"', '""') + '"' for w in terms)
+        sql = ("SELECT b.doc_id, d.path, d.title, d.genre, d.date, "
+               "sum(-bm25(blocks_fts, 3.0, 1.0)) AS score FROM blocks_fts "
+               "JOIN blocks b ON b.id = blocks_fts.rowid JOIN documents d ON d.id = b.doc_id "
+               "WHERE blocks_fts MATCH :m AND b.doc_id != :d "
+               "GROUP BY b.doc_id ORDER BY score DESC LIMIT :limit")
+        return [dict(r) for r in conn.execute(text(sql), {"m": match, "d": doc_id,
+                                                          "limit": limit}).mappings()]

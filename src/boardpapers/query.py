@@ -1,0 +1,167 @@
+"""The search query language, parsed into a typed Query.
+
+People already know it from web search: words are ANDed, "quoted phrases", ``word*``
+prefixes, ``-word`` or ``NOT word`` to exclude, ``OR`` between alternatives, and filters
+written as ``field:value`` (``body:"City Regions Board"``, ``genre:report``,
+``since:2021-01-01``, ``until:2021-12-31``, ``section:recommendations``,
+``council:Sheffield``, ``has:money``). User text only ever reaches FTS5 as quoted strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from boardpapers.errors import QuerySyntaxError
+from boardpapers.paper import GENRES, SECTION_KINDS
+
+FILTER_FIELDS = ("body", "genre", "since", "until", "section", "council", "has")
+HAS_KINDS = ("money", "dates", "metrics", "contacts", "people", "councils")
+
+_TOKEN = re.compile(
+    r'(?P<neg>-)?(?:(?P<field>[a-z]+):)?(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"()]+))'
+    r'|(?P<paren>[()])', re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    text: str
+    phrase: bool = False
+    prefix: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    body: str | None = None
+    genre: str | None = None
+    since: str | None = None
+    until: str | None = None
+    section: str | None = None
+    council: str | None = None
+    has: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """Positive terms as OR-groups that are ANDed together, plus excluded terms."""
+
+    groups: tuple[tuple[Term, ...], ...] = ()
+    excluded: tuple[Term, ...] = ()
+    filters: Filters = field(default_factory=Filters)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups
+
+    def fts(self) -> str:
+        """The FTS5 MATCH expression; every term is a quoted string."""
+        parts = []
+        for group in self.groups:
+            alts = [_fts_term(t) for t in group]
+            parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
+        expr = " AND ".join(parts)
+        if self.excluded:
+            expr += " NOT (" + " OR ".join(_fts_term(t) for t in self.excluded) + ")"
+        return expr
+
+
+def _fts_term(t: Term) -> str:
+    quoted = '"' + t.text.replace('"', '""') + '"'
+    return quoted + ("*" if t.prefix else "")
+
+
+_WORDISH = re.compile(r"[\w£$€%]", re.UNICODE)
+
+
+def _term(raw: str, phrase: bool) -> Term | None:
+    text = " ".join(raw.split())
+    prefix = False
+    if not phrase and text.endswith("*"):
+        text, prefix = text.rstrip("*"), True
+    if not _WORDISH.search(text):
+        return None
+    return Term(text, phrase=phrase, prefix=prefix)
+
+
+def parse_query(text: str, filters: Filters | None = None) -> Query:
+    """Parse what a person typed; raise QuerySyntaxError with advice when it can't be read."""
+    if text.count('"') % 2:
+        raise QuerySyntaxError('unbalanced quote in query: close the phrase with a second "')
+    flt = filters or Filters()
+    groups: list[list[Term]] = []
+    excluded: list[Term] = []
+    pending_or = pending_not = False
+    for m in _TOKEN.finditer(text):
+        if m.group("paren"):
+            continue  # grouping is implied: OR binds tighter than AND
+        word, phrase = m.group("word"), m.group("phrase")
+        fld = (m.group("field") or "").lower()
+        if fld:
+            flt = _with_filter(flt, fld, phrase if phrase is not None else word or "")
+            continue
+        if phrase is None and word in ("OR", "|"):
+            pending_or = bool(groups)
+            continue
+        if phrase is None and word == "AND":
+            continue
+        if phrase is None and word == "NOT":
+            pending_not = True
+            continue
+        term = _term(phrase if phrase is not None else word or "", phrase is not None)
+        if term is None:
+            continue
+        if m.group("neg") or pending_not:
+            excluded.append(term)
+        elif pending_or and groups:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        pending_or = pending_not = False
+    if not groups and excluded:
+        raise QuerySyntaxError("a query cannot only exclude words: add a word to look for")
+    return Query(tuple(tuple(g) for g in groups), tuple(excluded), flt)
+
+
+def _with_filter(flt: Filters, name: str, value: str) -> Filters:
+    value = value.strip()
+    if name not in FILTER_FIELDS:
+        raise QuerySyntaxError(f"unknown filter {name!r}: use one of "
+                               + ", ".join(f"{f}:" for f in FILTER_FIELDS))
+    if not value:
+        raise QuerySyntaxError(f"filter {name}: needs a value, e.g. {name}:{_EXAMPLE[name]}")
+    return replace(flt, **{name: normalise_filter(name, value)})
+
+
+_EXAMPLE = {"body": '"City Regions Board"', "genre": "report", "since": "2021-01-01",
+            "until": "2021-12-31", "section": "recommendations", "council": "Sheffield",
+            "has": "money"}
+
+
+def normalise_filter(name: str, value: str) -> str:
+    """Check one filter value and put it in the form the SQL expects."""
+    if name in ("since", "until"):
+        return _iso_bound(name, value)
+    if name == "genre" and value not in GENRES:
+        raise QuerySyntaxError(f"unknown genre {value!r}: use one of {', '.join(GENRES)}")
+    if name == "section" and value not in SECTION_KINDS:
+        raise QuerySyntaxError(f"unknown section {value!r}: use one of "
+                               f"{', '.join(SECTION_KINDS)}")
+    if name == "has" and value not in HAS_KINDS:
+        raise QuerySyntaxError(f"unknown fact kind {value!r}: use one of {', '.join(HAS_KINDS)}")
+    return value
+
+
+def _iso_bound(name: str, value: str) -> str:
+    for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+        try:
+            day = dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+        if name == "until" and size < 10:  # until:2021 means to the end of 2021
+            day = (dt.date(day.year + 1, 1, 1) if size == 4 else
+                   dt.date(day.year + day.month // 12, day.month % 12 + 1, 1))
+            day -= dt.timedelta(days=1)
+        return day.isoformat()
+    raise QuerySyntaxError(f"{name}: expects a date like 2021-03-05, 2021-03 or 2021, "
+                           f"not {value!r}")

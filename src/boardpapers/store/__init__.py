@@ -1,0 +1,136 @@
+"""store: the only stage that touches the database.
+
+``Store.save(paper)`` writes a paper and everything derived from it in one transaction;
+a paper whose sha256 is already stored is left alone, so ingesting twice changes nothing.
+SQLite (with FTS5) is the embedded default; the schema is plain SQLAlchemy Core so a
+PostgreSQL back end can share it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, func, insert, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from boardpapers.errors import StoreError
+from boardpapers.paper import Paper
+from boardpapers.store import schema, sqlite
+from boardpapers.store.rows import paper_rows
+
+DEFAULT_URL = "sqlite:///boardpapers.db"
+
+
+def database_url(given: str | None = None) -> str:
+    """--db flag, then BOARDPAPERS_DB, then ./boardpapers.db; a bare path means SQLite."""
+    url = given or os.environ.get("BOARDPAPERS_DB") or DEFAULT_URL
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    return url
+
+
+class Store:
+    def __init__(self, url: str | None = None) -> None:
+        self.url = database_url(url)
+        if not self.url.startswith("sqlite"):
+            raise StoreError(f"{self.url}: only SQLite is supported so far "
+                             "(PostgreSQL is planned)")
+        try:
+            self.engine: Engine = create_engine(self.url)
+            sqlite.configure(self.engine)
+            with self.engine.begin() as conn:
+                schema.metadata.create_all(conn)
+                sqlite.create_fts(conn)
+        except (OperationalError, SQLAlchemyError) as exc:
+            raise StoreError(f"cannot open database {self.url}: {exc.orig if hasattr(exc, 'orig') else exc}") from None
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def has(self, sha256: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(schema.documents.c.id).where(
+                schema.documents.c.id == sha256)).first() is not None
+
+    def save(self, paper: Paper, *, replace: bool = False) -> bool:
+        """Store a paper in one transaction; False when it was already there."""
+        doc_id = paper.source.sha256
+        rows = paper_rows(paper)
+        with self.engine.begin() as conn:
+            exists = conn.execute(select(schema.documents.c.id).where(
+                schema.documents.c.id == doc_id)).first() is not None
+            if exists and not replace:
+                return False
+            if exists:
+                _delete_document(conn, doc_id)
+            for table in (schema.documents, *schema.DERIVED_TABLES):
+                table_rows = rows.get(table.name)
+                if table_rows:
+                    conn.execute(insert(table), table_rows)
+            sqlite.index_document(conn, doc_id)
+        return True
+
+    def delete(self, doc_id: str) -> bool:
+        with self.engine.begin() as conn:
+            return _delete_document(conn, doc_id)
+
+    def stats(self) -> dict[str, Any]:
+        counts = {"documents": schema.documents, "blocks": schema.blocks,
+                  "reports": schema.reports, "recommendations": schema.recommendations,
+                  "meetings": schema.meetings}
+        with self.engine.connect() as conn:
+            out: dict[str, Any] = {k: conn.execute(select(func.count()).select_from(t))
+                                   .scalar_one() for k, t in counts.items()}
+            out["facts"] = {k: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                            for k, t in schema.FACT_TABLES.items()}
+            out["genres"] = dict(conn.execute(
+                select(schema.documents.c.genre, func.count())
+                .group_by(schema.documents.c.genre)).all())
+        return out
+
+    def find_document(self, ref: str) -> dict[str, Any] | None:
+        """A document by id, id prefix (at least 6 characters) or exact path."""
+        d = schema.documents
+        with self.engine.connect() as conn:
+            q = select(d).where(d.c.path == ref)
+            if len(ref) >= 6:
+                q = select(d).where((d.c.id.startswith(ref, autoescape=True)) |
+                                    (d.c.path == ref))
+            found = conn.execute(q.limit(2)).mappings().all()
+        if len(found) != 1:
+            return None
+        row = dict(found[0])
+        row["paper"] = json.loads(row.pop("paper_json"))
+        return row
+
+    def report_versions(self, doc_id: str) -> list[dict[str, Any]]:
+        """Other documents holding a report with the same title: versions of one report."""
+        r, d = schema.reports, schema.documents
+        with self.engine.connect() as conn:
+            keys = select(r.c.title_key).where(r.c.doc_id == doc_id,
+                                               r.c.title_key.is_not(None))
+            q = (select(r.c.title, r.c.doc_id, d.c.path, d.c.genre, d.c.date)
+                 .join(d, d.c.id == r.c.doc_id)
+                 .where(r.c.title_key.in_(keys), r.c.doc_id != doc_id)
+                 .order_by(d.c.date, d.c.path))
+            return [dict(m) for m in conn.execute(q).mappings()]
+
+
+def _delete_document(conn: Connection, doc_id: str) -> bool:
+    sqlite.unindex_document(conn, doc_id)
+    for table in schema.DERIVED_TABLES:
+        conn.execute(delete(table).where(table.c.doc_id == doc_id))
+    return conn.execute(delete(schema.documents).where(
+        schema.documents.c.id == doc_id)).rowcount > 0
+
+
+def default_path() -> Path:
+    return Path("boardpapers.db")

@@ -1,0 +1,151 @@
+"""Paper -> rows: the pure half of storing, one list of row dicts per table."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from boardpapers.layout import BlockKind
+from boardpapers.paper import Paper, Report
+
+Rows = dict[str, list[dict[str, Any]]]
+
+LEAD_SECTIONS = frozenset({"recommendations", "purpose", "summary", "actions"})
+
+
+def title_key(title: str | None) -> str | None:
+    """A report title folded so that two versions of one report share a key."""
+    if not title:
+        return None
+    folded = re.sub(r"[^\w/]+", " ", title.casefold()).strip()
+    return re.sub(r"\s+", " ", folded) or None
+
+
+def block_context(paper: Paper) -> list[tuple[int | None, str | None, str | None]]:
+    """For each block: (report index, section kind, nearest heading above)."""
+    n = len(paper.layout.blocks)
+    report_of: list[int | None] = [None] * n
+    section_of: list[str | None] = [None] * n
+    for r_idx, report in enumerate(paper.reports):
+        _mark(report_of, report.first_block, report.last_block, r_idx)
+        for section in report.sections:
+            _mark(section_of, section.first_block, section.last_block, section.kind)
+    out = []
+    heading: str | None = None
+    for i, block in enumerate(paper.layout.blocks):
+        out.append((report_of[i], section_of[i], heading))
+        if block.kind is BlockKind.HEADING:
+            heading = block.text
+    return out
+
+
+def _mark(target: list[Any], first: int, last: int, value: Any) -> None:
+    if first < 0:
+        return
+    last = first if last < first else last
+    for i in range(first, min(last + 1, len(target))):
+        target[i] = value
+
+
+def paper_rows(paper: Paper) -> Rows:
+    doc = paper.source.sha256
+    rows: Rows = {"documents": [_document_row(paper)]}
+    rows["blocks"] = [
+        {"doc_id": doc, "idx": i, "kind": b.kind.value, "text": b.text, "page": b.page,
+         "start": b.start, "end": b.end, "level": b.level, "marker": b.marker,
+         "depth": b.depth, "report_idx": ctx[0], "section_kind": ctx[1], "heading": ctx[2]}
+        for i, (b, ctx) in enumerate(zip(paper.layout.blocks, block_context(paper)))
+        if b.kind is not BlockKind.PAGE_BREAK
+    ]
+    rows.update(_report_rows(doc, paper.reports))
+    rows.update(_meeting_rows(doc, paper))
+    rows["briefing_items"] = [
+        {"doc_id": doc, "idx": i, "kind": it.kind, "headline": it.headline, "body": it.body}
+        for i, it in enumerate(paper.items)]
+    rows.update(_fact_rows(doc, paper))
+    rows["tables_data"] = [
+        {"doc_id": doc, "idx": i, "block": t.block, "caption": t.caption,
+         "header_json": json.dumps(list(t.header)), "rows_json": json.dumps(
+             [list(r) for r in t.rows]), "consistent": t.consistent}
+        for i, t in enumerate(paper.tables)]
+    return rows
+
+
+def _document_row(paper: Paper) -> dict[str, Any]:
+    date = paper.date or (paper.meeting.date if paper.meeting else None)
+    return {
+        "id": paper.source.sha256, "path": paper.source.path, "format": paper.source.format,
+        "pages": paper.source.pages, "size": paper.source.size, "genre": paper.genre,
+        "title": paper.title, "body": paper.body or (paper.meeting.body if paper.meeting
+                                                     else None),
+        "date": date, "language": paper.language,
+        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "paper_json": json.dumps(paper.to_json(), ensure_ascii=False),
+    }
+
+
+def _report_rows(doc: str, reports: tuple[Report, ...]) -> Rows:
+    out: Rows = {"reports": [], "recommendations": [], "contact_officers": []}
+    for r_idx, r in enumerate(reports):
+        out["reports"].append({
+            "doc_id": doc, "idx": r_idx, "title": r.title, "title_key": title_key(r.title),
+            "purpose": r.purpose, "summary": r.summary, "confidential": r.confidential,
+            "agenda_item": r.agenda_item, "first_block": r.first_block,
+            "last_block": r.last_block})
+        for kind, texts in (("recommendation", r.recommendations), ("action", r.actions)):
+            out["recommendations"].extend(
+                {"doc_id": doc, "report_idx": r_idx, "idx": i, "kind": kind, "text": t}
+                for i, t in enumerate(texts))
+        out["contact_officers"].extend(
+            {"doc_id": doc, "report_idx": r_idx, "idx": i, "name": c.name,
+             "position": c.position, "phone": c.phone, "email": c.email}
+            for i, c in enumerate(r.contact_officers))
+    return out
+
+
+def _meeting_rows(doc: str, paper: Paper) -> Rows:
+    m = paper.meeting
+    if m is None:
+        return {"meetings": [], "members": [], "agenda_items": []}
+    return {
+        "meetings": [{"doc_id": doc, "body": m.body, "date": m.date, "time": m.time,
+                      "venue": m.venue, "online": m.online,
+                      "next_date": m.next_meeting.date if m.next_meeting else None}],
+        "members": [{"doc_id": doc, "idx": i, "name": x.name, "role": x.role,
+                     "group_name": x.group, "authority": x.authority}
+                    for i, x in enumerate(m.members)],
+        "agenda_items": [{"doc_id": doc, "idx": i, "number": it.number, "title": it.title,
+                          "pages": it.pages, "presenters": "; ".join(it.presenters),
+                          "confidential": it.confidential, "decision": it.decision}
+                         for i, it in enumerate(m.items)],
+    }
+
+
+def _span(doc: str, i: int, fact: Any) -> dict[str, Any]:
+    return {"doc_id": doc, "idx": i, "block": fact.span.block, "start": fact.span.start,
+            "end": fact.span.end}
+
+
+def _fact_rows(doc: str, paper: Paper) -> Rows:
+    f = paper.facts
+    return {
+        "money_facts": [{**_span(doc, i, m), "text": m.text, "amount": m.amount,
+                         "unit": m.unit, "approximate": m.approximate, "context": m.context}
+                        for i, m in enumerate(f.money)],
+        "date_facts": [{**_span(doc, i, d), "text": d.text, "date": d.date,
+                        "period": d.period, "kind": d.kind, "parsed": d.parsed,
+                        "context": d.context} for i, d in enumerate(f.dates)],
+        "metric_facts": [{**_span(doc, i, m), "text": m.text, "value": m.value,
+                          "unit": m.unit, "subject": m.subject, "context": m.context}
+                         for i, m in enumerate(f.metrics)],
+        "contact_facts": [{**_span(doc, i, c), "text": c.text, "kind": c.kind,
+                           "normalised": c.normalised} for i, c in enumerate(f.contacts)],
+        "people_facts": [{**_span(doc, i, p), "text": p.name, "name": p.name,
+                          "role": p.role, "title": p.title, "honours": p.honours}
+                         for i, p in enumerate(f.people)],
+        "council_facts": [{**_span(doc, i, c), "text": c.text, "code": c.code,
+                           "name": c.name, "type": c.type, "region": c.region,
+                           "nation": c.nation} for i, c in enumerate(f.councils)],
+    }

@@ -1,0 +1,198 @@
+"""The database schema, in SQLAlchemy Core, shared by every back end.
+
+Documents are keyed by the sha256 of their bytes; every derived row is keyed by
+(document, position), so storing the same paper twice is a no-op. Full-text indexing is
+back-end specific and lives beside each back end (store/sqlite.py).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String,
+                        Table, Text, UniqueConstraint)
+
+metadata = MetaData()
+
+
+def _doc_fk() -> Column[str]:
+    return Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"),
+                  nullable=False)
+
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(64), primary_key=True),  # sha256 of the file's bytes
+    Column("path", Text, nullable=False),
+    Column("format", String(8), nullable=False),
+    Column("pages", Integer, nullable=False, default=1),
+    Column("size", Integer, nullable=False, default=0),
+    Column("genre", String(32), nullable=False),
+    Column("title", Text),
+    Column("body", Text),
+    Column("date", String(10)),  # ISO; the paper's own date or its meeting's
+    Column("language", String(10)),
+    Column("ingested_at", String(32), nullable=False),
+    Column("paper_json", Text, nullable=False),  # the export contract, for show/export
+)
+Index("ix_documents_date", documents.c.date)
+Index("ix_documents_body", documents.c.body)
+
+blocks = Table(
+    "blocks", metadata,
+    Column("id", Integer, primary_key=True),  # FTS rowid
+    _doc_fk(),
+    Column("idx", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("page", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("level", Integer, nullable=False, default=0),
+    Column("marker", String(16), nullable=False, default=""),
+    Column("depth", Integer, nullable=False, default=0),
+    Column("report_idx", Integer),  # which report of the paper, if any
+    Column("section_kind", String(32)),  # canonical section, e.g. recommendations
+    Column("heading", Text),  # the nearest heading above, for context in hits
+    UniqueConstraint("doc_id", "idx"),
+)
+
+reports = Table(
+    "reports", metadata,
+    _doc_fk(),
+    Column("idx", Integer, nullable=False),
+    Column("title", Text),
+    Column("title_key", Text),  # normalised title: links versions of one report
+    Column("purpose", Text),
+    Column("summary", Text),
+    Column("confidential", Boolean),
+    Column("agenda_item", String(16)),
+    Column("first_block", Integer),
+    Column("last_block", Integer),
+    UniqueConstraint("doc_id", "idx"),
+)
+Index("ix_reports_title_key", reports.c.title_key)
+
+recommendations = Table(
+    "recommendations", metadata,
+    _doc_fk(),
+    Column("report_idx", Integer, nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),  # recommendation | action
+    Column("text", Text, nullable=False),
+    UniqueConstraint("doc_id", "report_idx", "kind", "idx"),
+)
+
+contact_officers = Table(
+    "contact_officers", metadata,
+    _doc_fk(),
+    Column("report_idx", Integer, nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("position", Text),
+    Column("phone", Text),
+    Column("email", Text),
+    UniqueConstraint("doc_id", "report_idx", "idx"),
+)
+
+meetings = Table(
+    "meetings", metadata,
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("body", Text),
+    Column("date", String(10)),
+    Column("time", String(5)),
+    Column("venue", Text),
+    Column("online", Boolean),
+    Column("next_date", String(10)),
+)
+
+members = Table(
+    "members", metadata,
+    _doc_fk(),
+    Column("idx", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("role", String(32)),
+    Column("group_name", Text),
+    Column("authority", Text),
+    UniqueConstraint("doc_id", "idx"),
+)
+
+agenda_items = Table(
+    "agenda_items", metadata,
+    _doc_fk(),
+    Column("idx", Integer, nullable=False),
+    Column("number", String(16)),
+    Column("title", Text),
+    Column("pages", String(32)),
+    Column("presenters", Text),  # "; "-joined
+    Column("confidential", Boolean),
+    Column("decision", Text),
+    UniqueConstraint("doc_id", "idx"),
+)
+
+briefing_items = Table(
+    "briefing_items", metadata,
+    _doc_fk(),
+    Column("idx", Integer, nullable=False),
+    Column("kind", String(16)),
+    Column("headline", Text),
+    Column("body", Text),
+    UniqueConstraint("doc_id", "idx"),
+)
+
+
+def _fact_table(name: str, *columns: Column) -> Table:  # type: ignore[type-arg]
+    """Every fact table: its document, position, block and span, then its own columns."""
+    return Table(
+        name, metadata,
+        _doc_fk(),
+        Column("idx", Integer, nullable=False),
+        Column("block", Integer, nullable=False),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+        *columns,
+        UniqueConstraint("doc_id", "idx"),
+    )
+
+
+money_facts = _fact_table("money_facts", Column("amount", Float), Column("unit", Text),
+                          Column("approximate", Boolean), Column("context", Text))
+date_facts = _fact_table("date_facts", Column("date", String(10)), Column("period", Text),
+                         Column("kind", String(16)), Column("parsed", Boolean),
+                         Column("context", Text))
+metric_facts = _fact_table("metric_facts", Column("value", Float), Column("unit", Text),
+                           Column("subject", Text), Column("context", Text))
+contact_facts = _fact_table("contact_facts", Column("kind", String(8)),
+                            Column("normalised", Text))
+people_facts = _fact_table("people_facts", Column("name", Text), Column("role", Text),
+                           Column("title", Text), Column("honours", Text))
+council_facts = _fact_table("council_facts", Column("code", String(16)), Column("name", Text),
+                            Column("type", Text), Column("region", Text),
+                            Column("nation", Text))
+Index("ix_council_facts_code", council_facts.c.code)
+Index("ix_date_facts_date", date_facts.c.date)
+
+tables_data = Table(
+    "tables_data", metadata,
+    _doc_fk(),
+    Column("idx", Integer, nullable=False),
+    Column("block", Integer, nullable=False),
+    Column("caption", Text),
+    Column("header_json", Text),
+    Column("rows_json", Text),
+    Column("consistent", Boolean),
+    UniqueConstraint("doc_id", "idx"),
+)
+
+FACT_TABLES = {
+    "money": money_facts,
+    "dates": date_facts,
+    "metrics": metric_facts,
+    "contacts": contact_facts,
+    "people": people_facts,
+    "councils": council_facts,
+}
+
+# Tables whose rows belong to one document: deleted before a forced re-store.
+DERIVED_TABLES = (blocks, reports, recommendations, contact_officers, meetings, members,
+                  agenda_items, briefing_items, tables_data, *FACT_TABLES.values())
