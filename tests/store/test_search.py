@@ -1,0 +1,115 @@
+"""Search over stored papers: ranking, filters, facets, snippets, hostile input."""
+
+from pathlib import Path
+
+import pytest
+
+from boardpapers.errors import QuerySyntaxError
+from boardpapers.query import Filters
+from boardpapers.search import render_snippet, search, search_sql
+from boardpapers.query import parse_query
+from boardpapers.store import Store
+
+PAPERS = {
+    "housing.md": """# Housing Delivery Update
+
+## Purpose of report
+
+For information.
+
+## Summary
+
+Progress on the affordable housing programme across the county.
+
+## Recommendations
+
+That the Board notes the affordable housing pipeline of 2,300 homes.
+
+## Background
+
+The council's housing company completed 140 homes this year. Housing need remains high
+and waiting lists grow.
+""",
+    "waste.md": """# Waste Strategy Refresh
+
+## Purpose of report
+
+For decision.
+
+## Background
+
+Household waste collections changed in spring. Some housing estates moved to weekly
+food waste collection, and housing associations were consulted on bin stores.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Store:
+    from boardpapers.pipeline import ingest
+    d = tmp_path_factory.mktemp("papers")
+    for name, text in PAPERS.items():
+        (d / name).write_text(text, encoding="utf-8")
+    s = Store(f"sqlite:///{d / 'search.db'}")
+    summary = ingest([d], s)
+    assert summary.count("ingested") == 2
+    return s
+
+
+def test_phrase_query_finds_the_passage(store):
+    result = search(store, '"affordable housing pipeline"')
+    assert result.total == 1
+    assert "<mark>affordable housing pipeline</mark>" in result.hits[0].snippet
+    assert result.hits[0].title == "Housing Delivery Update"
+
+
+def test_headings_rank_above_body_mentions(store):
+    result = search(store, "housing")
+    assert result.total >= 4
+    assert result.hits[0].kind == "heading"
+    assert result.hits[0].score >= result.hits[-1].score
+
+
+def test_exclusion_and_or(store):
+    assert search(store, "housing -affordable").total < search(store, "housing").total
+    both = search(store, "pothole OR waste")
+    assert both.total >= 2
+
+
+def test_stemming_finds_other_forms(store):
+    assert search(store, "collecting").total >= 1  # porter: collect
+
+
+def test_facets_count_the_current_query(store):
+    result = search(store, "housing")
+    genres = dict(result.facets["genre"])
+    assert sum(genres.values()) == result.total
+
+
+def test_filters_restrict_hits(store):
+    assert search(store, "housing", filters=Filters(genre="briefing")).total == 0
+
+
+def test_hostile_input_is_text_not_sql(store):
+    for q in ["'; DROP TABLE documents; --", 'x" OR 1=1 --', "NEAR(a b)", "a:b:c d",
+              "body:%", "*", "\x00housing"]:
+        try:
+            search(store, q)
+        except QuerySyntaxError:
+            pass
+    assert search(store, "housing").total >= 4
+
+
+def test_empty_query_is_a_clear_error(store):
+    with pytest.raises(QuerySyntaxError, match="empty query"):
+        search(store, "   ")
+
+
+def test_search_sql_binds_every_user_value():
+    sql, params = search_sql(parse_query('body:"Robert\'); --" housing'))
+    assert "Robert" not in sql and "housing" not in sql
+    assert params["match"] == '"housing"'
+
+
+def test_snippet_is_escaped_html():
+    assert render_snippet("a <b> \x02x\x03") == "a &lt;b&gt; <mark>x</mark>"
