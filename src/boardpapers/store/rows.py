@@ -82,7 +82,7 @@ def _document_row(paper: Paper) -> dict[str, Any]:
                                                      else None),
         "date": date, "language": paper.language,
         "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "paper_json": json.dumps(paper.to_json(), ensure_ascii=False),
+        "paper_json": json.dumps(paper.to_json(include_blocks=False), ensure_ascii=False),
     }
 
 
