@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/boardpapers --db sqlite:///$(DB) ingest examples
-	$(BIN)/boardpapers --db sqlite:///$(DB) stats
+	$(BIN)/boardpapers --db $(DB) ingest examples --workers 2
+	$(BIN)/boardpapers --db $(DB) stats
+	$(BIN)/boardpapers --db $(DB) search "housing" --limit 3
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
