@@ -218,6 +218,8 @@ class CouncilMention:
     region: str | None = None
     nation: str | None = None
     paper_columns: tuple[tuple[str, str], ...] = ()  # a table's own type/region/control cells
+    official_name: str | None = None  # register's official name, "Sheffield City Council"
+    current: bool | None = None  # False: the register says the authority has been replaced
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,331 @@
+"""Find council names in text and link them to the register: a token trie, built once.
+
+A council is written as ``[prefix] place [and place…] [suffix]``: "London Borough of
+Hackney", "Rotherham MBC", "South Norfolk and Broadland Council". The register's names are
+reduced to their *place* cores ("hackney", "south norfolk") and kept in a trie of
+normalised tokens; the prefixes and suffixes are small fixed lists. A match is
+*designated* when a prefix or suffix (or a full official name) says it is a council; a
+bare place ("Sheffield") links only where the caller says the context is about councils.
+
+The trie walk costs a dictionary lookup per token, so scanning a block is linear in its
+words whatever the size of the register.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from boardpapers.registry import Authority, normalise_name, register
+
+# Designations before and after a place, as normalised token sequences.
+PREFIXES = ("london borough of", "royal borough of", "the london borough of",
+            "the royal borough of", "city of", "the city of", "city and county of",
+            "county of", "borough of", "metropolitan borough of", "borough council of",
+            "council of the", "county borough of")
+SUFFIXES = ("council", "councils", "city council", "county council", "district council",
+            "district councils", "borough council", "borough councils", "city councils",
+            "county councils", "metropolitan borough council", "metropolitan district council",
+            "metropolitan council", "city and district council", "royal borough council",
+            "london borough council", "county borough council", "unitary authority",
+            "unitary council", "borough", "london borough", "district", "county",
+            "combined authority", "mayoral combined authority", "combined county authority",
+            "city region combined authority", "corporation", "city of", "ua",
+            "town council", "parish council", "city region")
+# Suffixes written as capitalised abbreviations only ("Rotherham MBC", "Leeds CC").
+ABBREVIATIONS = frozenset({"mbc", "bc", "dc", "cc", "ca", "mca", "cca", "ua", "lbc", "rbc"})
+ABBREVIATION_SUFFIXES = ("mbc", "bc", "dc", "cc", "ca", "mca", "cca", "lbc", "rbc")
+COMBINED_SUFFIXES = frozenset({"combined authority", "mayoral combined authority",
+                               "combined county authority", "city region combined authority",
+                               "ca", "mca", "cca"})
+# Parish and town councils share place names with principal councils but are not them.
+NOT_PRINCIPAL = frozenset({"town council", "parish council"})
+# Suffixes that alone do not make a place a council ("Kent County" is a council context
+# only in tables): they are stripped from register names but never designate.
+WEAK_SUFFIXES = frozenset({"borough", "district", "county", "city of", "city region"})
+# Words that may stay lower case inside a place name.
+CONNECTORS = frozenset({"and", "of", "upon", "on", "the", "in", "le", "by", "under", "with",
+                        "de", "next", "sea", "super", "mare", "st"})
+# Places too ambiguous or too common to link when written bare: regions, nations, towns
+# that share a council's name with another body, ordinary words.
+BARE_NEVER = frozenset({
+    "london", "greater london", "wales", "scotland", "england", "northern ireland",
+    "north east", "north west", "south east", "south west", "east midlands",
+    "west midlands", "east of england", "yorkshire and the humber", "eastern",
+    "yorkshire", "durham", "newport", "reading", "eden", "city of london", "bournemouth",
+    "the city", "hull city", "leicester city", "kingston"})
+# Register names whose place core alone names something else.
+WHOLE_ONLY = frozenset({"london"})
+# Short forms councils use of themselves that the register lacks.
+EXTRA_CORES = {"kingston": ("KTT",)}
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*|&|/|,|[.;:()\[\]|\t\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    norm: str  # normalised word, or "," "/" "and" for connectives, "|" for a hard break
+    start: int
+    end: int
+    capital: bool  # written with a leading capital (or digit)
+    upper: bool  # written all in capitals
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """One council found in text: its span, the place core and the register candidates."""
+
+    start: int
+    end: int
+    core: str
+    designation: str  # normalised prefix + suffix, "" when bare
+    authorities: tuple[Authority, ...]  # empty: unlinked
+    combined: bool  # written as a combined authority
+
+
+def tokenise(text: str) -> list[Token]:
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        raw = m.group()
+        if raw == "&":
+            norm = "and"
+        elif raw in ",/":
+            norm = raw
+        elif not raw[0].isalnum():
+            norm = "|"
+        else:
+            norm = normalise_name(raw).replace(" ", "")
+            norm = "st" if norm == "saint" else norm
+        out.append(Token(norm, m.start(), m.end(), raw[0].isupper() or raw[0].isdigit(),
+                         raw.isupper()))
+    return out
+
+
+# ---------------------------------------------------------------- the index, built once
+
+
+def _split(key: str) -> tuple[str, str]:
+    """A register name as (place core, designation): "sheffield city council" ->
+    ("sheffield", "city council")."""
+    words = key.split()
+    designation: list[str] = []
+    changed = True
+    while changed and words:
+        changed = False
+        for pre in sorted(PREFIXES, key=len, reverse=True):
+            p = pre.split()
+            if words[:len(p)] == p and len(words) > len(p):
+                designation.append(pre)
+                words = words[len(p):]
+                changed = True
+                break
+        for suf in sorted(SUFFIXES + ABBREVIATION_SUFFIXES, key=len, reverse=True):
+            s = suf.split()
+            if words[-len(s):] == s and len(words) > len(s):
+                designation.append(suf)
+                words = words[:-len(s)]
+                changed = True
+                break
+    return " ".join(words), " ".join(designation)
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    places: dict  # token trie: word -> subtrie, "$" -> core
+    cores: dict[str, tuple[str, ...]]  # core -> codes
+    names: dict[str, tuple[str, ...]]  # full normalised register name -> codes
+    prefixes: tuple[tuple[str, ...], ...]
+    suffixes: tuple[tuple[str, ...], ...]
+
+
+@functools.cache
+def index() -> Index:
+    reg = register()
+    cores: dict[str, list[str]] = {}
+    for key, codes in reg.names.items():
+        core, _ = _split(key)
+        if core in WHOLE_ONLY:
+            core = key  # "city of london" stays whole: "London" alone is the capital
+        if not core or len(core) < 3:
+            continue
+        bucket = cores.setdefault(core, [])
+        bucket.extend(c for c in codes if c not in bucket)
+    for core, codes in EXTRA_CORES.items():
+        cores.setdefault(core, list(codes))
+    trie: dict = {}
+    for core in cores:
+        node = trie
+        for w in core.split():
+            node = node.setdefault(w, {})
+        node["$"] = core
+    by_len = functools.partial(sorted, key=lambda t: -len(t))
+    return Index(
+        places=trie,
+        cores={k: tuple(sorted(v, key=lambda c: not reg.authorities[c].current))
+               for k, v in cores.items()},
+        names=reg.names,
+        prefixes=tuple(by_len(tuple(p.split()) for p in PREFIXES)),
+        suffixes=tuple(by_len(tuple(s.split()) for s in SUFFIXES + ABBREVIATION_SUFFIXES)))
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _seq(tokens: list[Token], i: int, seqs: tuple[tuple[str, ...], ...]) -> int:
+    """End index (exclusive) of the longest of ``seqs`` at token i, or i when none."""
+    for seq in seqs:
+        j = i + len(seq)
+        if j <= len(tokens) and all(tokens[i + k].norm == w for k, w in enumerate(seq)):
+            if len(seq) == 1 and seq[0] in ABBREVIATIONS and not tokens[i].upper:
+                continue
+            return j
+    return i
+
+
+def _place(tokens: list[Token], i: int, places: dict) -> tuple[int, str] | None:
+    """Longest place core starting at token i, written with capitals: (end, core)."""
+    if i >= len(tokens) or not tokens[i].capital or tokens[i].norm in ",/|":
+        return None
+    node, k, best = places, i, None
+    while k < len(tokens):
+        tok = tokens[k]
+        if tok.norm == "," and k > i:
+            k += 1
+            continue
+        nxt = node.get(tok.norm)
+        if nxt is None or (not tok.capital and tok.norm not in CONNECTORS):
+            break
+        node = nxt
+        k += 1
+        if "$" in node:
+            best = (k, node["$"])
+    return best
+
+
+def _conjoined(tokens: list[Token], i: int) -> int:
+    """Index past a list connective ("and", "&", ",", "/") at i, or i."""
+    if i < len(tokens) and tokens[i].norm in {"and", ",", "/"}:
+        j = i + 1
+        if tokens[i].norm == "," and j < len(tokens) and tokens[j].norm == "and":
+            j += 1
+        return j
+    return i
+
+
+def scan(text: str, *, bare_ok: bool) -> list[NameMatch]:
+    """Every council name in ``text``, left to right, longest first, never overlapping."""
+    idx = index()
+    tokens = tokenise(text)
+    out: list[NameMatch] = []
+    i = 0
+    while i < len(tokens):
+        found = _match_at(tokens, i, idx, bare_ok=bare_ok, text=text)
+        if not found:
+            i += 1
+            continue
+        out.extend(found[0])
+        i = found[1]
+    return out
+
+
+def _match_at(tokens: list[Token], i: int, idx: Index, *, bare_ok: bool,
+              text: str) -> tuple[list[NameMatch], int] | None:
+    p = _seq(tokens, i, idx.prefixes)
+    if p > i and not tokens[i].capital:
+        p = i
+    starts = [p, i] if p > i else [i]
+    for j in starts:
+        places: list[tuple[int, int, str]] = []  # (start token, end token, core)
+        k = j
+        while True:
+            got = _place(tokens, k, idx.places)
+            if got is None:
+                break
+            places.append((k, got[0], got[1]))
+            nxt = _conjoined(tokens, got[0])
+            if nxt == got[0] or _place(tokens, nxt, idx.places) is None:
+                break
+            k = nxt
+        if not places:
+            continue
+        end = places[-1][1]
+        s = _seq(tokens, end, idx.suffixes)
+        prefix = " ".join(t.norm for t in tokens[i:j])
+        suffix = " ".join(t.norm for t in tokens[end:s])
+        if len(places) == 1 and suffix.endswith("councils"):
+            continue  # "London Councils", "Kent councils": a body or a group, not one
+        if len(places) > 1 and (not suffix or prefix):
+            # "Leeds and Bradford" alone is not a list of councils, and a prefix names
+            # one council: "London Borough of Hackney and Rotherham MBC" is two.
+            places = places[:1]
+            end = places[0][1]
+            s = _seq(tokens, end, idx.suffixes)
+            suffix = " ".join(t.norm for t in tokens[end:s])
+        matches = [_resolve(tokens, text, idx, core, prefix, suffix,
+                            (i if n == 0 else a), (s if n == len(places) - 1 else b),
+                            bare_ok=bare_ok)
+                   for n, (a, b, core) in enumerate(places)]
+        kept = [m for m in matches if m is not None]
+        if kept:
+            return kept, max(s, end)
+    return None
+
+
+def _resolve(tokens: list[Token], text: str, idx: Index, core: str, prefix: str,
+             suffix: str, a: int, b: int, *, bare_ok: bool) -> NameMatch | None:
+    """Decide which register entry a place with its designation names, if any."""
+    start, end = tokens[a].start, tokens[b - 1].end
+    designation = " ".join(x for x in (prefix, suffix) if x)
+    combined = suffix in COMBINED_SUFFIXES
+    if suffix in NOT_PRINCIPAL:
+        return None
+    strong = bool(prefix) or (bool(suffix) and suffix not in WEAK_SUFFIXES)
+    if not strong and not bare_ok:
+        return None
+    if not strong and (core in BARE_NEVER or len(core) < 4):
+        return None
+    candidates = link_candidates(idx, core, prefix, suffix)
+    if not strong and any(c.type_code in ("COMB", "SRA") for c in candidates):
+        return None
+    return NameMatch(start, end, core, designation, candidates, combined)
+
+
+def link_candidates(idx: Index, core: str, prefix: str, suffix: str) -> tuple[Authority, ...]:
+    """Register entries for a place as written, narrowed by its designation.
+
+    The exact full name wins; otherwise the designation must agree with the entry's kind:
+    a "combined authority" suffix needs a combined authority, a "City Council" is not a
+    County Council ("Durham City Council" is not Durham County Council) and vice versa.
+    """
+    reg = register()
+    full = " ".join(x for x in (prefix, core, _singular(suffix)) if x)
+    codes = idx.names.get(full) or idx.cores.get(core, ())
+    out = [reg.authorities[c] for c in codes]
+    if suffix in COMBINED_SUFFIXES:
+        return tuple(a for a in out if a.type_code == "COMB")[:1]
+    out = [a for a in out if a.type_code != "COMB"]
+    if full not in idx.names:
+        out = [a for a in out if _designation_fits(a, prefix, suffix)]
+    return tuple(out[:1])
+
+
+def _singular(suffix: str) -> str:
+    return suffix[:-1] if suffix.endswith("councils") else suffix
+
+
+def _designation_fits(a: Authority, prefix: str, suffix: str) -> bool:
+    words = set(f"{prefix} {suffix}".split())
+    official = normalise_name(a.name).split()
+    names = " ".join(normalise_name(n) for n in (a.name, *a.alt_names))
+    if "city" in words and "county" not in words:
+        if "county" in official or (a.type_code == "CTY" and "city" not in names):
+            return False
+    if "county" in words and "city" not in words:
+        if "city" in official and "county" not in official and a.type_code != "CTY":
+            return False
+    if {"london"} <= words and a.type_code not in ("LBO", "CC"):
+        return False
+    if ("metropolitan" in words or "mbc" in words) and a.type_code not in ("MD", "LBO"):
+        return False
+    return True

@@ -1,0 +1,198 @@
+"""Councils named in a paper, linked to the register of UK local authorities.
+
+``find_councils`` reads running text: a name written as a council ("Rotherham MBC",
+"London Borough of Hackney") always counts; a bare place ("Sheffield") only in a sentence
+about councils. ``find_councils_in_table`` reads a table whose column lists councils, one
+per row, keeping the paper's own columns (type, region, control) beside the register's;
+rows the register does not know ("London Councils") are kept unlinked, never forced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from boardpapers.facts.council_names import NameMatch, scan
+from boardpapers.paper import CouncilMention, Span
+
+# Words that make a sentence about councils, so a bare place name in it is a council.
+_COUNCIL_CONTEXT = re.compile(
+    r"\b(?:councils?|authorit(?:y|ies)|boroughs?|unitar(?:y|ies)|districts?|"
+    r"local government|chief executives?|leaders? of|joined|signed up|took part|"
+    r"participat\w*)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?;\n\t](?:\s|$)")
+# An unlisted body written as a council: "Northmoor Borough Council", "Fen Vale CA".
+_UNLISTED = re.compile(
+    r"\b(?:(?:The\s+)?(?:London|Royal)\s+Borough\s+of\s+(?:[A-Z][\w'’-]+\s?){1,4}"
+    r"|(?:[A-Z][\w'’-]+\s+(?:(?:and|upon|on|of|&)\s+)?){1,4}"
+    r"(?:Metropolitan\s+Borough|City|County|District|Borough)\s+Council"
+    r"|(?:[A-Z][\w'’-]+\s+(?:(?:and|upon|on|of|&)\s+)?){1,4}"
+    r"(?:Mayoral\s+)?Combined\s+(?:County\s+)?Authority)")
+_DESIGNATION_FIRST = re.compile(
+    r"(?:City|County|District|Borough|Metropolitan|Combined|Mayoral|Town|Parish)\b")
+_NOT_A_PLACE = frozenset({"the", "a", "an", "each", "every", "all", "any", "our", "your",
+                          "this", "that", "other", "local", "host", "partner", "new",
+                          "neighbouring", "lead", "relevant", "participating", "one",
+                          "and", "of", "with", "for", "by", "from", "to", "in", "on", "at",
+                          "whose", "which", "their", "its", "his", "her"})
+
+
+def find_councils(text: str, block: int) -> list[CouncilMention]:
+    """Councils named in one block of running text."""
+    out: list[CouncilMention] = []
+    for m in scan(text, bare_ok=True):
+        if not m.designation and not _bare_place_is_council(text, m.start, m.end):
+            continue
+        mention = to_mention(text[m.start:m.end], Span(block, m.start, m.end), m)
+        if mention is not None:
+            out.append(mention)
+    taken = [(m.span.start, m.span.end) for m in out]
+    for u in _UNLISTED.finditer(text):
+        start, end = _trim_unlisted(text, u.start(), u.end())
+        if (end - start < 4 or _DESIGNATION_FIRST.match(text, start)
+                or any(a < end and start < b for a, b in taken)):
+            continue
+        out.append(_unlinked(text[start:end], Span(block, start, end)))
+    out.sort(key=lambda m: m.span.start)
+    return out
+
+
+_CAPITAL_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]|[A-Z]{2,}\b)")
+_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+$")
+_OFFICE_OF = frozenset({"Executive", "Leader", "Mayor", "Chair", "Chairman", "Cabinet",
+                        "Council", "Councillors", "Members", "Residents", "Officers"})
+
+
+def _bare_place_is_council(text: str, start: int, end: int) -> bool:
+    """A bare place counts only in a sentence about councils, and only when it is not
+    part of a longer proper name ("York Central", "University of Birmingham",
+    "Baroness Taylor of Stevenage")."""
+    if _CAPITAL_AFTER.match(text, end):
+        return False
+    before = _OF_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.group(1) not in _OFFICE_OF:
+        return False
+    return _council_sentence(text, start, end)
+
+
+def _council_sentence(text: str, start: int, end: int) -> bool:
+    left = max((e.end() for e in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right_m = _SENTENCE_END.search(text, end)
+    right = right_m.start() if right_m else len(text)
+    sentence = text[left:start] + " " + text[end:right]
+    return bool(_COUNCIL_CONTEXT.search(sentence))
+
+
+def _trim_unlisted(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading words like "The" or "each" that the capitalised-run pattern swallowed."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for w in words:
+        if w.group().lower() in _NOT_A_PLACE and not text[start + w.start():].startswith(
+                ("London Borough", "Royal Borough")):
+            continue
+        return start + w.start(), end
+    return end, end
+
+
+def to_mention(written: str, span: Span, m: NameMatch,
+               paper_columns: tuple[tuple[str, str], ...] = ()) -> CouncilMention | None:
+    """One CouncilMention from a name match: linked when the register has it."""
+    if m.authorities:
+        a = m.authorities[0]
+        mention = CouncilMention(text=written, span=span, code=a.code, name=a.nice_name,
+                                 type=a.type, region=a.region, nation=a.nation,
+                                 paper_columns=paper_columns, official_name=a.name,
+                                 current=a.current)
+    elif m.designation:
+        mention = CouncilMention(text=written, span=span,
+                                 type="combined authority" if m.combined else None,
+                                 paper_columns=paper_columns)
+    else:
+        return None
+    return mention
+
+
+def _unlinked(text: str, span: Span,
+              paper_columns: tuple[tuple[str, str], ...] = ()) -> CouncilMention:
+    combined = "combined authority" in text.lower() or text.endswith((" CA", " MCA", " CCA"))
+    return CouncilMention(text=text, span=span, paper_columns=paper_columns,
+                          type="combined authority" if combined else None)
+
+
+# ---------------------------------------------------------------- tables
+
+_NAME_HEADER = re.compile(
+    r"^(?:council(?:\s+name)?s?|name\s+of\s+(?:the\s+)?(?:council|authority)|"
+    r"(?:local\s+)?authorit(?:y|ies)(?:\s+name)?|organisations?|partners?|"
+    r"(?:participating|partner)\s+(?:councils?|authorit(?:y|ies)))$", re.IGNORECASE)
+_NUMBER = re.compile(r"^[£$€]?\s*[-+]?[\d,.]+\s*%?$")
+_TOTAL = re.compile(r"^(?:grand\s+)?total\b|^sum\b|^all\s+councils\b", re.IGNORECASE)
+
+
+def council_column(rows: Sequence[Sequence[str]]) -> tuple[int, int] | None:
+    """(header row index, column index) of the column that lists councils, if any."""
+    for r, row in enumerate(rows[:3]):
+        for c, cell in enumerate(row):
+            if _NAME_HEADER.match(cell.strip()):
+                return r, c
+    return None
+
+
+def cell_offsets(rows: Sequence[Sequence[str]]) -> list[list[int]]:
+    """Start offset of each cell in the block text (rows by newlines, cells by tabs)."""
+    out: list[list[int]] = []
+    pos = 0
+    for row in rows:
+        starts = []
+        for cell in row:
+            starts.append(pos)
+            pos += len(cell) + 1
+        if not row:
+            pos += 1
+        out.append(starts)
+    return out
+
+
+def find_councils_in_table(rows: Sequence[Sequence[str]], block: int) -> list[CouncilMention]:
+    """Councils listed in a table: one row each where a column names councils."""
+    found = council_column(rows)
+    offsets = cell_offsets(rows)
+    if found is None:
+        return _designated_cells(rows, block, offsets)
+    head_row, col = found
+    header = rows[head_row]
+    out: list[CouncilMention] = []
+    for r in range(head_row + 1, len(rows)):
+        row = rows[r]
+        if col >= len(row) or not row[col].strip() or _TOTAL.match(row[col].strip()):
+            continue
+        cell = row[col]
+        if _NUMBER.match(cell.strip()):
+            continue
+        extra = tuple((header[k].strip() if k < len(header) else f"column {k + 1}", v.strip())
+                      for k, v in enumerate(row) if k != col and v.strip())
+        base = offsets[r][col]
+        mentions = [to_mention(cell[m.start:m.end], Span(block, base + m.start, base + m.end),
+                               m, extra) for m in scan(cell, bare_ok=True)]
+        kept = [m for m in mentions if m is not None and (m.code or m.type)]
+        if not kept:
+            lead = len(cell) - len(cell.lstrip())
+            text = cell.strip()
+            kept = [_unlinked(text, Span(block, base + lead, base + lead + len(text)), extra)]
+        out.extend(kept)
+    return out
+
+
+def _designated_cells(rows: Sequence[Sequence[str]], block: int,
+                      offsets: list[list[int]]) -> list[CouncilMention]:
+    """In a table with no council column, only names written as councils count."""
+    out: list[CouncilMention] = []
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            base = offsets[r][c]
+            for m in scan(cell, bare_ok=False):
+                mention = to_mention(cell[m.start:m.end],
+                                     Span(block, base + m.start, base + m.end), m)
+                if mention is not None:
+                    out.append(mention)
+    return out
