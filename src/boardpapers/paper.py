@@ -90,6 +90,8 @@ class Meeting:
     apologies: tuple[str, ...] = ()
     declarations: tuple[str, ...] = ()
     contact: str | None = None
+    officers: tuple[str, ...] = ()  # minutes: "Officers:" / "Wrth law:", as written
+    end_time: str | None = None  # minutes: "The meeting ended at 8.15 pm" -> "20:15"
 
 
 # ---------------------------------------------------------------- reports
@@ -151,6 +153,8 @@ class BriefingItem:
     links: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()  # ISO dates or periods
     first_block: int = -1
+    section: str | None = None  # the heading the item sits under ("WORK WITH US!")
+    highlighted: bool = False  # listed under "Top items this week" / "In this issue"
 
 
 # ---------------------------------------------------------------- facts
@@ -270,6 +274,7 @@ class Paper:
     facts: Facts = field(default_factory=Facts)
     tables: tuple[TableData, ...] = ()
     language: str = "en"  # en | cy | bilingual
+    highlights: tuple[str, ...] = ()  # briefings: "Top items this week", as written
 
     def to_json(self, *, include_blocks: bool = True) -> dict[str, Any]:
         return paper_to_json(self, include_blocks=include_blocks)
@@ -312,6 +317,7 @@ def paper_to_json(paper: Paper, *, include_blocks: bool = True) -> dict[str, Any
             "people": [_plain(p) for p in facts.people],
         },
         "tables": [_plain(t) for t in paper.tables],
+        "highlights": list(paper.highlights),
     }
     if include_blocks:
         out["blocks"] = [b.to_json() for b in paper.layout.blocks]
