@@ -169,6 +169,8 @@ class Money:
     unit: str | None = None  # "per hour", "per graduate"
     approximate: bool = False  # "c.", "around", "over"
     context: str = ""
+    amount_max: float | None = None  # upper bound of a range "£3-4m"; amount is the lower
+    qualifier: str | None = None  # "c.", "over", "up to" as written (lower case)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +182,8 @@ class DateFact:
     kind: str = "other"  # meeting | deadline | event | period | publication | other
     parsed: bool = True  # False for "20204": reported, never guessed
     context: str = ""
+    time: str | None = None  # "HH:MM" written next to the date ("11.00 am", "19:00")
+    end_date: str | None = None  # last ISO day of a range "from 15 October to 21 January"
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +194,8 @@ class Metric:
     span: Span
     subject: str = ""  # "councils have participated"
     context: str = ""
+    approximate: bool = False  # "over 5,000 attendees", "c.700 projects"
+    qualifier: str | None = None  # "over", "c.", "almost" as written (lower case)
 
 
 @dataclass(frozen=True, slots=True)

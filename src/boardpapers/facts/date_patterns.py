@@ -1,0 +1,79 @@
+"""The regular expressions behind facts/dates.py, compiled once at import.
+
+Kept apart from the logic so each shape of date is readable on its own. All patterns are
+case-insensitive; dates.py rejects lower-case "may"/"march" (the verbs) afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+_MONTH = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+          r"aug(?:ust)?|sept(?:ember)?|sep|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+          r"(?![a-z])\.?")
+_WEEKDAY = (r"(?:(?<![a-z])(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+            r"mon|tues?|weds?|thurs?|thu|fri|sat|sun)\.?,?\s+(?:the\s+)?)?")
+# "5th", "2 nd" (a split ordinal), "5<sup>th</sup>" left over from HTML.
+_ORDINAL = r"(?P<ord>\s?(?:<sup>)?(?:st|nd|rd|th)(?:</sup>)?(?![a-z]))?"
+_ORDINAL2 = _ORDINAL.replace("?P<ord>", "?:")
+_DAY_START = r"(?<![\d.,/:£$€\-–])"
+# 4 or 5 digits (5 is a typo such as "20204", reported unparsed) or a 2-digit year.
+_YEAR = r"(?P<year>\d{4,5}|\d{2})(?!\d)"
+
+DAY_MONTH_YEAR = re.compile(
+    _WEEKDAY + _DAY_START + r"(?P<day>\d{1,2})(?!\d)" + _ORDINAL
+    + r"(?:\s?(?:-|–|to|and|&)\s?(?P<day2>\d{1,2})" + _ORDINAL2 + r")?"
+    + r"[\s,]*(?:of\s+)?" + _MONTH + r"(?:[\s,]*" + _YEAR + r")?",
+    re.IGNORECASE)
+MONTH_DAY_YEAR = re.compile(
+    _WEEKDAY + r"(?<![a-z])" + _MONTH + r"\s+(?P<day>\d{1,2})(?![\d:.]\d|\d)" + _ORDINAL
+    + r"(?:,?\s+(?P<year>\d{4,5})(?!\d))?",
+    re.IGNORECASE)
+NUMERIC = re.compile(
+    r"(?<![\d./:£$€-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<mon>\d{1,2})(?P=sep)"
+    r"(?P<year>\d{4}|(?<=/)\d{2})(?![\d/]|[.-]\d)")
+MONTH_YEAR = re.compile(
+    r"(?<![a-z\d])" + _MONTH + r"[\s,]+(?P<year>\d{4})(?![\d/]|-\d)", re.IGNORECASE)
+SEASON_YEAR = re.compile(
+    r"(?<![a-z])(?P<season>spring|summer|autumn|winter)\s+(?:of\s+)?(?P<year>\d{4})"
+    r"(?!\d)(?:\s?[/-]\s?(?P<year2>\d{2}|\d{4})(?!\d))?", re.IGNORECASE)
+QUARTER = re.compile(
+    r"(?<![a-z\d])(?:Q(?P<q>[1-4])|quarter\s+(?P<qw>[1-4]|one|two|three|four))"
+    r"(?:\s+of)?\s+(?:FY\s?)?(?P<year>(?:19|20)\d\d)(?:\s?[/-]\s?(?P<year2>\d{2}|\d{4}))?"
+    r"(?!\d)", re.IGNORECASE)
+FINANCIAL_YEAR = re.compile(
+    r"(?<![\d/.£$€,:\-])(?:FY\s?)?(?P<year>(?:19|20)\d\d)\s?(?:/|-|–|to)\s?"
+    r"(?P<year2>(?:19|20)\d\d|\d\d)(?![\d/]|[.:]\d)", re.IGNORECASE)
+YEAR = re.compile(r"(?<![\w£$€.,/\-])(?P<year>(?:19[5-9]|20\d)\d)(?![\w%/]|[.,:]\d)")
+# A bare year is a date only after words like these ("until 2031", "in 2027", "mid-2025").
+YEAR_LEAD = re.compile(
+    r"(?:\b(?:in|by|until|till|from|since|to|before|after|during|of|for|early|late|mid|end|"
+    r"through|throughout|between|and|or|year|calendar|beyond)\s+(?:the\s+)?|\bmid-|\()$",
+    re.IGNORECASE)
+WEEK_COMMENCING = re.compile(
+    r"(?:\bw/c|\bw\.c\.|\bweek\s+(?:commencing|beginning|starting))\s*(?:on\s+)?$",
+    re.IGNORECASE)
+RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|and)\s*", re.IGNORECASE)
+RANGE_LEAD = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+
+_CLOCK = (r"(?P<h>[012]?\d)(?:(?P<colon>:)|\.)?(?P<mi>[0-5]\d)?\s?"
+          r"(?P<ap>am|pm|a\.m\.|p\.m\.|noon)?(?![\w:])")
+TIME_AFTER = re.compile(r"\s*(?:[-–,@]|at|from)?\s*" + _CLOCK, re.IGNORECASE)
+TIME_BEFORE = re.compile(_CLOCK + r"\s*,?\s*(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+DEADLINE_JUST_BEFORE = re.compile(
+    r"\b(?:by|no\s+later\s+than|deadline(?:\s+(?:is|of))?:?|closing\s+date(?:\s+is)?:?|"
+    r"closes?(?:\s+on)?|due(?:\s+on|\s+by)?|before)\s+(?:the\s+)?(?:w/c\s+)?$",
+    re.IGNORECASE)
+KIND_WORDS = {
+    "deadline": re.compile(r"\b(?:deadlines?|no\s+later\s+than|closing\s+date|submit\w*|"
+                           r"submissions?|applications?\s+close|returns?\s+by|due)\b", re.I),
+    "meeting": re.compile(r"\b(?:meetings?|meet|meets|will\s+meet|AGM)\b", re.I),
+    "event": re.compile(r"\b(?:webinars?|conferences?|events?|sessions?|training|workshops?|"
+                        r"seminars?|courses?|summits?|masterclass(?:es)?|forums?|roadshows?|"
+                        r"launch)\b", re.I),
+}

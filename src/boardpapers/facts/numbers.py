@@ -1,0 +1,45 @@
+"""Numbers as written in papers ("7,429", "2.615", "1.4 billion", "£14k") to values.
+
+Shared by the money and metric finders. Arithmetic goes through Decimal so "£2.615m" is
+2615000 exactly, and whole values come back as ``int`` so the JSON reads 1400000000, not
+1400000000.0.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+# A number with thousands commas ("7,429", "1,250,000.50") or plain ("7429", "2.615", ".5").
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+
+# Scale words and abbreviations, longest first so "bn" wins over "b".
+SCALE = (r"(?:trillion|billion|million|thousand|bn|mn|mln|tn|m|k|b)")
+_SCALES = {
+    "k": 10**3, "thousand": 10**3,
+    "m": 10**6, "mn": 10**6, "mln": 10**6, "million": 10**6,
+    "b": 10**9, "bn": 10**9, "billion": 10**9,
+    "tn": 10**12, "trillion": 10**12,
+}
+
+# Optional scale after a number: "60m", "1.4 billion", "£2million", "£1.2 bn".
+# Abbreviations must end a word ("£5 more" is not five million); "m2"/"m²" is area.
+SCALE_AFTER = (r"(?:\s?(?P<scale>trillion|billion|million|thousand)|"
+               r"\s?(?P<abbr>bn|mn|mln|tn|[mkb])(?![\w²]))")
+
+
+def scale_factor(word: str | None) -> int:
+    """10**6 for "m"/"million", 1 for None; case-insensitive."""
+    return _SCALES.get(word.lower(), 1) if word else 1
+
+
+def to_number(digits: str, scale: str | None = None) -> int | float:
+    """'2.615', 'm' -> 2615000; '4,210.50' -> 4210.5; whole results become int."""
+    try:
+        value = Decimal(digits.replace(",", "")) * scale_factor(scale)
+    except InvalidOperation:
+        raise ValueError(f"not a number: {digits!r}") from None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+NUMBER_RE = re.compile(NUMBER)

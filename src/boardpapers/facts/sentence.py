@@ -1,0 +1,46 @@
+"""The sentence around a span, used as a fact's ``context``.
+
+Shared by the money, date and metric finders so that every fact's context is cut the same
+way: the sentence that holds the span (split on ". ", "? ", "! ", newlines and tabs), or,
+when that sentence is long, about 100 characters either side, trimmed to whole words.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(£•·-])|\n+|\t+")
+_SPACES = re.compile(r"\s+")
+_WINDOW = 100
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence containing text[start:end], whitespace folded, at most ~2x100 chars."""
+    left, right = sentence_bounds(text, start, end)
+    return _SPACES.sub(" ", text[left:right]).strip()
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """(left, right) offsets of the sentence around text[start:end], cut as above."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        left = m.end()
+    right_match = _SENTENCE_END.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    left = max(left, start - _WINDOW)
+    right = min(right, end + _WINDOW)
+    if left > 0 and left == start - _WINDOW:
+        left = _word_start_after(text, left, start)
+    if right < len(text) and right == end + _WINDOW:
+        right = _word_end_before(text, right, end)
+    return left, right
+
+
+def _word_start_after(text: str, pos: int, limit: int) -> int:
+    space = text.find(" ", pos, limit)
+    return space + 1 if space != -1 else pos
+
+
+def _word_end_before(text: str, pos: int, limit: int) -> int:
+    space = text.rfind(" ", limit, pos)
+    return space if space != -1 else pos
