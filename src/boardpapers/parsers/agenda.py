@@ -1,2 +1,34 @@
-"""Agenda parser (stub: being written)."""
-from boardpapers.parsers.generic import parse_other as parse_agenda  # noqa: F401
+"""Agenda parser: a meeting's front sheet and agenda, without reports.
+
+An agenda is the front matter of an agenda pack on its own, so the work is all in
+``parsers/meeting.py``; this module only wraps the Meeting in a Paper.
+"""
+
+from __future__ import annotations
+
+from boardpapers.genre import Classification
+from boardpapers.layout import BlockKind, Layout
+from boardpapers.paper import Meeting, Paper, Report
+from boardpapers.parsers.meeting import clean_cell, lines_of, read_meeting
+
+
+def parse_agenda(layout: Layout, classification: Classification) -> Paper:
+    meeting = read_meeting(lines_of(layout))
+    return paper_for_meeting(layout, classification, meeting, ())
+
+
+def paper_for_meeting(layout: Layout, classification: Classification, meeting: Meeting,
+                      reports: tuple[Report, ...]) -> Paper:
+    """A Paper titled by its meeting: the body's name, else the first heading."""
+    title = meeting.body or _first_heading(layout)
+    return Paper(source=layout.source, genre=classification.genre, layout=layout,
+                 genre_evidence=classification.evidence, title=title, body=meeting.body,
+                 date=meeting.date, meeting=meeting, reports=reports,
+                 language=getattr(classification, "language", None) or "en")
+
+
+def _first_heading(layout: Layout) -> str | None:
+    blocks = layout.content_blocks
+    heading = next((b for b in blocks if b.kind is BlockKind.HEADING), None)
+    first = heading or (blocks[0] if blocks else None)
+    return clean_cell(first.text) or None if first else None

@@ -1,2 +1,272 @@
-"""Agenda pack parser (stub: being written)."""
-from boardpapers.parsers.generic import parse_other as parse_pack  # noqa: F401
+"""Agenda pack parser: the meeting's front matter, then each report in the pack.
+
+A pack is a front sheet (body, date, membership, agenda) followed by reports, each
+opening with a title and, within a few blocks, the labels of a report template
+(Purpose, Summary, Recommendation...). The pack is cut at each report's start; each
+slice goes to ``parsers.report.parse_report``; "Appendix 1 – …" blocks after a report
+stay with it as appendix sections (so its tables stay with it); and each report is
+matched to its agenda item by title similarity, in agenda order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from boardpapers.genre import Classification
+from boardpapers.layout import Block, BlockKind, Layout
+from boardpapers.paper import AgendaItem, Paper, Report, Section
+from boardpapers.parsers import report as report_module
+from boardpapers.parsers.agenda import paper_for_meeting
+from boardpapers.parsers.meeting import clean_cell, lines_of, read_meeting, split_label
+
+_LABELS: tuple[tuple[str, str], ...] = (
+    ("purpose", r"purpose(?: of (?:the |this )?report)?|report purpose|pwrpas(?: yr adroddiad)?"
+                r"|diben(?: yr adroddiad)?"),
+    ("summary", r"(?:executive |report )?summary|crynodeb"),
+    ("recommendations", r"recommendations?|recommended decisions?|argymhellion|argymhelliad"),
+    ("actions", r"actions?"),
+    ("reason", r"reasons? for (?:the )?(?:report|decisions?|recommendations?)"),
+)
+_LABEL_RE = [(kind, re.compile(rf"^(?:{pattern})\s*(?::\s*(.*))?$", re.IGNORECASE))
+             for kind, pattern in _LABELS]
+_LABEL_WINDOW = 12  # blocks after a label in which the template's next label must appear
+_TITLE_LOOKBACK = 5  # content blocks before the first label in which the title must sit
+_FURNITURE = re.compile(
+    r"^(?:document is restricted|public document pack|page \d+(?: of \d+)?|\d{1,4}|"
+    r"(?:agenda )?item\s+\d+[a-z]?|eitem\s+\d+|not for publication|"
+    r"(?:part|rhan)\s+(?:1|2|i|ii)|confidential|restricted|official(?:[- ]sensitive)?)$",
+    re.IGNORECASE)
+_ITEM_MARK = re.compile(r"^(?:agenda\s+)?(?:item|eitem)\s+(?:no\.?\s*)?(\d+[a-z]?)$", re.I)
+_TITLE_LABELS = ("title", "report title", "subject", "teitl", "pwnc")
+_APPENDIX = re.compile(
+    r"^(?:appendix|appendices|annex|annexe|atodiad|schedule)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})"
+    r"\b(?!\s+(?:to|of|for|provides|sets|shows|gives|lists|contains|is|are|has|which)\b)",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportStart:
+    """Where one report begins: its first block, its title block, and any "Agenda Item N"."""
+
+    first: int
+    title: str | None
+    agenda_item: str | None = None
+
+
+def parse_pack(layout: Layout, classification: Classification) -> Paper:
+    starts = find_report_starts(layout.blocks)
+    front_end = starts[0].first - 1 if starts else None
+    meeting = read_meeting(lines_of(layout, 0, front_end))
+    reports = [_parse_one(layout, start, _end_of(starts, k, len(layout.blocks)))
+               for k, start in enumerate(starts)]
+    reports = link_agenda_items(reports, meeting.items)
+    return paper_for_meeting(layout, classification, meeting, tuple(reports))
+
+
+def _end_of(starts: Sequence[ReportStart], k: int, n_blocks: int) -> int:
+    return starts[k + 1].first - 1 if k + 1 < len(starts) else n_blocks - 1
+
+
+# ------------------------------------------------------------------ finding reports
+
+
+def label_kind(block: Block) -> str | None:
+    """"purpose", "summary", "recommendations"... for a report-template label block."""
+    if block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or len(block.text) > 200:
+        return None
+    text = clean_cell(block.text)
+    for kind, pattern in _LABEL_RE:
+        m = pattern.match(text)
+        if m and (not m.group(1) or block.kind is BlockKind.PARAGRAPH):
+            return kind
+    return None
+
+
+def find_report_starts(blocks: Sequence[Block]) -> list[ReportStart]:
+    """Each report's start: a cluster of template labels (a Purpose label, or two kinds of
+    label close together) with a title just above it."""
+    kinds = [label_kind(b) for b in blocks]
+    starts: list[ReportStart] = []
+    cluster_end = -1
+    for i, kind in enumerate(kinds):
+        if kind is None or i <= cluster_end:
+            continue
+        cluster = _label_cluster(kinds, i)
+        if kind != "purpose" and len({kinds[j] for j in cluster}) < 2:
+            continue
+        cluster_end = cluster[-1]
+        floor = starts[-1].first + 1 if starts else 0
+        start = _start_before(blocks, i, floor)
+        if start is not None:
+            starts.append(start)
+    return starts
+
+
+def _label_cluster(kinds: Sequence[str | None], i: int) -> list[int]:
+    """Labels after ``i`` that each follow the previous one within the label window."""
+    cluster = [i]
+    j = i + 1
+    while j < len(kinds) and j - cluster[-1] <= _LABEL_WINDOW:
+        if kinds[j] is not None:
+            cluster.append(j)
+        j += 1
+    return cluster
+
+
+def _start_before(blocks: Sequence[Block], label: int, floor: int) -> ReportStart | None:
+    """The title above a label cluster, and how far back the report's head reaches
+    (over "Agenda Item 5", "Report to: Cabinet"-style lines and page furniture)."""
+    title_at: int | None = None
+    title: str | None = None
+    seen = 0
+    j = label - 1
+    while j >= floor and seen < _TITLE_LOOKBACK:
+        b = blocks[j]
+        if b.kind is not BlockKind.PAGE_BREAK:
+            seen += 1
+            text = clean_cell(b.text)
+            pair = split_label(text)
+            if pair and pair[0] in _TITLE_LABELS and pair[1]:
+                title_at, title = j, pair[1]
+                break
+            if _is_title_block(b, text) and title_at is None:
+                title_at, title = j, text
+                if b.kind is BlockKind.HEADING or b.bold:
+                    break
+        j -= 1
+    if title_at is None:
+        return None
+    first, item = _head_of(blocks, title_at, floor)
+    return ReportStart(first=first, title=title, agenda_item=item)
+
+
+def _is_title_block(b: Block, text: str) -> bool:
+    if not text or len(text) > 160 or _FURNITURE.match(text) or label_kind(b):
+        return False
+    if b.kind is BlockKind.HEADING or b.bold:
+        return True
+    return b.kind is BlockKind.PARAGRAPH and not text.endswith(".") and split_label(text) is None
+
+
+def _head_of(blocks: Sequence[Block], title_at: int, floor: int) -> tuple[int, str | None]:
+    first, item = title_at, None
+    j = title_at - 1
+    while j >= floor and title_at - j <= 6:
+        b = blocks[j]
+        text = clean_cell(b.text)
+        if b.kind is BlockKind.PAGE_BREAK:
+            j -= 1
+            continue
+        mark = _ITEM_MARK.match(text)
+        if mark:
+            first, item = j, mark.group(1)
+        elif not (split_label(text) and len(text) < 120):
+            break
+        else:
+            first = j
+        j -= 1
+    return first, item
+
+
+# ------------------------------------------------------------------ one report
+
+
+def _parse_one(layout: Layout, start: ReportStart, last: int) -> Report:
+    appendices = find_appendices(layout.blocks, start.first, last)
+    body_last = appendices[0].first_block - 1 if appendices else last
+    parse = getattr(report_module, "parse_report", None)
+    if parse is not None:
+        base = parse(layout, start.first, body_last)
+    else:  # TODO(integration): the report parser has not landed yet
+        base = Report(title=start.title, first_block=start.first, last_block=body_last)
+    first_page, last_page = layout.blocks[start.first].page, layout.blocks[last].page
+    return dataclasses.replace(
+        base, title=start.title or base.title, agenda_item=start.agenda_item,
+        sections=base.sections + appendices, first_block=start.first, last_block=last,
+        pages=(first_page, last_page))
+
+
+def find_appendices(blocks: Sequence[Block], first: int, last: int) -> tuple[Section, ...]:
+    """"Appendix 1 – …"/"APPENDIX A" blocks in blocks[first:last+1], each a Section running
+    to the next appendix or the end of the report."""
+    heads = [i for i in range(first + 1, last + 1) if _is_appendix_head(blocks[i])]
+    out = []
+    for k, head in enumerate(heads):
+        end = heads[k + 1] - 1 if k + 1 < len(heads) else last
+        text = "\n".join(blocks[i].text for i in range(head + 1, end + 1)
+                         if blocks[i].kind is not BlockKind.PAGE_BREAK)
+        out.append(Section(kind="appendix", heading=clean_cell(blocks[head].text),
+                           text=text, first_block=head, last_block=end))
+    return tuple(out)
+
+
+def _is_appendix_head(b: Block) -> bool:
+    text = clean_cell(b.text)
+    if b.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or len(text) > 160:
+        return False
+    if not _APPENDIX.match(text):
+        return False
+    return b.kind is BlockKind.HEADING or b.bold or not text.endswith(".")
+
+
+# ------------------------------------------------------------------ agenda links
+
+
+_STOP = frozenset("a an and the of in on to for from with by update report reports paper "
+                  "progress annual our its at as is be".split())
+
+
+def title_words(title: str) -> frozenset[str]:
+    """Words that carry a title's meaning: "Update on MoU activity" -> {mou, activity}."""
+    words = re.findall(r"[a-z0-9]+(?:/[a-z0-9]+)?", title.casefold())
+    return frozenset(w for w in words if w not in _STOP and len(w) > 1)
+
+
+def title_similarity(a: str, b: str) -> float:
+    """Shared meaningful words over the shorter title's: 0 (nothing shared) to 1."""
+    wa, wb = title_words(a), title_words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def link_agenda_items(reports: Sequence[Report],
+                      items: Sequence[AgendaItem]) -> list[Report]:
+    """Set each report's agenda item: an "Agenda Item N" mark when the pack printed one,
+    else the best order-keeping match of titles (reports follow the agenda's order)."""
+    pairs = _align([r.title or "" for r in reports], [i.title for i in items])
+    by_number = {i.number: i for i in items}
+    out = []
+    for k, r in enumerate(reports):
+        number = r.agenda_item or (items[pairs[k]].number if k in pairs else None)
+        item = by_number.get(number) if number else None
+        confidential = item.confidential if item else r.confidential
+        out.append(dataclasses.replace(r, agenda_item=number, confidential=confidential))
+    return out
+
+
+def _align(reports: Sequence[str], items: Sequence[str]) -> dict[int, int]:
+    """Order-keeping assignment of reports to items maximising total title similarity."""
+    n, m = len(reports), len(items)
+    if not n or not m:
+        return {}
+    sim = [[title_similarity(r, t) for t in items] for r in reports]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            take = sim[i][j] + best[i + 1][j + 1] if sim[i][j] > 0 else 0.0
+            best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
+    out: dict[int, int] = {}
+    i = j = 0
+    while i < n and j < m:
+        if sim[i][j] > 0 and best[i][j] == sim[i][j] + best[i + 1][j + 1]:
+            out[i] = j
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return out

@@ -1,0 +1,605 @@
+"""A meeting's front matter: body, date, time, venue, group offices, agenda, next meeting.
+
+Agenda packs, agendas and minutes all open with the same facts about one meeting, written
+in many house styles (LGA packs with tab tables, ModernGov front sheets with "Venue:" and
+"Contact:" labels, bilingual Welsh agendas with "Dyddiad"/"Amser"/"Lleoliad"). Everything
+here is a pure function over ``Line``s: the block texts of a Layout cut into rows of cells,
+so a table row, a bold paragraph and a markdown list item are read by the same rules.
+
+Membership lists live in ``parsers/membership.py``; ``read_meeting`` puts both together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from boardpapers.facts.dates import parse_date
+from boardpapers.layout import BlockKind, Layout
+from boardpapers.paper import AgendaItem, GroupOffice, Meeting, NextMeeting
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One row of text: a table row's cells, or one line of a paragraph as a single cell."""
+
+    cells: tuple[str, ...]
+    block: int
+    kind: BlockKind = BlockKind.PARAGRAPH
+    bold: bool = False
+    marker: str = ""
+    depth: int = 0
+    level: int = 0
+
+    @property
+    def text(self) -> str:
+        return " ".join(c for c in self.cells if c)
+
+
+_TAGS = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|__")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_ITEM_MARKER = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]|[ivx]{1,4})[.)]$")
+
+
+def clean_cell(text: str) -> str:
+    """Inline markup a reader may have left (``<b>``, ``**``) dropped, spaces folded."""
+    return _SPACES.sub(" ", _TAGS.sub("", text)).strip(" *")
+
+
+def lines_of(layout: Layout, first: int = 0, last: int | None = None) -> list[Line]:
+    """blocks[first:last+1] as Lines; page breaks and empty rows dropped.
+
+    A numbered list item gets its marker back in front of its text ("8." + "Any other
+    business"), because agenda numbering is part of what is read here.
+    """
+    stop = len(layout.blocks) if last is None else min(last + 1, len(layout.blocks))
+    out: list[Line] = []
+    for i in range(max(first, 0), stop):
+        b = layout.blocks[i]
+        if b.kind is BlockKind.PAGE_BREAK:
+            continue
+        if b.kind is BlockKind.TABLE and b.rows:
+            rows: Iterable[Sequence[str]] = b.rows
+        else:
+            rows = [part.split("\t") for part in b.text.split("\n")]
+        for row in rows:
+            cells = tuple(clean_cell(c) for c in row)
+            while cells and not cells[-1]:
+                cells = cells[:-1]
+            if not any(cells):
+                continue
+            if b.kind is BlockKind.LIST_ITEM and _ITEM_MARKER.match(b.marker):
+                cells = (f"{b.marker} {cells[0]}",) + cells[1:]
+            out.append(Line(cells, i, b.kind, b.bold, b.marker, b.depth, b.level))
+    return out
+
+
+# ------------------------------------------------------------------ times
+
+
+_TIME_12H = re.compile(
+    r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?|y\.?\s?b\b\.?|y\.?\s?h\b\.?)",
+    re.IGNORECASE)
+_TIME_24H = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:hrs|hours|h)\b)?(?!\s*[-–]?\s*\d)")
+_TIME_OCLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(?:o'?\s?clock|o['’]r gloch)",
+                          re.IGNORECASE)
+_NOON = re.compile(r"\b(?:12\s*)?(?:noon|midday|hanner dydd)\b", re.IGNORECASE)
+
+
+def parse_time(text: str) -> str | None:
+    """The first clock time in ``text`` as "HH:MM": "11.00 am", "2.30pm", "14:00", "noon".
+
+    Welsh "y.b."/"y.h." are am/pm. A bare "11.00" counts only with a colon or a point
+    and two digits, and not when it starts a range of numbers ("10.00 - 12" is a page
+    range or a clause). "2.00 o'clock" (or "o'r gloch") with an hour from 1 to 7 is read
+    as afternoon, as meetings rarely start before 8 am.
+    """
+    found: list[tuple[int, int, str]] = []  # (position, preference, "HH:MM")
+    m = _TIME_12H.search(text)
+    if m:
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        pm = re.sub(r"[.\s]", "", m.group(3)).lower() in ("pm", "yh")
+        if 1 <= hour <= 12 and minute < 60:
+            hour = hour % 12 + (12 if pm else 0)
+            found.append((m.start(), 0, f"{hour:02d}:{minute:02d}"))
+    m = _TIME_OCLOCK.search(text)
+    if m:
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if 1 <= hour <= 12 and minute < 60:
+            found.append((m.start(), 1, f"{hour + 12 if hour <= 7 else hour:02d}:{minute:02d}"))
+    m = _NOON.search(text)
+    if m:
+        found.append((m.start(), 2, "12:00"))
+    m = _TIME_24H.search(text)
+    if m and not _TIME_12H.match(text, m.start()):
+        found.append((m.start(), 3, f"{int(m.group(1)):02d}:{m.group(2)}"))
+    return min(found)[2] if found else None
+
+
+# ------------------------------------------------------------------ labels and venues
+
+
+_LABEL = re.compile(r"^\s*([A-Za-z][\w '’/()-]{0,40}?)\s*[:：]\s*(.*)$")
+DATE_LABELS = ("date", "dyddiad", "date of meeting", "meeting date", "date and time",
+               "dyddiad ac amser", "date/dyddiad", "dyddiad/date")
+TIME_LABELS = ("time", "amser", "start time", "time/amser", "amser/time")
+VENUE_LABELS = ("venue", "location", "place", "where", "lleoliad", "venue/lleoliad",
+                "lleoliad/venue", "meeting venue", "meeting location")
+CONTACT_LABELS = ("contact", "contact officer", "enquiries to", "enquiries", "cyswllt",
+                  "democratic services contact", "contact/cyswllt", "cyswllt/contact",
+                  "further information", "lga contact", "clerk")
+_ONLINE = re.compile(
+    r"\b(?:zoom|microsoft teams|ms teams|teams meeting|via teams|virtual(?:ly)?|remote(?:ly)?"
+    r" meeting|remotely|online|hybrid|webex|skype|cyfarfod rhithwir|o bell)\b", re.IGNORECASE)
+_PLACE_WORDS = re.compile(
+    r"\b(?:chamber|hall|room|house|offices?|centre|center|civic|siambr|neuadd|ystafell|"
+    r"swyddfeydd|building|suite|library|street|road|square)\b", re.IGNORECASE)
+
+
+def split_label(text: str) -> tuple[str, str] | None:
+    """("venue", "Council Chamber") for "Venue: Council Chamber"; None without a label."""
+    m = _LABEL.match(text)
+    if not m:
+        return None
+    return m.group(1).strip().casefold(), m.group(2).strip()
+
+
+def labelled_value(lines: Sequence[Line], labels: Sequence[str]) -> tuple[str, int] | None:
+    """The value after the first of ``labels`` ("Venue: X"), as a cell, a line or the next line.
+
+    Returns the value and the index of the line it came from.
+    """
+    for i, line in enumerate(lines):
+        for j, cell in enumerate(line.cells):
+            pair = split_label(cell)
+            key = pair[0] if pair else cell.rstrip(":").strip().casefold()
+            if key not in labels:
+                continue
+            value = pair[1] if pair else ""
+            if not value and j + 1 < len(line.cells):
+                value = " ".join(line.cells[j + 1:]).strip()
+            if not value and i + 1 < len(lines):
+                return lines[i + 1].text, i + 1
+            if value:
+                return value, i
+    return None
+
+
+def is_online(text: str) -> bool:
+    """Whether a venue or meeting line names an online platform or a hybrid meeting."""
+    return bool(_ONLINE.search(text))
+
+
+# ------------------------------------------------------------------ body, date, time, venue
+
+
+_BODY_WORDS = re.compile(
+    r"\b(?:board|committee|cabinet|panel|executive|forum|sub-committee|commission|"
+    r"partnership|assembly|council|authority|group|pwyllgor|cabinet|bwrdd|cyngor|fforwm)\b",
+    re.IGNORECASE)
+_NOT_BODY = re.compile(
+    r"^(?:public document pack|agenda|rhaglen|membership|aelodaeth|notice of meeting|"
+    r"supplementary|minutes|cofnodion|contact|political group|items?|dear|to:)\b",
+    re.IGNORECASE)
+_MEETING_OF = re.compile(
+    r"\b(?:a |an )?(?:meeting|cyfarfod) of (?:the )?(.+?)(?: will be held| to be held| at "
+    r"\d| on | held |,|\.|$)", re.IGNORECASE)
+_BODY_LABELS = ("meeting", "committee", "board", "body", "meeting of", "pwyllgor", "cyfarfod")
+
+
+def find_body(lines: Sequence[Line]) -> str | None:
+    """The board or committee meeting: a "Meeting:" label, "a meeting of the X", or the
+    first heading-like line naming a board, committee, cabinet or panel.
+
+    A council's own name ("Northshire County Council") is kept only when nothing more
+    specific is found, because front sheets often print the authority above the body.
+    """
+    labelled = labelled_value(lines[:40], _BODY_LABELS)
+    if labelled and _BODY_WORDS.search(labelled[0]):
+        return _tidy_body(labelled[0])
+    fallback: str | None = None
+    for line in lines[:40]:
+        text = line.text
+        if len(text) > 90 or not _BODY_WORDS.search(text) or _NOT_BODY.match(text):
+            continue
+        if split_label(text) or parse_date(text) or "@" in text:
+            continue
+        heading_like = line.kind is BlockKind.HEADING or line.bold or len(text) < 60
+        if not heading_like:
+            continue
+        if re.search(r"\b(?:council|cyngor)\s*$", text, re.IGNORECASE) and fallback is None:
+            fallback = _tidy_body(text)
+            continue
+        return _tidy_body(text)
+    for line in lines[:40]:
+        m = _MEETING_OF.search(line.text)
+        if m and _BODY_WORDS.search(m.group(1)):
+            return _tidy_body(m.group(1))
+    return fallback
+
+
+def _tidy_body(text: str) -> str:
+    text = re.sub(r"\s*[-–—]\s*(?:agenda|rhaglen|membership.*)$", "", text, flags=re.I)
+    return text.strip(" .:-–—")
+
+
+_NOT_MEETING_DATE = re.compile(
+    r"publish|dispatch|issued|circulat|date of next|next meeting|cyfarfod nesaf|deadline|"
+    r"by no later|membership|previous meeting|held on", re.IGNORECASE)
+
+
+def find_meeting_date(lines: Sequence[Line]) -> tuple[str, int] | None:
+    """The meeting's ISO date and the line it was read from.
+
+    A "Date:"/"Dyddiad:" label wins; otherwise the first line with a full date that is
+    not a publication date, a deadline or the next meeting.
+    """
+    labelled = labelled_value(lines[:60], DATE_LABELS)
+    if labelled:
+        iso = parse_date(labelled[0])
+        if iso:
+            return iso, labelled[1]
+    for i, line in enumerate(lines[:80]):
+        if _NOT_MEETING_DATE.search(line.text):
+            continue
+        iso = parse_date(line.text)
+        if iso:
+            return iso, i
+    return None
+
+
+def find_meeting_time(lines: Sequence[Line], date_line: int | None) -> str | None:
+    """The start time: a "Time:" label, else a time on or just after the date's line."""
+    labelled = labelled_value(lines[:60], TIME_LABELS)
+    if labelled:
+        found = parse_time(labelled[0])
+        if found:
+            return found
+    if date_line is not None:
+        for line in lines[date_line:date_line + 3]:
+            found = parse_time(line.text)
+            if found and not _NOT_MEETING_DATE.search(line.text):
+                return found
+    for line in lines[:40]:
+        if re.search(r"\b(?:meeting|cyfarfod)\b.*\b(?:at|am)\b", line.text, re.I):
+            found = parse_time(line.text)
+            if found:
+                return found
+    return None
+
+
+def find_venue(lines: Sequence[Line], date_line: int | None) -> str | None:
+    """Where: a "Venue:"/"Location:"/"Lleoliad:" label, else the line near the date that
+    names an online platform or a place ("Council Chamber, County Hall")."""
+    labelled = labelled_value(lines[:60], VENUE_LABELS)
+    if labelled and labelled[0]:
+        return labelled[0].strip(" .")
+    if date_line is None:
+        return None
+    for line in lines[date_line:date_line + 4]:
+        text = line.text
+        if _NOT_MEETING_DATE.search(text):
+            continue
+        rest = _after_date_and_time(text)
+        if rest and (is_online(rest) or _PLACE_WORDS.search(rest)):
+            return rest
+    return None
+
+
+def _after_date_and_time(text: str) -> str:
+    """"11.00 am – online via Zoom" -> "online via Zoom"; a bare venue line unchanged."""
+    if parse_date(text) is None and parse_time(text) is None:
+        return text.strip(" ,.")
+    parts = re.split(r"\s[-–—]\s|,\s*(?=[A-Z])", text)
+    rest = [p for p in parts if parse_date(p) is None and parse_time(p) is None
+            and not re.fullmatch(r"\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*", p, re.I)]
+    return ", ".join(p.strip(" ,.") for p in rest).strip()
+
+
+def meeting_is_online(venue: str | None, lines: Sequence[Line], date_line: int | None) -> bool:
+    """Online when the venue, or a line about the meeting itself, names a platform."""
+    if venue and is_online(venue):
+        return True
+    near = lines[date_line:date_line + 3] if date_line is not None else []
+    about = [ln for ln in lines[:40] if _MEETING_OF.search(ln.text)]
+    return any(is_online(ln.text) for ln in [*near, *about])
+
+
+def find_contact(lines: Sequence[Line]) -> str | None:
+    """The democratic services contact as written ("Jane Hill, Democratic Services ...")."""
+    found = labelled_value(lines[:80], CONTACT_LABELS)
+    return found[0].strip() if found and found[0].strip() else None
+
+
+# ------------------------------------------------------------------ political group offices
+
+
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<!\d)(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")
+PARTY_NAMES = (
+    "Conservative", "Labour", "Liberal Democrat", "Independent", "Green", "Plaid Cymru",
+    "Scottish National Party", "SNP", "Reform UK", "UKIP", "Residents", "Alliance",
+    "Non-aligned", "Co-operative", "Lib Dem")
+_PARTY = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PARTY_NAMES) + r")", re.I)
+
+
+def group_offices(lines: Sequence[Line]) -> tuple[GroupOffice, ...]:
+    """Political group offices: "Labour:  Group Office: 020 …  email: …" rows."""
+    out: list[GroupOffice] = []
+    for line in lines:
+        text = line.text
+        email = _EMAIL.search(text)
+        phone = _PHONE.search(text)
+        if not (email or phone):
+            continue
+        head = line.cells[0] if len(line.cells) > 1 else text.split(":")[0]
+        group = head.strip().rstrip(":").strip()
+        if not group or len(group) > 40 or not (_PARTY.search(group) or
+                                                 re.search(r"\bgroup\b", group, re.I)):
+            continue
+        if re.search(r"group office", group, re.I):
+            continue
+        out.append(GroupOffice(group=group, phone=phone.group(0) if phone else None,
+                               email=email.group(0) if email else None))
+    return tuple(out)
+
+
+# ------------------------------------------------------------------ agenda items
+
+
+_AGENDA_START = re.compile(
+    r"^(?:agenda|rhaglen|agenda\s*/\s*rhaglen|rhaglen\s*/\s*agenda|items?|eitemau|business|"
+    r"order of business|items? of business|item\s+(?:no\.?\s+)?(?:title\s+)?pages?|"
+    r"no\.?\s+item|rhif eitem)\s*:?$", re.IGNORECASE)
+_ITEM = re.compile(
+    r"^(?:item\s+|eitem\s+)?([1-9]\d{0,2}(?:\.\d{1,2})?[a-z]?|\([a-z]\)|[a-z]\))[.):]?\s+(\S.*)$",
+    re.IGNORECASE)
+_PAGES = re.compile(
+    r"\(?\b(?:pages?|tudalen(?:nau)?|tt?\.)?\s*(\d{1,4})\s*(?:[-–—]|to)\s*(\d{1,4})\)?\s*$",
+    re.IGNORECASE)
+_PAGE_ONE = re.compile(r"\(?\b(?:page|tudalen|p\.)\s*(\d{1,4})\)?\s*$", re.IGNORECASE)
+_OPEN_MARK = re.compile(
+    r"^(?:non[- ]?confidential|part\s*(?:1|i|one|a)\b|open (?:items|session|business)|"
+    r"public (?:items|business|session)|items? (?:for|in) public|rhan\s*(?:1|un)\b|"
+    r"eitemau agored)", re.IGNORECASE)
+_CONF_MARK = re.compile(
+    r"^(?:confidential|part\s*(?:2|ii|two|b)\b|exempt|private (?:items|session|business)|"
+    r"closed session|items? (?:not for publication|in private|to be considered in private)|"
+    r"rhan\s*(?:2|dau)\b|eitemau (?:cyfrinachol|eithriedig))|exempt information",
+    re.IGNORECASE)
+_EXCLUSION = re.compile(r"exclusion of (?:the )?(?:press|public)|gwahardd y cyhoedd", re.I)
+_ITEM_IS_CONF = re.compile(
+    r"\((?:exempt|confidential|part\s*(?:2|ii)|private)\b|\bconfidential\b|"
+    r"not for publication", re.IGNORECASE)
+_NEXT = re.compile(r"(?:date (?:and time )?of (?:the )?next meeting|next meeting|"
+                   r"dyddiad y cyfarfod nesaf|cyfarfod nesaf)", re.IGNORECASE)
+
+
+def agenda_start(lines: Sequence[Line]) -> int | None:
+    """Index of the first line that opens the agenda ("AGENDA", "Item  Page", "Rhaglen")."""
+    for i, line in enumerate(lines):
+        if _AGENDA_START.match(line.text) or _AGENDA_START.match(line.cells[0]):
+            return i
+    return None
+
+
+def split_pages(text: str) -> tuple[str, str | None]:
+    """"Minutes (Pages 5 - 12)" -> ("Minutes", "5 - 12"); a title without pages unchanged."""
+    m = _PAGES.search(text)
+    if m and (m.start() > 0 or not text[:m.start()].strip()):
+        before = text[:m.start()].rstrip(" .,-–—(")
+        if int(m.group(1)) <= int(m.group(2)) and not re.search(r"\d\s*$", before):
+            return before, f"{m.group(1)} - {m.group(2)}"
+    m = _PAGE_ONE.search(text)
+    if m:
+        return text[:m.start()].rstrip(" .,-–—("), m.group(1)
+    return text, None
+
+
+def is_page_range(text: str) -> bool:
+    title, pages = split_pages(text.strip())
+    return pages is not None and not title.strip()
+
+
+@dataclass
+class _ItemDraft:
+    number: str
+    title: str
+    pages: str | None = None
+    presenters: tuple[str, ...] = ()
+    confidential: bool = False
+    verbal: bool = False
+    subitems: tuple[str, ...] = ()
+    text: list[str] | None = None
+
+    def freeze(self) -> AgendaItem:
+        return AgendaItem(number=self.number, title=self.title, pages=self.pages,
+                          presenters=self.presenters, confidential=self.confidential,
+                          verbal=self.verbal, subitems=self.subitems,
+                          text=" ".join(self.text) if self.text else None)
+
+
+def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
+    """The numbered agenda, with pages, presenters, sub-items and confidentiality.
+
+    Reading starts at the agenda's opening line when there is one. Items under a
+    "CONFIDENTIAL ITEMS", "Part 2"/"PART II" or "exempt information" heading, or after an
+    "Exclusion of the press and public" item, are confidential until a "NON-CONFIDENTIAL",
+    "Part 1" or "open" heading. Lines under an item are its page range ("9 - 24"), its
+    presenters ("X, Programme Manager, to present"; "Verbal update from A and B"), its
+    sub-items ("(a) …", "4.1 …", bullets) or its description.
+    """
+    start = agenda_start(lines)
+    items: list[_ItemDraft] = []
+    confidential = False
+    for line in lines[start or 0:]:
+        text = line.text
+        if _NEXT.search(text) and not _ITEM.match(text):
+            break
+        number_title = _item_number_title(line)
+        current = items[-1] if items else None
+        if number_title and current and _is_subitem(number_title[0], current.number, line):
+            current.subitems += (_subitem_text(line),)
+            continue
+        if number_title:
+            number, title = number_title
+            title, pages = split_pages(title)
+            if len(line.cells) > 1 and pages is None:
+                pages = next((split_pages(c)[1] for c in line.cells[1:]
+                              if is_page_range(c)), None)
+            draft = _ItemDraft(number, title.strip(), pages,
+                               confidential=confidential or bool(_ITEM_IS_CONF.search(title)),
+                               verbal=bool(re.search(r"\bverbal\b", title, re.I)))
+            items.append(draft)
+            if _EXCLUSION.search(title):
+                confidential = True
+            continue
+        if _OPEN_MARK.match(text):
+            confidential = False
+            continue
+        if _CONF_MARK.search(text) and len(text) < 120:
+            confidential = True
+            continue
+        if current is not None:
+            _add_detail(current, line)
+    return tuple(d.freeze() for d in items)
+
+
+def _item_number_title(line: Line) -> tuple[str, str] | None:
+    first = line.cells[0]
+    m = _ITEM.match(first)
+    if not m:
+        return None
+    number, title = m.group(1).strip("()"), m.group(2).strip()
+    if parse_time(first[:12]) and re.match(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m|$|[-–])", first):
+        return None  # "11.00 am – online" is a time, not item 11
+    if parse_date(first) and len(first) < 40:
+        return None  # page furniture such as "5 March 2021"
+    if not re.match(r"[\w'‘“\"(]", title) or is_page_range(title):
+        return None
+    return number, title
+
+
+def _is_subitem(number: str, parent: str, line: Line) -> bool:
+    if re.fullmatch(r"[a-z]", number) or re.fullmatch(r"[ivx]+", number):
+        return True
+    head = parent.split(".")[0].rstrip("abcdefghijklmnopqrstuvwxyz")
+    return "." in number and number.split(".")[0] == head and "." not in parent
+
+
+def _subitem_text(line: Line) -> str:
+    return clean_cell(line.text)
+
+
+_TO_PRESENT = re.compile(r"^(.*?),?\s*(?:to present|to introduce|i gyflwyno)\.?$", re.I)
+_VERBAL = re.compile(r"^(?:a\s+)?(?:verbal|oral)\s+(?:update|report|briefing)\b"
+                     r"(?:\s+(?:from|by)(?:\s+the)?)?\s*[:,-]?\s*(.*)$", re.I)
+_PRESENTER_LABEL = re.compile(
+    r"^(?:presented by|presenters?|lead officers?|lead members?|portfolio holder|"
+    r"report of|report by|report from|to (?:consider|receive) (?:a |the )?report of|"
+    r"adroddiad gan)(?:\s+the)?\s*[:-]?\s*(.+?)\.?$", re.I)
+
+
+def _add_detail(item: _ItemDraft, line: Line) -> None:
+    text = line.text.strip()
+    if is_page_range(text):
+        item.pages = split_pages(text)[1]
+        return
+    bullet = line.kind is BlockKind.LIST_ITEM and not _ITEM_MARKER.match(line.marker)
+    if bullet:
+        item.subitems += (text,)
+        return
+    verbal = _VERBAL.match(text)
+    if verbal:
+        item.verbal = True
+        item.presenters += presenter_names(verbal.group(1))
+        return
+    m = _TO_PRESENT.match(text) or _PRESENTER_LABEL.match(text)
+    if m:
+        item.presenters += presenter_names(m.group(1)) or (m.group(1).strip(),)
+        return
+    if len(line.cells) > 1 and is_page_range(line.cells[-1]):
+        item.pages = split_pages(line.cells[-1])[1]
+    item.text = [*(item.text or []), text]
+
+
+_ROLE_WORDS = re.compile(
+    r"\b(?:head|director|manager|officer|adviser|advisor|chief|executive|lead|member|"
+    r"programme|team|service|services|council|committee|board|secretary|clerk|deputy|"
+    r"assistant|portfolio|holder|cabinet|leader|strategy|finance|policy)\b", re.I)
+_NAME = re.compile(
+    r"^(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|"
+    r"Mayor|Y Cynghorydd)\.?\s+)*[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|le|ap))"
+    r"{1,3}$")
+
+
+def presenter_names(text: str) -> tuple[str, ...]:
+    """People in "Tina Holland, Programme Manager, and Susan Attard, Head of X": names only.
+
+    Each "and"-separated part keeps its first comma-separated piece when that looks like a
+    person's name, so job titles with "and" in them ("Head of Finance and Procurement")
+    are not mistaken for people.
+    """
+    names: list[str] = []
+    for part in re.split(r",?\s+(?:and|&|a)\s+|;\s*", text.strip().rstrip(".")):
+        head = part.split(",")[0].strip()
+        if head and _NAME.match(head) and not _ROLE_WORDS.search(head):
+            names.append(head)
+    return tuple(names)
+
+
+# ------------------------------------------------------------------ next meeting
+
+
+def find_next_meeting(lines: Sequence[Line]) -> NextMeeting | None:
+    """"Date of Next Meeting: Thursday, 20 May 2021, 11.00 am, venue tbc" -> its parts.
+
+    The text may follow on the same line, in the next cell or on the next line(s) (an
+    agenda item "Date of next meeting" followed by "To note … 12 May 2024 at 10am").
+    """
+    for i, line in enumerate(lines):
+        m = _NEXT.search(line.text)
+        if not m:
+            continue
+        text = line.text[m.end():]
+        for follow in lines[i + 1:i + 3]:
+            if parse_date(text):
+                break
+            text += " " + follow.text
+        iso = parse_date(text)
+        if iso is None:
+            continue
+        return NextMeeting(date=iso, time=parse_time(text), venue=_next_venue(text))
+    return None
+
+
+def _next_venue(text: str) -> str | None:
+    m = re.search(r"\b(?:venue|location|lleoliad|at|in|yn)\b\s*[:-]?\s*(.+)$", text, re.I)
+    candidates = [m.group(1)] if m else []
+    candidates.append(_after_date_and_time(text.strip(" :.-")))
+    for c in candidates:
+        c = re.sub(r"^(?:the\s+)?(?:venue|location)\s*[:-]?\s*", "", c.strip(" ,.:"), flags=re.I)
+        if c and parse_time(c) is None and parse_date(c) is None and len(c) < 120:
+            if _PLACE_WORDS.search(c) or is_online(c) or re.fullmatch(r"(?i)tbc|tba|to be "
+                                                                      r"confirmed", c):
+                return c
+    return None
+
+
+# ------------------------------------------------------------------ the whole meeting
+
+
+def read_meeting(lines: Sequence[Line]) -> Meeting:
+    """Every front-matter fact this module and ``membership`` know how to read."""
+    from boardpapers.parsers.membership import parse_members
+
+    dated = find_meeting_date(lines)
+    date_line = dated[1] if dated else None
+    venue = find_venue(lines, date_line)
+    return Meeting(
+        body=find_body(lines), date=dated[0] if dated else None,
+        time=find_meeting_time(lines, date_line), venue=venue,
+        online=meeting_is_online(venue, lines, date_line), members=parse_members(lines),
+        items=parse_agenda_items(lines), next_meeting=find_next_meeting(lines),
+        group_offices=group_offices(lines), contact=find_contact(lines))

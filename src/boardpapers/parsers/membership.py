@@ -1,0 +1,240 @@
+"""A meeting's membership: who sits on the board, for which group and authority, in what role.
+
+Councils print membership three ways, all read here from ``meeting.Line``s:
+a table (LGA: "Cllr Jane Hart OBE (Chair) | Northshire County Council" under group
+rows such as "Labour ( 8 )" and "Substitutes"), a paragraph ("Membership: Councillors
+A Bell (Chair), C Dunn (Vice-Chair), E Ford and G Hale"), or one member per line
+("Councillor A Bell (Chair) (Lab)"). Titles (Cllr, Lord, Mayor, Sir, Baroness…) and
+honours (OBE, CBE, MBE…) are split off the name so one person matches across papers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from boardpapers.paper import Member
+from boardpapers.parsers.meeting import Line, agenda_start
+
+_TITLES = re.compile(
+    r"^(?:(Cllrs?|Councillors?|Cynghorwyr|Cynghorydd|Y Cynghorydd|Cyng|Lord|Lady|Baroness|"
+    r"Baron|Sir|Dame|Mayor|Deputy Mayor|Elected Mayor|Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|"
+    r"Rev|Revd|Reverend|Alderman|Alderwoman|The Rt Hon|Rt Hon|Hon)\.?\s+)", re.IGNORECASE)
+_COUNCILLOR = re.compile(r"^(?:cllrs?|councillors?|cynghorwyr|cynghorydd|y cynghorydd|cyng)$",
+                         re.IGNORECASE)
+HONOURS = ("OBE", "CBE", "MBE", "KBE", "DBE", "BEM", "JP", "DL", "MP", "MSP", "MLA", "MS",
+           "AM", "QC", "KC", "QPM", "FRSA", "KG", "CH")
+_HONOURS_TAIL = re.compile(r"(?:[\s,]+(?:" + "|".join(HONOURS) + r")\b\.?)+\s*$")
+ROLE_WORDS: tuple[tuple[str, str], ...] = (
+    (r"deputy[- ]chair(?:man|woman|person)?|dirprwy gadeirydd", "deputy_chair"),
+    (r"vice[- ]chair(?:man|woman|person)?|is[- ]gadeirydd", "vice_chair"),
+    (r"chair(?:man|woman|person)?|cadeirydd|cadeirydd", "chair"),
+    (r"independent observer|sylwedydd annibynnol", "independent_observer"),
+    (r"non[- ]voting|co-opted non-voting", "non_voting"),
+    (r"observer|sylwedydd", "observer"),
+    (r"substitutes?|eilyddion|eilydd", "substitute"),
+)
+PARTY_ABBREVIATIONS = {
+    "con": "Conservative", "cons": "Conservative", "lab": "Labour", "lab co-op": "Labour",
+    "ld": "Liberal Democrat", "lib dem": "Liberal Democrat", "libdem": "Liberal Democrat",
+    "ind": "Independent", "grn": "Green", "green": "Green", "pc": "Plaid Cymru",
+    "plaid": "Plaid Cymru", "snp": "SNP", "ref": "Reform UK", "res": "Residents",
+    "ra": "Residents' Association"}
+_PARTY_WORD = re.compile(
+    r"^(?:the\s+)?(conservatives?|labour(?: (?:and|&) co-operative)?|labour co-op|"
+    r"liberal democrats?|lib dems?|independents?|green(?: party)?|greens|plaid cymru|snp|"
+    r"scottish national party|reform uk|ukip|residents?(?:['’] association)?|"
+    r"non[- ]aligned|alliance|[A-Z][\w' -]{2,30} group)(?:\s*group)?"
+    r"(?:\s*\(\s*\d+\s*\))?\s*:?$", re.IGNORECASE)
+_AUTHORITY = re.compile(
+    r"\b(?:council|borough|county|city|district|authority|royal borough|cyngor|"
+    r"combined authority|fire|police|national park|parish|town)\b", re.IGNORECASE)
+_MEMBERSHIP_START = re.compile(
+    r"\b(?:membership|aelodaeth|members:|councillors:|committee members|board members)",
+    re.IGNORECASE)
+_HEADER_CELLS = {"councillor", "councillors", "name", "member", "members", "authority",
+                 "council", "group", "party", "political group", "role", "position",
+                 "aelod", "enw", "cyngor", "grŵp", "rôl"}
+_TRAILING_ROLE = re.compile(
+    r"\s*[-–—,]\s*((?:deputy |vice[- ])?chair(?:man|woman|person)?|observer|substitute)\s*$",
+    re.IGNORECASE)
+_NON_NAME = re.compile(r"\d|@|https?:|\b(?:council|committee|agenda|meeting|page|item)\b",
+                       re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the rows above a member row said: the group section and its role."""
+
+    group: str | None = None
+    role: str = "member"
+
+
+def role_of(text: str) -> str | None:
+    """"(Vice-Chairman)" -> "vice_chair"; None when no role word is present."""
+    for pattern, role in ROLE_WORDS:
+        if re.search(rf"\b(?:{pattern})\b", text, re.IGNORECASE):
+            return role
+    return None
+
+
+def party_of(text: str) -> str | None:
+    """"Labour ( 8 )" -> "Labour"; "(Lab)" -> "Labour"; None for anything else."""
+    t = re.sub(r"\s*\(\s*\d+\s*\)\s*$", "", text.strip())  # "Labour ( 8 )"
+    t = t.strip("()").strip()
+    if t.casefold() in PARTY_ABBREVIATIONS:
+        return PARTY_ABBREVIATIONS[t.casefold()]
+    m = _PARTY_WORD.match(t)
+    if not m:
+        return None
+    return t.rstrip(": ").strip()
+
+
+def parse_member(text: str, context: _Context = _Context(), *extra: str) -> Member | None:
+    """One member from "Cllr Peter Hale OBE (Chair)" plus any further cells
+    (authority, group, role). None when the text is not a person's name."""
+    name, title, honours, role, group = _split_name(text)
+    if not _looks_like_name(name):
+        return None
+    authority = None
+    for cell in extra:
+        cell = cell.strip()
+        if not cell:
+            continue
+        if role_of(cell) and len(cell) < 40 and not _AUTHORITY.search(cell):
+            role = role or role_of(cell)
+        elif party_of(cell):
+            group = group or party_of(cell)
+        elif authority is None:
+            authority = cell
+    if role is None and context.role != "member":
+        role = context.role
+    if context.role == "non_voting" and role == "observer":
+        role = "non_voting"
+    return Member(name=name, role=role or "member", group=group or context.group,
+                  authority=authority, honours=honours, title=title)
+
+
+def _split_name(text: str) -> tuple[str, str | None, str | None, str | None, str | None]:
+    role = group = None
+    for inner in re.findall(r"\(([^)]*)\)", text):
+        role = role or role_of(inner)
+        group = group or party_of(inner)
+    name = re.sub(r"\([^)]*\)", " ", text)
+    trailing = _TRAILING_ROLE.search(name)
+    if trailing:
+        role = role or role_of(trailing.group(1))
+        name = name[:trailing.start()]
+    titles: list[str] = []
+    name = name.strip(" ,;.")
+    while (m := _TITLES.match(name)):
+        titles.append("Cllr" if _COUNCILLOR.match(m.group(1)) else m.group(1))
+        name = name[m.end():]
+    honours = None
+    m = _HONOURS_TAIL.search(name)
+    if m and m.start() > 0:
+        honours = " ".join(re.findall(r"[A-Z]{2,4}", m.group(0)))
+        name = name[:m.start()]
+    name = re.sub(r"\s+", " ", name).strip(" ,;.")
+    return name, " ".join(titles) or None, honours, role, group
+
+
+def _looks_like_name(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 5 or _NON_NAME.search(name) or role_of(name):
+        return False
+    return all(w[0].isupper() or w.lower() in {"de", "van", "von", "da", "le", "ap", "ab"}
+               for w in words) and len(words) >= 2 or bool(re.fullmatch(r"[A-Z][a-z'’-]+",
+                                                                          name))
+
+
+def split_member_list(text: str) -> list[str]:
+    """"Councillors A Bell (Chair), C Dunn and E Ford" -> each member's text, with the
+    shared "Councillors" title handed to every one of them."""
+    body = re.sub(r"^(?:membership|aelodaeth|members)\s*[:-]?\s*", "", text.strip(),
+                  flags=re.I)
+    shared = ""
+    m = re.match(r"^(councillors|cllrs|cynghorwyr|y cynghorwyr)\s*[:-]?\s+", body, re.I)
+    if m:
+        shared, body = "Cllr ", body[m.end():]
+    parts = re.split(r"\s*[,;]\s*(?![^()]*\))|\s+and\s+(?![^()]*\))|\s+a\s+(?=[A-Z])", body)
+    out: list[str] = []
+    for part in parts:
+        part = part.strip(" .")
+        if out and role_of(part) and len(part.split()) <= 2:
+            out[-1] += f" ({part})"  # "Cllr A Bell, Chair": the role, not a person
+        elif part:
+            out.append(part if _TITLES.match(part) else shared + part)
+    return out
+
+
+def parse_members(lines: Sequence[Line]) -> tuple[Member, ...]:
+    """The membership from its table, paragraph or one-per-line list.
+
+    Reading starts at a "Membership"/"Aelodaeth" line and stops at the agenda (or at the
+    first line that is neither a member, a group heading nor a table header).
+    """
+    start = next((i for i, ln in enumerate(lines) if _MEMBERSHIP_START.search(ln.text)
+                  and len(ln.text) < 80 or ln.text.lower().startswith("membership")), None)
+    if start is None:
+        return ()
+    stop = agenda_start(lines[start + 1:])
+    end = len(lines) if stop is None else start + 1 + stop
+    members: list[Member] = []
+    context = _Context()
+    misses = 0
+    for line in lines[start:end]:
+        found, context = _read_row(line, context)
+        if found:
+            members.extend(found)
+            misses = 0
+        elif context is not None:
+            misses += 0 if _is_section_row(line) else 1
+        if misses > 2 and members:
+            break
+        if context is None:
+            context = _Context()
+    return tuple(members)
+
+
+def _is_section_row(line: Line) -> bool:
+    cells = [c for c in line.cells if c]
+    if all(c.casefold().rstrip(":") in _HEADER_CELLS for c in cells):
+        return True
+    return len(cells) == 1 and bool(party_of(cells[0]) or role_of(cells[0]))
+
+
+def _read_row(line: Line, context: _Context) -> tuple[list[Member], _Context]:
+    cells = [c for c in line.cells if c]
+    if all(c.casefold().rstrip(":") in _HEADER_CELLS for c in cells):
+        return [], context
+    if len(cells) == 1:
+        text = cells[0]
+        group = party_of(text)
+        if group:
+            return [], _Context(group=group)
+        section = _section_role(text)
+        if section:
+            keep_group = context.group if section == "substitute" else None
+            return [], _Context(group=keep_group, role=section)
+        if "," in text or " and " in text or re.match(r"(?i)(membership|members|"
+                                                       r"councillors|aelodaeth)\b", text):
+            listed = [parse_member(p, context) for p in split_member_list(text)]
+            found = [m for m in listed if m]
+            if len(found) >= max(1, len(listed) // 2):
+                return found, context
+    member = parse_member(cells[0], context, *cells[1:]) if cells else None
+    return ([member] if member else []), context
+
+
+def _section_role(text: str) -> str | None:
+    """Section headings inside a membership table: "Substitutes", "Non-Voting", "Observers"."""
+    t = text.strip().rstrip(":").casefold()
+    if re.fullmatch(r"(?:named )?substitutes?(?: members)?|eilyddion", t):
+        return "substitute"
+    if re.fullmatch(r"non[- ]voting(?: members)?|co-opted(?: non-voting)? members?", t):
+        return "non_voting"
+    if re.fullmatch(r"observers?|sylwedyddion", t):
+        return "observer"
+    return None
