@@ -1,10 +1,28 @@
-"""classify(layout) -> Classification: which kind of paper this is, and why."""
+"""classify(layout) -> Classification: which kind of paper this is, and why.
+
+Each genre has a handful of *features* (a report template's labels, an agenda's item
+table, a minute's "RESOLVED", a briefing's dated round-up headline...) found in the
+paper's short lines. Every feature found adds to its genre's score and leaves a short
+human-readable string of evidence; the best score past a threshold wins. A single
+matching phrase never decides alone, so a stray "Agenda" in a report does not make it an
+agenda; a blank or unfamiliar paper scores low everywhere and is "other".
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
-from boardpapers.layout import Layout
+from boardpapers.layout import Block, BlockKind, Layout
+
+# The label vocabulary lives with the parsers, whose package imports Classification from
+# here; importing it lazily keeps ``import boardpapers.genre`` free of that cycle.
+
+_MIN_SCORE = 2.0
+# Only the first part of a long paper decides its front matter; template labels are
+# counted everywhere (a pack's reports sit behind its agenda).
+_FRONT_BLOCKS = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -12,7 +30,255 @@ class Classification:
     genre: str
     evidence: tuple[str, ...] = ()
     scores: tuple[tuple[str, float], ...] = ()
+    language: str = "en"  # en | cy | bilingual
+
+
+@dataclass(slots=True)
+class _Tally:
+    scores: Counter[str] = field(default_factory=Counter)
+    evidence: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, genre: str, weight: float, why: str) -> None:
+        self.scores[genre] += weight
+        self.evidence.setdefault(genre, []).append(why)
+
+
+def _lines(layout: Layout) -> list[tuple[int, Block, str]]:
+    from boardpapers.parsers.labels import clean_label_text
+
+    out = []
+    for i, b in enumerate(layout.blocks):
+        if b.kind is BlockKind.PAGE_BREAK:
+            continue
+        text = re.sub(r"\s+", " ", clean_label_text(b.text)).strip()
+        if text:
+            out.append((i, b, text))
+    return out
+
+
+# ------------------------------------------------------------------ report templates
+
+_TEMPLATE_KINDS = ("purpose", "summary", "recommendations", "actions", "contact")
+_IMPLICATION_KINDS = ("financial", "legal", "equalities", "implications_wales", "risk")
+_RECOMMENDS = re.compile(r"\b(?:it is recommended that|is (?:recommended|asked) to|members are "
+                         r"asked to (?:note|agree|approve|consider)|argymhellir)\b", re.IGNORECASE)
+
+
+def template_labels(lines: list[tuple[int, Block, str]]) -> Counter[str]:
+    """How often each report-template label appears as a line of its own."""
+    from boardpapers.parsers.labels import match_label
+
+    found: Counter[str] = Counter()
+    for _, block, text in lines:
+        if len(text) > 160 or block.kind is BlockKind.TABLE:
+            continue
+        label = match_label(text)
+        if label is None:
+            continue
+        if label.kind in _TEMPLATE_KINDS or label.kind in _IMPLICATION_KINDS:
+            if label.kind == "contact" and label.value and "@" in label.value:
+                continue
+            found[label.kind] += 1
+        elif label.kind in ("confidential", "plan_theme", "key_decision", "wards", "report_of",
+                            "report_to", "exempt"):
+            found["header"] += 1
+    return found
+
+
+def _score_report(lines: list[tuple[int, Block, str]], tally: _Tally) -> int:
+    """Template features; returns how many report templates the paper holds."""
+    labels = template_labels(lines)
+    templates = max(labels["purpose"], min(labels["recommendations"], labels["contact"]))
+    if labels["purpose"]:
+        tally.add("report", 2.0, f"heading 'Purpose of report' x{labels['purpose']} "
+                                 "(report template)")
+    if labels["recommendations"]:
+        tally.add("report", 1.5, f"'Recommendation(s)' heading x{labels['recommendations']}")
+    if labels["contact"]:
+        tally.add("report", 1.0, "contact officer block")
+    if labels["summary"]:
+        tally.add("report", 0.5, "'Summary' heading")
+    implications = sum(labels[k] for k in _IMPLICATION_KINDS)
+    if implications:
+        tally.add("report", min(1.5, 0.5 * implications),
+                  f"{implications} implications heading(s) (financial, legal, equalities...)")
+    if labels["header"]:
+        tally.add("report", min(1.0, 0.5 * labels["header"]),
+                  "report header fields (confidential, report to/of, wards, key decision)")
+    if any(_RECOMMENDS.search(t) for _, _, t in lines[:200]):
+        tally.add("report", 0.5, "'it is recommended that' / 'members are asked to'")
+    return templates
+
+
+# ------------------------------------------------------------------ agendas and minutes
+
+_AGENDA_WORDS = re.compile(r"^(?:agenda|rhaglen|agenda and reports|supplementary agenda"
+                           r"|agenda pack|public reports pack)$", re.IGNORECASE)
+_AGENDA_ITEMS = re.compile(
+    r"\b(?:apologies(?: for absence)?|declarations? of (?:interests?|pecuniary)"
+    r"|minutes of the (?:previous|last) meeting|any other business|date of (?:the )?next meeting"
+    r"|urgent business|exclusion of (?:the )?(?:press and )?public|ymddiheuriadau"
+    r"|datganiadau? o (?:fuddiant|ddiddordeb)|public (?:participation|questions))\b",
+    re.IGNORECASE)
+_MEETING_NOTICE = re.compile(
+    r"\b(?:there will be a meeting|you are (?:hereby )?summoned|notice (?:is hereby given )?of "
+    r"(?:a )?meeting|members of the .{3,60} (?:committee|board|cabinet)|membership\b|quorum"
+    r"|to: (?:members|all members))", re.IGNORECASE)
+_MINUTES_TITLE = re.compile(r"^(?:(?:draft |confirmed |signed )?minutes(?: of (?:the )?(?:a )?"
+                            r"(?:meeting|proceedings).*)?|cofnodion.*|note of .{0,60}meeting.*)$",
+                            re.IGNORECASE)
+_MINUTES_WORDS = re.compile(
+    r"^(?:present|in attendance|also present|officers present|presennol|yn bresennol|wrth law"
+    r"|apologies for absence (?:were|was) received.*)\s*:?|\b(?:resolved|penderfynwyd|"
+    r"it was (?:resolved|agreed|noted)|the chair(?:man)? welcomed|the meeting (?:closed|ended)"
+    r"|the minutes of the (?:previous|last) meeting (?:were|was) (?:agreed|approved|confirmed))\b",
+    re.IGNORECASE)
+_MODERNGOV = re.compile(
+    r"^(?:agenda and minutes|agenda and draft minutes|agenda a chofnodion|agenda a chofnodion "
+    r"drafft|rhaglen a chofnodion|minutes:|cofnodion:|venue:|lleoliad:|contact:|cyswllt:"
+    r"|items|item no\.?|rhif eitem|eitemau|additional documents:|dogfennau ychwanegol:)$"
+    r"|\bpdf (?:icon )?pdf \d+ kb\b|\bpdf eicon pdf\b", re.IGNORECASE)
+_ITEM_ROW = re.compile(r"^\d{1,2}[.)]?\s+\S.{3,}(?:\s\d{1,3}\s*[-–]\s*\d{1,3})?$")
+_PAGE_RANGE = re.compile(r"\b\d{1,3}\s*[-–]\s*\d{1,3}\s*$")
+
+
+def _score_meetings(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
+    front = lines[:_FRONT_BLOCKS]
+    agenda_heads = sum(1 for _, _, t in front if _AGENDA_WORDS.match(t.rstrip(":")))
+    if agenda_heads:
+        tally.add("agenda", 1.5, f"'Agenda' heading x{agenda_heads}")
+    items = {m.group(0).lower() for _, _, t in front for m in _AGENDA_ITEMS.finditer(t)}
+    if items:
+        tally.add("agenda", min(2.0, 0.5 * len(items)),
+                  "standing agenda items: " + ", ".join(sorted(items)[:4]))
+    if any(_MEETING_NOTICE.search(t) for _, _, t in front):
+        tally.add("agenda", 1.0, "meeting notice / membership")
+    page_rows = sum(1 for _, b, t in front if b.kind is BlockKind.TABLE and _PAGE_RANGE.search(t))
+    page_rows += sum(1 for _, b, t in front if _ITEM_ROW.match(t) and _PAGE_RANGE.search(t))
+    if page_rows >= 2:
+        tally.add("agenda", 1.5, f"agenda table ({page_rows} items with page ranges)")
+    minutes_title = sum(1 for _, _, t in front if _MINUTES_TITLE.match(t))
+    if minutes_title:
+        tally.add("minutes", 2.0, "'Minutes' title")
+    minute_words = sum(1 for _, _, t in lines if _MINUTES_WORDS.search(t))
+    if minute_words:
+        tally.add("minutes", min(3.0, 0.75 * minute_words),
+                  f"minute wording x{minute_words} (present, resolved, ...)")
+    moderngov = sum(1 for _, _, t in lines if _MODERNGOV.search(t))
+    if moderngov >= 3:
+        tally.add("agenda_and_minutes", min(4.0, 0.5 * moderngov),
+                  f"ModernGov page labels x{moderngov} (Agenda and minutes, Venue, Items, "
+                  "Minutes:)")
+
+
+# ------------------------------------------------------------------ briefings, summaries
+
+_BRIEF_WORDS = re.compile(
+    r"\b(?:policy brief(?:ing)?|weekly (?:round[- ]?up|brief(?:ing)?|bulletin|update)"
+    r"|round[- ]?up|newsletter|e-?bulletin|bulletin|top items this week|in this issue"
+    r"|news in brief)\b", re.IGNORECASE)
+_SUMMARY_WORDS = re.compile(
+    r"\b(?:support to (?:member|councils)|annual (?:review|summary|report)|year in review"
+    r"|value for money|member organisations?|return on (?:investment|subscriptions?)"
+    r"|savings delivered|supporting (?:elected )?members|looking ahead)\b", re.IGNORECASE)
+_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
+_YEAR_SPAN = re.compile(r"\b20\d\d\s*[-/–]\s*(?:20)?\d\d\b")
+
+
+def _is_shouted_headline(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and len(text) <= 120 and sum(c.isupper() for c in letters) \
+        > 0.9 * len(letters)
+
+
+def _score_briefing(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
+    front = lines[:12]
+    if any(_BRIEF_WORDS.search(t) for _, _, t in front if len(t) <= 140):
+        tally.add("briefing", 2.0, "briefing masthead (policy brief / weekly round up / bulletin)")
+    urls = sum(1 for _, _, t in lines if _URL.search(t))
+    if urls >= 3:
+        tally.add("briefing", min(1.5, 0.25 * urls), f"{urls} lines with links")
+    shouted = sum(1 for _, _, t in lines if _is_shouted_headline(t))
+    if shouted >= 3:
+        tally.add("briefing", min(1.5, 0.3 * shouted), f"{shouted} capitalised headlines")
+    summary_words = {m.group(0).lower() for _, _, t in lines for m in _SUMMARY_WORDS.finditer(t)}
+    if summary_words:
+        tally.add("summary", min(2.5, 0.75 * len(summary_words)),
+                  "member-support review wording: " + ", ".join(sorted(summary_words)[:3]))
+    if any(_YEAR_SPAN.search(t) for _, _, t in lines[:8]):
+        tally.add("summary", 0.75, "a year span in the title (e.g. 2016-17)")
+
+
+# ------------------------------------------------------------------ language
+
+_WELSH = frozenset("""yr a'r i'r o'r ac yn ein eich mae oedd bydd wedi bod sydd hyn hynny
+gan gyda ydy ydyw nid dim neu ond fel am ar gyfer cyngor pwyllgor argymhelliad argymhellion
+adroddiad cyfarfod cynghorydd swyddog cymru sir gwasanaethau cabinet'r aelodau diben
+cefndir crynodeb goblygiadau ariannol cyfreithiol penderfyniad cofnodion eitem ymddiheuriadau
+dyddiad hefyd rhaid angen drwy trwy y""".split())
+_ENGLISH = frozenset("""the and of to is that for with this on be are was as by from it will
+have has an at which report council members committee not or their been""".split())
+_WORD = re.compile(r"[A-Za-z\u00C0-\u017F']+")
+
+
+def detect_language(lines: list[tuple[int, Block, str]]) -> tuple[str, str]:
+    """("en" | "cy" | "bilingual", evidence) from the share of Welsh function words."""
+    cy = en = 0
+    for _, _, text in lines[:600]:
+        for word in _WORD.findall(text.lower().replace("\u2019", "'")):
+            if word in _WELSH:
+                cy += 1
+            elif word in _ENGLISH:
+                en += 1
+    total = cy + en
+    if total < 8:
+        return "en", "too few words to tell the language"
+    share = cy / total
+    if share >= 0.7:
+        return "cy", f"Welsh function words {cy}/{total}"
+    if share >= 0.25 and cy >= 15 and en >= 15:
+        return "bilingual", f"Welsh and English function words {cy}/{en}"
+    return "en", f"English function words {en}/{total}"
+
+
+# ------------------------------------------------------------------ deciding
+
+
+def _decide(tally: _Tally, templates: int, lines: list[tuple[int, Block, str]]) -> str:
+    s = tally.scores
+    agenda, report, minutes = s["agenda"], s["report"], s["minutes"]
+    if s["agenda_and_minutes"] >= 2.0 and (minutes >= 1.5 or s["agenda_and_minutes"] >= 3.0):
+        return "agenda_and_minutes"
+    if agenda >= 3.0 and templates >= 1 and report >= 3.0:
+        tally.add("agenda_pack", agenda + report,
+                  f"agenda front matter + {templates} report template(s)")
+        return "agenda_pack"
+    if minutes >= 3.0 and minutes >= agenda:
+        return "minutes"
+    if report >= 3.0 and report >= agenda:
+        return "report"
+    if agenda >= 3.0:
+        return "agenda"
+    best = max(("briefing", "summary", "report", "minutes", "agenda"), key=lambda g: s[g])
+    return best if s[best] >= _MIN_SCORE else "other"
 
 
 def classify(layout: Layout) -> Classification:
-    return Classification("other", ("placeholder classifier",))
+    lines = _lines(layout)
+    tally = _Tally()
+    if len(lines) < 2 or sum(len(t) for _, _, t in lines) < 40:
+        return Classification("other", ("almost no text",), (), "en")
+    templates = _score_report(lines, tally)
+    _score_meetings(lines, tally)
+    _score_briefing(lines, tally)
+    genre = _decide(tally, templates, lines)
+    language, language_why = detect_language(lines)
+    evidence = list(tally.evidence.get(genre, [])) or ["no genre scored high enough"]
+    if genre == "agenda_pack":
+        evidence = (tally.evidence.get("agenda", []) + tally.evidence.get("report", [])
+                    + evidence[-1:])
+    if language != "en":
+        evidence.append(language_why)
+    scores = tuple(sorted(((g, round(v, 2)) for g, v in tally.scores.items()),
+                          key=lambda kv: -kv[1]))
+    return Classification(genre, tuple(evidence), scores, language)

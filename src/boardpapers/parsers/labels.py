@@ -1,0 +1,347 @@
+"""The words councils use to label the parts of a report, in English and Welsh.
+
+One vocabulary, shared by the report, pack, agenda and minutes parsers, so that a heading
+is recognised the same way wherever it appears. A *label* is the short text that names a
+part of a paper: a section heading ("2. Financial Implications", "Goblygiadau Ariannol")
+or a header field ("Report to:", "Wards affected:", "Swyddog Cyswllt:"). Each label maps
+to a canonical *kind*: one of ``paper.SECTION_KINDS`` for sections, or one of
+``FIELD_KINDS`` for header and contact fields.
+
+Why patterns and not a list of strings: the same label is written many ways ("Purpose of
+the Report", "PURPOSE", "1.0 Purpose:", "Reason for this report"), and a label is only a
+label when it is the whole line or is followed by a separator and its value; "the
+purpose of this report is to..." in a sentence is body text, not a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Header and contact fields: not sections, but values read from a report's front matter.
+FIELD_KINDS = ("report_to", "report_number", "date", "subject", "report_of", "author",
+               "portfolio", "wards", "key_decision", "exempt", "confidential", "plan_theme",
+               "name", "position", "phone", "email", "status")
+
+# (kind, language, pattern). A pattern matches the whole label text after numbering and
+# emphasis are removed and the text is lower-cased; order matters only between kinds
+# whose patterns could match the same text (more specific first).
+_VOCABULARY: tuple[tuple[str, str, str], ...] = (
+    # --- contact and header fields (checked first: "Contact officer" is not "Contact")
+    ("contact", "en", r"contact officers?|contact details|contacts?|officer contact"
+                      r"|contact (?:person|name)|for further information(?: contact)?"
+                      r"|further information|lead contact officer|report contact"),
+    ("contact", "cy", r"swyddogion cyswllt|swyddog cyswllt|manylion cyswllt|cyswllt"
+                      r"|am ragor o wybodaeth"),
+    ("name", "en", r"name|officer name"),
+    ("name", "cy", r"enw"),
+    ("position", "en", r"position|job title|post title|designation|role"),
+    ("position", "cy", r"swydd|teitl swydd|teitl y swydd"),
+    ("phone", "en", r"(?:tel(?:ephone)?|phone|mobile|mob|direct line|direct dial)"
+                    r"(?:\.? ?(?:no|number)\.?)?"),
+    ("phone", "cy", r"(?:rhif )?ff[oô]n(?: symudol)?"),
+    ("email", "en", r"e-?mail(?: address)?"),
+    ("email", "cy", r"e-?bost|cyfeiriad e-?bost"),
+    ("report_to", "en", r"report to|to|meeting|committee|decision maker|decision-maker"
+                        r"|meeting of|name of (?:committee|meeting)|board"),
+    ("report_to", "cy", r"adroddiad i|i|cyfarfod|pwyllgor|enw'r pwyllgor"),
+    ("report_number", "en", r"report (?:no|number|ref(?:erence)?)\.?|ref(?:erence)?(?: no\.?)?"
+                            r"|document (?:no|number)\.?"),
+    ("report_number", "cy", r"rhif (?:yr )?adroddiad|cyfeirnod"),
+    ("date", "en", r"date(?: of (?:the )?meeting| of report| of decision)?|meeting date"
+                   r"|report date"),
+    ("date", "cy", r"dyddiad(?: y cyfarfod)?"),
+    ("subject", "en", r"subject|title|report title|title of report|subject of report"
+                      r"|report subject|item"),
+    ("subject", "cy", r"pwnc|teitl|teitl yr adroddiad|testun"),
+    ("report_of", "en", r"report (?:of|by|from)|from|lead officer|responsible officer"
+                        r"|lead director|director|accountable officer|submitted by"
+                        r"|report of the .{3,80}|joint report of .{3,80}"),
+    ("report_of", "cy", r"adroddiad gan|swyddog arweiniol|cyfarwyddwr|adroddiad y .{3,80}"),
+    ("author", "en", r"report authors?|authors?|report author and contact|prepared by"
+                     r"|written by"),
+    ("author", "cy", r"awdur(?: yr adroddiad)?"),
+    ("portfolio", "en", r"portfolio(?: holder| area)?|cabinet member(?: responsible)?"
+                        r"|cabinet portfolio|lead member|executive member|relevant cabinet member"
+                        r"|portfolio holder responsible"),
+    ("portfolio", "cy", r"aelod (?:cabinet|portffolio)(?: cyfrifol)?|portffolio|deiliad portffolio"),
+    ("wards", "en", r"wards?(?: affected)?|wards? and communities affected"
+                    r"|electoral divisions?(?: affected)?|divisions? affected|ward\(s\)(?: affected)?"),
+    ("wards", "cy", r"wardiau(?: yr effeithir arnynt)?|ward(?: yr effeithir arni)?"),
+    ("key_decision", "en", r"key decision\??|is this a key decision\??"),
+    ("key_decision", "cy", r"penderfyniad allweddol\??"),
+    ("confidential", "en", r"is this report confidential\??|confidential(?: report)?\??"
+                           r"|confidentiality|public or private\??|classification"),
+    ("confidential", "cy", r"cyfrinachol\??|a yw'r adroddiad hwn yn gyfrinachol\??"),
+    ("exempt", "en", r"exempt information|exempt|exemption|exempt from publication\??"
+                     r"|part (?:i|ii|1|2|one|two)(?: item)?|not for publication"),
+    ("exempt", "cy", r"gwybodaeth eithriedig|eithriedig"),
+    ("status", "en", r"status|report status|for"),
+    ("plan_theme", "en", r"(?:lga |council |corporate )?plan (?:theme|priority|priorities)"
+                         r"|corporate priorit(?:y|ies)|council priorit(?:y|ies)"
+                         r"|strategic priorit(?:y|ies)|link to (?:corporate|council) (?:plan|priorities)"),
+    ("plan_theme", "cy", r"amcan(?:ion)? llesiant|blaenoriaeth(?:au)? corfforaethol"),
+    # --- the report template
+    ("purpose", "en", r"purpose(?: of (?:the |this )?report)?|report purpose|purpose of paper"
+                      r"|purpose and (?:background|scope|summary)|reasons? for (?:this|the) report"
+                      r"|reasons? for report|why is this report being brought"
+                      r"|aim of (?:the |this )?report|purpose of this paper"),
+    ("purpose", "cy", r"(?:diben|pwrpas)(?: yr adroddiad)?|pwrpas yr adroddiad hwn"
+                      r"|diben yr adroddiad hwn|rheswm dros yr adroddiad"),
+    ("other", "en", r"reasons? for (?:the )?(?:recommendations?|decisions?|proposals?)"
+                    r"|reasons? for (?:the )?recommended decisions?"
+                    r"|alternative options?(?: considered)?(?: and rejected)?"
+                    r"|other options considered|options considered and rejected"),
+    ("other", "cy", r"rhesymau? dros (?:yr )?(?:argymhelliad|argymhellion|penderfyniad)"
+                    r"|rhesymau? dros (?:yr )?argymhelliad\(ion\)|opsiynau eraill a ystyriwyd"),
+    ("summary", "en", r"(?:executive |report |management )?summary|summary of (?:the )?report"
+                      r"|key points|summary and purpose|overview"),
+    ("summary", "cy", r"crynodeb(?: gweithredol)?|crynodeb o'r adroddiad|trosolwg"),
+    ("recommendations", "en", r"recommendations?|recommendation\(s\)|recommendation/s"
+                              r"|recommended decisions?|recommended actions?|proposed decisions?"
+                              r"|decisions? (?:required|sought|requested)|recommendations? to \w+"
+                              r"|summary of recommendations?|decision|recommendations? for decision"
+                              r"|officer recommendations?|proposed recommendations?"),
+    ("recommendations", "cy", r"argymhelliad(?:ion)?|argymhellion|argymhelliad\(ion\)"
+                              r"|argymhellion i'r \w+|penderfyniad a geisir|penderfyniad(?:au)?"
+                              r"|yr argymhelliad|argymhellir"),
+    ("actions", "en", r"actions?(?: required| needed| requested)?|next actions"
+                      r"|action(?:s)? (?:for|by) (?:officers|members)"),
+    ("actions", "cy", r"camau? gweithredu|gweithredu"),
+    ("background", "en", r"background(?: information| and context)?|introduction"
+                         r"|introduction and background|background and introduction|context"
+                         r"|overview and background"),
+    ("background", "cy", r"cefndir|cyflwyniad|cyd-destun|cefndir a chyd-destun"),
+    ("issues", "en", r"(?:the |main |key )?issues|issues(?: and options)?(?: for consideration)?"
+                     r"|discussion|proposals?|current position|options(?: appraisal| considered)?"
+                     r"|main report|report details?|detailed information|details|consideration"
+                     r"|main considerations|the proposal|key considerations|analysis"
+                     r"|issues and analysis|update|progress update|information"),
+    ("issues", "cy", r"materion(?: allweddol)?|ystyriaethau|opsiynau|cynigion?|trafodaeth"
+                     r"|y sefyllfa bresennol|manylion|gwybodaeth"),
+    ("implications_wales", "en", r"implications for wales|wales implications|welsh implications"),
+    ("implications_wales", "cy", r"goblygiadau i gymru|goblygiadau ar gyfer cymru"),
+    ("financial", "en", r"(?:financial|finance|resource|budget|budgetary|funding|cost)"
+                        r"(?: and (?:resource|resources|value for money|procurement|risk))?"
+                        r" (?:implications|considerations|comments|issues|impact)"
+                        r"|financial|finance|resources|financial and resource(?:s)? implications"
+                        r"|comments? (?:of|from) the (?:chief finance officer|section 151 officer"
+                        r"|s151 officer|director of finance|head of finance)"
+                        r"|(?:section |s\.? ?)151 officer(?:'s)? comments|resource and value for money"
+                        r"|implications for resources|value for money"),
+    ("financial", "cy", r"goblygiadau (?:ariannol|cyllidol|adnoddau)|ystyriaethau ariannol"
+                        r"|cyllid|adnoddau|sylwadau'r (?:swyddog adran 151|pennaeth cyllid)"
+                        r"|goblygiadau ariannol ac adnoddau"),
+    ("legal", "en", r"legal(?: and (?:governance|constitutional|procurement))?"
+                    r"(?: implications| considerations| comments| issues| powers)?"
+                    r"|comments? (?:of|from) the (?:monitoring officer|head of legal\b.*|solicitor.*)"
+                    r"|monitoring officer(?:'s)? comments|statutory (?:powers|considerations)"
+                    r"|legal powers and duties|governance implications"),
+    ("legal", "cy", r"goblygiadau cyfreithiol|ystyriaethau cyfreithiol|cyfreithiol"
+                    r"|sylwadau'r swyddog monitro"),
+    ("equalities", "en", r"equalit(?:y|ies)(?: and diversity| diversity and inclusion"
+                         r"| and inclusion| and human rights)?(?: implications| considerations"
+                         r"| impact(?: assessment)?| issues)?"
+                         r"|equality impact assessment|(?:public sector )?equality duty"
+                         r"|diversity implications|equality, diversity and inclusion"
+                         r"(?: implications)?|edi implications|equalities and diversity"),
+    ("equalities", "cy", r"(?:goblygiadau|ystyriaethau) cydraddoldeb|cydraddoldeb"
+                         r"|asesiad effaith (?:ar )?gydraddoldeb|asesiad o'r effaith ar gydraddoldeb"
+                         r"|asesiad effaith integredig|cydraddoldeb ac amrywiaeth"),
+    ("risk", "en", r"risks?(?: management| implications| assessment| analysis| and mitigation"
+                   r"| and mitigations| management implications| considerations)?"
+                   r"|key risks|risk and mitigation|risks and issues"),
+    ("risk", "cy", r"risgiau?|rheoli risg|asesiad risg|goblygiadau risg"),
+    ("next_steps", "en", r"next steps|next stages|way forward|timetable(?: and next steps)?"
+                         r"|implementation(?: timetable)?"),
+    ("next_steps", "cy", r"camau nesaf|y camau nesaf|y ffordd ymlaen"),
+    ("appendix", "en", r"appendix(?: [0-9a-z]{1,3})?(?: ?[-–:] ?.*)?|appendices|annex(?:es)?"
+                       r"(?: [0-9a-z]{1,3})?|background papers?|background documents?"
+                       r"|list of (?:background papers|appendices)|supporting documents?"
+                       r"|documents? attached|attachments?|enclosures?"),
+    ("appendix", "cy", r"atodiad(?:au)?(?: [0-9a-z]{1,3})?(?: ?[-–:] ?.*)?|papurau cefndir"
+                       r"|dogfennau cefndir|rhestr o bapurau cefndir"),
+    ("other", "en", r"(?:climate|carbon|environmental|sustainability|human resources?|hr"
+                    r"|staffing|workforce|procurement|property|health and safety|safeguarding"
+                    r"|crime and disorder|community safety|data protection|privacy|ict|digital"
+                    r"|health|social value|policy|corporate|council plan|consultation|wellbeing"
+                    r"|well-being|climate change|biodiversity|armed forces|welsh language|rural"
+                    r"|ward|member|partnership|communications?|performance|governance|other)"
+                    r"(?: (?:and|&) [a-z ]{2,30})? (?:implications|considerations|comments"
+                    r"|impact|issues|assessment)"
+                    r"|consultation(?: undertaken| and engagement| responses?)?|engagement"
+                    r"|conclusions?|summary of implications|implications|other implications"
+                    r"|council plan|corporate plan|climate change|well-being of future generations"
+                    r".*|wellbeing of future generations.*|sustainability|glossary"),
+    ("other", "cy", r"casgliad(?:au)?|ymgynghori|ymgynghoriad|goblygiadau eraill|goblygiadau"
+                    r"|yr iaith gymraeg|iaith gymraeg|newid hinsawdd|llesiant cenedlaethau'r"
+                    r" dyfodol.*|deddf llesiant.*"),
+)
+
+_KIND_ORDER = tuple(dict.fromkeys(kind for kind, _, _ in _VOCABULARY))
+
+# Section kinds whose label may carry the section's text inline ("Purpose: For decision").
+SECTION_LABEL_KINDS = frozenset(k for k in _KIND_ORDER if k not in FIELD_KINDS)
+
+_NUMBERING = re.compile(
+    r"^(?:(?:section|part|item|rhan|eitem)\s+)?"
+    r"(?:\(?\d{1,2}(?:\.\d{1,2}){0,2}[.):]?|\(?[a-hA-H][.)]|\(?[ivxIVX]{1,4}[.)])\s+")
+_EMPHASIS = re.compile(r"[*_#`]+|</?(?:b|i|u|strong|em|sup|sub)>", re.IGNORECASE)
+_SEPARATOR = r"\s*(?:[:?]|\s[-–—]\s|\t)\s*"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A label found at the start of a line, and what follows it on that line."""
+
+    kind: str  # a SECTION_KIND or a FIELD_KIND
+    text: str  # the label as written, numbering and separator removed
+    value: str  # what follows the separator on the same line ("" for a bare heading)
+    language: str  # en | cy
+    number: str = ""  # the section number as written before it, "2." / "3.1"
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{pattern})", re.IGNORECASE)
+
+
+_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (kind, lang, _compile(p)) for kind, lang, p in _VOCABULARY)
+
+
+def clean_label_text(text: str) -> str:
+    """Drop emphasis markup, fold whitespace and unify apostrophes and dashes."""
+    text = _EMPHASIS.sub("", text).replace("\u2019", "'").replace("\u2018", "'")
+    text = text.replace("\xa0", " ").replace("\t", " \t ")
+    return re.sub(r"[ ]+", " ", text).strip()
+
+
+def split_numbering(text: str) -> tuple[str, str]:
+    """("2.1", "Financial implications") from "2.1 Financial implications"."""
+    m = _NUMBERING.match(text)
+    if not m:
+        return "", text
+    return m.group(0).strip(), text[m.end():]
+
+
+def match_label(text: str, *, kinds: frozenset[str] | None = None) -> Label | None:
+    """The label this line starts with, if the line is a label (alone or with a value).
+
+    A label counts when it is the whole line ("Financial Implications"), or is followed by
+    ":", "?", a tab or a spaced dash and then its value ("Purpose: For decision").
+    """
+    cleaned = clean_label_text(text)
+    if not cleaned or len(cleaned) > 400:
+        return None
+    number, rest = split_numbering(cleaned)
+    for kind, lang, pattern in _PATTERNS:
+        if kinds is not None and kind not in kinds:
+            continue
+        label = _match_one(kind, lang, pattern, rest.strip())
+        if label is not None:
+            return Label(label.kind, label.text, label.value, label.language, number)
+    return None
+
+
+def _match_one(kind: str, lang: str, pattern: re.Pattern[str], text: str) -> Label | None:
+    whole = re.fullmatch(rf"({pattern.pattern})\s*[:.?]?", text.replace("\t", " ").strip(),
+                         re.IGNORECASE)
+    if whole:
+        return Label(kind, whole.group(1).strip(), "", lang)
+    m = re.match(rf"({pattern.pattern}){_SEPARATOR}(?P<value>\S.*)$", text,
+                 re.IGNORECASE | re.DOTALL)
+    if m and not _label_swallowed_separator(m.group(1)):
+        value = re.sub(r"\s+", " ", m.group("value")).strip()
+        return Label(kind, m.group(1).strip(), value, lang)
+    return None
+
+
+def _label_swallowed_separator(label: str) -> bool:
+    # Open-ended patterns (".{3,80}") must not run over a separator into the value.
+    return ":" in label or "\t" in label
+
+
+# ------------------------------------------------------------------ flattened headers
+
+_FIELD_SPLIT_KINDS = ("report_to", "report_number", "date", "subject", "report_of", "author",
+                      "portfolio", "wards", "key_decision", "exempt", "confidential",
+                      "plan_theme", "contact", "name", "position", "phone", "email", "status",
+                      "purpose", "summary", "recommendations", "appendix")
+
+# Labels that may start a field in the middle of a flattened line. Only plain, closed
+# wordings: open patterns ("report of the ...") would swallow the line.
+_INLINE_LABELS: tuple[tuple[str, str], ...] = (
+    ("report_to", r"report to|meeting|committee|decision maker|adroddiad i|cyfarfod|pwyllgor"),
+    ("report_number", r"report (?:no|number|ref(?:erence)?)\.?|rhif (?:yr )?adroddiad|cyfeirnod"),
+    ("date", r"date of meeting|meeting date|report date|date|dyddiad(?: y cyfarfod)?"),
+    ("subject", r"subject|report title|title|pwnc|teitl"),
+    ("report_of", r"report of|report by|report from|lead officer|responsible officer"
+                  r"|adroddiad gan|swyddog arweiniol"),
+    ("author", r"report author|author|awdur(?: yr adroddiad)?"),
+    ("portfolio", r"portfolio holder|cabinet member|lead member|portfolio|aelod cabinet"),
+    ("wards", r"wards affected|ward\(s\) affected|wards?|electoral divisions? affected"
+              r"|wardiau"),
+    ("key_decision", r"key decision\??|penderfyniad allweddol"),
+    ("exempt", r"exempt information|exempt"),
+    ("confidential", r"is this report confidential\?|confidential"),
+    ("plan_theme", r"lga plan theme|plan theme|corporate priority|corporate priorities"),
+    ("contact", r"contact officers?|contact details|contact|swyddog cyswllt|manylion cyswllt"),
+    ("position", r"position|job title|swydd"),
+    ("phone", r"(?:tel(?:ephone)?|phone|mobile)(?:\.? ?(?:no|number)\.?)?|rhif ff[oô]n|ff[oô]n"),
+    ("email", r"e-?mail(?: address)?|e-?bost"),
+    ("purpose", r"purpose of (?:the )?report|purpose|diben yr adroddiad|pwrpas yr adroddiad"),
+    ("recommendations", r"recommendations?|argymhellion|argymhelliad"),
+    ("appendix", r"appendices|background papers|atodiadau|papurau cefndir"),
+)
+_INLINE_RE = re.compile(
+    r"(?:^|(?<=\s)|(?<=[.;,]))(?P<label>"
+    + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_INLINE_LABELS))
+    + r")\s*(?::|\?(?=\s))\s*",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One ``label: value`` pair read from a (possibly flattened) header line."""
+
+    kind: str
+    label: str
+    value: str
+    start: int  # where the label starts in the line
+
+
+def split_fields(text: str) -> tuple[Field, ...]:
+    """Every ``Label: value`` pair in a line, even when several share one line.
+
+    PDF extraction often flattens a header table onto one line: "Report to: Cabinet
+    Report number: CAB/24/17 Date: 12 March 2024". A label only counts here when it is
+    followed by a colon (or "?" for questions), so ordinary prose is never split.
+    """
+    text = clean_label_text(text).replace("\t", " ")
+    text = re.sub(r"\s+", " ", text)
+    hits = list(_INLINE_RE.finditer(text))
+    if not hits or hits[0].start() != 0:
+        return ()
+    out: list[Field] = []
+    for i, m in enumerate(hits):
+        kind = next(_INLINE_LABELS[j][0] for j in range(len(_INLINE_LABELS))
+                    if m.group(f"k{j}") is not None)
+        end = hits[i + 1].start() if i + 1 < len(hits) else len(text)
+        value = text[m.end():end].strip(" ,;")
+        out.append(Field(kind, m.group("label").strip(), value, m.start()))
+    return tuple(out)
+
+
+# ------------------------------------------------------------------ placeholders
+
+_PLACEHOLDER = re.compile(
+    r"^\s*(?:[\[<{(]\s*(?:insert|enter|add|type|text|title|name|date|click|write|delete"
+    r"|rhowch|mewnosod|ychwanegu|teitl|enw|dyddiad|xx+)[^\]>})]*[\]>})]\s*[.:]?"
+    r"|click (?:or tap )?here to enter (?:text|a date)\.?|insert (?:text|title|name|date)"
+    r"(?: here)?\.?|x{2,}|\.{3,}|…|tbc|tba|n/?a|-+|–+|—+)\s*$",
+    re.IGNORECASE)
+
+
+def is_placeholder(text: str) -> bool:
+    """True for template filler that says nothing: "[Insert text]", "Click here...", "xx"."""
+    return bool(_PLACEHOLDER.match(clean_label_text(text)))
