@@ -20,7 +20,13 @@ import re
 from dataclasses import dataclass, field
 
 from boardpapers.paper import ContactOfficer
-from boardpapers.parsers.labels import clean_label_text, is_placeholder, split_fields
+from boardpapers.parsers.labels import (
+    Field,
+    clean_label_text,
+    is_placeholder,
+    match_label,
+    split_fields,
+)
 
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?:\+44\s?\(?0?\)?\s?|\(?0)\d[\d\s()-]{7,14}\d(?:\s*(?:ext\.?|x)\s*\d{2,5})?")
@@ -126,6 +132,15 @@ def clean_value(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" \t;")
 
 
+def _contact_fields(text: str) -> list[Field]:
+    """The contact labels on a line, flattened ("Tel: .. Email: ..") or bilingual."""
+    fields = [f for f in split_fields(text) if f.kind in _CONTACT_KINDS]
+    if fields:
+        return fields
+    label = match_label(text, kinds=_CONTACT_KINDS)
+    return [Field(label.kind, label.text, label.value, 0)] if label else []
+
+
 def read_contacts(lines: list[str], *, heading: bool = False
                   ) -> tuple[tuple[ContactOfficer, ...], int]:
     """Officers from the lines of a contact block, and how many lines belonged to it.
@@ -140,7 +155,7 @@ def read_contacts(lines: list[str], *, heading: bool = False
         if not text:
             used += 1
             continue
-        fields = [f for f in split_fields(text) if f.kind in _CONTACT_KINDS]
+        fields = _contact_fields(text)
         if fields and fields[0].start == 0:
             for f in fields:
                 fld = _FIELD_OF_KIND[f.kind]

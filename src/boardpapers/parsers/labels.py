@@ -234,13 +234,41 @@ def match_label(text: str, *, kinds: frozenset[str] | None = None) -> Label | No
     if not cleaned or len(cleaned) > 400:
         return None
     number, rest = split_numbering(cleaned)
+    label = _match_any(rest.strip(), kinds) or _match_bilingual(rest.strip(), kinds)
+    if label is None:
+        return None
+    return Label(label.kind, label.text, label.value, label.language, number)
+
+
+def _match_any(text: str, kinds: frozenset[str] | None) -> Label | None:
     for kind, lang, pattern in _PATTERNS:
         if kinds is not None and kind not in kinds:
             continue
-        label = _match_one(kind, lang, pattern, rest.strip())
+        label = _match_one(kind, lang, pattern, text)
         if label is not None:
-            return Label(label.kind, label.text, label.value, label.language, number)
+            return label
     return None
+
+
+_BILINGUAL = re.compile(r"^(?P<first>[^/:?]{2,80}?)\s+/\s+(?P<second>.+)$")
+
+
+def _match_bilingual(text: str, kinds: frozenset[str] | None) -> Label | None:
+    """"Diben yr Adroddiad / Purpose of the Report", "Dyddiad / Date: 20 Mai 2025".
+
+    Welsh councils print each label in both languages, Welsh first (or English first);
+    the label counts when both halves are labels of the same kind.
+    """
+    m = _BILINGUAL.match(text)
+    if not m:
+        return None
+    first = _match_any(m.group("first").strip(), kinds)
+    if first is None or first.value:
+        return None
+    second = _match_any(m.group("second").strip(), kinds)
+    if second is None or second.kind != first.kind:
+        return None
+    return Label(first.kind, f"{first.text} / {second.text}", second.value, "bilingual")
 
 
 def _match_one(kind: str, lang: str, pattern: re.Pattern[str], text: str) -> Label | None:

@@ -401,6 +401,13 @@ def _template_value(head: Head, body: list[tuple[int, Block]]) -> str | tuple[st
     return list_items(head, body)
 
 
+def _first_section_head(heads: list[Head], default: int) -> int:
+    """Where the front ends: the first labelled section (a title heading is not one)."""
+    labelled = (h.index for h in heads
+                if (not h.is_field and h.kind != "other") or h.kind == "contact")
+    return next(labelled, default)
+
+
 def _front_contacts(heads: list[Head]) -> tuple[ContactOfficer, ...]:
     """Contacts given among flattened header fields ("... Contact officer: Jane Doe ...")."""
     lines = [f"{f.label}: {f.value}" for h in heads for f in h.fields if f.kind in _CONTACT_KINDS]
@@ -414,8 +421,7 @@ def parse_report(layout: Layout, first: int, last: int) -> Report:
         return Report(first_block=first, last_block=last)
     heads = find_heads(blocks)
     cut = build_sections(blocks, heads)
-    first_head = next((h.index for h in heads if not h.is_field or h.kind == "contact"),
-                      blocks[-1][0] + 1)
+    first_head = _first_section_head(heads, blocks[-1][0] + 1)
     front_blocks = [(i, b) for i, b in blocks if i < first_head]
     fields = _header_fields(heads)
     _front_lines_fields(front_blocks, fields)
@@ -425,6 +431,8 @@ def parse_report(layout: Layout, first: int, last: int) -> Report:
     sections: list[Section] = []
     officers: list[ContactOfficer] = list(_front_contacts(heads))
     for head, body in cut:
+        if head.index < first_head:
+            continue  # the front: title lines and header fields, read above
         if head.is_field and head.kind != "contact":
             extra = _rest_section(body) if head.index > first_head else None
             if extra is not None:
@@ -471,8 +479,7 @@ def report_fields(layout: Layout, first: int, last: int) -> dict[str, str]:
     blocks = _content_blocks(layout, first, last)
     heads = find_heads(blocks)
     fields = _header_fields(heads)
-    first_head = next((h.index for h in heads if not h.is_field or h.kind == "contact"),
-                      len(layout.blocks))
+    first_head = _first_section_head(heads, len(layout.blocks))
     _front_lines_fields([(i, b) for i, b in blocks if i < first_head], fields)
     return fields
 
@@ -491,6 +498,15 @@ def _report_date(layout: Layout, fields: dict[str, str]) -> str | None:
     return None
 
 
+def _body_name(report_to: str | None) -> str | None:
+    """"Environment Committee" from "Environment Committee, 14 March 2024"."""
+    if not report_to:
+        return None
+    name = re.sub(r"[,\s–-]*(?:on\s+)?(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4}\.?$",
+                  "", report_to).strip(" ,")
+    return name or report_to
+
+
 def parse_report_paper(layout: Layout, classification: Classification) -> Paper:
     """A standalone report: the Paper around its one Report."""
     last = len(layout.blocks) - 1
@@ -499,6 +515,6 @@ def parse_report_paper(layout: Layout, classification: Classification) -> Paper:
     return Paper(
         source=layout.source, genre=classification.genre, layout=layout,
         genre_evidence=classification.evidence, title=report.title,
-        body=fields.get("report_to"), date=_report_date(layout, fields),
+        body=_body_name(fields.get("report_to")), date=_report_date(layout, fields),
         reports=(report,), language=getattr(classification, "language", "en"),
     )
