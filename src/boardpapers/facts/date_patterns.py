@@ -66,7 +66,8 @@ TIME_AFTER = re.compile(r"\s*(?:[-–,@]|at|from)?\s*" + _CLOCK, re.IGNORECASE)
 TIME_BEFORE = re.compile(_CLOCK + r"\s*,?\s*(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 DEADLINE_JUST_BEFORE = re.compile(
-    r"\b(?:by|no\s+later\s+than|deadline(?:\s+(?:is|of))?:?|closing\s+date(?:\s+is)?:?|"
+    r"\b(?:by(?:\s+the)?(?:\s+end\s+of)?|no\s+later\s+than|deadline(?:\s+(?:is|of))?:?|"
+    r"closing\s+date(?:\s+is)?:?|"
     r"closes?(?:\s+on)?|due(?:\s+on|\s+by)?|before)\s+(?:the\s+)?(?:w/c\s+)?$",
     re.IGNORECASE)
 KIND_WORDS = {
@@ -77,3 +78,7 @@ KIND_WORDS = {
                         r"seminars?|courses?|summits?|masterclass(?:es)?|forums?|roadshows?|"
                         r"launch)\b", re.I),
 }
+PAST = re.compile(r"\b(?:was|were|had|held|took\s+place|launched|began|started|completed|"
+                  r"hosted|ran|attended|published|agreed|met|received|delivered|saw)\b", re.I)
+FUTURE = re.compile(r"\b(?:will|shall|going\s+to|upcoming|forthcoming|next|planned|"
+                    r"scheduled|expected|due|deadline|by)\b", re.I)

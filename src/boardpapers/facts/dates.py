@@ -50,6 +50,7 @@ from boardpapers.paper import DateFact, Span
 
 _PUBLICATION_BLOCKS = 12  # a date alone in one of the first blocks dates the paper
 _MARKUP = re.compile(r"[*#_>`]+|</?[a-z]+>", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s*([a-z]+|\d)")
 _QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 
 
@@ -84,9 +85,14 @@ def find_dates(text: str, block: int, ref: dt.date | None = None) -> list[DateFa
     """Every date and period in one block's text, in order, with spans into that text."""
     out = []
     for hit in _merge_ranges(text, _hits(text)):
-        fact = _to_fact(text, block, hit, ref)
+        fact = _to_fact(text, block, hit, ref, _tense(text, hit) if ref else None)
         out.append(replace(fact, kind=_kind(text, block, fact, hit)))
     return out
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every date or period: other finders use it to leave dates alone."""
+    return [(h.start, h.end) for h in _hits(text)]
 
 
 # ------------------------------------------------------------------ finding
@@ -110,9 +116,10 @@ def _day_month(text: str) -> list[_Hit]:
             continue
         year, bad, end = _year_of(m, text)
         start = m.start()
-        week = bool(P.WEEK_COMMENCING.search(text, max(0, start - 25), start))
-        if week:
-            start = P.WEEK_COMMENCING.search(text, max(0, start - 25), start).start()  # type: ignore[union-attr]
+        week_words = P.WEEK_COMMENCING.search(text, max(0, start - 25), start)
+        week = week_words is not None
+        if week_words is not None:
+            start = week_words.start()
         day2 = int(m.group("day2")) if m.group("day2") else None
         out.append(_Hit(start, end, int(m.group("day")), _month(m.group("mon")), year, bad,
                         day2 if day2 and int(m.group("day")) < day2 <= 31 else None,
@@ -126,13 +133,19 @@ def _month_day(text: str) -> list[_Hit]:
         day = int(m.group("day"))
         if _is_verb(m.group("mon")) or not 1 <= day <= 31:
             continue
-        rest = text[m.end():m.end() + 3]
-        if not m.group("year") and not m.group("ord") and re.match(r"\s*[a-z\d]", rest):
+        if not m.group("year") and not m.group("ord") and _count_follows(text, m.end()):
             continue  # "March 5 councils" is a count, not a date
         year, bad = _check_year(m.group("year"))
         out.append(_Hit(m.start(), m.end(), day, _month(m.group("mon")), year, bad,
                         weekday=_weekday(m.group("wd"))))
     return out
+
+
+def _count_follows(text: str, pos: int) -> bool:
+    """A digit or a plural noun just after 'March 5': a count, not a day."""
+    m = _NEXT_WORD.match(text, pos)
+    return m is not None and (m.group(1)[0].isdigit() or (
+        len(m.group(1)) > 3 and m.group(1).endswith("s") and not m.group(1).endswith("ss")))
 
 
 def _numeric(text: str) -> list[_Hit]:
@@ -211,24 +224,27 @@ def _merge_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
 # ------------------------------------------------------------------ resolving
 
 
-def _to_fact(text: str, block: int, hit: _Hit, ref: dt.date | None) -> DateFact:
+def _to_fact(text: str, block: int, hit: _Hit, ref: dt.date | None,
+             tense: str | None) -> DateFact:
     written = text[hit.start:hit.end]
     common = {"text": written, "span": Span(block, hit.start, hit.end),
               "context": sentence_around(text, hit.start, hit.end)}
     if hit.day is None:
         return DateFact(period=hit.period, **common)  # type: ignore[arg-type]
-    iso, period = _resolve_day(hit, ref)
+    iso, period = _resolve_day(hit, ref, tense)
     end_iso = _resolve_end(hit, iso, ref)
     parsed = iso is not None or (period is not None and not hit.bad_year)
+    if hit.end_hit is not None and iso is not None and end_iso is None:
+        parsed = False  # "1 March to 31 Febuary": the end is reported, never guessed
     if hit.week and iso:
         year, week, _ = dt.date.fromisoformat(iso).isocalendar()
         period = f"{year}-W{week:02d}"
-    return DateFact(date=iso, period=period, parsed=parsed and (hit.end_hit is None or
-                                                                 end_iso is not None or not iso),
-                    time=_time_near(text, hit), end_date=end_iso, **common)  # type: ignore[arg-type]
+    return DateFact(date=iso, period=period, parsed=parsed, time=_time_near(text, hit),
+                    end_date=end_iso, **common)  # type: ignore[arg-type]
 
 
-def _resolve_day(hit: _Hit, ref: dt.date | None) -> tuple[str | None, str | None]:
+def _resolve_day(hit: _Hit, ref: dt.date | None,
+                 tense: str | None = None) -> tuple[str | None, str | None]:
     """(ISO day, period): the period is '--MM-DD' when no year can be known."""
     assert hit.day is not None and hit.month is not None
     if hit.bad_year:
@@ -239,7 +255,7 @@ def _resolve_day(hit: _Hit, ref: dt.date | None) -> tuple[str | None, str | None
     if year is None:
         if ref is None:
             return None, f"--{hit.month:02d}-{hit.day:02d}"
-        year = _nearest_year(hit.day, hit.month, ref, hit.weekday)
+        year = _nearest_year(hit.day, hit.month, ref, hit.weekday, tense)
     day = _safe_date(year, hit.month, hit.day)
     return (day.isoformat() if day else None), None
 
@@ -268,17 +284,29 @@ def _year_before(first: _Hit, last: _Hit) -> int:
     return last.year - 1 if later_month else last.year
 
 
-def _nearest_year(day: int, month: int, ref: dt.date, weekday: int | None) -> int:
-    """The year that puts day/month nearest the paper's date (or matches its weekday)."""
-    candidates = [y for y in (ref.year, ref.year + 1, ref.year - 1)
-                  if _safe_date(y, month, day) is not None]
-    if not candidates:
+def _nearest_year(day: int, month: int, ref: dt.date, weekday: int | None,
+                  tense: str | None = None) -> int:
+    """The year that puts day/month nearest the paper's date, on the side its tense says
+    ("took place on 15 July" is before the paper), or that matches its weekday."""
+    days = {y: d for y in (ref.year, ref.year + 1, ref.year - 1)
+            if (d := _safe_date(y, month, day)) is not None}
+    if not days:
         return ref.year
     if weekday is not None:
-        matching = [y for y in candidates if _safe_date(y, month, day).weekday() == weekday]  # type: ignore[union-attr]
-        if matching:
-            candidates = matching
-    return min(candidates, key=lambda y: abs((_safe_date(y, month, day) - ref).days))  # type: ignore[operator]
+        days = {y: d for y, d in days.items() if d.weekday() == weekday} or days
+    if tense is not None:
+        days = {y: d for y, d in days.items() if (d <= ref) == (tense == "past")} or days
+    return min(days, key=lambda y: abs((days[y] - ref).days))
+
+
+def _tense(text: str, hit: _Hit) -> str | None:
+    """'past' or 'future' when the sentence's verbs say so plainly, else None."""
+    left, right = sentence_bounds(text, hit.start, hit.end)
+    past = P.PAST.search(text, left, right) is not None
+    future = P.FUTURE.search(text, left, right) is not None
+    if past != future:
+        return "past" if past else "future"
+    return None
 
 
 def _year_of(m: re.Match[str], text: str) -> tuple[int | None, bool, int]:

@@ -84,6 +84,11 @@ def parse_money(text: str) -> MoneyValue | None:
     return found[0][1] if found else None
 
 
+def money_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sum of money: other finders use it to leave money alone."""
+    return [(m.start(), m.end()) for m, _ in _matches(text)]
+
+
 def find_money(text: str, block: int) -> list[Money]:
     """Every sum of money in one block's text, in order, with spans into that text."""
     out = []

@@ -1,0 +1,209 @@
+"""Programme figures: a number with what it counts ("192 councils have participated").
+
+``find_metrics(text, block)`` -> Metrics with ``value``, ``unit`` (the noun counted:
+"councils", "hours", "%") and ``subject`` (the phrase after the number: "councils have
+participated", "individual coaching hours", "councillors and officer places").
+
+A number is a metric only when a counted noun follows it: a plural ("602 members"), a
+measure ("8,500m2", "12 hectares"), a few irregular plurals ("300 people", "40 staff"), any
+noun after "1", or a percentage ("28%", "45 per cent" -> unit "%"). Scales apply
+("1.2 million people" -> 1200000). Qualifiers ("over", "c.", "almost"...) set
+``approximate``.
+
+Left alone on purpose: money (facts/money.py finds it), dates and years (facts/dates.py),
+paragraph numbers and list markers at the start of a line ("7.", "2.1", "3)"), numbers after
+a label ("Cohort 22", "Phase 8", "Appendix 1", "page 12"), "COVID-19", ratios ("3:1"), phone
+numbers and other digit groups ("020 7664 3223"), and every line that holds a tab: those
+are table rows, which the tables extractor reads cell by cell with their headers (a count
+in a table cell means little without its column).
+"""
+
+from __future__ import annotations
+
+import re
+
+from boardpapers.facts.dates import date_spans
+from boardpapers.facts.money import money_spans
+from boardpapers.facts.numbers import NUMBER, to_number
+from boardpapers.facts.sentence import sentence_around
+from boardpapers.paper import Metric, Span
+
+_NUMBER_AT = re.compile(
+    r"(?P<qual>(?<![\w.])(?:c\.|ca\.|circa|approx\.|approximately|around|about|roughly|"
+    r"some|nearly|almost|just\s+over|just\s+under|well\s+over|over|more\s+than|"
+    r"in\s+excess\s+of|up\s+to|under|fewer\s+than|less\s+than|at\s+least)\s*)?"
+    r"(?:(?<=c\.)|(?<=ca\.)|(?<![\w.,£$€/:#\-–]))"
+    rf"(?P<num>{NUMBER})(?![\d:/]|[.,]\d|-\d)"
+    r"(?:\s?(?P<scale>million|thousand|billion|m|k|bn)(?![\w²]))?"
+    r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s+percentage\s+points?\b)?",
+    re.IGNORECASE)
+_WORD = re.compile(r"\s{1,2}(?P<w>[A-Za-z][A-Za-z'’-]*[A-Za-z²2]|[A-Za-z])")
+_LABEL_BEFORE = re.compile(
+    r"\b(?:cohort|phase|appendix|annex|annexe|item|items|section|sections|paragraph|"
+    r"paragraphs|para|paras|page|pages|pp?|table|figure|fig|round|level|tier|stage|part|"
+    r"chapter|no|number|nos|option|priority|step|schedule|ward|lot|clause|article|rule|room|"
+    r"grade|band|point|version|minute|minutes|agenda|question|recommendation|objective|"
+    r"outcome|theme|workstream|year|years|term|wave|block|unit|zone|route|junction|bus|flat|"
+    r"plot|session|group|cohorts|module|week|day|class|key|ks|covid|ofsted|scale|spine|"
+    r"column|row|line|box|floor|level|act|regulation|regulations|reg|sch|s|ref|tel|"
+    r"telephone|phone|mobile|fax|extension|ext|code|id|reference)\.?\s*$",
+    re.IGNORECASE)
+_LINE_START = re.compile(r"(?:^|\n)[ \t>*#•·\-–]*(?:\(?[a-z]\)|[ivx]+\.)?\s*$", re.IGNORECASE)
+_STOP = frozenset("""
+a an the this that these those their its our his her your my of in to for from with by on
+at per and or but nor than as into onto over under through between since during within
+across about up out off around after before until while who whom whose which what where
+when why how have has had having are were was is be been being will would could can may
+might should shall must do does did done not no also who each every all any some both
+such so very more most less least other another further than then there here it they
+them we you he she i including include includes included against via among amongst
+towards toward upon if unless whether same new
+""".split()) - {"new"}
+_AUX = frozenset("have has had are were was is be been being will would could can may might "
+                 "should shall now already also so far to date".split())
+_IRREGULAR = frozenset("people staff children men women personnel police cattle sheep "
+                       "deer fish youth feedback data media".split())
+_MEASURES = frozenset("m2 m² sqm sq km km2 ha hectares acres miles mph kw kwh mw mwh gw gwh "
+                      "tonnes tons kg litres mm cm metres meters feet ft".split())
+_GLUED_MEASURE = re.compile(r"\s?(m2|m²|sq\.?\s?m|sqm|km2|ha|kwh|kw|mwh|mw|gwh|mph|kg|km)(?!\w)",
+                            re.IGNORECASE)
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s", "ous", "ics")
+
+
+def find_metrics(text: str, block: int) -> list[Metric]:
+    """Every programme figure in one block's text, in order, with spans into that text."""
+    if not any(c.isdigit() for c in text):
+        return []
+    taken = money_spans(text) + date_spans(text)
+    out = []
+    for m in _NUMBER_AT.finditer(text):
+        if _overlaps(m.start("num"), m.end(), taken) or not _standalone(text, m):
+            continue
+        metric = _metric(text, block, m)
+        if metric is not None:
+            out.append(metric)
+    return out
+
+
+def _metric(text: str, block: int, m: re.Match[str]) -> Metric | None:
+    value = to_number(m.group("num"), m.group("scale"))
+    qualifier = re.sub(r"\s+", " ", m.group("qual") or "").strip().lower() or None
+    if m.group("pct"):
+        unit, end, subject = "%", m.end(), _of_phrase(text, m.end())
+    else:
+        phrase = _noun_phrase(text, m.end(), value)
+        if phrase is None:
+            return None
+        unit, end, subject_end = phrase
+        subject = re.sub(r"\s+", " ", text[m.end():subject_end]).strip()
+    start = m.start()
+    return Metric(text=text[start:end], value=value, unit=unit, span=Span(block, start, end),
+                  subject=subject, context=sentence_around(text, start, end),
+                  approximate=qualifier is not None, qualifier=qualifier)
+
+
+def _noun_phrase(text: str, pos: int, value: float) -> tuple[str, int, int] | None:
+    """(unit, end of the counted phrase, end of the subject) after a number, or None."""
+    glued = _GLUED_MEASURE.match(text, pos)
+    if glued:
+        return glued.group(1).lower(), glued.end(), glued.end()
+    words: list[tuple[str, int]] = []  # (word, end offset)
+    at = pos
+    while len(words) < 4:
+        w = _WORD.match(text, at)
+        if w is None:
+            break
+        word = w.group("w")
+        if word.lower() in ("and", "or") and words and _plural(words[-1][0]):
+            tail = _noun_phrase(text, w.end(), 2)
+            if tail is None or tail[1] - w.end() > 30:
+                break
+            words.append((tail[0], tail[1]))
+            break
+        if word.lower() in _STOP or word[0].isupper() or (words and _is_verbish(word)):
+            break
+        if words and _plural(words[-1][0]) and _plural(word):
+            break  # "every 6 months managers are invited": the count is of months
+        words.append((word, w.end()))
+        at = w.end()
+    counted = _last_counted(words, value)
+    if counted is None:
+        return None
+    unit, end = counted
+    if len(words) > 1 and words[-2][0].lower() in ("sq", "square", "cubic"):
+        unit = f"{words[-2][0]} {unit}"  # "1.2m sq ft"
+    return unit.lower(), end, _subject_end(text, end)
+
+
+def _last_counted(words: list[tuple[str, int]], value: float) -> tuple[str, int] | None:
+    """The last word of the phrase that names what is counted."""
+    for word, end in reversed(words):
+        if _plural(word) or word.lower() in _MEASURES:
+            return word, end
+    if value == 1 and words and not words[0][0].endswith("ly"):
+        return words[-1]
+    return None
+
+
+def _subject_end(text: str, pos: int) -> int:
+    """Extend past 'have participated', 'registered', 'were trained' (up to 3 words)."""
+    end, at = pos, pos
+    for _ in range(3):
+        w = _WORD.match(text, at)
+        if w is None:
+            break
+        word = w.group("w").lower()
+        if word in _AUX or _is_verbish(word):
+            at = w.end()
+            if _is_verbish(word):
+                end = at
+        else:
+            break
+    return end
+
+
+def _of_phrase(text: str, pos: int) -> str:
+    """'28% of respondents' -> 'of respondents'; '' when no 'of' phrase follows."""
+    m = re.match(r"\s+of\s+(?:the\s+|all\s+|our\s+)?", text[pos:pos + 20], re.IGNORECASE)
+    if not m:
+        return ""
+    phrase = _noun_phrase(text, pos + m.end() - 1, 2)
+    return re.sub(r"\s+", " ", text[pos:phrase[1]]).strip() if phrase else ""
+
+
+def _plural(word: str) -> bool:
+    low = word.lower()
+    if low in _IRREGULAR:
+        return True
+    return (len(low) > 2 and low.endswith("s") and not low.endswith(_NOT_PLURAL_ENDINGS)
+            and low.isalpha())
+
+
+def _is_verbish(word: str) -> bool:
+    low = word.lower()
+    return len(low) > 4 and (low.endswith("ed") or low.endswith("ing")) and low not in (
+        "funding", "housing", "training", "coaching", "meeting", "meetings", "building",
+        "hundred", "seed")
+
+
+def _standalone(text: str, m: re.Match[str]) -> bool:
+    """Not a paragraph number, a label's number, part of a digit group or a table row."""
+    start, end = m.start("num"), m.end("num")
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if "\t" in text[line_start:line_end if line_end != -1 else len(text)]:
+        return False
+    before = text[max(0, start - 25):start]
+    if _LABEL_BEFORE.search(before):
+        return False
+    if _LINE_START.search(text, line_start, start) and (
+            ("." in m.group("num") and not m.group("scale"))
+            or re.match(r"[.)]|\s+\d", text[end:])):
+        return False  # "7. The board", "2.1 Members", "3) councils"
+    if re.search(r"\d\s$", before) or re.match(r"\s\d", text[end:end + 2]):
+        return False  # "020 7664 3223"
+    return True
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
