@@ -46,6 +46,7 @@ class Member:
     authority: str | None = None
     honours: str | None = None  # "OBE", "CBE MP"...
     title: str | None = None  # "Cllr", "Lord", "Mayor", "Sir"...
+    position: str | None = None  # "Cabinet Member for Finance", "Leader of the Council"
 
 
 @dataclass(frozen=True, slots=True)
