@@ -1,3 +1,161 @@
-"""Briefing and annual summary parser (stub: being written)."""
-from boardpapers.parsers.generic import parse_other as parse_briefing  # noqa: F401
-from boardpapers.parsers.generic import parse_other as parse_summary  # noqa: F401
+"""Briefings (weekly policy briefs, members' bulletins, digests) and annual summaries.
+
+A briefing opens with a masthead (title, issue date, often "brought to you by <body>") and
+may list its "Top items this week"; then come its stories, each a headline with a body.
+An annual summary of support to members is read the same way, but its headings are often
+plain short lines, and the text before the first heading belongs to the summary's title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from boardpapers.genre import Classification
+from boardpapers.layout import Block, BlockKind, Layout
+from boardpapers.paper import BriefingItem, Paper
+from boardpapers.parsers.block_text import (
+    bullet_text, fold, headline_text, looks_like_plain_heading, plain)
+from boardpapers.parsers.briefing_items import (
+    Draft, drafts_from, highlighted_items, item_from_draft)
+from boardpapers.parsers.minutes_header import date_in
+
+_TOP_LABEL = re.compile(
+    r"^(?:top\s+(?:items|stories|news|headlines)(?:\s+this\s+(?:week|month|issue|edition))?"
+    r"|in\s+this\s+(?:issue|edition|bulletin|briefing|update|week'?s?\s+\w+)"
+    r"|this\s+(?:week|month)'?s?\s+(?:highlights|headlines|top\s+stories)"
+    r"|headlines|highlights|contents|inside\s+this\s+issue|yn\s+y\s+rhifyn\s+hwn|cynnwys)"
+    r"\s*:?$", re.IGNORECASE)
+_PUBLISHER = re.compile(
+    r"\b(?:brought\s+to\s+you\s+by|published\s+by|produced\s+by|compiled\s+by|"
+    r"a\s+newsletter\s+from|a\s+bulletin\s+from)\s+(?:the\s+)?"
+    r"(?P<body>[A-Z][\w&'’ .-]*?[\w])\s*\.?$")
+_HEADER_LIMIT = 8  # masthead lines looked at before the stories start
+Blocks = list[tuple[int, Block]]
+
+
+def parse_briefing(layout: Layout, classification: Classification) -> Paper:
+    blocks = _content(layout)
+    title_at = _title_position(blocks)
+    header, rest = _split_masthead(blocks, title_at)
+    date = _issue_date(header)
+    highlights, rest = _top_items(rest)
+    drafts, _ = drafts_from(rest)
+    items = _items(drafts, date, highlights)
+    return Paper(source=layout.source, genre=classification.genre, layout=layout,
+                 genre_evidence=classification.evidence, language=_language(classification),
+                 title=plain(blocks[title_at][1].text) if title_at is not None else None,
+                 body=_publisher(header), date=date, items=tuple(items),
+                 highlights=tuple(highlights))
+
+
+def parse_summary(layout: Layout, classification: Classification) -> Paper:
+    blocks = _content(layout)
+    title_at = _title_position(blocks)
+    header = blocks[:title_at + 1] if title_at is not None else []
+    date = _issue_date(header)
+    rest = blocks[title_at + 1:] if title_at is not None else blocks
+    title = plain(blocks[title_at][1].text) if title_at is not None else None
+    drafts, intro = drafts_from(rest, _summary_headline(rest))
+    if intro and title:
+        drafts.insert(0, Draft(blocks[title_at][0], title, 0, lines=intro))
+    items = _items(drafts, date, [])
+    return Paper(source=layout.source, genre=classification.genre, layout=layout,
+                 genre_evidence=classification.evidence, language=_language(classification),
+                 title=title, body=_publisher(header), date=date, items=tuple(items))
+
+
+# ------------------------------------------------------------------ masthead
+
+
+def _content(layout: Layout) -> Blocks:
+    return [(i, b) for i, b in enumerate(layout.blocks)
+            if b.kind is not BlockKind.PAGE_BREAK and b.text.strip()]
+
+
+def _is_date_line(text: str) -> bool:
+    text = plain(text)
+    return len(text) <= 48 and date_in(text) is not None
+
+
+def _title_position(blocks: Blocks) -> int | None:
+    """The first short line that is not the issue date."""
+    for k, (_, block) in enumerate(blocks[:_HEADER_LIMIT]):
+        text = plain(block.text)
+        if not _is_date_line(text) and len(text) <= 150 and bullet_text(block) is None:
+            return k
+    return None
+
+
+def _split_masthead(blocks: Blocks, title_at: int | None) -> tuple[Blocks, Blocks]:
+    """Masthead lines (title, date, strapline) and the rest, which starts at the first
+    headline or "Top items" label after the title."""
+    start = 0 if title_at is None else title_at + 1
+    for k in range(start, min(len(blocks), start + _HEADER_LIMIT)):
+        block = blocks[k][1]
+        if _TOP_LABEL.match(plain(block.text)) or (
+                headline_text(block) and not _is_date_line(block.text)):
+            return blocks[:k], blocks[k:]
+    return blocks[:start], blocks[start:]
+
+
+def _issue_date(header: Blocks) -> str | None:
+    for _, block in header:
+        text = plain(block.text)
+        if len(text) <= 80 and (date := date_in(text)):
+            return date
+    return None
+
+
+def _publisher(header: Blocks) -> str | None:
+    for _, block in header:
+        m = _PUBLISHER.search(fold(plain(block.text)))
+        if m:
+            return m.group("body").strip()
+    return None
+
+
+def _top_items(blocks: Blocks) -> tuple[list[str], Blocks]:
+    """The "Top items this week" list, and the blocks after it."""
+    for k, (_, block) in enumerate(blocks[:_HEADER_LIMIT]):
+        if _TOP_LABEL.match(plain(block.text)):
+            listed: list[str] = []
+            end = k + 1
+            while end < len(blocks) and (item := bullet_text(blocks[end][1])) is not None:
+                listed.append(item)
+                end += 1
+            return listed, blocks[:k] + blocks[end:]
+    return [], blocks
+
+
+def _items(drafts: list[Draft], date: str | None, highlights: list[str]) -> list[BriefingItem]:
+    ref = dt.date.fromisoformat(date) if date else None
+    items = [item_from_draft(d, ref) for d in drafts]
+    chosen = highlighted_items(items, highlights)
+    return [_mark(item) if k in chosen else item for k, item in enumerate(items)]
+
+
+def _mark(item: BriefingItem) -> BriefingItem:
+    return BriefingItem(kind=item.kind, headline=item.headline, body=item.body,
+                        links=item.links, dates=item.dates, first_block=item.first_block,
+                        section=item.section, highlighted=True)
+
+
+def _summary_headline(blocks: Blocks):  # type: ignore[no-untyped-def]
+    """Headline test for summaries: also a short unpunctuated line followed by more text."""
+    followed = {index for (index, _), _next in zip(blocks, blocks[1:], strict=False)}
+
+    def headline_of(block: Block) -> str | None:
+        found = headline_text(block)
+        if found is not None:
+            return found
+        index = next((i for i, b in blocks if b is block), None)
+        if index in followed and looks_like_plain_heading(block.text):
+            return plain(block.text)
+        return None
+
+    return headline_of
+
+
+def _language(classification: Classification) -> str:
+    return getattr(classification, "language", None) or "en"

@@ -1,3 +1,238 @@
-"""Minutes and ModernGov agenda-and-minutes parser (stub: being written)."""
-from boardpapers.parsers.generic import parse_other as parse_minutes  # noqa: F401
-from boardpapers.parsers.generic import parse_other as parse_agenda_and_minutes  # noqa: F401
+"""Minutes and ModernGov "Agenda and minutes" pages -> Paper with a Meeting.
+
+A minutes paper has a header (body, date, time, venue, who was present), then numbered
+items, each with its minute text and, often, a decision. A ModernGov page is the same
+meeting laid out by the web system: "Cabinet - Tuesday, 12th March, 2024 6.00 pm",
+"Venue:", "Contact:", then per item a number cell, a title and "Minutes:" /
+"Decision:" sections. Both read in English and Welsh.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from boardpapers.genre import Classification
+from boardpapers.layout import Layout
+from boardpapers.paper import AgendaItem, Meeting, Member, NextMeeting, Paper
+from boardpapers.parsers.block_text import headline_text
+from boardpapers.parsers.decisions import decision_from_lines, is_decision_label
+from boardpapers.parsers.minute_items import NOISE, ItemStart, Line, item_starts, layout_lines
+from boardpapers.parsers.minutes_header import (
+    body_of_minutes, clock, date_in, end_time, is_online, labelled, moderngov_title,
+    venue_held_at)
+from boardpapers.parsers.minutes_people import (
+    apologies_from_text, attendance_label, declarations_from_text, members_from_text,
+    split_people)
+
+_MINUTES_LABEL = re.compile(r"^(?:minutes|cofnodion)\s*:?$", re.IGNORECASE)
+_PURPOSE_LABEL = re.compile(r"^(?:purpose|pwrpas)\s*:", re.IGNORECASE)
+_APOLOGIES_ITEM = re.compile(r"\bapolog|\bymddiheuriad", re.IGNORECASE)
+_DECLARATIONS_ITEM = re.compile(
+    r"\b(?:declarations?|disclosures?|interests?|datgan\w*|datgeliad\w*|buddiant|buddiannau|"
+    r"cysylltiad\w*|ddiddordeb)\b", re.IGNORECASE)
+_NEXT_MEETING_ITEM = re.compile(r"\bdate\s+of\s+(?:the\s+)?next\s+meeting\b|"
+                                r"\bdyddiad\s+y\s+cyfarfod\s+nesaf\b", re.IGNORECASE)
+_MINUTES_TITLE = re.compile(r"^(?:(?:draft|confirmed|unconfirmed)\s+)?(?:minutes|cofnodion)\b",
+                            re.IGNORECASE)
+_COVER_NOISE = re.compile(r"^(?:public\s+document\s+pack|draft|minutes|cofnodion|"
+                          r"agenda\s+(?:and|a)\s+(?:minutes|chofnodion|decisions)|"
+                          r"rhaglen\s+a\s+chofnodion)$", re.IGNORECASE)
+_SIGNATURE = re.compile(r"^(?:signed|chair(?:man)?|cadeirydd|date)\s*[:.…_]*\s*[._…]*$",
+                        re.IGNORECASE)
+_DIRECTIONS = re.compile(r"\s*[.,]?\s*(?:view\s+directions|directions|cyfarwyddiadau)\s*$",
+                         re.IGNORECASE)
+_ITEM_LIMIT = 400  # more "items" than this is a misread list, not a meeting
+
+
+@dataclass
+class _Header:
+    """What the lines before the first item say about the meeting (built up line by line)."""
+
+    title: str | None = None
+    body: str | None = None
+    date: str | None = None
+    time: str | None = None
+    venue: str | None = None
+    contact: str | None = None
+    online: bool = False
+    people: dict[str, list[str]] = field(default_factory=dict)
+
+
+def parse_minutes(layout: Layout, classification: Classification) -> Paper:
+    return _parse(layout, classification)
+
+
+def parse_agenda_and_minutes(layout: Layout, classification: Classification) -> Paper:
+    return _parse(layout, classification)
+
+
+def _parse(layout: Layout, classification: Classification) -> Paper:
+    lines = layout_lines(layout)
+    starts = item_starts(lines)[:_ITEM_LIMIT]
+    header_end = starts[0].line if starts else len(lines)
+    header = read_header(lines[:header_end])
+    items = [item_from(lines, start, starts[k + 1].line if k + 1 < len(starts) else len(lines))
+             for k, start in enumerate(starts)]
+    meeting = Meeting(
+        body=header.body, date=header.date, time=header.time, venue=header.venue,
+        online=header.online,
+        members=tuple(_members(header.people.get("present", []))),
+        items=tuple(items),
+        next_meeting=_next_meeting(items, header.date),
+        attendees=tuple(_entries(header.people.get("also_present", []))),
+        officers=tuple(_entries(header.people.get("officers", []))),
+        apologies=tuple(_apologies(header, items)),
+        declarations=tuple(_declarations(items)),
+        contact=header.contact,
+        end_time=next((t for t in (end_time(x.text) for x in lines) if t), None),
+    )
+    return Paper(source=layout.source, genre=classification.genre, layout=layout,
+                 genre_evidence=classification.evidence,
+                 language=getattr(classification, "language", None) or "en",
+                 title=header.title, body=header.body, date=header.date, meeting=meeting)
+
+
+# ------------------------------------------------------------------ header
+
+
+def read_header(lines: list[Line]) -> _Header:
+    header = _Header()
+    current: str | None = None
+    previous_heading: str | None = None
+    for line in lines:
+        text = line.text
+        label = attendance_label(text)
+        if label:
+            current = label[0]
+            header.people.setdefault(current, [])
+            if label[1]:
+                header.people[current].append(label[1])
+            continue
+        if current and _reads_as_names(text):
+            header.people[current].append(text)
+            continue
+        current = None
+        _read_header_line(header, text, previous_heading)
+        if headline_text(line.block) and not _COVER_NOISE.match(text):
+            previous_heading = text
+    if header.title is None:
+        header.title = next((x.text for x in lines if not NOISE.match(x.text)), None)
+    return header
+
+
+def _read_header_line(header: _Header, text: str, previous_heading: str | None) -> None:
+    """Fill whatever of body/date/time/venue/contact one header line states."""
+    mg = moderngov_title(text)
+    if mg and header.date is None:
+        header.body, header.date, header.time = header.body or mg[0], mg[1], mg[2]
+        header.title = header.title or text
+        return
+    for label in ("venue", "contact", "date", "time"):
+        value = labelled(text, label)
+        if value:
+            _take_labelled(header, label, value)
+            return
+    if _MINUTES_TITLE.match(text):
+        header.title = header.title or text
+        header.body = header.body or body_of_minutes(text) or (
+            previous_heading if re.search(r"\bmeeting\s+held\b|\bcyfarfod\s+a\s+gynhaliwyd\b",
+                                          text, re.IGNORECASE) else None)
+    if header.date is None and (date := date_in(text)):
+        header.date = date
+        header.time = header.time or clock(text, need_cue=True)
+        header.venue = header.venue or venue_held_at(text)
+        header.online = header.online or bool(re.search(r"\bheld\b", text)) and is_online(text)
+
+
+def _take_labelled(header: _Header, label: str, value: str) -> None:
+    if label == "venue" and header.venue is None:
+        header.venue = _DIRECTIONS.sub("", value).strip(" .,") or None
+        header.online = header.online or is_online(value)
+    elif label == "contact" and header.contact is None:
+        header.contact = value
+    elif label == "date" and header.date is None:
+        header.date = date_in(value)
+        header.time = header.time or clock(value)
+    elif label == "time" and header.time is None:
+        header.time = clock(value)
+
+
+def _reads_as_names(text: str) -> bool:
+    """A continuation of a "Present:" list: mostly capitalised words, no long sentence."""
+    if len(text) > 600 or re.search(r"\b(?:welcomed|opened|was|were|noted|reported)\b", text):
+        return False
+    words = [w for w in re.sub(r"\([^)]*\)", "", text).split()
+             if w.lower() not in ("and", "ac", "a", "of", "de", "van", "von", "le", "la", "y",
+                                  "&", "-", "–")]
+    if not words:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper() or not w[0].isalpha())
+    return capitalised / len(words) >= 0.7
+
+
+def _members(texts: list[str]) -> list[Member]:
+    return [m for t in texts for m in members_from_text(t)]
+
+
+def _entries(texts: list[str]) -> list[str]:
+    return [e for t in texts for e in split_people(t)]
+
+
+# ------------------------------------------------------------------ items
+
+
+def item_from(lines: list[Line], start: ItemStart, end: int) -> AgendaItem:
+    """One minute: its text, and its decision (a ModernGov "Decision:" or a RESOLVED)."""
+    body = [x.text for x in lines[start.body_from:end]
+            if not NOISE.match(x.text) and not _SIGNATURE.match(x.text)
+            and not end_time(x.text)]
+    text_lines, decision_lines = _moderngov_sections(body)
+    decision = ("\n".join(decision_lines) if decision_lines
+                else decision_from_lines(text_lines))
+    return AgendaItem(number=start.number, title=start.title,
+                      text="\n".join(text_lines) or None, decision=decision or None)
+
+
+def _moderngov_sections(body: list[str]) -> tuple[list[str], list[str]]:
+    """Split an item's lines at "Minutes:" and "Decision:" labels, when it has them."""
+    if not any(_MINUTES_LABEL.match(t) or is_decision_label(t) for t in body):
+        return body, []
+    minutes: list[str] = []
+    decision: list[str] = []
+    target: list[str] | None = None
+    for text in body:
+        if _MINUTES_LABEL.match(text):
+            target = minutes
+        elif is_decision_label(text):
+            target = decision
+        elif target is not None:
+            target.append(text)
+        elif not _PURPOSE_LABEL.match(text):
+            continue  # the item's description and document links before the labels
+    return minutes, decision
+
+
+def _apologies(header: _Header, items: list[AgendaItem]) -> list[str]:
+    names = [n for t in header.people.get("apologies", []) for n in apologies_from_text(t)]
+    for item in items:
+        if _APOLOGIES_ITEM.search(item.title) and item.text:
+            names += [n for t in item.text.split("\n") for n in apologies_from_text(t)]
+    return list(dict.fromkeys(names))
+
+
+def _declarations(items: list[AgendaItem]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if _DECLARATIONS_ITEM.search(item.title) and item.text:
+            out += declarations_from_text(item.text.split("\n"))
+    return out
+
+
+def _next_meeting(items: list[AgendaItem], meeting_date: str | None) -> NextMeeting | None:
+    for item in items:
+        if _NEXT_MEETING_ITEM.search(item.title) and item.text:
+            date = date_in(item.text)
+            if date and date != meeting_date:
+                return NextMeeting(date=date, time=clock(item.text, need_cue=True))
+    return None

@@ -1,0 +1,68 @@
+"""What a minute decided: "RESOLVED that ...", "RECOMMENDED to Council ...", "AGREED",
+"The Committee noted ...", and the Welsh "PENDERFYNWYD", "ARGYMHELLWYD", "CYTUNWYD".
+
+The decision runs from its cue to the end of the minute, so numbered resolutions
+("RESOLVED: (1) ... (2) ...") stay together, but stops before a "Reason for decision" or
+"Alternative options" paragraph, which explain the decision rather than make it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from boardpapers.parsers.block_text import fold, plain
+
+# Capitalised cues may sit anywhere in a paragraph ("... and it was RESOLVED that");
+# title-case ones only open a paragraph, where they are a label rather than prose.
+_CAPS_CUE = re.compile(
+    r"\b(?:RESOLVED|RECOMMENDED|AGREED|DECIDED|PENDERFYNWYD|ARGYMHELLWYD|CYTUNWYD)\b")
+_OPENING_CUE = re.compile(
+    r"^(?:(?:it\s+was\s+|that\s+it\s+be\s+)?(?:resolved|recommended|agreed|decided)\b"
+    r"|decision\s*[:\-–]|penderfynwyd\b|penderfyniad\s*[:\-–]|argymhellwyd\b|cytunwyd\b"
+    r"|(?:the\s+)?(?:committee|sub-committee|cabinet|board|council|panel|executive|"
+    r"forum|commission)\s+(?:noted|resolved|agreed|approved|endorsed|decided|"
+    r"recommended|accepted)\b"
+    r"|nododd\s+y\s+(?:pwyllgor|cabinet|cyngor|bwrdd)\b"
+    r"|(?:the\s+)?(?:report|update|minutes?)\s+(?:was|were)\s+(?:noted|received|approved|"
+    r"agreed)\b)",
+    re.IGNORECASE)
+_STOP = re.compile(
+    r"^(?:reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)|alternative\s+options"
+    r"|other\s+options|rheswm|rhesymau|(?:the\s+)?meeting\s+(?:ended|closed|concluded)"
+    r"|daeth\s+y\s+cyfarfod|signed\b|chair(?:man)?\s*$|cadeirydd\s*$)",
+    re.IGNORECASE)
+
+
+def decision_start(text: str) -> int | None:
+    """Where in ``text`` a decision begins, or None when it states none."""
+    text = plain(text)
+    bare = re.sub(r"^(?:\(?\d+\)|\d+\.|[a-z]\))\s+", "", text)
+    if _OPENING_CUE.match(bare):
+        return 0
+    m = _CAPS_CUE.search(text)
+    if not m:
+        return None
+    start = text.rfind(". ", 0, m.start())
+    # take the whole sentence the cue sits in: "The Committee RESOLVED that ..."
+    return 0 if start < 0 else start + 2
+
+
+def decision_from_lines(lines: list[str]) -> str | None:
+    """The decision a minute records, its lines joined by newlines, or None."""
+    for i, line in enumerate(lines):
+        start = decision_start(line)
+        if start is None:
+            continue
+        out = [fold(plain(line))[start:]]
+        for rest in lines[i + 1:]:
+            if _STOP.match(plain(rest)):
+                break
+            out.append(fold(plain(rest)))
+        return "\n".join(x for x in out if x) or None
+    return None
+
+
+def is_decision_label(text: str) -> bool:
+    """A ModernGov "Decision:" / "Penderfyniad:" label standing alone."""
+    return bool(re.fullmatch(r"(?:decisions?|penderfyniad(?:au)?)\s*:?", plain(text),
+                             re.IGNORECASE))

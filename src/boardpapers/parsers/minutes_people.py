@@ -1,0 +1,144 @@
+"""Who was there: "Present:", "Also present:", "Officers:", apologies and declarations.
+
+Minutes list people in a few set ways, in English and Welsh: "Councillor J Smith (Chair),
+Councillors A Brown, C Davies and E Evans", "Y Cynghorydd O. Jones - Cadeirydd",
+"Apologies for absence were received from Councillors X and Y", "Derbyniwyd
+ymddiheuriadau gan y Cynghorydd Z". These helpers turn such lines into names and roles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from boardpapers.paper import Member
+from boardpapers.parsers.block_text import fold, plain
+
+ATTENDANCE_LABELS: tuple[tuple[str, str], ...] = (
+    ("also_present", r"also\s+(?:present|in\s+attendance)|hefyd\s+yn\s+bresennol"
+                     r"|in\s+attendance"),
+    ("officers", r"officers?(?:\s+(?:present|in\s+attendance))?|swyddogion(?:\s+yn\s+bresennol)?"
+                 r"|wrth\s+law"),
+    ("apologies", r"apologies(?:\s+for\s+absence)?(?:\s+received)?"
+                  r"|ymddiheuriadau(?:\s+am\s+absenoldeb)?"),
+    ("absent", r"absent|absennol"),
+    ("present", r"(?:members\s+)?present|councillors\s+present|members\s+in\s+attendance"
+                r"|yn\s+bresennol|presennol|aelodau\s+yn\s+bresennol"),
+)
+_LABEL_RES = tuple((kind, re.compile(rf"^(?:{pat})\s*(?::|-|–|$)\s*(?P<rest>.*)$", re.IGNORECASE))
+                   for kind, pat in ATTENDANCE_LABELS)
+_TITLES = re.compile(
+    r"^(?:(?:the\s+)?(?:councillors?|cllrs?\.?|cyngh\.?|y\s+cynghorwyr|y\s+cynghorydd|"
+    r"cynghorwyr|cynghorydd)\b\s*:?\s*)", re.IGNORECASE)
+_ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("vice_chair", re.compile(r"\bvice[- ]?chair(?:man|woman|person)?\b|\bis[- ]?gadeirydd\b",
+                              re.IGNORECASE)),
+    ("deputy_chair", re.compile(r"\bdeputy\s+chair(?:man|woman|person)?\b", re.IGNORECASE)),
+    ("chair", re.compile(r"\bchair(?:man|woman|person)?\b|\bin\s+the\s+chair\b|\bcadeirydd\b"
+                         r"|\bcadeiryddes\b", re.IGNORECASE)),
+    ("substitute", re.compile(r"\bsubstitut\w*|\beilydd\b|\bsub\b", re.IGNORECASE)),
+    ("observer", re.compile(r"\bobserver\b|\bsylwedydd\b", re.IGNORECASE)),
+)
+_TRAILING_ROLE = re.compile(r"\s+[-–]\s+(?P<role>[^-–]+)$")
+_PARENS = re.compile(r"\s*\((?P<inner>[^()]*)\)")
+_NONE = re.compile(r"^(?:none|nil|no\s+apologies|there\s+were\s+(?:no|none)|n/?a|dim|"
+                   r"ni\s+(?:chafwyd|dderbyniwyd))\b", re.IGNORECASE)
+_FROM = re.compile(r"\b(?:received|submitted|tendered|given)\s+(?:from|by|on behalf of)\s+(.+)"
+                   r"|\bymddiheuriadau\b.*?\bgan\s+(.+)", re.IGNORECASE)
+_SPLIT_AND = re.compile(r"\s+(?:and|ac|a|&)\s+(?=(?:[A-Z]|y\s+Cynghorydd))")
+
+
+def attendance_label(text: str) -> tuple[str, str] | None:
+    """("present", "Councillor A (Chair), ...") for a line opening with such a label."""
+    text = plain(text)
+    for kind, pattern in _LABEL_RES:
+        m = pattern.match(text)
+        if m:
+            return kind, m.group("rest").strip()
+    return None
+
+
+def split_people(text: str) -> list[str]:
+    """A written list of people into entries, splitting on , ; and "and" outside brackets."""
+    text = _SPLIT_AND.sub(_and_to_separator, fold(text).rstrip("."))
+    entries: list[str] = []
+    depth, current = 0, []
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if ch in ",;\x00" and depth == 0:
+            entries.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    entries.append("".join(current).replace("\x00", " and "))
+    out = [_TITLES.sub("", e.replace("\x00", " and ").strip()).strip(" .:") for e in entries]
+    return [e for e in out if e]
+
+
+def _and_to_separator(m: re.Match[str]) -> str:
+    """Mark "and" between names; a NUL never occurs in text, so it is a safe separator."""
+    before = m.string[:m.start()]
+    inside = before.count("(") > before.count(")")
+    return m.group(0) if inside else "\x00"
+
+
+def member_from_entry(entry: str) -> Member:
+    """"J Smith (Chair)" / "O. Jones - Cadeirydd" -> Member(name, role)."""
+    role = "member"
+    name = _TITLES.sub("", entry.strip())
+    notes = [m.group("inner") for m in _PARENS.finditer(name)]
+    name = _PARENS.sub("", name)
+    trailing = _TRAILING_ROLE.search(name)
+    if trailing and _role_in(trailing.group("role")):
+        notes.append(trailing.group("role"))
+        name = name[:trailing.start()]
+    for note in notes:
+        role = _role_in(note) or role
+    return Member(name=fold(name).strip(" ,.;:"), role=role)
+
+
+def _role_in(text: str) -> str | None:
+    for role, pattern in _ROLE_WORDS:
+        if pattern.search(text):
+            return role
+    return None
+
+
+def members_from_text(text: str) -> list[Member]:
+    return [m for m in (member_from_entry(e) for e in split_people(text)) if m.name]
+
+
+def apologies_from_text(text: str) -> list[str]:
+    """Names in an apologies line or minute; [] when it says there were none."""
+    text = fold(plain(text))
+    if not text or _NONE.match(text):
+        return []
+    m = _FROM.search(text)
+    if m:
+        text = m.group(1) or m.group(2)
+    elif re.search(r"\b(?:apologies|ymddiheuriadau)\b", text, re.IGNORECASE):
+        return []  # a sentence about apologies that names nobody in a way we can read
+    text = re.split(r"(?<=[a-z)])\.\s", text)[0]
+    return [member_from_entry(e).name for e in split_people(text) if e]
+
+
+_NO_DECLARATIONS = re.compile(
+    r"\b(?:no|none|nil)\b.*\b(?:declar|disclos|interests?)\w*|\bnone\s+(?:were\s+)?declared\b"
+    r"|^ni\s+(?:wnaed|chafwyd|dderbyniwyd|ddatganwyd)\b|^dim\b", re.IGNORECASE)
+_DECLARES = re.compile(r"\b(?:declared?|disclosed?|interest|datganodd|datganiad|buddiant|"
+                       r"cysylltiad|ddiddordeb)\w*", re.IGNORECASE)
+
+
+def declarations_from_text(lines: list[str]) -> list[str]:
+    """The declarations a minute records, one per sentence that makes one."""
+    out: list[str] = []
+    for line in lines:
+        for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z(])", fold(plain(line))):
+            sentence = re.sub(r"^(?:\(?\d+\)|\d+\.|[a-z]\))\s*", "", sentence).strip()
+            if not sentence or _NO_DECLARATIONS.search(sentence):
+                continue
+            if _DECLARES.search(sentence) and re.search(r"\b(?:Councillor|Cllr|Cynghorydd|"
+                                                        r"Cynghorwyr|Mr|Mrs|Ms|Dr)\b",
+                                                        sentence):
+                out.append(sentence)
+    return out
