@@ -1,28 +1,65 @@
-"""Plain text and Markdown reader (placeholder: to be replaced by the full reader)."""
+"""Plain-text and Markdown reader.
+
+Most papers that arrive as text were converted from Word or PDF, so they carry Markdown
+headings, tab-separated tables, stray ``<b>``/``<i>``/``<sup>`` tags, bullets of every
+shape and page footers. One pipeline reads both formats:
+
+decode (``text_decode``) -> classify each line (``text_lines``) -> group lines into parts
+and mend what page breaks split (``text_blocks``) -> headings, list depths, pages
+(``text_structure``) -> ``join_blocks``.
+
+``Layout.text`` is the blocks' texts joined by newlines, so for every block
+``layout.text[block.start:block.end] == block.text``. A ``.md`` file differs from a
+``.txt`` one only in trusting Markdown from the start: in a ``.txt`` Markdown structure is
+trusted once the file shows two or more ``#`` headings; otherwise short plain lines may be
+taken as headings (see ``text_structure``).
+"""
 
 from __future__ import annotations
 
-from boardpapers.layout import Block, BlockKind, Layout, Source
+from dataclasses import replace
 
+from boardpapers.errors import UnreadableFile
+from boardpapers.layout import Layout, Source, join_blocks
+from boardpapers.readers.text_blocks import lines_to_parts, merge_across_gaps
+from boardpapers.readers.text_decode import decode_text
+from boardpapers.readers.text_lines import classify_line, profile_document
+from boardpapers.readers.text_structure import parts_to_blocks
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+_NEWLINES = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\v": "\n", "\x85": "\n"})
 
 
 def read_text_bytes(data: bytes, source: Source) -> Layout:
-    text = _decode(data)
-    blocks = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        if stripped:
-            start = pos + line.index(stripped[0])
-            blocks.append(Block(BlockKind.PARAGRAPH, stripped, 1, start, start + len(stripped)))
-        pos += len(line)
-    return Layout(source=source, blocks=tuple(blocks), text=text)
+    return _read(data, source, markdown=False)
 
 
-read_markdown_bytes = read_text_bytes
+def read_markdown_bytes(data: bytes, source: Source) -> Layout:
+    return _read(data, source, markdown=True)
+
+
+# Registry convention: every format module exposes read_bytes.
+read_bytes = read_text_bytes
+
+
+def text_to_layout(text: str, source: Source, markdown: bool = False) -> Layout:
+    """Lay out already-decoded text (also handy for tests and other readers)."""
+    lines = split_lines(text)
+    profile = profile_document(lines, markdown)
+    classified = [classify_line(raw, i, profile) for i, raw in enumerate(lines)]
+    parts = merge_across_gaps(lines_to_parts(classified, profile))
+    blocks, pages = parts_to_blocks(parts, profile)
+    if not blocks:
+        raise UnreadableFile(source.path, "contains no text")
+    spanned, joined = join_blocks(blocks)
+    return Layout(source=replace(source, pages=pages), blocks=spanned, text=joined)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines without their endings; a form feed becomes a line of its own."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_NEWLINES)
+    text = text.replace("\f", "\n\f\n")
+    return text.split("\n")
+
+
+def _read(data: bytes, source: Source, markdown: bool) -> Layout:
+    return text_to_layout(decode_text(data, source.path), source, markdown)

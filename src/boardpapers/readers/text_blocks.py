@@ -1,0 +1,229 @@
+"""Classified lines to blocks: paragraphs joined, tables gathered, pages counted.
+
+Three passes over ``Line`` values:
+
+1. ``lines_to_parts`` groups consecutive lines: wrapped lines join into one paragraph,
+   tab rows into one table, page furniture becomes a page-break part.
+2. ``merge_across_gaps`` mends what page breaks and blank lines cut in two: a table that
+   goes on after a footer or a blank line, a sentence that goes on after a page break
+   ("talking them through the" / "05 March 2021" / "next stages and…").
+3. ``parts_to_blocks`` decides headings, list depths and page numbers and makes Blocks.
+
+Joining is deliberately cautious: a heading, a list item start, a "Label: value" line, a
+wholly bold line or a table row never joins its neighbour.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from boardpapers.layout import Block, BlockKind
+from boardpapers.readers.text_lines import DocumentProfile, Line, LineKind, ends_sentence
+
+_FUNCTION_WORDS = frozenset(
+    "a an the of to and or for in on with by from as at that which who will would be is are "
+    "was were has have had their its our this these those into than but not should could can "
+    "may must also including such between per via within under over".split())
+_HYPHENS = "-‐‑–"
+_TOTAL_ROW = re.compile(r"^(?:grand\s+)?totals?\b", re.I)
+_URLISH = re.compile(r"^(?:\S+@\S+|www\.|https?://)", re.I)
+
+
+@dataclass
+class Part:
+    """A block under construction (mutable while the passes work on it)."""
+
+    kind: BlockKind
+    lines: list[Line] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    gap_before: bool = False
+    page_no: int | None = None  # printed page number of a footer/header break
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def last(self) -> Line:
+        return self.lines[-1]
+
+    @property
+    def text(self) -> str:
+        return "".join(self.texts)
+
+    def append_text(self, line: Line) -> None:
+        self.texts.append(_joiner(self.text, line.text) + line.text)
+        self.lines.append(line)
+
+
+def lines_to_parts(lines: list[Line], profile: DocumentProfile) -> list[Part]:
+    parts: list[Part] = []
+    gap = False
+    for line in lines:
+        kind = line.kind
+        if kind is LineKind.BLANK:
+            gap = True
+            continue
+        if kind is LineKind.TABLE_RULE:
+            continue
+        if kind is LineKind.RULE:
+            gap = gap or not _make_setext_heading(parts, line, gap)
+            continue
+        if kind is LineKind.FURNITURE:
+            if parts and parts[-1].kind is BlockKind.PAGE_BREAK:
+                parts[-1].page_no = parts[-1].page_no or line.page_no
+            else:
+                parts.append(Part(BlockKind.PAGE_BREAK, [line], page_no=line.page_no))
+            gap = True
+            continue
+        current = parts[-1] if parts and not gap else None
+        if _add_to_current(current, line, profile) or _continue_table_cell(parts, line):
+            gap = False
+            continue
+        parts.append(_new_part(line, gap))
+        gap = False
+    return parts
+
+
+def _new_part(line: Line, gap: bool) -> Part:
+    if line.kind is LineKind.HEADING:
+        return Part(BlockKind.HEADING, [line], [line.text], gap_before=gap)
+    if line.kind is LineKind.TABLE_ROW:
+        return Part(BlockKind.TABLE, [line], rows=[list(line.cells)], gap_before=gap)
+    if line.kind is LineKind.LIST:
+        return Part(BlockKind.LIST_ITEM, [line], [line.text], gap_before=gap)
+    return Part(BlockKind.PARAGRAPH, [line], [line.text], gap_before=gap)
+
+
+def _add_to_current(current: Part | None, line: Line, profile: DocumentProfile) -> bool:
+    if current is None:
+        return False
+    if current.kind is BlockKind.TABLE and line.kind is LineKind.TABLE_ROW:
+        current.rows.append(list(line.cells))
+        current.lines.append(line)
+        return True
+    if current.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) \
+            and line.kind is LineKind.TEXT and _line_continues(current, line, profile):
+        current.append_text(line)
+        return True
+    return False
+
+
+def _line_continues(part: Part, line: Line, profile: DocumentProfile) -> bool:
+    """Whether the next line (no blank between) goes on with the part's last line."""
+    last = part.last
+    if line.label or line.emphasis or line.lead_tabs or last.emphasis:
+        return False
+    if _URLISH.match(line.text):
+        return False
+    width = profile.wrapped_width
+    last_len = len(last.text) + last.indent + len(last.marker)
+    if last.label and not (width and last_len >= 0.75 * width):
+        return False
+    if last.hard_break and not last.text.endswith(","):
+        return False
+    if _starts_lower(line.text) or _ends_open(part.text):
+        return True
+    if width:
+        return last_len >= 0.75 * width
+    return False
+
+
+def _continue_table_cell(parts: list[Part], line: Line) -> bool:
+    """A wrapped cell: "<tab><tab>the council and…" after a table row goes in that cell."""
+    if not line.lead_tabs or line.kind is not LineKind.TEXT or not _starts_lower(line.text):
+        return False
+    table = next((p for p in reversed(parts) if p.kind is not BlockKind.PAGE_BREAK), None)
+    if table is None or table.kind is not BlockKind.TABLE:
+        return False
+    row = table.rows[-1]
+    col = min(line.lead_tabs, len(row) - 1)
+    row[col] = f"{row[col]} {line.text}".strip()
+    return True
+
+
+def _make_setext_heading(parts: list[Part], rule: Line, gap: bool) -> bool:
+    """A one-line paragraph underlined with === or --- is a heading (levels 1 and 2)."""
+    if gap or not parts or rule.rule_char not in "-=":
+        return False
+    part = parts[-1]
+    if part.kind is not BlockKind.PARAGRAPH or len(part.lines) != 1 or len(part.text) > 80:
+        return False
+    part.kind = BlockKind.HEADING
+    part.lines[0] = Line(LineKind.HEADING, text=part.text, level=1 if rule.rule_char == "=" else 2,
+                         emphasis=part.first.emphasis)
+    return True
+
+
+def merge_across_gaps(parts: list[Part]) -> list[Part]:
+    """Join what blank lines and page furniture split: continued tables and sentences."""
+    out: list[Part] = []
+    for part in parts:
+        prev = next((p for p in reversed(out) if p.kind is not BlockKind.PAGE_BREAK
+                     and not p.first.footnote), None)
+        if prev is not None and part.kind is not BlockKind.PAGE_BREAK:
+            if _table_goes_on(prev, part):
+                prev.rows.extend(part.rows)
+                prev.lines.extend(part.lines)
+                continue
+            if _sentence_goes_on(prev, part):
+                prev.append_text(part.first)
+                for line in part.lines[1:]:
+                    prev.append_text(line)
+                continue
+        out.append(part)
+    return out
+
+
+def _table_goes_on(prev: Part, part: Part) -> bool:
+    if prev.kind is not BlockKind.TABLE or part.kind is not BlockKind.TABLE:
+        return False
+    first = part.first
+    header_like = first.emphasis == "bold" and sum(1 for c in first.cells if c) >= 2
+    ended_with_total = _TOTAL_ROW.match(prev.rows[-1][0]) is not None
+    widths = {len(prev.rows[0]), len(prev.rows[-1])}
+    return not header_like and not ended_with_total and len(first.cells) in widths
+
+
+def _sentence_goes_on(prev: Part, part: Part) -> bool:
+    if prev.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) \
+            or part.kind is not BlockKind.PARAGRAPH:
+        return False
+    first, last = part.first, prev.last
+    if first.label or first.emphasis or first.lead_tabs or first.footnote or last.label \
+            or last.emphasis:
+        return False
+    text = prev.text
+    if ends_sentence(text) or text.rstrip().endswith(":") or _URLISH.match(first.text):
+        return False
+    if text.endswith(tuple(_HYPHENS)) and first.text[:1].isalnum():
+        return True
+    return _starts_lower(first.text) or _last_word(text) in _FUNCTION_WORDS
+
+
+def _starts_lower(text: str) -> bool:
+    return text[:1].islower()
+
+
+def _ends_open(text: str) -> bool:
+    """A line that cannot end a paragraph: a trailing comma, hyphen or function word."""
+    stripped = text.rstrip()
+    return stripped.endswith((",", "(", "&") + tuple(_HYPHENS)) \
+        or _last_word(stripped) in _FUNCTION_WORDS
+
+
+def _last_word(text: str) -> str:
+    words = text.split()
+    return words[-1].lower() if words else ""
+
+
+def _joiner(before: str, after: str) -> str:
+    """Join wrapped lines with a space, except a word broken at a hyphen ("COVID-"+"19")."""
+    if not before:
+        return ""
+    if before.endswith(tuple(_HYPHENS)) and len(before) > 1 and not before[-2].isspace() \
+            and after[:1].isalnum():
+        return ""
+    return " "

@@ -1,0 +1,94 @@
+"""Inline markup in converted text: what the reader keeps and what it throws away.
+
+Converted papers carry the debris of their conversion: Markdown emphasis and links,
+stray HTML tags (``<b>``, ``<i>``, ``<sup>``, ``<a href="mailto:…">``), backslash
+escapes and Word bookmark markers. The reader keeps the visible text only, and notes
+whether the whole line was bold or italic because that is a heading signal.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]", re.I)
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>\"'~])")
+_PROTECT_BASE = 0xE000  # private-use code points stand in for escaped characters
+_SUP_ORDINAL = re.compile(r"(\d)\s*<sup>\s*(st|nd|rd|th)\s*</sup>", re.I)
+_SUP_NOTE_REF = re.compile(r"(?<=[^\s\d>])<sup>\s*\d{1,3}\s*</sup>", re.I)
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>", re.I)
+_TAG = re.compile(r"</?(?:a|b|i|u|em|strong|sup|sub|span|font|br|p|div|s|strike|del|ins|"
+                  r"mark|small|big|tt|code|hr|ul|ol|li)\b[^>\n]*?/?>", re.I)
+_NOTE_REF = re.compile(r"\[\^\w{1,10}\](?!:)")
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"\n]*\")?\)")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EM_STAR = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
+_EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
+_BOLD_SPAN = re.compile(r"<(b|strong)\b[^>]*>.*?</\1\s*>|(\*\*|__)(?=\S).+?(?<=\S)\2", re.I)
+_ITALIC_SPAN = re.compile(r"<(i|em)\b[^>]*>.*?</\1\s*>|(?<![\w*])\*(?=\S).+?(?<=\S)\*(?![\w*])"
+                          r"|(?<![\w_])_(?=\S).+?(?<=\S)_(?![\w_])", re.I)
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
+_SPACE = re.compile(r"\s+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def remove_bookmarks(raw: str) -> str:
+    """Word bookmark anchors ("[bookmark: _Hlk…]") carry no text."""
+    return _BOOKMARK.sub("", raw)
+
+
+def protect_escapes(raw: str) -> str:
+    r"""Swap Markdown escapes (``\*``) for placeholders no markup rule will touch."""
+    return _ESCAPED.sub(lambda m: chr(_PROTECT_BASE + ord(m.group(1))), raw)
+
+
+def restore_escapes(text: str) -> str:
+    return "".join(chr(ord(ch) - _PROTECT_BASE) if _PROTECT_BASE <= ord(ch) < _PROTECT_BASE + 128
+                   else ch for ch in text)
+
+
+def emphasis_of(fragment: str) -> str:
+    """'bold' or 'italic' when emphasis covers every letter of the fragment, else ''."""
+    if not any(ch.isalnum() for ch in fragment):
+        return ""
+    for name, span in (("bold", _BOLD_SPAN), ("italic", _ITALIC_SPAN)):
+        rest = span.sub("", fragment)
+        if rest != fragment and not any(ch.isalnum() for ch in rest):
+            return name
+    return ""
+
+
+def strip_markup(fragment: str) -> str:
+    """Visible text of a protected fragment: tags, links and emphasis markers removed."""
+    text = _SUP_ORDINAL.sub(r"\1\2", fragment)
+    text = _SUP_NOTE_REF.sub("", text)
+    text = _NOTE_REF.sub("", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(_link_text, text)
+    text = _TAG.sub("", text)
+    for _ in range(3):
+        before = text
+        text = _STRONG.sub(r"\2", text)
+        text = _EM_STAR.sub(r"\1", text)
+        text = _EM_UNDER.sub(r"\1", text)
+        if text == before:
+            break
+    if _ENTITY.search(text):
+        text = html.unescape(text)
+    return text
+
+
+def visible_text(fragment: str) -> str:
+    """Markup removed, escapes restored, whitespace folded: what a reader of the paper sees."""
+    text = restore_escapes(strip_markup(fragment)).translate(_INVISIBLE)
+    return _SPACE.sub(" ", text).strip()
+
+
+def _link_text(match: re.Match[str]) -> str:
+    label = match.group(1).strip()
+    if label:
+        return label
+    target = match.group(2)
+    return target[len("mailto:"):] if target.lower().startswith("mailto:") else target

@@ -1,0 +1,248 @@
+"""One line of converted text at a time: what kind of line is it?
+
+A line is blank, page furniture (footer, header, form feed), a rule, a Markdown heading,
+a table row (tab- or pipe-separated), a list item (bullet and/or marker such as "a)",
+"2.1", "(iv)") or text. Decisions that need the whole document (is this footer repeated
+on every page? is this pipe line part of a table?) are made once by ``profile_document``
+and handed to ``classify_line`` as a ``DocumentProfile``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from boardpapers.readers.text_inline import (emphasis_of, protect_escapes, remove_bookmarks,
+                                             visible_text)
+
+
+class LineKind(StrEnum):
+    BLANK = "blank"
+    FURNITURE = "furniture"  # page footer/header or form feed: a page boundary
+    RULE = "rule"            # ---, ***, === : dropped (or a setext underline)
+    TABLE_RULE = "table_rule"  # ---|--- or ----\t---- : dropped
+    HEADING = "heading"
+    TABLE_ROW = "table_row"
+    LIST = "list"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    kind: LineKind
+    text: str = ""          # visible text (marker removed for list items)
+    indent: int = 0         # leading columns, tabs counted as 4
+    level: int = 0          # Markdown heading level
+    marker: str = ""        # list marker as written ("a)", "2.1", "•")
+    bullet: str = ""        # the bullet in front of a marker ("-" in "- a)")
+    cells: tuple[str, ...] = ()
+    emphasis: str = ""      # "bold" / "italic" when the whole line is emphasised
+    label: bool = False     # "Position: Programme Manager" style line
+    hard_break: bool = False  # Markdown line ending in two spaces
+    lead_tabs: int = 0      # tabs before the text (a wrapped table cell)
+    page_no: int | None = None  # page number printed in a footer/header
+    rule_char: str = ""     # "-" or "=" for rules (setext underlines)
+    footnote: bool = False  # "<sup>1</sup> Please note…": floats outside the text flow
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentProfile:
+    """Whole-document facts the line classifier needs."""
+
+    markdown: bool                  # trust Markdown structure (headings, hard breaks)
+    wrapped_width: int              # >0 when the text is hard-wrapped at about this width
+    furniture: frozenset[str] = field(default_factory=frozenset)  # repeated footer lines
+    pipe_rows: frozenset[int] = field(default_factory=frozenset)  # line numbers in pipe tables
+
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+"
+BARE_DATE = re.compile(
+    rf"^(?:{_WEEKDAY})?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|"
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})$",
+    re.I)
+_HAS_WEEKDAY = re.compile(_WEEKDAY.rstrip(",?\\s+"), re.I)
+_PAGE_FURNITURE = (
+    re.compile(r"^page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?$", re.I),
+    re.compile(r"^[-–—]\s*(\d{1,4})\s*[-–—]$"),
+    re.compile(r"^(\d{1,4})\s*\|\s*p\s*a\s*g\s*e$", re.I),
+    re.compile(r"^p\s*a\s*g\s*e\s*\|\s*(\d{1,4})$", re.I),
+)
+_ALWAYS_FURNITURE = re.compile(
+    r"^(?:document is restricted|this page is intentionally (?:left )?blank|"
+    r"page intentionally left blank)$", re.I)
+_REPEATED_FURNITURE = re.compile(r"^agenda\s+item\s+\d{1,3}[a-z]?$", re.I)
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_RULE = re.compile(r"^ {0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_TAB_RULE = re.compile(r"^\s*-{2,}(?:\t+-{2,})+\s*$")
+_BULLET = re.compile(r"^([-*+•·▪◦‣➢►■□●○✓\uf0b7\uf0a7\uf076\uf0d8]|o(?=\s+[A-Z\"'‘“(]))\s+")
+_MARKER = re.compile(
+    r"^(\((?:[a-z]{1,3}|\d{1,3})\)|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[a-z][.)]|"
+    r"[ivxlc]{2,6}[.)]|[A-Z]\))\s+(?=\S)")
+_NOT_AFTER_NUMBER = re.compile(
+    r"^(?:am|pm|a\.m\.|p\.m\.|hrs?|hours?|mins?|minutes|million|billion|bn|m|k|%|per|"
+    r"percent|acres?|hectares?|miles?|km|sq)\b", re.I)
+_LABEL = re.compile(r"^[A-Za-z][\w ()'’/&.,-]{0,40}:(?:\s+\S|$)")
+_SENTENCE_END = ".!?"
+_FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|\[\^\w{1,10}\]:)", re.I)
+
+
+def profile_document(lines: list[str], markdown: bool) -> DocumentProfile:
+    """Decide once what the line classifier cannot see from one line."""
+    headings = sum(1 for ln in lines if _ATX.match(ln))
+    return DocumentProfile(markdown=markdown or headings >= 2,
+                           wrapped_width=_wrap_width(lines),
+                           furniture=_repeated_furniture(lines),
+                           pipe_rows=_pipe_table_rows(lines))
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """About the width a hard-wrapped text was wrapped at, or 0 if lines are paragraphs."""
+    lengths = sorted(len(ln.rstrip()) for ln in lines if ln.strip())
+    if len(lengths) < 8:
+        return 0
+    longest = lengths[-max(1, len(lengths) // 50)]  # ignore a stray long line or two
+    if longest > 110:
+        return 0
+    near_edge = sum(1 for n in lengths if n >= 0.75 * longest)
+    return longest if longest >= 50 and near_edge >= 0.4 * len(lengths) else 0
+
+
+def _repeated_furniture(lines: list[str]) -> frozenset[str]:
+    """Standalone lines repeated on every page: a bare date, "Agenda Item 4"."""
+    counts = Counter(visible_text(ln) for ln in lines if ln.strip() and "\t" not in ln)
+    return frozenset(text for text, n in counts.items() if n >= 2 and (
+        (BARE_DATE.match(text) and not _HAS_WEEKDAY.match(text))
+        or _REPEATED_FURNITURE.match(text)))
+
+
+def _pipe_table_rows(lines: list[str]) -> frozenset[int]:
+    """Line numbers of Markdown pipe tables: rows around a ---|--- rule, or |-fenced rows."""
+    rows: set[int] = set()
+    for i, ln in enumerate(lines):
+        if not _PIPE_RULE.match(ln):
+            continue
+        rows.add(i)
+        if i > 0 and "|" in lines[i - 1]:
+            rows.add(i - 1)
+        j = i + 1
+        while j < len(lines) and "|" in lines[j] and lines[j].strip():
+            rows.add(j)
+            j += 1
+    fenced = [i for i, ln in enumerate(lines) if ln.strip().startswith("|")
+              and ln.strip().endswith("|") and ln.count("|") >= 3]
+    rows.update(fenced)
+    return frozenset(rows)
+
+
+def classify_line(raw: str, number: int, profile: DocumentProfile) -> Line:
+    """Classify one line (without its newline) of the decoded text."""
+    if raw == "\f":
+        return Line(LineKind.FURNITURE)
+    raw = remove_bookmarks(raw)
+    if not raw.strip():
+        return Line(LineKind.BLANK)
+    indent = _indent_of(raw)
+    protected = protect_escapes(raw)
+    visible = visible_text(protected)
+    if not visible:
+        return Line(LineKind.BLANK)
+    furniture = _furniture(visible, profile)
+    if furniture is not None:
+        return furniture
+    if _TAB_RULE.match(raw) or (number in profile.pipe_rows and _PIPE_RULE.match(raw)):
+        return Line(LineKind.TABLE_RULE)
+    rule = _RULE.match(raw)
+    if rule:
+        return Line(LineKind.RULE, indent=indent, rule_char=rule.group(1))
+    heading = _ATX.match(protected)
+    if heading and visible_text(heading.group(2)):
+        return Line(LineKind.HEADING, text=visible_text(heading.group(2)),
+                    level=len(heading.group(1)), emphasis=emphasis_of(heading.group(2)))
+    if number in profile.pipe_rows and "|" in raw:
+        return Line(LineKind.TABLE_ROW, cells=_pipe_cells(protected), indent=indent)
+    hard_break = profile.markdown and raw.endswith("  ")
+    if _FOOTNOTE.match(raw):
+        return Line(LineKind.TEXT, text=visible, indent=indent, footnote=True)
+    if "\t" in raw.strip(" \u00a0"):
+        return _tab_line(protected, indent, hard_break, profile)
+    return _text_or_list(protected.strip(), indent, hard_break, profile)
+
+
+def _indent_of(raw: str) -> int:
+    width = 0
+    for ch in raw:
+        if ch == "\t":
+            width += 4
+        elif ch in " \u00a0":
+            width += 1
+        else:
+            break
+    return width
+
+
+def _furniture(visible: str, profile: DocumentProfile) -> Line | None:
+    for pattern in _PAGE_FURNITURE:
+        match = pattern.match(visible)
+        if match:
+            return Line(LineKind.FURNITURE, text=visible, page_no=int(match.group(1)))
+    if _ALWAYS_FURNITURE.match(visible) or visible in profile.furniture:
+        return Line(LineKind.FURNITURE, text=visible)
+    return None
+
+
+def _pipe_cells(protected: str) -> tuple[str, ...]:
+    body = protected.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") else body
+    return tuple(visible_text(cell) for cell in body.split("|"))
+
+
+def _tab_line(protected: str, indent: int, hard_break: bool, profile: DocumentProfile) -> Line:
+    """A line with tabs inside it: a table row, a "Label:<tabs>value" line, or a wrap."""
+    body = protected.strip(" \u00a0")
+    lead = len(body) - len(body.lstrip("\t"))
+    cells = tuple(visible_text(c) for c in body.lstrip("\t").split("\t"))
+    filled = [c for c in cells if c]
+    if len(filled) == 1 and lead:
+        line = _text_or_list(body.strip(), indent, hard_break, profile)
+        return replace(line, lead_tabs=lead)
+    if len(filled) == 2 and filled[0] == cells[0] and filled[0].endswith(":") \
+            and len(filled[0]) <= 40:
+        return Line(LineKind.TEXT, text=" ".join(filled), indent=indent, label=True,
+                    hard_break=hard_break)
+    if len(cells) < 2:
+        return Line(LineKind.TEXT, text=" ".join(filled), indent=indent, hard_break=hard_break)
+    return Line(LineKind.TABLE_ROW, cells=cells, indent=indent,
+                emphasis="bold" if all(emphasis_of(c) == "bold" for c in
+                                       protected.strip().split("\t") if c.strip()) else "")
+
+
+def _text_or_list(body: str, indent: int, hard_break: bool, profile: DocumentProfile) -> Line:
+    bullet = ""
+    match = _BULLET.match(body)
+    if match:
+        bullet, body = match.group(1), body[match.end():]
+    marker = ""
+    match = _MARKER.match(body)
+    if match and not _NOT_AFTER_NUMBER.match(body[match.end():]):
+        marker, body = match.group(1), body[match.end():]
+    emphasis = emphasis_of(body)
+    text = visible_text(body)
+    if not text:
+        return Line(LineKind.TEXT, text=visible_text(bullet + " " + marker), indent=indent)
+    if bullet or marker:
+        return Line(LineKind.LIST, text=text, indent=indent, marker=marker or bullet,
+                    bullet=bullet if marker else "", emphasis=emphasis, hard_break=hard_break)
+    return Line(LineKind.TEXT, text=text, indent=indent, emphasis=emphasis,
+                label=bool(_LABEL.match(text)) and len(text) <= 120, hard_break=hard_break)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line's text ends a sentence (closing quotes and brackets looked past)."""
+    stripped = text.rstrip(" \"'”’)]*")
+    return bool(stripped) and stripped[-1] in _SENTENCE_END

@@ -1,0 +1,266 @@
+"""Parts to Blocks: which lines are headings, how deep each list item is, which page.
+
+Headings. A Markdown heading is a heading. A short line that is wholly bold (``**Issues**``,
+``<b>Background</b>``) or wholly italic (``*Diversity:*``) and stands alone is emitted as a
+HEADING with ``bold`` set, not as a bold paragraph: converted papers lose their heading
+styles, and the template headings parsers look for ("Purpose of report", "Summary",
+"Recommendation", "Background") survive only as emphasis or, in text converted from Word,
+as short plain lines. So in text that has no Markdown headings, a short plain line with no
+sentence punctuation, no colon and a capital start ("Purpose of Report", "Next steps") is a
+heading too. A "Label: value" line ("Region: North East") never is.
+
+Heading levels are guesses the parsers should not lean on hard: in Markdown documents an
+inferred bold heading sits beside the last explicit heading of level 2-3, an italic one a
+level below; in plain text the title-like first heading is level 1 and the rest level 2.
+
+List depth comes from indentation, corrected by numbering: "b." is at the depth of the "a."
+before it and "8.2" at the depth of "8.1", "8.1" one below "8.", whatever the converter
+did to the indentation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from boardpapers.layout import Block, BlockKind
+from boardpapers.readers.text_blocks import Part
+from boardpapers.readers.text_lines import BARE_DATE, DocumentProfile, LineKind, ends_sentence
+
+_MAX_HEADING_WORDS = 14
+_MAX_PLAIN_HEADING_WORDS = 12
+_NOT_HEADING_TEXT = re.compile(r"@|www\.|https?:|\.gov\.uk|\.org|\.com|\?", re.I)
+_TIME = re.compile(r"^\d{1,2}([.:]\d{2})?\s*(am|pm|a\.m\.|p\.m\.)", re.I)
+
+
+def parts_to_blocks(parts: list[Part], profile: DocumentProfile) -> tuple[list[Block], int]:
+    """Make Blocks with page numbers; also return the number of pages."""
+    _decide_headings(parts, profile)
+    depths = _list_depths(parts)
+    blocks: list[Block] = []
+    page = 1
+    for i, part in enumerate(parts):
+        if part.kind is BlockKind.PAGE_BREAK:
+            page = _next_page(page, part.page_no, started=bool(blocks))
+            if blocks and _has_content_after(parts, i):
+                blocks.append(Block(BlockKind.PAGE_BREAK, "", page=page))
+            continue
+        block = _part_to_block(part, page, depths.get(id(part), 0))
+        if block is not None:
+            blocks.append(block)
+    while blocks and blocks[-1].kind is BlockKind.PAGE_BREAK:
+        blocks.pop()
+    return _collapse_breaks(blocks), page
+
+
+def _next_page(page: int, printed: int | None, started: bool) -> int:
+    """The page after a footer/header: trust a printed number only when it fits."""
+    if printed is None:
+        return page + 1 if started else page
+    if printed == page + 1 or (not started and printed >= 1 and printed == page):
+        return printed
+    if printed == page:
+        return page + 1
+    return page + 1 if started else page
+
+
+def _has_content_after(parts: list[Part], i: int) -> bool:
+    return any(p.kind is not BlockKind.PAGE_BREAK for p in parts[i + 1:])
+
+
+def _collapse_breaks(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for b in blocks:
+        if b.kind is BlockKind.PAGE_BREAK and out and out[-1].kind is BlockKind.PAGE_BREAK:
+            out[-1] = b
+            continue
+        out.append(b)
+    return out
+
+
+def _part_to_block(part: Part, page: int, depth: int) -> Block | None:
+    first = part.first
+    bold = first.emphasis == "bold" and len(part.lines) == 1
+    if part.kind is BlockKind.TABLE:
+        rows = tuple(tuple(r) for r in part.rows if any(r))
+        if not rows:
+            return None
+        if len(rows) == 1 and sum(1 for c in rows[0] if c) <= 1:
+            text = " ".join(c for c in rows[0] if c)
+            return Block(BlockKind.PARAGRAPH, text, page=page)
+        text = "\n".join("\t".join(r) for r in rows)
+        return Block(BlockKind.TABLE, text, page=page, rows=rows)
+    if part.kind is BlockKind.HEADING:
+        return Block(BlockKind.HEADING, part.text, page=page, level=first.level, bold=bold)
+    if part.kind is BlockKind.LIST_ITEM:
+        return Block(BlockKind.LIST_ITEM, part.text, page=page, marker=first.marker,
+                     depth=depth, bold=bold)
+    return Block(BlockKind.PARAGRAPH, part.text, page=page, bold=bold)
+
+
+# ---------------------------------------------------------------------------- headings
+
+def _decide_headings(parts: list[Part], profile: DocumentProfile) -> None:
+    last_level = 1
+    content_seen = headings = 0
+    for i, part in enumerate(parts):
+        if part.kind is BlockKind.PAGE_BREAK:
+            continue
+        content_seen += 1
+        if part.kind is BlockKind.HEADING:
+            last_level = part.first.level
+            headings += 1
+            continue
+        if part.kind is not BlockKind.PARAGRAPH or len(part.lines) != 1 \
+                or not _has_content_after(parts, i):
+            continue
+        level = _heading_level(part, profile, last_level, content_seen <= 3 and not headings)
+        if level:
+            _promote(part, level)
+            headings += 1
+
+
+def _heading_level(part: Part, profile: DocumentProfile, last_level: int,
+                   title_slot: bool) -> int:
+    """0 for "not a heading", else the level to give the promoted line."""
+    line = part.first
+    if line.emphasis and _emphasised_heading(line.text, line.label):
+        if not profile.markdown:
+            return 1 if title_slot else 2
+        base = max(2, min(last_level, 3))
+        return base + 1 if line.emphasis == "italic" else base
+    if not profile.markdown and not line.emphasis and _plain_heading(line.text, line.label):
+        return 1 if title_slot else 2
+    return 0
+
+
+def _emphasised_heading(text: str, label: bool) -> bool:
+    words = text.split()
+    if not words or len(words) > _MAX_HEADING_WORDS or len(text) > 120:
+        return False
+    if ends_sentence(text) and not text.isupper():
+        return False
+    return not (label and not text.endswith(":"))
+
+
+def _plain_heading(text: str, label: bool) -> bool:
+    words = text.split()
+    if not words or len(words) > _MAX_PLAIN_HEADING_WORDS or len(text) > 90 or label:
+        return False
+    first_letter = next((ch for ch in text if ch.isalpha()), "")
+    if not first_letter or not text[0].isupper():
+        return False
+    if text[-1] in ".,;:" or (text[-1] == "!" and not text.isupper()):
+        return False
+    if ":" in text or _NOT_HEADING_TEXT.search(text) or BARE_DATE.match(text) \
+            or _TIME.match(text):
+        return False
+    return True
+
+
+def _promote(part: Part, level: int) -> None:
+    part.kind = BlockKind.HEADING
+    part.lines[0] = replace(part.first, kind=LineKind.HEADING, level=level)
+
+
+# ---------------------------------------------------------------------------- lists
+
+@dataclass
+class _ListRun:
+    stack: list[tuple[int, int]] = field(default_factory=list)  # (indent, depth)
+    seen: dict[str, int] = field(default_factory=dict)  # marker -> depth
+
+    def depth_for(self, indent: int, marker: str) -> int:
+        depth = self._by_numbering(marker)
+        if depth is None:
+            depth = self._by_indent(indent)
+        while self.stack and (self.stack[-1][1] >= depth or self.stack[-1][0] >= indent + 2):
+            self.stack.pop()
+        self.stack.append((indent, depth))
+        self.seen[_marker_key(marker)] = depth
+        return depth
+
+    def _by_numbering(self, marker: str) -> int | None:
+        before = _predecessor(marker)
+        if before is not None and before in self.seen:
+            return self.seen[before]
+        parent = _parent(marker)
+        if parent is not None and parent in self.seen:
+            return self.seen[parent] + 1
+        return None
+
+    def _by_indent(self, indent: int) -> int:
+        while self.stack and self.stack[-1][0] > indent + 1:
+            self.stack.pop()
+        if not self.stack:
+            return 0
+        top_indent, top_depth = self.stack[-1]
+        return top_depth + 1 if indent > top_indent + 1 else top_depth
+
+
+def _list_depths(parts: list[Part]) -> dict[int, int]:
+    """Depth of every list item part, keyed by id(part); also drops false markers."""
+    depths: dict[int, int] = {}
+    run = _ListRun()
+    for part in parts:
+        if part.kind is BlockKind.HEADING:
+            run = _ListRun()
+            continue
+        if part.kind in (BlockKind.TABLE, BlockKind.PARAGRAPH):
+            run.stack.clear()
+            continue
+        if part.kind is not BlockKind.LIST_ITEM:
+            continue
+        _drop_false_marker(part, run)
+        if part.kind is BlockKind.LIST_ITEM:
+            depths[id(part)] = run.depth_for(part.first.indent, part.first.marker)
+    return depths
+
+
+_LETTER = re.compile(r"^\(?([a-z])[.)]$")
+
+
+def _drop_false_marker(part: Part, run: _ListRun) -> None:
+    """"c. 6500 new jobs" is circa, not item c, unless item b came just before."""
+    first = part.first
+    letter = _LETTER.match(first.marker)
+    if not letter or not part.text[:1].isdigit() or letter.group(1) == "a" \
+            or _predecessor(first.marker) in run.seen:
+        return
+    text = f"{first.marker} {part.text}"
+    part.texts = [text]
+    if first.bullet:
+        part.lines[0] = replace(first, marker=first.bullet, bullet="", text=text)
+    else:
+        part.kind = BlockKind.PARAGRAPH
+        part.lines[0] = replace(first, marker="", text=text)
+
+
+_NUMBERED = re.compile(r"^(\(?)(\d{1,3}(?:\.\d{1,3})*|[a-z])([.)]?)$")
+
+
+def _marker_key(marker: str) -> str:
+    return marker.rstrip(".") if marker[:1].isdigit() and "." in marker[:-1] else marker
+
+
+def _predecessor(marker: str) -> str | None:
+    match = _NUMBERED.match(marker)
+    if not match:
+        return None
+    opening, body, closing = match.groups()
+    if body.isalpha():
+        return None if body == "a" else _marker_key(f"{opening}{chr(ord(body) - 1)}{closing}")
+    numbers = body.split(".")
+    last = int(numbers[-1])
+    if last <= 1:
+        return None
+    numbers[-1] = str(last - 1)
+    return _marker_key(f"{opening}{'.'.join(numbers)}{closing}")
+
+
+def _parent(marker: str) -> str | None:
+    """"8.1" -> "8." (or "8"): the item a sub-numbered item sits under."""
+    match = _NUMBERED.match(marker)
+    if not match or "." not in match.group(2):
+        return None
+    return match.group(2).rsplit(".", 1)[0] + "."
