@@ -48,7 +48,7 @@ QUARTER = re.compile(
 FINANCIAL_YEAR = re.compile(
     r"(?<![\d/.£$€,:\-])(?:FY\s?)?(?P<year>(?:19|20)\d\d)\s?(?:/|-|–|to)\s?"
     r"(?P<year2>(?:19|20)\d\d|\d\d)(?![\d/]|[.:]\d)", re.IGNORECASE)
-YEAR = re.compile(r"(?<![\w£$€.,/\-])(?P<year>(?:19[5-9]|20\d)\d)(?![\w%/]|[.,:]\d)")
+YEAR = re.compile(r"(?:(?<=[Mm]id-)|(?<![\w£$€.,/\-]))(?P<year>(?:19[5-9]|20\d)\d)(?![\w%/]|[.,:]\d)")
 # A bare year is a date only after words like these ("until 2031", "in 2027", "mid-2025").
 YEAR_LEAD = re.compile(
     r"(?:\b(?:in|by|until|till|from|since|to|before|after|during|of|for|early|late|mid|end|"

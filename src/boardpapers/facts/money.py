@@ -51,7 +51,7 @@ def _amount(n: str) -> str:
 _RANGE = (rf"(?:\s?(?:-|–|—)\s?(?:£|€|\$)?|\s+to\s+(?:£|€|\$)){_amount('2')}")
 _RATE = (r"(?P<rate>\s?(?:per\s+(?!cent\b)[a-z]+(?:\s+per\s+(?:annum|year|month|week))?|"
          r"an?\s+(?:year|month|week|day|hour|head|person)|p\.a\.|pa(?![\w.])|"
-         r"/(?:year|yr|month|week|hour|hr|day|annum)|each(?!\s+other))(?![\w-]))?")
+         r"/(?:year|yr|month|week|hour|hr|day|annum)|each(?:\s+(?:year|month|week|day))?(?!\s+other))(?![\w-]))?")
 _PLUS = r"(?P<plus>\+)?"
 
 _MONEY_SIGN = re.compile(

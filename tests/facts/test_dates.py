@@ -1,0 +1,164 @@
+"""Dates as UK board papers write them, resolved to ISO days and periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from boardpapers.facts.dates import find_dates, parse_date
+
+REF = dt.date(2024, 8, 23)  # the paper's own date, for dates written without a year
+
+# (text, written, ISO day)
+DAYS = [
+    ("23 AUGUST 2024", "23 AUGUST 2024", "2024-08-23"),
+    ("held on Friday, 5 March 2021 online", "Friday, 5 March 2021", "2021-03-05"),
+    ("on 10th March 2021.", "10th March 2021", "2021-03-10"),
+    ("Monday 2 nd October 2019", "Monday 2 nd October 2019", "2019-10-02"),
+    ("THURSDAY 7TH MARCH, 2019", "THURSDAY 7TH MARCH, 2019", "2019-03-07"),
+    ("14 Sep 2019 - 19:00", "14 Sep 2019", "2019-09-14"),
+    ("Sat 7 Jun 24", "Sat 7 Jun 24", "2024-06-07"),
+    ("received 23/05/2017 by", "23/05/2017", "2017-05-23"),
+    ("dated 11.09.2016.", "11.09.2016", "2016-09-11"),
+    ("on March 5th 2021 we", "March 5th 2021", "2021-03-05"),
+    ("on March 5, 2021 we", "March 5, 2021", "2021-03-05"),
+    ("the 5 th of March 2021", "5 th of March 2021", "2021-03-05"),
+    ("by 31 <sup>st</sup> March 2021", "31 <sup>st</sup> March 2021", "2021-03-31"),
+    ("meeting on 20\nMay 2021 at", "20\nMay 2021", "2021-05-20"),
+    ("Sevenoaks District Council2 March 2021", "2 March 2021", "2021-03-02"),
+    ("the Sept. 14 2023 report", "Sept. 14 2023", "2023-09-14"),
+    ("the 14 Sept 2023 report", "14 Sept 2023", "2023-09-14"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "iso"), DAYS)
+def test_days(text: str, written: str, iso: str) -> None:
+    [fact] = find_dates(text, 5, REF)
+    assert (fact.text, fact.date, fact.parsed) == (written, iso, True)
+    assert text[fact.span.start:fact.span.end] == written
+    assert parse_date(written) == iso
+
+
+# Written without a year: the year comes from the paper's date (REF, 23 August 2024).
+NO_YEAR = [
+    ("a follow-up session is being held on Wednesday 18 September online",
+     "Wednesday 18 September", "2024-09-18"),
+    ("glued on5 March", "5 March", "2024-03-05"),
+    ("The panel took place on 15 July with six councils", "15 July", "2024-07-15"),
+    ("The course will start on 21 January", "21 January", "2025-01-21"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "iso"), NO_YEAR)
+def test_days_without_year_take_it_from_the_paper(text: str, written: str, iso: str) -> None:
+    [fact] = find_dates(text, 5, REF)
+    assert (fact.text, fact.date) == (written, iso)
+
+
+def test_day_without_year_or_paper_date_is_kept_without_a_guess() -> None:
+    [fact] = find_dates("on 5 March", 5, None)
+    assert (fact.date, fact.period, fact.parsed) == (None, "--03-05", True)
+    assert parse_date("5 March") is None
+    assert parse_date("5 March", dt.date(2021, 1, 10)) == "2021-03-05"
+
+
+def test_range_crossing_the_year_end_goes_into_next_year() -> None:
+    text = "ILM 3 Award in Leadership and Management (7 days from 15 October to 21 January)"
+    [fact] = find_dates(text, 5, REF)
+    assert (fact.text, fact.date, fact.end_date) == (
+        "15 October to 21 January", "2024-10-15", "2025-01-21")
+
+
+def test_day_range_in_one_month() -> None:
+    [fact] = find_dates("The conference runs 15-17 March 2021 in Leeds", 5, REF)
+    assert (fact.text, fact.date, fact.end_date, fact.kind) == (
+        "15-17 March 2021", "2021-03-15", "2021-03-17", "event")
+
+
+def test_range_with_only_the_end_year() -> None:
+    [fact] = find_dates("from 1 December to 31 January 2025", 5, None)
+    assert (fact.date, fact.end_date) == ("2024-12-01", "2025-01-31")
+
+
+# (text, written, period)
+PERIODS = [
+    ("before its national launch in Autumn 2024.", "Autumn 2024", "2024-autumn"),
+    ("phased in to run to 2028/2029.", "2028/2029", "2028/2029"),
+    ("SLI activity in 2020/21", "2020/21", "2020/2021"),
+    ("Support to Member Organisations for 2016-17", "2016-17", "2016/2017"),
+    ("Membership 2020/2021", "2020/2021", "2020/2021"),
+    ("from April 2022, councils", "April 2022", "2022-04"),
+    ("delivery in Q3 2024/25", "Q3 2024/25", "2024/2025-Q3"),
+    ("by Q1 2025", "Q1 2025", "2025-Q1"),
+    ("set to commence from next year until 2027.", "2027", "2027"),
+    ("has met since 2015,", "2015", "2015"),
+    ("in mid-2025", "2025", "2025"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "period"), PERIODS)
+def test_periods(text: str, written: str, period: str) -> None:
+    [fact] = find_dates(text, 5, REF)
+    assert (fact.text, fact.date, fact.period, fact.kind) == (written, None, period, "period")
+    assert parse_date(text) is None
+
+
+def test_week_commencing() -> None:
+    [fact] = find_dates("Training runs w/c 4 March", 5, dt.date(2024, 2, 1))
+    assert (fact.text, fact.date, fact.period) == ("w/c 4 March", "2024-03-04", "2024-W10")
+
+
+def test_typo_year_is_reported_unparsed_never_guessed() -> None:
+    text = "Handling Difficult Situations and People - 27 September 20204 - 9:30 - 4:30"
+    [fact] = find_dates(text, 5, REF)
+    assert (fact.text, fact.date, fact.period, fact.parsed) == (
+        "27 September 20204", None, None, False)
+    assert parse_date("27 September 20204") is None
+    [bad] = find_dates("on 31 February 2021", 5, REF)
+    assert (bad.date, bad.parsed) == (None, False)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The deadline for applications is 5 March 2021.", "deadline"),
+    ("Please submit your comments by Friday 5 March 2021.", "deadline"),
+    ("Responses no later than 5 March 2021", "deadline"),
+    ("The closing date for consultation is 10<sup>th</sup> March 2021.", "deadline"),
+    ("Date of Next Meeting: Thursday, 20 May 2021, 11.00 am, venue tbc", "meeting"),
+    ("The Board will meet on 5 March 2021.", "meeting"),
+    ("Join our webinar on 5 March 2021 about housing.", "event"),
+    ("A training session on 5 March 2021.", "event"),
+    ("Guidance was issued on 5 March 2021.", "other"),
+])
+def test_kind_from_words_around(text: str, kind: str) -> None:
+    [fact] = find_dates(text, 30, REF)
+    assert fact.kind == kind
+
+
+def test_date_alone_at_the_top_is_the_publication_date() -> None:
+    [fact] = find_dates("**23 AUGUST 2024**", 2, None)
+    assert (fact.kind, fact.date) == ("publication", "2024-08-23")
+    [later] = find_dates("23 AUGUST 2024", 200, None)
+    assert later.kind == "other"
+
+
+@pytest.mark.parametrize(("text", "time"), [
+    ("There will be a meeting at 11.00 am on Friday, 5 March 2021 online", "11:00"),
+    ("14 Sep 2019 - 19:00", "19:00"),
+    ("Thursday, 20 May 2021, 2pm", "14:00"),
+    ("5 March 2021 at 10.30", "10:30"),
+    ("5 March 2021. 2.1 The board", None),
+])
+def test_time_next_to_a_date(text: str, time: str | None) -> None:
+    [fact] = find_dates(text, 30, REF)
+    assert fact.time == time
+
+
+@pytest.mark.parametrize("text", [
+    "2.1 The board noted", "Group Office: 020 7664 3223", "Cohort 22 started", "£60m",
+    "see pages 1 - 8", "a return of over 3:1", "councils may 5 times", "version 1.2.3",
+    "7429 applicants", "2,300 new homes", "In March 5 councils joined", "Tel 01234 567890",
+    "COVID-19", "about 2000 people",
+])
+def test_not_dates(text: str) -> None:
+    assert find_dates(text, 5, REF) == []
