@@ -1,0 +1,199 @@
+"""PDF page objects to positioned text runs and ruling lines, through pdfium's C API.
+
+Why page objects and not characters: per-character ctypes calls cost about a microsecond
+each, and a page holds thousands of characters. A text object is one run of one font at
+one size (usually a line or part of one), so walking objects costs a few calls per run and
+keeps the reader within a small multiple of pdfium's raw text extraction. Coordinates are
+turned top-down (``top`` grows down the page) so that reading order sorts naturally.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+_TEXT, _PATH, _IMAGE, _FORM = (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH,
+                               pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
+_BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demi")
+_FORCE_BOLD = 1 << 18
+RULE_THICKNESS = 2.5  # a path thinner than this is a line, not a shape
+_CHAR_FIXES = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢",
+                             "\x02": "\xad", "\r": " ", "\n": " ", "\ufffe": "", "\x00": ""})
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One text object: its text, box (points, top-down), font size and boldness."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A ruling line: horizontal when ``y0 == y1`` within its thickness, else vertical."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return (self.x1 - self.x0) > (self.bottom - self.top)
+
+
+@dataclass(slots=True)
+class PageContent:
+    number: int
+    width: float
+    height: float
+    runs: list[Run] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    images: int = 0
+
+
+class _Scratch:
+    """ctypes out-parameters reused across calls (allocating them per call is measurable)."""
+
+    def __init__(self) -> None:
+        self.l, self.b, self.r, self.t = (ctypes.c_float() for _ in range(4))
+        self.size = ctypes.c_float()
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.resize(4096)
+        self.bold_by_font: dict[int | None, bool] = {}
+
+    def resize(self, chars: int) -> None:
+        self.capacity = chars
+        self.buffer = ctypes.create_string_buffer(chars * 2 + 2)
+        self.wide = ctypes.cast(self.buffer, ctypes.POINTER(ctypes.c_ushort))
+
+
+def page_content(page: pdfium.PdfPage, number: int, scratch: _Scratch) -> PageContent:
+    """Every text run and ruling line on one page, in content-stream order."""
+    width, height = page.get_size()
+    content = PageContent(number=number, width=width, height=height)
+    textpage = page.get_textpage()
+    try:
+        objects = [pdfium_c.FPDFPage_GetObject(page.raw, i)
+                   for i in range(pdfium_c.FPDFPage_CountObjects(page.raw))]
+        _walk(objects, textpage.raw, content, scratch, None)
+    finally:
+        textpage.close()
+    return content
+
+
+def _walk(objects: list, textpage, content: PageContent, s: _Scratch,
+          outer: tuple[float, ...] | None) -> None:
+    top_of_page = content.height
+    for obj in objects:
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == _TEXT:
+            run = _text_run(obj, textpage, s, top_of_page, outer)
+            if run is not None:
+                content.runs.append(run)
+        elif kind == _PATH:
+            rule = _rule(obj, s, top_of_page, outer)
+            if rule is not None:
+                content.rules.append(rule)
+        elif kind == _IMAGE:
+            content.images += 1
+        elif kind == _FORM:
+            pdfium_c.FPDFPageObj_GetMatrix(obj, s.matrix)
+            m = s.matrix
+            form = (m.a, m.b, m.c, m.d, m.e, m.f)
+            inner = [pdfium_c.FPDFFormObj_GetObject(obj, i)
+                     for i in range(pdfium_c.FPDFFormObj_CountObjects(obj))]
+            _walk(inner, textpage, content, s, _compose(form, outer) if outer else form)
+
+
+def _bounds(obj, s: _Scratch, top_of_page: float,
+            outer: tuple[float, ...] | None) -> tuple[float, float, float, float] | None:
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, s.l, s.b, s.r, s.t):
+        return None
+    x0, y0, x1, y1 = s.l.value, s.b.value, s.r.value, s.t.value
+    if outer is not None:
+        (x0, y0), (x1, y1) = _apply(outer, x0, y0), _apply(outer, x1, y1)
+        x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+    return x0, top_of_page - y1, x1, top_of_page - y0
+
+
+def _text_run(obj, textpage, s: _Scratch, top_of_page: float,
+              outer: tuple[float, ...] | None) -> Run | None:
+    n = pdfium_c.FPDFTextObj_GetText(obj, textpage, s.wide, s.capacity)
+    if n > s.capacity * 2:
+        s.resize(n)
+        n = pdfium_c.FPDFTextObj_GetText(obj, textpage, s.wide, s.capacity)
+    text = s.buffer.raw[: max(n - 2, 0)].decode("utf-16-le", "replace").translate(_CHAR_FIXES)
+    if not text.strip():
+        return None
+    box = _bounds(obj, s, top_of_page, outer)
+    if box is None:
+        return None
+    pdfium_c.FPDFTextObj_GetFontSize(obj, s.size)
+    pdfium_c.FPDFPageObj_GetMatrix(obj, s.matrix)
+    m = s.matrix
+    if abs(m.b) > abs(m.a) or abs(m.c) > abs(m.d):  # rotated or vertical text: not prose
+        return None
+    scale = math.sqrt(abs(m.a * m.d - m.b * m.c)) or 1.0
+    if outer is not None:
+        scale *= math.sqrt(abs(outer[0] * outer[3] - outer[1] * outer[2])) or 1.0
+    return Run(text, box[0], box[1], box[2], box[3], round(s.size.value * scale, 1),
+               _is_bold(pdfium_c.FPDFTextObj_GetFont(obj), s))
+
+
+def _is_bold(font, s: _Scratch) -> bool:
+    key = ctypes.cast(font, ctypes.c_void_p).value
+    known = s.bold_by_font.get(key)
+    if known is None:
+        size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+        name = ctypes.create_string_buffer(max(size, 1))
+        pdfium_c.FPDFFont_GetBaseFontName(font, name, size)
+        lowered = name.value.decode("latin-1").lower()
+        known = (any(w in lowered for w in _BOLD_WORDS)
+                 or pdfium_c.FPDFFont_GetWeight(font) >= 600
+                 or bool(pdfium_c.FPDFFont_GetFlags(font) & _FORCE_BOLD))
+        s.bold_by_font[key] = known
+    return known
+
+
+def _rule(obj, s: _Scratch, top_of_page: float,
+          outer: tuple[float, ...] | None) -> Rule | None:
+    box = _bounds(obj, s, top_of_page, outer)
+    if box is None:
+        return None
+    x0, top, x1, bottom = box
+    w, h = x1 - x0, bottom - top
+    if (h <= RULE_THICKNESS and w >= 8) or (w <= RULE_THICKNESS and h >= 6):
+        return Rule(x0, top, x1, bottom)
+    return None
+
+
+def _apply(m: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float, ...]:
+    """inner then outer, as PDF matrices compose (row vectors)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+            e * A + f * C + E, e * B + f * D + F)
+
+
+def new_scratch() -> _Scratch:
+    return _Scratch()

@@ -1,0 +1,213 @@
+"""Tables on a PDF page: ruled grids (from ruling lines) and column-aligned text.
+
+A ruled table is found from its lines alone: horizontal and vertical rules that touch form
+a grid, and every run whose middle falls in a cell belongs to that cell, so wrapped cell
+text stays in its cell. A table without rules is found from its text: two or more
+consecutive lines split into several segments whose left edges line up; a line with one
+segment that starts under a later column continues the cell above (a wrapped title).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from boardpapers.readers.pdf_extract import Rule, Run
+from boardpapers.readers.pdf_lines import MARKER, Line, Segment
+
+_TOUCH = 3.0  # points: rules closer than this meet
+_MAX_RULES = 600  # a page drawn with thousands of strokes is a chart, not a table
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    rows: tuple[tuple[str, ...], ...]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+# ------------------------------------------------------------------------- ruled tables
+
+def find_grids(rules: list[Rule]) -> list[tuple[list[float], list[float]]]:
+    """(column edges, row edges) of each grid of touching rules on a page."""
+    if len(rules) < 4 or len(rules) > _MAX_RULES:
+        return []
+    groups = _touching_groups(rules)
+    grids = []
+    for group in groups:
+        xs = _distinct([(r.x0 + r.x1) / 2 for r in group if not r.horizontal])
+        ys = _distinct([(r.top + r.bottom) / 2 for r in group if r.horizontal])
+        if len(xs) >= 2 and len(ys) >= 2:
+            grids.append((xs, ys))
+    return grids
+
+
+def _touching_groups(rules: list[Rule]) -> list[list[Rule]]:
+    parent = list(range(len(rules)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted(range(len(rules)), key=lambda i: rules[i].top)
+    for n, i in enumerate(order):
+        a = rules[i]
+        for j in order[n + 1:]:
+            b = rules[j]
+            if b.top > a.bottom + _TOUCH:
+                break
+            if b.x0 <= a.x1 + _TOUCH and a.x0 <= b.x1 + _TOUCH:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[Rule]] = {}
+    for i, rule in enumerate(rules):
+        groups.setdefault(root(i), []).append(rule)
+    return list(groups.values())
+
+
+def _distinct(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > _TOUCH:
+            out.append(v)
+    return out
+
+
+def take_grid_runs(runs: list[Run], grids: list[tuple[list[float], list[float]]],
+                   join_cell_lines) -> tuple[list[Run], list[Table]]:
+    """Runs outside every grid, and one Table per grid that holds any text."""
+    tables: list[Table] = []
+    rest = runs
+    for xs, ys in grids:
+        inside: dict[tuple[int, int], list[Run]] = {}
+        outside: list[Run] = []
+        for run in rest:
+            cell = _cell_of(run, xs, ys)
+            if cell is None:
+                outside.append(run)
+            else:
+                inside.setdefault(cell, []).append(run)
+        if not inside:
+            continue
+        rest = outside
+        rows = []
+        for r in range(len(ys) - 1):
+            row = tuple(join_cell_lines(inside.get((r, c), [])) for c in range(len(xs) - 1))
+            if any(row):
+                rows.append(row)
+        tables.append(Table(tuple(rows), xs[0], ys[0], xs[-1], ys[-1]))
+    return rest, tables
+
+
+def _cell_of(run: Run, xs: list[float], ys: list[float]) -> tuple[int, int] | None:
+    x, y = min(run.x0 + 2, (run.x0 + run.x1) / 2), run.middle
+    if not (xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]):
+        return None
+    col = max(i for i, edge in enumerate(xs[:-1]) if edge <= x)
+    row = max(i for i, edge in enumerate(ys[:-1]) if edge <= y)
+    return row, col
+
+
+# ----------------------------------------------------------------- column-aligned tables
+
+def split_aligned_tables(lines: list[Line]) -> list[Line | Table]:
+    """The lines of one column of text, with column-aligned runs of lines made Tables."""
+    out: list[Line | Table] = []
+    i = 0
+    while i < len(lines):
+        end = _region_end(lines, i)
+        if end > i and _is_table(lines[i:end]):
+            out.append(_aligned_table(lines[i:end]))
+            i = end
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _pieces(line: Line) -> list[tuple[float, str]]:
+    """(left edge, text) of each cell-like piece of a line, markers standing alone."""
+    out: list[tuple[float, str]] = []
+    for seg in line.segments:
+        if seg.marker:
+            out.append((seg.x0, seg.marker))
+            out.append((seg.text_x0, seg.text))
+        else:
+            out.append((seg.x0, seg.text))
+    return out
+
+
+def _region_end(lines: list[Line], start: int) -> int:
+    """End of the run of multi-piece lines (with wrapped-cell continuations) at start."""
+    if len(_pieces(lines[start])) < 2:
+        return start
+    starts = [x for x, _ in _pieces(lines[start])]
+    i = start + 1
+    while i < len(lines):
+        line = lines[i]
+        gap = line.top - lines[i - 1].bottom
+        if gap > 1.2 * lines[i - 1].segments[0].height:
+            break
+        pieces = _pieces(line)
+        if len(pieces) >= 2:
+            if not _aligned(pieces, starts):
+                break
+            starts += [x for x, _ in pieces]
+        elif not _under_later_column(pieces[0][0], starts):
+            break
+        i += 1
+    return i
+
+
+def _aligned(pieces: list[tuple[float, str]], starts: list[float]) -> bool:
+    """A row belongs to the table above when its cells start under the table's columns
+    (one stray cell allowed in a wide row: an empty header cell, a merged cell)."""
+    misses = sum(not any(abs(x - s) < 4 for s in starts) for x, _ in pieces)
+    return misses == 0 or (len(pieces) >= 3 and misses == 1)
+
+
+def _under_later_column(x0: float, starts: list[float]) -> bool:
+    first = min(starts)
+    return x0 > first + 20 and any(abs(x0 - x) < 4 for x in starts)
+
+
+def _is_table(lines: list[Line]) -> bool:
+    multi = [_pieces(ln) for ln in lines if len(_pieces(ln)) >= 2]
+    if len(multi) < 2:
+        return False
+    if sum(len(p) >= 3 for p in multi) >= 2:
+        return True
+    # Two pieces a line: not a table when the left ones are list markers ("2.1  text").
+    if all(MARKER.match(p[0][1]) for p in multi):
+        return False
+    return len(_column_starts(multi)) == 2
+
+
+def _column_starts(rows: list[list[tuple[float, str]]]) -> list[float]:
+    xs = sorted(x for row in rows for x, _ in row)
+    starts: list[float] = []
+    for x in xs:
+        if not starts or x - starts[-1] > 12:
+            starts.append(x)
+    used = [sum(any(x <= px <= x + 12 for px, _ in row) for row in rows) for x in starts]
+    return [x for x, n in zip(starts, used) if n * 3 >= len(rows)] or starts[:1]
+
+
+def _aligned_table(lines: list[Line]) -> Table:
+    rows_pieces = [_pieces(ln) for ln in lines]
+    starts = _column_starts([p for p in rows_pieces if len(p) >= 2])
+    rows: list[list[str]] = []
+    for pieces in rows_pieces:
+        cells = [""] * len(starts)
+        for x, text in pieces:
+            col = max((i for i, s in enumerate(starts) if x >= s - 6), default=0)
+            cells[col] = f"{cells[col]} {text}".strip()
+        if len(pieces) == 1 and rows:
+            col = next(i for i, c in enumerate(cells) if c)
+            rows[-1][col] = f"{rows[-1][col]} {cells[col]}".strip()
+        else:
+            rows.append(cells)
+    return Table(tuple(tuple(r) for r in rows), min(ln.x0 for ln in lines),
+                 lines[0].top, max(ln.x1 for ln in lines), lines[-1].bottom)
