@@ -81,6 +81,15 @@ class _Reader:
             self.officers.append(target)
         setattr(target, fld, value)
 
+    def has_room(self, fld: str) -> bool:
+        """Under a bare label, values beyond the number of officers are not contact details."""
+        if fld == "name" or not self.officers:
+            return True
+        last = [getattr(o, fld) for o in self.officers if getattr(o, fld)]
+        if last and str(last[-1]).endswith(","):
+            return True
+        return len(last) < len(self.officers)
+
     def free_text(self, value: str) -> None:
         """"Jane Doe, Head of Waste, 01234 567890, jane@x.gov.uk" -> one officer."""
         email = EMAIL.search(value)
@@ -167,7 +176,8 @@ def read_contacts(lines: list[str], *, heading: bool = False
                 reader.inline(fld, value)
             used += 1
             continue
-        if reader.open_field and _value_fits(reader.open_field, text) and not is_placeholder(text):
+        if (reader.open_field and _value_fits(reader.open_field, text)
+                and not is_placeholder(text) and reader.has_room(reader.open_field)):
             reader.column(reader.open_field, text)
             used += 1
             continue
@@ -176,5 +186,16 @@ def read_contacts(lines: list[str], *, heading: bool = False
             used += 1
             continue
         break
-    officers = tuple(o for o in (r.frozen() for r in reader.officers) if o is not None)
-    return officers, used
+    officers = [o for o in (r.frozen() for r in reader.officers) if o is not None]
+    return merge_officers(officers), used
+
+
+def merge_officers(officers: list[ContactOfficer]) -> tuple[ContactOfficer, ...]:
+    """One entry per person: details given twice (header and contact block) merged."""
+    merged: dict[str, ContactOfficer] = {}
+    for o in officers:
+        key = o.name.casefold()
+        old = merged.get(key)
+        merged[key] = o if old is None else ContactOfficer(
+            old.name, old.position or o.position, old.phone or o.phone, old.email or o.email)
+    return tuple(merged.values())

@@ -23,7 +23,7 @@ from boardpapers.facts.dates import parse_date
 from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout
 from boardpapers.paper import ContactOfficer, Paper, Paragraph, Report, Section
-from boardpapers.parsers.contacts_block import read_contacts
+from boardpapers.parsers.contacts_block import merge_officers, read_contacts
 from boardpapers.parsers.labels import (
     FIELD_KINDS,
     Field,
@@ -39,7 +39,7 @@ _INLINE_SECTIONS = frozenset({"purpose", "summary", "recommendations", "actions"
                               "appendix"})
 # Inside these, only real labels and headings end the section, never a short plain line
 # (a one-line recommendation without a full stop is not a heading).
-_CLOSED_SECTIONS = frozenset({"purpose", "recommendations", "actions"})
+_CLOSED_SECTIONS = frozenset({"purpose", "recommendations", "actions", "appendix"})
 _CONTACT_KINDS = frozenset({"contact", "name", "position", "phone", "email"})
 _TEMPLATE = frozenset({"purpose", "summary", "recommendations", "actions", "contact"})
 
@@ -59,7 +59,16 @@ _COUNCIL_NAME = re.compile(
     r"^(?:the )?(?:[A-Z][\w&'’,.-]*\s+){0,6}(?:council|authority|association|cyngor\b.*"
     r"|combined authority|fire and rescue authority|borough|city of .*)$|^cyngor\b.*",
     re.IGNORECASE)
-_REPORT_TO_LINE = re.compile(r"^(?:report|paper) to (?:the )?(?P<body>.{3,120})$", re.IGNORECASE)
+_REPORT_TO_LINE = re.compile(r"^(?:(?:report|paper) to (?:the )?|adroddiad i(?:'r| r|\s))\s*"
+                             r"(?P<body>.{3,120})$", re.IGNORECASE)
+# A line naming the meeting, not the report: "Licensing and Regulatory Committee".
+_BODY_LINE = re.compile(r"^(?:the )?[A-Z][\w&,' -]{0,80}\b(?:committee|sub-committee|cabinet"
+                        r"|board|panel|forum|executive|council meeting|full council"
+                        r"|pwyllgor\b.*|cabinet\b.*)$", re.IGNORECASE)
+_WELSH_MONTHS = {"ionawr": "January", "chwefror": "February", "mawrth": "March",
+                 "ebrill": "April", "mai": "May", "mehefin": "June", "gorffennaf": "July",
+                 "awst": "August", "medi": "September", "hydref": "October",
+                 "tachwedd": "November", "rhagfyr": "December"}
 _REPORT_OF_LINE = re.compile(r"^(?:joint )?report (?:of|by|from) (?:the )?(?P<who>.{3,160})$",
                              re.IGNORECASE)
 _YES = re.compile(r"^(?:yes|ydy|ydi|oes|y|true|part (?:ii|2|two)|exempt|confidential"
@@ -166,10 +175,28 @@ def _inside_contact_block(head: Head) -> bool:
     return kinds <= _CONTACT_KINDS
 
 
+def _contact_lines(head: Head, blocks: list[tuple[int, Block]]) -> list[str]:
+    if head.fields:
+        lines = [" ".join(f"{f.label}: {f.value}" for f in head.fields)]
+    else:
+        lines = [f"{head.heading}: {head.value}"] if head.value else []
+    return lines + [_text(b) if b.kind is not BlockKind.TABLE else _table_as_fields(b)
+                    for _, b in blocks]
+
+
+def contact_extent(head: Head, following: list[tuple[int, Block]]) -> int:
+    """How many of the blocks after a contact label belong to its contact block."""
+    used = read_contacts(_contact_lines(head, following[:40]), heading=not head.value)[1]
+    return max(0, used - (1 if head.value or head.fields else 0))
+
+
 def find_heads(blocks: list[tuple[int, Block]]) -> list[Head]:
     heads: list[Head] = []
     current = ""
+    skip_until = -1
     for pos, (index, block) in enumerate(blocks):
+        if pos < skip_until:
+            continue  # a name or value inside a contact block, whatever the reader made it
         head = block_head(index, block)
         if head is not None and current == "contact" and _inside_contact_block(head):
             continue
@@ -182,6 +209,8 @@ def find_heads(blocks: list[tuple[int, Block]]) -> list[Head]:
         if head is None:
             continue
         heads.append(head)
+        if head.kind == "contact" and current != "contact":
+            skip_until = pos + 1 + contact_extent(head, blocks[pos + 1:])
         if not head.is_field or head.kind == "contact":
             current = head.kind
         elif current in ("purpose", "summary", "recommendations", "actions"):
@@ -244,35 +273,50 @@ def strip_item_marker(text: str) -> tuple[bool, str]:
     return marked, text
 
 
-def list_items(head: Head, body: list[tuple[int, Block]]) -> tuple[str, ...]:
-    """Recommendations or actions as separate strings, as written minus list markers.
-
-    An introduction ending in a colon ("It is recommended that:") is dropped when items
-    follow it; a single sentence with no list is itself the one item.
-    """
-    items: list[str] = []
-    intro: str | None = None
+def _item_lines(head: Head, body: list[tuple[int, Block]]) -> list[tuple[int, str, bool]]:
+    """(depth, text, marked) for each line under a recommendations/actions label."""
+    out: list[tuple[int, str, bool]] = []
     lines: list[tuple[Block | None, str]] = [(None, head.value)] if head.value else []
     lines += [(b, _text(b)) for _, b in body if b.kind is not BlockKind.TABLE]
     for block, text in lines:
         if not text or is_placeholder(text):
             continue
-        if block is not None and block.kind is BlockKind.LIST_ITEM and block.depth > 0 and items:
-            items[-1] = f"{items[-1]} {text}"
-            continue
         marked, rest = strip_item_marker(text)
-        marked = marked or (block is not None and block.kind is BlockKind.LIST_ITEM)
+        is_item = block is not None and block.kind is BlockKind.LIST_ITEM
         if not rest or is_placeholder(rest):
             continue
-        if not marked and rest.endswith(":") and not items:
-            intro = rest
-            continue
-        if len(rest) > 1500:
+        depth = block.depth if is_item and block is not None else 0
+        out.append((depth, rest, marked or is_item))
+    return out
+
+
+def list_items(head: Head, body: list[tuple[int, Block]]) -> tuple[str, ...]:
+    """Recommendations or actions as separate strings, as written minus list markers.
+
+    An introduction ending in a colon ("The Cabinet is RECOMMENDED to:") is dropped when
+    items follow it, and its sub-items become the items; a numbered item with sub-items of
+    its own among sibling items keeps them joined to it; a single sentence with no list
+    is itself the one item.
+    """
+    lines = _item_lines(head, body)
+    if not lines:
+        return ()
+    top = min(depth for depth, _, _ in lines)
+    groups: list[list[str]] = []
+    for depth, text, _ in lines:
+        if len(text) > 1500:
             break  # body prose, not a recommendation
-        items.append(rest)
-    if not items and intro:
-        items.append(intro)
-    return tuple(items)
+        if depth == top or not groups or (groups[-1][0].endswith(":") and len(groups[-1]) == 1
+                                           and depth == top + 1 and len(groups) == 1):
+            groups.append([text])
+        else:
+            groups[-1].append(text)
+    intro = groups[0][0].endswith(":") and len(groups) > 1
+    if intro and len(groups[0]) == 1:
+        groups = groups[1:]
+    elif len(groups) == 1 and groups[0][0].endswith(":") and len(groups[0]) > 1:
+        groups = [[t] for t in groups[0][1:]]
+    return tuple(" ".join(g) for g in groups)
 
 
 def _first_value(head: Head, body: list[tuple[int, Block]]) -> str | None:
@@ -326,7 +370,7 @@ def _title_candidate(block: Block) -> str | None:
     if (not text or is_placeholder(text) or _BOILERPLATE.match(text) or _COUNCIL_NAME.match(text)
             or parse_date(text) and len(text) <= 40 or len(text) > 200):
         return None
-    if _REPORT_TO_LINE.match(text) or _REPORT_OF_LINE.match(text):
+    if _REPORT_TO_LINE.match(text) or _REPORT_OF_LINE.match(text) or _BODY_LINE.match(text):
         return None
     return text.rstrip(":").strip()
 
@@ -370,10 +414,8 @@ def _content_blocks(layout: Layout, first: int, last: int) -> list[tuple[int, Bl
 def _contact_section(head: Head, body: list[tuple[int, Block]]
                      ) -> tuple[tuple[ContactOfficer, ...], list[tuple[int, Block]]]:
     """Officers from a contact section, and the blocks after the block it used."""
-    lines = ([f"{head.heading}: {head.value}"] if head.value else [])
-    lines += [_text(b) if b.kind is not BlockKind.TABLE else _table_as_fields(b) for _, b in body]
-    officers, used = read_contacts(lines, heading=not head.value)
-    used_blocks = used - (1 if head.value else 0)
+    officers, used = read_contacts(_contact_lines(head, body), heading=not head.value)
+    used_blocks = used - (1 if head.value or head.fields else 0)
     return officers, body[max(0, used_blocks):]
 
 
@@ -408,9 +450,10 @@ def _first_section_head(heads: list[Head], default: int) -> int:
     return next(labelled, default)
 
 
-def _front_contacts(heads: list[Head]) -> tuple[ContactOfficer, ...]:
+def _front_contacts(heads: list[Head], first_head: int) -> tuple[ContactOfficer, ...]:
     """Contacts given among flattened header fields ("... Contact officer: Jane Doe ...")."""
-    lines = [f"{f.label}: {f.value}" for h in heads for f in h.fields if f.kind in _CONTACT_KINDS]
+    lines = [f"{f.label}: {f.value}" for h in heads for f in h.fields
+             if f.kind in _CONTACT_KINDS and h.index < first_head]
     return read_contacts(lines)[0] if lines else ()
 
 
@@ -429,7 +472,7 @@ def parse_report(layout: Layout, first: int, last: int) -> Report:
 
     values: dict[str, object] = {}
     sections: list[Section] = []
-    officers: list[ContactOfficer] = list(_front_contacts(heads))
+    officers: list[ContactOfficer] = list(_front_contacts(heads, first_head))
     for head, body in cut:
         if head.index < first_head:
             continue  # the front: title lines and header fields, read above
@@ -463,7 +506,7 @@ def parse_report(layout: Layout, first: int, last: int) -> Report:
         summary=values.get("summary"),  # type: ignore[arg-type]
         recommendations=values.get("recommendations", ()),  # type: ignore[arg-type]
         actions=values.get("actions", ()),  # type: ignore[arg-type]
-        contact_officers=tuple(officers),
+        contact_officers=merge_officers(officers),
         confidential=confidential,
         plan_theme=fields.get("plan_theme"),
         report_of=fields.get("report_of"),
@@ -484,15 +527,21 @@ def report_fields(layout: Layout, first: int, last: int) -> dict[str, str]:
     return fields
 
 
+def english_months(text: str) -> str:
+    """"3 June 2025" from "3 Mehefin 2025", so the one date parser reads Welsh dates."""
+    return re.sub(r"\b(" + "|".join(_WELSH_MONTHS) + r")\b",
+                  lambda m: _WELSH_MONTHS[m.group(1).lower()], text, flags=re.IGNORECASE)
+
+
 def _report_date(layout: Layout, fields: dict[str, str]) -> str | None:
     if fields.get("date"):
-        iso = parse_date(fields["date"])
+        iso = parse_date(english_months(fields["date"]))
         if iso:
             return iso
     for block in layout.content_blocks[:15]:
         text = _text(block)
         if len(text) <= 60:
-            iso = parse_date(text)
+            iso = parse_date(english_months(text))
             if iso:
                 return iso
     return None
@@ -512,6 +561,11 @@ def parse_report_paper(layout: Layout, classification: Classification) -> Paper:
     last = len(layout.blocks) - 1
     report = parse_report(layout, 0, last)
     fields = report_fields(layout, 0, last)
+    if "report_to" not in fields:
+        body_line = next((_text(b) for b in layout.content_blocks[:8]
+                          if _BODY_LINE.match(_text(b)) and len(_text(b)) <= 80), None)
+        if body_line:
+            fields["report_to"] = body_line
     return Paper(
         source=layout.source, genre=classification.genre, layout=layout,
         genre_evidence=classification.evidence, title=report.title,
