@@ -154,7 +154,7 @@ def labelled_value(lines: Sequence[Line], labels: Sequence[str]) -> tuple[str, i
         for j, cell in enumerate(line.cells):
             pair = split_label(cell)
             key = pair[0] if pair else cell.rstrip(":").strip().casefold()
-            if key not in labels:
+            if not _label_is(key, labels):
                 continue
             value = pair[1] if pair else ""
             if not value and j + 1 < len(line.cells):
@@ -164,6 +164,12 @@ def labelled_value(lines: Sequence[Line], labels: Sequence[str]) -> tuple[str, i
             if value:
                 return value, i
     return None
+
+
+def _label_is(key: str, labels: Sequence[str]) -> bool:
+    """"dyddiad / date" is a date label: bilingual labels name the field once per language."""
+    key = re.sub(r"\s*/\s*", "/", key)
+    return key in labels or any(part.strip() in labels for part in key.split("/"))
 
 
 def is_online(text: str) -> bool:
@@ -208,10 +214,13 @@ def find_body(lines: Sequence[Line]) -> str | None:
         heading_like = line.kind is BlockKind.HEADING or line.bold or len(text) < 60
         if not heading_like:
             continue
-        if re.search(r"\b(?:council|cyngor)\s*$", text, re.IGNORECASE) and fallback is None:
+        if _AUTHORITY_NAME.search(text) and fallback is None:
             fallback = _tidy_body(text)
             continue
-        return _tidy_body(text)
+        body = _tidy_body(text)
+        if fallback and len(body.split()) <= 2:
+            return f"{fallback} {body}"  # "Northmoor County Council" + "Cabinet"
+        return body
     for line in lines[:40]:
         m = _MEETING_OF.search(line.text)
         if m and _BODY_WORDS.search(m.group(1)):
@@ -219,14 +228,21 @@ def find_body(lines: Sequence[Line]) -> str | None:
     return fallback
 
 
+_AUTHORITY_NAME = re.compile(
+    r"(?:\b(?:council|cyngor|authority)\s*$|^(?:london borough|royal borough|city) of\b|"
+    r"^cyngor\b)", re.IGNORECASE)
+
+
 def _tidy_body(text: str) -> str:
+    if text.isupper():
+        text = text.title()  # "PLANNING COMMITTEE" -> "Planning Committee"
     text = re.sub(r"\s*[-–—]\s*(?:agenda|rhaglen|membership.*)$", "", text, flags=re.I)
     return text.strip(" .:-–—")
 
 
 _NOT_MEETING_DATE = re.compile(
     r"publish|dispatch|issued|circulat|date of next|next meeting|cyfarfod nesaf|deadline|"
-    r"by no later|membership|previous meeting|held on", re.IGNORECASE)
+    r"by no later|membership|previous meeting|minutes of", re.IGNORECASE)
 
 
 def find_meeting_date(lines: Sequence[Line]) -> tuple[str, int] | None:
@@ -281,9 +297,30 @@ def find_venue(lines: Sequence[Line], date_line: int | None) -> str | None:
         text = line.text
         if _NOT_MEETING_DATE.search(text):
             continue
+        in_sentence = venue_in_sentence(text)
+        if in_sentence:
+            return in_sentence
         rest = _after_date_and_time(text)
-        if rest and (is_online(rest) or _PLACE_WORDS.search(rest)):
+        if rest and len(rest) < 150 and (is_online(rest) or _PLACE_WORDS.search(rest)):
             return rest
+    return None
+
+
+_IN_PLACE = re.compile(r"\b(?:in|at|yn)\s+(?:the\s+)?(?=[A-Z])([^.;]+)")
+
+
+def venue_in_sentence(text: str) -> str | None:
+    """"… to be held on 3 July at 6.30pm in the Council Chamber, Civic Offices." -> the place.
+
+    Only sentences are searched (a short line is a venue or a heading by itself), and only
+    places named with a place word (chamber, hall, room, offices…).
+    """
+    if len(text) < 60:
+        return None
+    for m in _IN_PLACE.finditer(text):
+        place = m.group(1).strip(" ,")
+        if _PLACE_WORDS.search(place) and parse_time(place) is None and not parse_date(place):
+            return place
     return None
 
 
@@ -387,9 +424,11 @@ def agenda_start(lines: Sequence[Line]) -> int | None:
 def split_pages(text: str) -> tuple[str, str | None]:
     """"Minutes (Pages 5 - 12)" -> ("Minutes", "5 - 12"); a title without pages unchanged."""
     m = _PAGES.search(text)
-    if m and (m.start() > 0 or not text[:m.start()].strip()):
+    if m:
         before = text[:m.start()].rstrip(" .,-–—(")
-        if int(m.group(1)) <= int(m.group(2)) and not re.search(r"\d\s*$", before):
+        named = bool(re.match(r"\(|\s*[a-z]", m.group(0), re.IGNORECASE))  # "(Pages 5 - 12)"
+        bare_ok = not before  # a bare "9 - 24" only on its own: "Local Plan 2024 - 2040"
+        if int(m.group(1)) <= int(m.group(2)) and (named or bare_ok):
             return before, f"{m.group(1)} - {m.group(2)}"
     m = _PAGE_ONE.search(text)
     if m:
@@ -435,8 +474,8 @@ def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
     confidential = False
     for line in lines[start or 0:]:
         text = line.text
-        if _NEXT.search(text) and not _ITEM.match(text):
-            break
+        if _NEXT.match(text):
+            break  # "Date of next meeting: …" closes the agenda
         number_title = _item_number_title(line)
         current = items[-1] if items else None
         if number_title and current and _is_subitem(number_title[0], current.number, line):
@@ -458,8 +497,8 @@ def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
         if _OPEN_MARK.match(text):
             confidential = False
             continue
-        if _CONF_MARK.search(text) and len(text) < 120:
-            confidential = True
+        if _CONF_MARK.search(text):
+            confidential = True  # a heading, or a sentence saying exempt items follow
             continue
         if current is not None:
             _add_detail(current, line)
@@ -468,6 +507,8 @@ def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
 
 def _item_number_title(line: Line) -> tuple[str, str] | None:
     first = line.cells[0]
+    if len(line.cells) > 1 and re.fullmatch(r"(?:item\s+)?[1-9]\d{0,2}[a-z]?[.)]?", first, re.I):
+        first = f"{first} {line.cells[1]}"  # "4." | "Planning applications" | "7 - 64"
     m = _ITEM.match(first)
     if not m:
         return None
@@ -510,18 +551,26 @@ def _add_detail(item: _ItemDraft, line: Line) -> None:
     if bullet:
         item.subitems += (text,)
         return
-    verbal = _VERBAL.match(text)
-    if verbal:
-        item.verbal = True
-        item.presenters += presenter_names(verbal.group(1))
-        return
-    m = _TO_PRESENT.match(text) or _PRESENTER_LABEL.match(text)
-    if m:
-        item.presenters += presenter_names(m.group(1)) or (m.group(1).strip(),)
-        return
+    for part in reversed(_languages(text)):
+        verbal = _VERBAL.match(part)
+        if verbal:
+            item.verbal = True
+            item.presenters += presenter_names(verbal.group(1))
+            return
+        m = _TO_PRESENT.match(part) or _PRESENTER_LABEL.match(part)
+        if m:
+            who = re.split(r"\s+(?:on|for|regarding|about|in respect of)\s+|:", m.group(1))[0]
+            item.presenters += presenter_names(who) or (who.strip(),)
+            return
     if len(line.cells) > 1 and is_page_range(line.cells[-1]):
         item.pages = split_pages(line.cells[-1])[1]
     item.text = [*(item.text or []), text]
+
+
+def _languages(text: str) -> list[str]:
+    """"Adroddiad gan … / Report of …" -> both halves (bilingual lines are read in each)."""
+    parts = [p.strip() for p in re.split(r"\s+/\s+", text) if p.strip()]
+    return parts if len(parts) == 2 else [text]
 
 
 _ROLE_WORDS = re.compile(
@@ -575,11 +624,12 @@ def find_next_meeting(lines: Sequence[Line]) -> NextMeeting | None:
 
 
 def _next_venue(text: str) -> str | None:
-    m = re.search(r"\b(?:venue|location|lleoliad|at|in|yn)\b\s*[:-]?\s*(.+)$", text, re.I)
-    candidates = [m.group(1)] if m else []
+    candidates = [text[m.end():] for m in re.finditer(
+        r"\b(?:venue|location|lleoliad|at|in|yn)\b\s*[:-]?\s*", text, re.I)]
     candidates.append(_after_date_and_time(text.strip(" :.-")))
     for c in candidates:
-        c = re.sub(r"^(?:the\s+)?(?:venue|location)\s*[:-]?\s*", "", c.strip(" ,.:"), flags=re.I)
+        c = re.sub(r"^(?:the\s+)?(?:(?:venue|location)\b\s*[:-]?\s*)?", "", c.strip(" ,.:"),
+                   flags=re.I)
         if c and parse_time(c) is None and parse_date(c) is None and len(c) < 120:
             if _PLACE_WORDS.search(c) or is_online(c) or re.fullmatch(r"(?i)tbc|tba|to be "
                                                                       r"confirmed", c):

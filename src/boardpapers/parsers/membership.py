@@ -15,12 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from boardpapers.paper import Member
-from boardpapers.parsers.meeting import Line, agenda_start
+from boardpapers.parsers.meeting import Line, agenda_start, split_label
 
 _TITLES = re.compile(
     r"^(?:(Cllrs?|Councillors?|Cynghorwyr|Cynghorydd|Y Cynghorydd|Cyng|Lord|Lady|Baroness|"
     r"Baron|Sir|Dame|Mayor|Deputy Mayor|Elected Mayor|Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|"
-    r"Rev|Revd|Reverend|Alderman|Alderwoman|The Rt Hon|Rt Hon|Hon)\.?\s+)", re.IGNORECASE)
+    r"Rev|Revd|Reverend|Alderman|Alderwoman|The Rt Hon|Rt Hon|Hon|Chief Constable|"
+    r"Chief Fire Officer)\.?\s+)", re.IGNORECASE)
 _COUNCILLOR = re.compile(r"^(?:cllrs?|councillors?|cynghorwyr|cynghorydd|y cynghorydd|cyng)$",
                          re.IGNORECASE)
 HONOURS = ("OBE", "CBE", "MBE", "KBE", "DBE", "BEM", "JP", "DL", "MP", "MSP", "MLA", "MS",
@@ -50,6 +51,11 @@ _PARTY_WORD = re.compile(
 _AUTHORITY = re.compile(
     r"\b(?:council|borough|county|city|district|authority|royal borough|cyngor|"
     r"combined authority|fire|police|national park|parish|town)\b", re.IGNORECASE)
+_POSITION = re.compile(
+    r"^(?:(?:deputy )?leader|cabinet member|executive member|lead member|portfolio holder|"
+    r"deputy mayor|aelod cabinet|arweinydd)\b", re.IGNORECASE)
+_MEMBERSHIP_KEYS = ("membership", "members", "aelodaeth", "councillors", "board members",
+                    "committee members")
 _MEMBERSHIP_START = re.compile(
     r"\b(?:membership|aelodaeth|members:|councillors:|committee members|board members)",
     re.IGNORECASE)
@@ -97,12 +103,15 @@ def parse_member(text: str, context: _Context = _Context(), *extra: str) -> Memb
     name, title, honours, role, group = _split_name(text)
     if not _looks_like_name(name):
         return None
-    authority = None
+    authority = position = None
     for cell in extra:
         cell = cell.strip()
         if not cell:
             continue
-        if role_of(cell) and len(cell) < 40 and not _AUTHORITY.search(cell):
+        if _POSITION.match(cell):
+            position = position or cell
+            role = role or (role_of(cell) if role_of(cell) != "chair" else None)
+        elif role_of(cell) and len(cell) < 40 and not _AUTHORITY.search(cell):
             role = role or role_of(cell)
         elif party_of(cell):
             group = group or party_of(cell)
@@ -110,10 +119,8 @@ def parse_member(text: str, context: _Context = _Context(), *extra: str) -> Memb
             authority = cell
     if role is None and context.role != "member":
         role = context.role
-    if context.role == "non_voting" and role == "observer":
-        role = "non_voting"
     return Member(name=name, role=role or "member", group=group or context.group,
-                  authority=authority, honours=honours, title=title)
+                  authority=authority, honours=honours, title=title, position=position)
 
 
 def _split_name(text: str) -> tuple[str, str | None, str | None, str | None, str | None]:
@@ -176,7 +183,7 @@ def parse_members(lines: Sequence[Line]) -> tuple[Member, ...]:
     first line that is neither a member, a group heading nor a table header).
     """
     start = next((i for i, ln in enumerate(lines) if _MEMBERSHIP_START.search(ln.text)
-                  and len(ln.text) < 80 or ln.text.lower().startswith("membership")), None)
+                  and len(ln.text) < 80 or _membership_label(ln.text)), None)
     if start is None:
         return ()
     stop = agenda_start(lines[start + 1:])
@@ -185,6 +192,8 @@ def parse_members(lines: Sequence[Line]) -> tuple[Member, ...]:
     context = _Context()
     misses = 0
     for line in lines[start:end]:
+        if _ends_membership(line.text):
+            break
         found, context = _read_row(line, context)
         if found:
             members.extend(found)
@@ -196,6 +205,24 @@ def parse_members(lines: Sequence[Line]) -> tuple[Member, ...]:
         if context is None:
             context = _Context()
     return tuple(members)
+
+
+def _membership_label(text: str) -> bool:
+    pair = split_label(text)
+    return bool(pair and _is_membership_key(pair[0]))
+
+
+def _is_membership_key(key: str) -> bool:
+    parts = [p.strip() for p in key.split("/")]
+    return any(p in _MEMBERSHIP_KEYS or _section_role(p) for p in parts)
+
+
+def _ends_membership(text: str) -> bool:
+    """A labelled line about something else ("Contact:", "Venue:") closes the list."""
+    pair = split_label(text)
+    if not pair or _is_membership_key(pair[0]) or len(pair[0]) > 30:
+        return False
+    return not _looks_like_name(_split_name(pair[0])[0])
 
 
 def _is_section_row(line: Line) -> bool:
@@ -211,6 +238,17 @@ def _read_row(line: Line, context: _Context) -> tuple[list[Member], _Context]:
         return [], context
     if len(cells) == 1:
         text = cells[0]
+        labelled = split_label(text)
+        if labelled and _is_membership_key(labelled[0]):
+            role = next(filter(None, map(_section_role, labelled[0].split("/"))), None)
+            inner = _Context(group=context.group, role=role) if role else context
+            listed = [parse_member(p, inner) for p in split_member_list(labelled[1])]
+            return [m for m in listed if m], context
+        if _MEMBERSHIP_START.search(text) and not labelled:
+            return [], context
+        dashed = re.match(r"^(.+?)\s+[-–—]\s+(.+)$", text)
+        if dashed and parse_member(dashed.group(1), context):
+            return [parse_member(dashed.group(1), context, dashed.group(2))], context  # type: ignore[list-item]
         group = party_of(text)
         if group:
             return [], _Context(group=group)
@@ -233,7 +271,7 @@ def _section_role(text: str) -> str | None:
     t = text.strip().rstrip(":").casefold()
     if re.fullmatch(r"(?:named )?substitutes?(?: members)?|eilyddion", t):
         return "substitute"
-    if re.fullmatch(r"non[- ]voting(?: members)?|co-opted(?: non-voting)? members?", t):
+    if re.fullmatch(r"non[- ]voting(?: members?)?|co-opted(?: non-voting)? members?", t):
         return "non_voting"
     if re.fullmatch(r"observers?|sylwedyddion", t):
         return "observer"

@@ -111,6 +111,8 @@ def _label_cluster(kinds: Sequence[str | None], i: int) -> list[int]:
     j = i + 1
     while j < len(kinds) and j - cluster[-1] <= _LABEL_WINDOW:
         if kinds[j] is not None:
+            if any(kinds[k] == kinds[j] for k in cluster):
+                break  # a second "Purpose": the next report's template
             cluster.append(j)
         j += 1
     return cluster
@@ -163,12 +165,25 @@ def _head_of(blocks: Sequence[Block], title_at: int, floor: int) -> tuple[int, s
         mark = _ITEM_MARK.match(text)
         if mark:
             first, item = j, mark.group(1)
-        elif not (split_label(text) and len(text) < 120):
+        elif not _is_report_metadata(text):
             break
         else:
             first = j
         j -= 1
     return first, item
+
+
+_REPORT_META = re.compile(
+    r"^(?:report (?:to|of|by|author|from)|meeting(?: date)?|date(?: of meeting)?|"
+    r"wards?(?: affected)?|key decision|author|lead (?:member|officer|director)|"
+    r"portfolio(?: holder)?|cabinet member|classification|status|decision maker|"
+    r"(?:report )?title|subject|exempt|teitl|pwnc|awdur|adroddiad i|dyddiad)$", re.IGNORECASE)
+
+
+def _is_report_metadata(text: str) -> bool:
+    """"Report to: Cabinet", "Wards affected: All": a report's own header lines."""
+    pair = split_label(text)
+    return bool(pair and len(text) < 120 and _REPORT_META.match(pair[0]))
 
 
 # ------------------------------------------------------------------ one report

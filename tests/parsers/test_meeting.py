@@ -1,0 +1,162 @@
+"""Meeting front matter: times, labels, venues, group offices, agenda items, next meeting."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from boardpapers.layout import Block, BlockKind
+from boardpapers.parsers.meeting import (
+    Line, find_body, find_next_meeting, group_offices, lines_of, parse_agenda_items,
+    parse_time, presenter_names, read_meeting, split_pages)
+from boardpapers.parsers.membership import parse_member, parse_members, split_member_list
+from tests.parsers.blocks import layout_from_text
+
+
+def lines(text: str) -> list[Line]:
+    return lines_of(layout_from_text(text))
+
+
+def test_times_in_council_styles() -> None:
+    assert parse_time("11.00 am") == "11:00"
+    assert parse_time("10am") == "10:00"
+    assert parse_time("2.30pm") == "14:30"
+    assert parse_time("14:00") == "14:00"
+    assert parse_time("12 noon") == "12:00"
+    assert parse_time("10.30 a.m.") == "10:30"
+    assert parse_time("6.30 y.h.") == "18:30"
+    assert parse_time("Dydd Iau, 9 Hydref 2014 2.00 o'r gloch") == "14:00"
+    assert parse_time("Pages 9 - 24") is None
+    assert parse_time("Membership 2020/2021") is None
+
+
+def test_pages_split_from_titles() -> None:
+    assert split_pages("Minutes (Pages 5 - 12)") == ("Minutes", "5 - 12")
+    assert split_pages("Budget 2024/25 (Pages 13 - 36)") == ("Budget 2024/25", "13 - 36")
+    assert split_pages("39 - 58") == ("", "39 - 58")
+    assert split_pages("Local Plan 2024 - 2040") == ("Local Plan 2024 - 2040", None)
+
+
+def test_presenters_are_people_not_job_titles() -> None:
+    assert presenter_names("Tina Holland, Programme Manager, and Susan Attard, Head of "
+                           "Finance and Procurement") == ("Tina Holland", "Susan Attard")
+    assert presenter_names("Dennis Quill and Maria Lopes") == ("Dennis Quill", "Maria Lopes")
+
+
+def test_agenda_items_with_confidential_sections_and_presenters() -> None:
+    items = parse_agenda_items(lines(
+        "Agenda\n"
+        "1. Welcome and apologies\t\n"
+        "CONFIDENTIAL ITEMS\t\n"
+        "2. Confidential minutes\t1 - 8\n"
+        "3. Contract negotiations\t\n"
+        "Verbal update from Ann Brook and Carl Dee\t\n"
+        "NON-CONFIDENTIAL ITEMS\t\n"
+        "4. Graduate scheme update\t9 - 24\n"
+        "Helen Roe, Programme Manager, to present\t\n"
+        "5. Any other business\n"
+        "- Cyber security update\n"
+        "Date of Next Meeting: Thursday, 20 May 2021, 11.00 am, venue tbc\n"))
+    assert [(i.number, i.title, i.confidential) for i in items] == [
+        ("1", "Welcome and apologies", False), ("2", "Confidential minutes", True),
+        ("3", "Contract negotiations", True), ("4", "Graduate scheme update", False),
+        ("5", "Any other business", False)]
+    assert items[1].pages == "1 - 8" and items[3].pages == "9 - 24"
+    assert items[2].verbal and items[2].presenters == ("Ann Brook", "Carl Dee")
+    assert items[3].presenters == ("Helen Roe",) and not items[3].verbal
+    assert items[4].subitems == ("Cyber security update",)
+
+
+def test_exclusion_item_makes_later_items_confidential_until_part_one() -> None:
+    items = parse_agenda_items(lines(
+        "AGENDA\n4. Budget monitoring (Pages 5 - 9)\n5. Exclusion of the press and public\n"
+        "6. Sale of land at Mill Lane (Pages 10 - 14)\nPART I\n7. Any other business\n"))
+    assert [i.confidential for i in items] == [False, False, True, False]
+
+
+def test_next_meeting_parts() -> None:
+    nxt = find_next_meeting(lines(
+        "Date of Next Meeting: Thursday, 20 May 2021, 11.00 am, venue tbc"))
+    assert nxt is not None
+    assert (nxt.date, nxt.time, nxt.venue) == ("2021-05-20", "11:00", "tbc")
+    nxt = find_next_meeting(lines(
+        "8. Date of next meeting\nThe next meeting will be held on Tuesday, 11 June 2024 at "
+        "10.00 am in the Council Chamber, County Hall."))
+    assert nxt is not None and nxt.venue == "Council Chamber, County Hall"
+
+
+def test_group_offices() -> None:
+    offices = group_offices(lines(
+        "Labour:\tGroup Office: 020 7946 0101\temail: labour@example.org\n"
+        "Green Group\t01632 960 123\n"))
+    assert [(o.group, o.phone, o.email) for o in offices] == [
+        ("Labour", "020 7946 0101", "labour@example.org"), ("Green Group", "01632 960 123", None)]
+
+
+def test_body_prefers_the_committee_over_the_council() -> None:
+    assert find_body(lines("Public Document Pack\n# Northmoor County Council\n## Cabinet\n"
+                           "Date: 14 May 2024")) == "Northmoor County Council Cabinet"
+    assert find_body(lines("# Improvement and Innovation Board\n## Agenda")) == (
+        "Improvement and Innovation Board")
+
+
+def test_members_titles_honours_and_roles() -> None:
+    m = parse_member("Cllr Peter Hale OBE (Chairman)", *[], )
+    assert m is not None and (m.name, m.title, m.honours, m.role) == (
+        "Peter Hale", "Cllr", "OBE", "chair")
+    m = parse_member("Baroness Ruth Gale CBE (Observer)")
+    assert m is not None and (m.name, m.title, m.honours, m.role) == (
+        "Ruth Gale", "Baroness", "CBE", "observer")
+    m = parse_member("Councillor Ann Bee (Vice-Chair) (Lab)")
+    assert m is not None and (m.role, m.group) == ("vice_chair", "Labour")
+    assert parse_member("Substitutes") is None
+    assert split_member_list("Councillors A Bell (Chair), C Dunn and E Ford") == [
+        "Cllr A Bell (Chair)", "Cllr C Dunn", "Cllr E Ford"]
+
+
+def test_membership_table_with_groups_substitutes_and_non_voting() -> None:
+    members = parse_members(lines(
+        "## Board – Membership 2024/2025\n"
+        "Councillor\tAuthority\n"
+        "Labour ( 2 )\t\n"
+        "Cllr Ann Bee (Deputy Chair)\tNorthmoor County Council\n"
+        "Mayor Tom Ash MBE\tWexbridge Borough Council\n"
+        "Substitutes\t\n"
+        "Cllr Jo Kay\tRiverbank Council\n"
+        "Non-Voting\t\n"
+        "Ruth Lyle\tIndependent observer\n"
+        "## Agenda\n"))
+    assert [(m.name, m.role, m.group, m.authority) for m in members] == [
+        ("Ann Bee", "deputy_chair", "Labour", "Northmoor County Council"),
+        ("Tom Ash", "member", "Labour", "Wexbridge Borough Council"),
+        ("Jo Kay", "substitute", "Labour", "Riverbank Council"),
+        ("Ruth Lyle", "independent_observer", None, None)]
+    assert members[1].title == "Mayor" and members[1].honours == "MBE"
+
+
+def test_read_meeting_front_sheet() -> None:
+    meeting = read_meeting(lines(
+        "# Riverbank Borough Council\n## Licensing Committee\nDate: Monday 2 December 2024\n"
+        "Time: 2.30pm\nVenue: Online via Microsoft Teams\n"
+        "Contact: Sam Orr, Democratic Services\n"))
+    assert (meeting.body, meeting.date, meeting.time, meeting.venue, meeting.online) == (
+        "Riverbank Borough Council Licensing Committee", "2024-12-02", "14:30",
+        "Online via Microsoft Teams", True)
+    assert meeting.contact == "Sam Orr, Democratic Services"
+
+
+_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_TEXT, max_size=12))
+def test_front_matter_readers_never_crash(texts: list[str]) -> None:
+    blocks = [Block(BlockKind.TABLE if "\t" in t else BlockKind.PARAGRAPH, t,
+                    rows=(tuple(t.split("\t")),) if "\t" in t else ()) for t in texts]
+    from boardpapers.layout import Layout, Source
+    meeting = read_meeting(lines_of(Layout(Source("x", "0", "txt"), tuple(blocks))))
+    for item in meeting.items:
+        assert item.title == item.title.strip()
+    if meeting.time:
+        hour, minute = meeting.time.split(":")
+        assert 0 <= int(hour) < 24 and 0 <= int(minute) < 60
