@@ -1,0 +1,108 @@
+"""Property tests: money and dates parse back what was formatted, and never crash."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from boardpapers.facts.dates import find_dates, parse_date
+from boardpapers.facts.metrics import find_metrics
+from boardpapers.facts.money import find_money, parse_money
+
+FAST = settings(max_examples=150, deadline=None)
+
+# Text made of the characters the finders care about, so the regexes are exercised hard.
+_ALPHABET = st.sampled_from(list("0123456789£$€.,/-–:%' \n\tkmbnKMB") + [
+    "March", "Mar", "may", "2021", "20204", "th", "nd", "per", "hour", "c.", "over", "to",
+    "w/c", "Q3", "Autumn", "pounds", "GBP", "million", "bn", "councils", "<sup>", "Friday",
+])
+NOISY = st.lists(_ALPHABET, max_size=40).map("".join)
+ANY_TEXT = st.one_of(st.text(max_size=200), NOISY)
+
+
+@FAST
+@given(st.integers(min_value=0, max_value=10**12))
+def test_pounds_with_commas_round_trip(pounds: int) -> None:
+    value = parse_money(f"£{pounds:,}")
+    assert value is not None and value.amount == pounds
+
+
+@FAST
+@given(st.integers(min_value=0, max_value=10**8), st.integers(min_value=0, max_value=99))
+def test_pounds_and_pence_round_trip(pounds: int, pence: int) -> None:
+    value = parse_money(f"£{pounds:,}.{pence:02d}")
+    assert value is not None
+    assert Decimal(str(value.amount)) == Decimal(pounds) + Decimal(pence) / 100
+
+
+@FAST
+@given(st.decimals(min_value=0, max_value=9999, places=3, allow_nan=False),
+       st.sampled_from([("m", 10**6), ("bn", 10**9), (" million", 10**6),
+                        (" billion", 10**9), ("k", 10**3)]))
+def test_scaled_sums_round_trip(number: Decimal, scale: tuple[str, int]) -> None:
+    suffix, factor = scale
+    written = f"£{number.normalize():f}{suffix}"
+    value = parse_money(f"a grant of {written} for")
+    assert value is not None
+    assert Decimal(str(value.amount)) == number * factor
+
+
+_UK_STYLES = [
+    lambda d: f"{d.day} {d:%B %Y}",
+    lambda d: f"{d:%A}, {d.day} {d:%B %Y}",
+    lambda d: f"{d.day}{_ordinal(d.day)} {d:%B %Y}",
+    lambda d: f"{d.day} {_ordinal(d.day)} {d:%B %Y}",
+    lambda d: f"{d.day} {d:%b %Y}".upper(),
+    lambda d: f"{d:%d/%m/%Y}",
+    lambda d: f"{d:%d.%m.%Y}",
+    lambda d: f"{d:%B} {d.day}{_ordinal(d.day)} {d:%Y}",
+    lambda d: f"{d.day} {d:%b %y}",
+]
+
+
+def _ordinal(day: int) -> str:
+    if 10 <= day % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+@FAST
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)),
+       st.integers(min_value=0, max_value=len(_UK_STYLES) - 1))
+def test_uk_dates_round_trip(day: dt.date, style: int) -> None:
+    written = _UK_STYLES[style](day)
+    assert parse_date(written) == day.isoformat(), written
+    [fact] = find_dates(f"The board met on {written}.", 0, None)
+    assert fact.date == day.isoformat()
+    assert fact.text == written
+
+
+@FAST
+@given(ANY_TEXT)
+def test_money_never_crashes_and_spans_index_the_text(text: str) -> None:
+    for money in find_money(text, 7):
+        assert text[money.span.start:money.span.end] == money.text
+        assert money.span.block == 7 and money.amount >= 0
+    parse_money(text)
+
+
+@FAST
+@given(ANY_TEXT, st.one_of(st.none(), st.dates()))
+def test_dates_never_crash_and_spans_index_the_text(text: str, ref: dt.date | None) -> None:
+    for fact in find_dates(text, 7, ref):
+        assert text[fact.span.start:fact.span.end] == fact.text
+        if fact.date is not None:
+            dt.date.fromisoformat(fact.date)
+        assert fact.parsed or fact.date is None
+    parse_date(text, ref)
+
+
+@FAST
+@given(ANY_TEXT)
+def test_metrics_never_crash_and_spans_index_the_text(text: str) -> None:
+    for metric in find_metrics(text, 7):
+        assert text[metric.span.start:metric.span.end] == metric.text
+        assert metric.unit
