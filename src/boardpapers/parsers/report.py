@@ -236,7 +236,7 @@ def _content(head: Head, blocks: list[tuple[int, Block]]) -> list[str]:
     """The section's text lines: the label's inline value, then its blocks."""
     lines = [head.value] if head.value else []
     lines += [_text(b) if b.kind is not BlockKind.TABLE else b.text for _, b in blocks]
-    return [ln for ln in lines if ln.strip()]
+    return [ln for ln in lines if ln.strip() and not is_placeholder(ln)]
 
 
 def build_sections(blocks: list[tuple[int, Block]], heads: list[Head]
