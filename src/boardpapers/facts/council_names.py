@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from boardpapers.registry import Authority, normalise_name, register
 
 # Designations before and after a place, as normalised token sequences.
-PREFIXES = ("london borough of", "royal borough of", "the london borough of",
-            "the royal borough of", "city of", "the city of", "city and county of",
+PREFIXES = ("london borough of", "royal borough of", "city of", "city and county of",
             "county of", "borough of", "metropolitan borough of", "borough council of",
             "council of the", "county borough of")
 SUFFIXES = ("council", "councils", "city council", "county council", "district council",

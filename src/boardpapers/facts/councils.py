@@ -22,12 +22,12 @@ _COUNCIL_CONTEXT = re.compile(
     r"participat\w*)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;\n\t](?:\s|$)")
 # An unlisted body written as a council: "Northmoor Borough Council", "Fen Vale CA".
+_PLACE_WORD = (r"(?:(?!(?:City|County|District|Borough|Council|Metropolitan|Combined|"
+               r"Mayoral|Authority)\b)[A-Z][\w'’-]+[ ]+(?:(?:and|upon|on|of|&)[ ]+)?)")
 _UNLISTED = re.compile(
-    r"\b(?:(?:The\s+)?(?:London|Royal)\s+Borough\s+of\s+(?:[A-Z][\w'’-]+\s?){1,4}"
-    r"|(?:[A-Z][\w'’-]+\s+(?:(?:and|upon|on|of|&)\s+)?){1,4}"
-    r"(?:Metropolitan\s+Borough|City|County|District|Borough)\s+Council"
-    r"|(?:[A-Z][\w'’-]+\s+(?:(?:and|upon|on|of|&)\s+)?){1,4}"
-    r"(?:Mayoral\s+)?Combined\s+(?:County\s+)?Authority)")
+    r"\b(?:(?:London|Royal)[ ]+Borough[ ]+of[ ]+[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+){0,3}"
+    rf"|{_PLACE_WORD}{{1,4}}(?:Metropolitan[ ]+Borough|City|County|District|Borough)[ ]+Council"
+    rf"|{_PLACE_WORD}{{1,4}}(?:Mayoral[ ]+)?Combined[ ]+(?:County[ ]+)?Authority)")
 _DESIGNATION_FIRST = re.compile(
     r"(?:City|County|District|Borough|Metropolitan|Combined|Mayoral|Town|Parish)\b")
 _NOT_A_PLACE = frozenset({"the", "a", "an", "each", "every", "all", "any", "our", "your",

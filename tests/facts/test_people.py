@@ -1,0 +1,99 @@
+"""People with titles, honours, roles and organisations, and what is not a person."""
+
+from __future__ import annotations
+
+from boardpapers.facts.people import find_people
+from boardpapers.paper import Person
+
+
+def _one(text: str) -> Person:
+    people = find_people(text, 7)
+    assert len(people) == 1, people
+    p = people[0]
+    assert text[p.span.start:p.span.end] == p.name and p.span.block == 7
+    return p
+
+
+def test_councillor_with_honours_role_and_council_cell() -> None:
+    p = _one("Cllr Peter Fleming OBE (Chairman)\tSevenoaks District Council")
+    assert (p.name, p.title, p.honours, p.role, p.organisation) == (
+        "Peter Fleming", "Cllr", "OBE", "Chairman", "Sevenoaks District Council")
+
+
+def test_minister_after_a_dash() -> None:
+    p = _one("Matthew Pennycook – Minister of State for Housing and Planning")
+    assert (p.name, p.title, p.role) == (
+        "Matthew Pennycook", None, "Minister of State for Housing and Planning")
+
+
+def test_rt_hon_and_mp() -> None:
+    p = _one("· The Rt Hon Angela Rayner MP – Deputy Prime Minister and Secretary of State "
+             "for Housing, Communities and Local Government")
+    assert (p.name, p.title, p.honours) == ("Angela Rayner", "The Rt Hon", "MP")
+    assert p.role == ("Deputy Prime Minister and Secretary of State for Housing, "
+                      "Communities and Local Government")
+
+
+def test_peer_with_territorial_name() -> None:
+    p = _one("Baroness Taylor of Stevenage – Parliamentary Under Secretary of State for "
+             "Housing and Local Government (Lords)")
+    assert (p.name, p.title) == ("Taylor of Stevenage", "Baroness")
+    assert p.role is not None and p.role.startswith("Parliamentary Under Secretary of State")
+
+
+def test_two_honours_in_a_row() -> None:
+    p = _one("Jim Hallam OBE MP – Minister of State for Local Government")
+    assert (p.name, p.honours, p.role) == ("Jim Hallam", "OBE MP",
+                                           "Minister of State for Local Government")
+
+
+def test_contact_officer_label_and_to_present() -> None:
+    p = _one("Contact officer: Helen Reeves, Programme Manager")
+    assert (p.name, p.role) == ("Helen Reeves", "Programme Manager")
+    p = _one("Helen Reeves, Programme Manager, to present")
+    assert (p.name, p.role) == ("Helen Reeves", "Programme Manager")
+
+
+def test_councillor_with_role_in_brackets() -> None:
+    p = _one("Councillor Jane Smith (Leader of the Council) welcomed members.")
+    assert (p.name, p.title, p.role, p.organisation) == (
+        "Jane Smith", "Councillor", "Leader of the Council", None)
+
+
+def test_mp_then_comma_role() -> None:
+    p = _one("Mims Davies MP, the Minister for Employment, opened the event.")
+    assert (p.name, p.honours, p.role) == ("Mims Davies", "MP", "Minister for Employment")
+
+
+def test_role_before_name_with_organisation() -> None:
+    p = _one("The Chief Executive of Newham, Althea Loderick, is the sponsor for the network.")
+    assert (p.name, p.role, p.organisation) == (
+        "Althea Loderick", "Chief Executive of Newham", "Newham")
+
+
+def test_organisation_named_in_role() -> None:
+    p = _one("Dr Ann Lee, Director of Public Health at Fenmoor County Council, spoke.")
+    assert (p.name, p.title, p.role, p.organisation) == (
+        "Ann Lee", "Dr", "Director of Public Health at Fenmoor County Council",
+        "Fenmoor County Council")
+
+
+def test_mayor_and_sir() -> None:
+    people = find_people("Mayor Dave Hodgson MBE and Sir Stephen Houghton CBE (Observer)", 0)
+    assert [(p.title, p.name, p.honours, p.role) for p in people] == [
+        ("Mayor", "Dave Hodgson", "MBE", None), ("Sir", "Stephen Houghton", "CBE", "Observer")]
+
+
+def test_things_that_are_not_people() -> None:
+    for text in ("Local Government – Green Jobs update",
+                 "Further webinars on Councillor wellbeing are planned.",
+                 "[Councillor guidance: COVID-19 outbreak](#)",
+                 "Green Jobs – Director of the Programme to present",
+                 "Housing Delivery Fund MP briefing",
+                 "Position: Programme Manager"):
+        assert find_people(text, 0) == [], text
+
+
+def test_name_never_runs_into_the_next_table_cell() -> None:
+    p = _one("Cllr Nigel Ashton\tNorth Somerset Council")
+    assert (p.name, p.organisation) == ("Nigel Ashton", "North Somerset Council")
