@@ -11,6 +11,7 @@ act on, and assembles the Layout with a page break between pages.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -41,6 +42,9 @@ _LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_SECURITY: "PDF uses an unsupported security handler (encrypted)",
     pdfium_c.FPDF_ERR_PAGE: "PDF page tree is damaged",
 }
+_ZERO_PAGES = re.compile(rb"/Count\s+0\b")
+_SOME_PAGES = re.compile(rb"/Count\s+[1-9]")
+_PUNCTUATION = ".,;:!?()[]'\"‘’“”"
 _METADATA_KEYS = {"Title": "title", "Author": "author", "Subject": "subject",
                   "Keywords": "keywords", "Creator": "creator", "Producer": "producer",
                   "CreationDate": "created", "ModDate": "modified"}
@@ -61,8 +65,7 @@ def _read_pages(data: bytes, path: str) -> tuple[list[PageContent], dict[str, st
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        reason = _LOAD_ERRORS.get(getattr(exc, "err_code", None) or 0, _LOAD_ERRORS[0])
-        raise UnreadableFile(path, reason) from None
+        raise UnreadableFile(path, _load_error(exc, data)) from None
     try:
         n = len(pdf)
         if n == 0:
@@ -87,6 +90,15 @@ def _read_pages(data: bytes, path: str) -> tuple[list[PageContent], dict[str, st
             raise UnreadableFile(path, "no text layer (scanned image?); OCR is not supported")
         raise UnreadableFile(path, "PDF has no text on any page")
     return contents, metadata
+
+
+def _load_error(exc: pdfium.PdfiumError, data: bytes) -> str:
+    """pdfium's reason; pdfium refuses a PDF with an empty page tree without setting an
+    error of its own (it reports the previous failure), so that case is checked here."""
+    if _ZERO_PAGES.search(data) and not _SOME_PAGES.search(data):
+        return "PDF has no pages"
+    code = getattr(exc, "err_code", None) or pdfium_c.FPDF_ERR_SUCCESS
+    return _LOAD_ERRORS.get(code, _LOAD_ERRORS[pdfium_c.FPDF_ERR_UNKNOWN])
 
 
 def _metadata(pdf: pdfium.PdfDocument) -> dict[str, str]:
@@ -114,7 +126,8 @@ def contents_to_blocks(contents: list[PageContent]) -> tuple[list[Block], dict[s
         pages.append(PageLines(c.number, c.height, tuple(runs_to_lines(runs, c.rules))))
     pages, running = remove_running_matter(pages)
     all_lines = [ln for p in pages for ln in p.lines]
-    style = document_style(body_size([c.runs for c in contents]), all_lines)
+    style = document_style(body_size([c.runs for c in contents]), all_lines,
+                           _Vocabulary(contents))
     left = _body_left(all_lines)
     blocks: list[tuple[Block, float]] = []
     for page in pages:
@@ -123,6 +136,20 @@ def contents_to_blocks(contents: list[PageContent]) -> tuple[list[Block], dict[s
         for flow in page_flows(list(page.lines), tables_by_page[page.number], left):
             blocks += flow_to_blocks(flow, page.number, style)
     return with_list_depths(blocks), running
+
+
+class _Vocabulary:
+    """Words used in the document, built only when a hyphenated line end needs them."""
+
+    def __init__(self, contents: list[PageContent]) -> None:
+        self._contents = contents
+        self._words: set[str] | None = None
+
+    def __call__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = {w.strip(_PUNCTUATION).lower() for c in self._contents
+                           for r in c.runs for w in r.text.split()}
+        return word.strip(_PUNCTUATION).lower() in self._words
 
 
 def _body_left(lines) -> float:

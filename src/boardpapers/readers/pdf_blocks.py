@@ -11,6 +11,7 @@ wholly bold.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from boardpapers.layout import Block, BlockKind
@@ -29,6 +30,7 @@ class Style:
 
     body: float
     heading_sizes: tuple[float, ...]  # distinct sizes above body, biggest first
+    known_word: Callable[[str], bool] | None = None  # for mending hyphenated words
 
     def heading_level(self, size: float) -> int:
         for level, s in enumerate(self.heading_sizes, 1):
@@ -40,10 +42,11 @@ class Style:
         return size >= self.body * HEADING_RATIO
 
 
-def document_style(body: float, lines: list[Line]) -> Style:
+def document_style(body: float, lines: list[Line],
+                   known_word: Callable[[str], bool] | None = None) -> Style:
     sizes = {round(s.size * 2) / 2 for ln in lines for s in ln.segments
              if s.size >= body * HEADING_RATIO}
-    return Style(body, tuple(sorted(sizes, reverse=True)))
+    return Style(body, tuple(sorted(sizes, reverse=True)), known_word)
 
 
 @dataclass(slots=True)
@@ -58,11 +61,14 @@ class _Open:
     bold: bool = False
 
 
-def join_line_texts(texts: list[str]) -> str:
-    """Lines to one string: a word hyphenated across a line end is made whole again.
+def join_line_texts(texts: list[str], known_word: Callable[[str], bool] | None = None) -> str:
+    """Lines to one string, mending words hyphenated across a line end.
 
-    "imple-" + "mentation" -> "implementation"; a soft hyphen is always dropped; a hyphen
-    before a capital or digit ("North-" + "East") is kept, as it is part of the word.
+    A soft hyphen is always dropped. A plain hyphen before a lower-case letter is dropped
+    only when the mended word is used elsewhere in the document ("imple-" + "mentation"
+    where "implementation" occurs); otherwise the hyphen is real and kept, with no space
+    ("application-" + "based" -> "application-based"), since Word and LibreOffice only
+    break lines at hyphens the author typed unless hyphenation was switched on.
     """
     out = ""
     for text in texts:
@@ -73,11 +79,17 @@ def join_line_texts(texts: list[str]) -> str:
             out = text
         elif out.endswith("\xad"):
             out = out[:-1] + text
-        elif _HYPHENATED.search(out) and text[0].islower():
-            out = out[:-1] + text
+        elif _HYPHENATED.search(out):
+            mended = _last_word(out[:-1]) + text.split(" ", 1)[0]
+            whole = text[0].islower() and known_word is not None and known_word(mended)
+            out = (out[:-1] if whole else out) + text
         else:
             out = f"{out} {text}"
     return out.replace("\xad", "")
+
+
+def _last_word(text: str) -> str:
+    return text.rsplit(" ", 1)[-1]
 
 
 def flow_to_blocks(flow: Flow, page: int, style: Style) -> list[tuple[Block, float]]:
@@ -162,7 +174,7 @@ def _inline_marker(text: str) -> tuple[str, str] | None:
 
 
 def _close(cur: _Open, page: int, style: Style, left: float) -> tuple[Block, float]:
-    text = join_line_texts([ln.text for ln in cur.lines])
+    text = join_line_texts([ln.text for ln in cur.lines], style.known_word)
     bold = cur.bold
     if style.is_heading_size(cur.size) and len(text) <= 250:
         return Block(BlockKind.HEADING, text, page=page, level=style.heading_level(cur.size),

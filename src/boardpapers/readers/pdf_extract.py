@@ -22,7 +22,7 @@ _BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demi")
 _FORCE_BOLD = 1 << 18
 RULE_THICKNESS = 2.5  # a path thinner than this is a line, not a shape
 _CHAR_FIXES = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢",
-                             "\x02": "\xad", "\r": " ", "\n": " ", "\ufffe": "", "\x00": ""})
+                             "\x02": "-", "\r": " ", "\n": " ", "\ufffe": "", "\x00": ""})
 
 
 @dataclass(frozen=True, slots=True)

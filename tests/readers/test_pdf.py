@@ -1,0 +1,210 @@
+"""PDF reader on rendered fixtures (tests/fixtures/readers/*.pdf, sources and build script
+in tests/fixtures/sources/pdf/) and on bad PDFs (tests/fixtures/readers/bad_pdf/)."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from boardpapers import readers
+from boardpapers.errors import UnreadableFile
+from boardpapers.layout import Block, BlockKind, Layout, Source
+from boardpapers.readers import pdf
+from boardpapers.readers.pdf_blocks import join_line_texts
+from boardpapers.readers.pdf_running import is_page_number
+from tests.conftest import FIXTURES
+
+READERS = FIXTURES / "readers"
+BAD = READERS / "bad_pdf"
+
+
+@cache
+def layout(name: str) -> Layout:
+    return readers.read(READERS / f"{name}.pdf")
+
+
+def kinds(name: str, kind: BlockKind) -> list[Block]:
+    return [b for b in layout(name).blocks if b.kind is kind]
+
+
+def texts(name: str) -> list[str]:
+    return [b.text for b in layout(name).blocks]
+
+
+# ------------------------------------------------------------------ committee report
+
+def test_report_headings_and_levels() -> None:
+    headings = [(b.text, b.level) for b in kinds("committee_report", BlockKind.HEADING)]
+    assert headings == [
+        ("Northfield District Council", 1),
+        ("Report to Planning and Environment Committee", 2),
+        ("Local Cycling and Walking Infrastructure Plan: Consultation Outcome", 1),
+        ("1. Purpose of Report", 2), ("2. Recommendations", 2), ("3. Background", 2),
+        ("4. Consultation Responses", 2), ("5. Financial Implications", 2),
+        ("6. Equalities Implications", 2), ("Background Papers", 2), ("Contact Officer", 2),
+    ]
+    assert all(b.bold for b in kinds("committee_report", BlockKind.HEADING))
+
+
+def test_report_running_header_and_footer_never_blocks() -> None:
+    lay = layout("committee_report")
+    for block in lay.blocks:
+        assert "Planning and Environment Committee – 14 May" not in block.text
+        assert "Page 1 of 2" not in block.text and "Page 2 of 2" not in block.text
+        assert not is_page_number(block.text) or block.kind is BlockKind.PAGE_BREAK
+    assert lay.metadata["running_headers"] == "Planning and Environment Committee – 14 May 2025"
+    assert lay.metadata["producer"].startswith("LibreOffice")
+
+
+def test_report_stamp_kept_once_as_written() -> None:
+    assert texts("committee_report")[0] == "Agenda Item 6"
+
+
+def test_report_numbered_paragraphs_and_lettered_recommendations() -> None:
+    items = [(b.marker, b.depth, b.page) for b in kinds("committee_report",
+                                                         BlockKind.LIST_ITEM)]
+    assert items[:7] == [("1.1", 0, 1), ("1.2", 0, 1), ("2.1", 0, 1), ("(a)", 1, 1),
+                         ("(b)", 1, 1), ("(c)", 1, 1), ("3.1", 0, 1)]
+    assert [m for m, _, p in items if p == 2] == ["4.1", "4.2", "5.1", "5.2", "6.1"]
+    recs = {b.marker: b.text for b in kinds("committee_report", BlockKind.LIST_ITEM)}
+    assert recs["(b)"] == "recommends to Cabinet that the revised LCWIP be adopted; and"
+    # a paragraph wrapped over four lines is one block, its line ends joined by spaces
+    assert recs["1.1"].startswith("This report sets out the results of the public")
+    assert recs["1.1"].endswith("revised plan to Cabinet for adoption.")
+
+
+def test_report_ruled_table_keeps_wrapped_cells_whole() -> None:
+    tables = kinds("committee_report", BlockKind.TABLE)
+    ruled = next(t for t in tables if t.rows[0][0] == "Route")
+    assert ruled.page == 2
+    assert ruled.rows == (("Route", "Support", "Oppose", "No view"),
+                          ("Northfield to Eastbrook", "72%", "18%", "10%"),
+                          ("Station Road corridor", "64%", "25%", "11%"),
+                          ("Millbrook Valley greenway", "81%", "9%", "10%"))
+    assert ruled.text.split("\n")[1] == "Northfield to Eastbrook\t72%\t18%\t10%"
+
+
+def test_report_column_aligned_tables() -> None:
+    tables = {t.rows[0][0]: t for t in kinds("committee_report", BlockKind.TABLE)}
+    assert tables["Phase"].rows[2] == ("Construction", "£850,000", "£1,400,000", "£2,250,000")
+    assert len(tables["Phase"].rows) == 4
+    assert tables["Date of meeting:"].rows == (
+        ("Date of meeting:", "14 May 2025"), ("Report of:", "Director of Place and Growth"),
+        ("Wards affected:", "All wards"), ("Key decision:", "Yes"))
+
+
+def test_report_contact_officer_lines_stay_apart() -> None:
+    t = texts("committee_report")
+    at = t.index("Contact Officer")
+    assert t[at + 1:] == ["Priya Chandran, Sustainable Transport Manager",
+                          "Tel: 01632 960 418", "Email: priya.chandran@northfield.gov.example"]
+
+
+def test_page_breaks_and_spans() -> None:
+    lay = layout("committee_report")
+    assert lay.source.pages == 2
+    breaks = [b.page for b in lay.blocks if b.kind is BlockKind.PAGE_BREAK]
+    assert breaks == [2]
+    assert {b.page for b in lay.blocks if b.text.startswith("3.")} == {1}
+    for b in lay.content_blocks:
+        assert lay.text[b.start:b.end] == b.text
+
+
+# ------------------------------------------------------------------ agenda, newsletter
+
+def test_agenda_item_page_table() -> None:
+    table = kinds("agenda", BlockKind.TABLE)[0]
+    assert table.rows[0] == ("Item", "Title", "Page")
+    assert table.rows[3] == ("3.", "Minutes of the meeting held on 8 April 2025", "5 - 12")
+    assert table.rows[5] == ("5.", "Housing Revenue Account business plan", "13 - 40")
+    assert [r[0] for r in table.rows[1:]] == [f"{n}." for n in range(1, 9)]
+
+
+def test_agenda_restricted_header_and_page_numbers_removed() -> None:
+    lay = layout("agenda")
+    assert not any("Restricted" in b.text or b.text.startswith("Page ") for b in lay.blocks)
+    assert lay.metadata["running_headers"] == "Document is Restricted until publication"
+    assert [b.page for b in lay.blocks if b.kind is BlockKind.PAGE_BREAK] == [2, 3]
+    assert lay.source.pages == 3
+
+
+def test_agenda_minutes_list_depths() -> None:
+    items = [(b.marker, b.depth) for b in kinds("agenda", BlockKind.LIST_ITEM)]
+    assert items == [("1.", 0), ("2.", 0), ("3.", 0), ("•", 1), ("•", 1), ("•", 1)]
+    assert kinds("agenda", BlockKind.LIST_ITEM)[3].text == "usage figures for each leisure centre;"
+
+
+def test_newsletter_columns_read_in_order() -> None:
+    heads = [b.text for b in kinds("newsletter", BlockKind.HEADING)]
+    assert heads == ["Members' Briefing – Week ending 9 May 2025",
+                     "Funding for rural bus services", "Planning reform consultation",
+                     "Councillor training", "Vacancy: Climate Officer"]
+    paragraphs = [b.text for b in kinds("newsletter", BlockKind.PARAGRAPH)]
+    assert paragraphs[1] == ("The Department for Transport has confirmed a further year of the "
+                             "Bus Service Improvement Plan grant. Westmarch will receive £2.3 "
+                             "million, which will protect fourteen evening and Sunday routes "
+                             "that would otherwise have been withdrawn in September.")
+    assert len(paragraphs) == 9
+
+
+# ------------------------------------------------------------------ bad input
+
+@pytest.mark.parametrize("name,reason", [
+    ("encrypted", "encrypted (password-protected) PDF; save an unprotected copy to read it"),
+    ("truncated", "not a valid PDF (corrupt or truncated file?)"),
+    ("scanned", "no text layer (scanned image?); OCR is not supported"),
+    ("no_pages", "PDF has no pages"),
+])
+def test_bad_pdfs_say_why(name: str, reason: str) -> None:
+    path = BAD / f"{name}.pdf"
+    with pytest.raises(UnreadableFile) as err:
+        readers.read(path)
+    assert err.value.reason == reason
+    assert err.value.path == str(path)
+
+
+def _source(data: bytes) -> Source:
+    return Source(path="x.pdf", sha256=hashlib.sha256(data).hexdigest(), format="pdf")
+
+
+def test_not_a_pdf() -> None:
+    with pytest.raises(UnreadableFile, match="not a PDF"):
+        pdf.read_bytes(b"<html>hello</html>", _source(b""))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.integers(min_value=0, max_value=45_000), junk=st.binary(max_size=64))
+def test_damaged_pdfs_raise_only_unreadable(cut: int, junk: bytes) -> None:
+    data = (READERS / "agenda.pdf").read_bytes()
+    data = data[:cut] + junk + data[cut + len(junk):]
+    try:
+        lay = readers.read_bytes(data, _source(data))
+    except UnreadableFile:
+        return
+    assert lay.source.pages >= 1
+
+
+# ------------------------------------------------------------------ line joining
+
+@pytest.mark.parametrize("lines,known,joined", [
+    (["the council will imple-", "mentation plan"], {"implementation"},
+     "the council will implementation plan"),
+    (["an application-", "based fund"], set(), "an application-based fund"),
+    (["North-", "East Combined Authority"], {"northeast"}, "North-East Combined Authority"),
+    (["soft\xad", "ware"], set(), "software"),
+    (["ends here.", "Next sentence"], set(), "ends here. Next sentence"),
+])
+def test_join_line_texts(lines: list[str], known: set[str], joined: str) -> None:
+    assert join_line_texts(lines, lambda w: w.lower() in known) == joined
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("3", True), ("Page 3 of 12", True), ("- 3 -", True), ("page 12", True),
+    ("3 of 12", True), ("Agenda Item 4", False), ("2025", True), ("Page three", False),
+])
+def test_is_page_number(text: str, expected: bool) -> None:
+    assert is_page_number(text) is expected
