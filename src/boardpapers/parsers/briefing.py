@@ -27,9 +27,11 @@ _TOP_LABEL = re.compile(
     r"|headlines|highlights|contents|inside\s+this\s+issue|yn\s+y\s+rhifyn\s+hwn|cynnwys)"
     r"\s*:?$", re.IGNORECASE)
 _PUBLISHER = re.compile(
-    r"\b(?:brought\s+to\s+you\s+by|published\s+by|produced\s+by|compiled\s+by|"
+    r"\b(?i:brought\s+to\s+you\s+by|published\s+by|produced\s+by|compiled\s+by|"
     r"a\s+newsletter\s+from|a\s+bulletin\s+from)\s+(?:the\s+)?"
-    r"(?P<body>[A-Z][\w&'’ .-]*?[\w])\s*\.?$")
+    r"(?P<body>[A-Z][\w&'’ .,-]*?[\w])\s*\.?$")
+_ISSUE_NUMBER = re.compile(r"\b(?:issue|no\.?|number|vol(?:ume)?\.?|rhifyn|rhif)\s*\d+\s*"
+                           r"[-–|,:]?\s*", re.IGNORECASE)
 _HEADER_LIMIT = 8  # masthead lines looked at before the stories start
 Blocks = list[tuple[int, Block]]
 
@@ -40,13 +42,14 @@ def parse_briefing(layout: Layout, classification: Classification) -> Paper:
     header, rest = _split_masthead(blocks, title_at)
     date = _issue_date(header)
     highlights, rest = _top_items(rest)
-    drafts, _ = drafts_from(rest)
+    footer = rest[-1:] if rest and _publisher(rest[-1:]) else []
+    drafts, _ = drafts_from(rest[:len(rest) - len(footer)])
     items = _items(drafts, date, highlights)
     return Paper(source=layout.source, genre=classification.genre, layout=layout,
                  genre_evidence=classification.evidence, language=_language(classification),
                  title=plain(blocks[title_at][1].text) if title_at is not None else None,
-                 body=_publisher(header), date=date, items=tuple(items),
-                 highlights=tuple(highlights))
+                 body=_publisher(header) or _publisher(footer), date=date,
+                 items=tuple(items), highlights=tuple(highlights))
 
 
 def parse_summary(layout: Layout, classification: Classification) -> Paper:
@@ -74,8 +77,13 @@ def _content(layout: Layout) -> Blocks:
 
 
 def _is_date_line(text: str) -> bool:
-    text = plain(text)
+    text = _without_issue_number(plain(text))
     return len(text) <= 48 and date_in(text) is not None
+
+
+def _without_issue_number(text: str) -> str:
+    """"Issue 18 - 14 November 2024" -> "14 November 2024": the number is not a day."""
+    return _ISSUE_NUMBER.sub("", text).strip()
 
 
 def _title_position(blocks: Blocks) -> int | None:
@@ -92,6 +100,9 @@ def _split_masthead(blocks: Blocks, title_at: int | None) -> tuple[Blocks, Block
     headline or "Top items" label after the title."""
     start = 0 if title_at is None else title_at + 1
     for k in range(start, min(len(blocks), start + _HEADER_LIMIT)):
+        if _TOP_LABEL.match(plain(blocks[k][1].text)):
+            return blocks[:k], blocks[k:]  # all before a "Top items" list is masthead
+    for k in range(start, min(len(blocks), start + _HEADER_LIMIT)):
         block = blocks[k][1]
         if _TOP_LABEL.match(plain(block.text)) or (
                 headline_text(block) and not _is_date_line(block.text)):
@@ -101,7 +112,7 @@ def _split_masthead(blocks: Blocks, title_at: int | None) -> tuple[Blocks, Block
 
 def _issue_date(header: Blocks) -> str | None:
     for _, block in header:
-        text = plain(block.text)
+        text = _without_issue_number(plain(block.text))
         if len(text) <= 80 and (date := date_in(text)):
             return date
     return None

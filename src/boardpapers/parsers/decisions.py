@@ -62,6 +62,16 @@ def decision_from_lines(lines: list[str]) -> str | None:
     return None
 
 
+def until_reasons(lines: list[str]) -> list[str]:
+    """A labelled decision's lines up to its "Reasons for decision" paragraph."""
+    out: list[str] = []
+    for line in lines:
+        if _STOP.match(plain(line)):
+            break
+        out.append(line)
+    return out
+
+
 def is_decision_label(text: str) -> bool:
     """A ModernGov "Decision:" / "Penderfyniad:" label standing alone."""
     return bool(re.fullmatch(r"(?:decisions?|penderfyniad(?:au)?)\s*:?", plain(text),

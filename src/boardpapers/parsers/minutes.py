@@ -16,7 +16,7 @@ from boardpapers.genre import Classification
 from boardpapers.layout import Layout
 from boardpapers.paper import AgendaItem, Meeting, Member, NextMeeting, Paper
 from boardpapers.parsers.block_text import headline_text
-from boardpapers.parsers.decisions import decision_from_lines, is_decision_label
+from boardpapers.parsers.decisions import decision_from_lines, is_decision_label, until_reasons
 from boardpapers.parsers.minute_items import NOISE, ItemStart, Line, item_starts, layout_lines
 from boardpapers.parsers.minutes_header import (
     body_of_minutes, clock, date_in, end_time, is_online, labelled, moderngov_title,
@@ -176,7 +176,7 @@ def _members(texts: list[str]) -> list[Member]:
 
 
 def _entries(texts: list[str]) -> list[str]:
-    return [e for t in texts for e in split_people(t)]
+    return [e for t in texts for e in split_people(t, posts=True)]
 
 
 # ------------------------------------------------------------------ items
@@ -184,14 +184,20 @@ def _entries(texts: list[str]) -> list[str]:
 
 def item_from(lines: list[Line], start: ItemStart, end: int) -> AgendaItem:
     """One minute: its text, and its decision (a ModernGov "Decision:" or a RESOLVED)."""
-    body = [x.text for x in lines[start.body_from:end]
+    body = [_with_number(x) for x in lines[start.body_from:end]
             if not NOISE.match(x.text) and not _SIGNATURE.match(x.text)
             and not end_time(x.text)]
     text_lines, decision_lines = _moderngov_sections(body)
-    decision = ("\n".join(decision_lines) if decision_lines
+    decision = ("\n".join(until_reasons(decision_lines)) if decision_lines
                 else decision_from_lines(text_lines))
     return AgendaItem(number=start.number, title=start.title,
                       text="\n".join(text_lines) or None, decision=decision or None)
+
+
+def _with_number(line: Line) -> str:
+    """A numbered list item keeps its number ("1. That ..."); bullets are dropped."""
+    marker = line.marker
+    return f"{marker} {line.text}" if marker and any(c.isalnum() for c in marker) else line.text
 
 
 def _moderngov_sections(body: list[str]) -> tuple[list[str], list[str]]:

@@ -40,8 +40,8 @@ _HELD_AT = re.compile(
     r"\bheld\s+(?:at|in)\s+(?P<venue>.+?)(?:,?\s+on\s+" + _DAYS + r"|,?\s+on\s+\d|\s+at\s+\d|$)",
     re.IGNORECASE)
 _TIME_THEN_PLACE = re.compile(
-    r"\bheld\s+on\s+.*?\d\s*(?:[ap]\.?m\.?|y\.?[bhp]\.?)\s+(?:in|at)\s+(?P<venue>.+)$",
-    re.IGNORECASE)
+    r"\b(?:held\s+on|gynhaliwyd\s+ar)\s+.*?\d\s*(?:[ap]\.?m\.?|y\.?\s?[bhp]\.?)\s+"
+    r"(?:in|at|yn|ym)\s+(?P<venue>.+)$", re.IGNORECASE)
 _BODY_OF = re.compile(
     r"^(?:(?:draft|confirmed|approved|unconfirmed)\s+)?minutes\s+of\s+(?:the\s+|a\s+)?"
     r"(?:(?:annual|special|extraordinary|ordinary|reconvened|remote|hybrid|virtual)\s+)*"
@@ -137,7 +137,7 @@ def body_of_minutes(text: str) -> str | None:
     m = _BODY_OF.match(text) or _BODY_OF_CY.match(text)
     if not m:
         return None
-    body = m.group("body").strip(" ,.")
+    body = re.sub(r"^(?:y|yr)\s+", "", m.group("body").strip(" ,."), flags=re.IGNORECASE)
     return body if body and len(body) <= 120 and not _DAYS_RE.match(body) else None
 
 

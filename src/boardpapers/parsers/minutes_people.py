@@ -44,6 +44,7 @@ _NONE = re.compile(r"^(?:none|nil|no\s+apologies|there\s+were\s+(?:no|none)|n/?a
                    r"ni\s+(?:chafwyd|dderbyniwyd))\b", re.IGNORECASE)
 _FROM = re.compile(r"\b(?:received|submitted|tendered|given)\s+(?:from|by|on behalf of)\s+(.+)"
                    r"|\bymddiheuriadau\b.*?\bgan\s+(.+)", re.IGNORECASE)
+_SPLIT_AND_AFTER_BRACKET = re.compile(r"(?<=\))\s+(?:and|ac|a|&)\s+(?=[A-Z])")
 _SPLIT_AND = re.compile(r"\s+(?:and|ac|a|&)\s+(?=(?:[A-Z]|y\s+Cynghorydd))")
 
 
@@ -57,9 +58,14 @@ def attendance_label(text: str) -> tuple[str, str] | None:
     return None
 
 
-def split_people(text: str) -> list[str]:
-    """A written list of people into entries, splitting on , ; and "and" outside brackets."""
-    text = _SPLIT_AND.sub(_and_to_separator, fold(text).rstrip("."))
+def split_people(text: str, *, posts: bool = False) -> list[str]:
+    """A written list of people into entries, splitting on , ; and "and" outside brackets.
+
+    ``posts``: the list may name posts ("Director of Finance and Section 151 Officer"), so
+    "and" only separates entries after a closing bracket ("A Lee (Solicitor) and B Roe").
+    """
+    splitter = _SPLIT_AND_AFTER_BRACKET if posts else _SPLIT_AND
+    text = splitter.sub(_and_to_separator, fold(text).rstrip("."))
     entries: list[str] = []
     depth, current = 0, []
     for ch in text:

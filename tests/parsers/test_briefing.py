@@ -1,0 +1,88 @@
+"""Briefings and annual summaries: masthead, top items, stories and their kinds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import boardpapers.parsers  # noqa: F401  (import order: parsers before genre)
+from boardpapers.genre import Classification
+from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
+from boardpapers.parsers.briefing import parse_briefing, parse_summary
+from boardpapers.readers import read
+from tests.conftest import FIXTURES, seed
+
+PAPERS = FIXTURES / "papers"
+
+
+def _briefing(path):
+    return parse_briefing(read(path), Classification("briefing"))
+
+
+def test_seed_policy_brief() -> None:
+    paper = _briefing(seed("000"))
+    assert (paper.title, paper.body, paper.date) == ("POLICY BRIEF", "East Midlands Councils",
+                                                    "2024-08-23")
+    assert len(paper.highlights) == 4
+    assert [i.kind for i in paper.items] == ["news", "news", "news", "vacancy", "event"]
+    vacancy, training = paper.items[3], paper.items[4]
+    assert vacancy.headline == "UASC CARER RECRUITMENT CO-ORDINATOR"
+    assert vacancy.section == "WORK WITH US!"
+    assert vacancy.links == ("https://www.emcouncils.gov.uk/vacancy/uasc-carer-recruitment-"
+                             "co-ordinator/",)
+    assert "27 September 20204" in training.body  # the typo is kept, never read as a date
+    assert not any(d.startswith("2020") for d in training.dates)
+    assert [i.highlighted for i in paper.items] == [True, True, True, False, True]
+    assert "2024-09-18" in paper.items[1].dates  # "Wednesday 18 September", year from issue
+
+
+def test_markdown_digest_sections_scope_items() -> None:
+    paper = _briefing(PAPERS / "briefing_regional_digest.md")
+    assert (paper.title, paper.body, paper.date) == ("Weekly Digest", "South Pennine Councils",
+                                                    "2025-02-07")
+    assert [(i.kind, i.section) for i in paper.items] == [
+        ("news", "National news"), ("news", "National news"), ("vacancy", "Jobs"),
+        ("event", "Events")]
+    assert "2025-02-24" in paper.items[2].dates
+    assert paper.items[3].links == ("https://www.southpennine.example.org.uk/events/"
+                                    "nppf-webinar",)
+
+
+def test_all_caps_members_bulletin() -> None:
+    paper = _briefing(PAPERS / "briefing_county_members_bulletin.txt")
+    assert paper.date == "2024-11-14"  # not the 18th: "Issue 18" is no day
+    assert paper.body == "Democratic Services, Harrowdene County Council"
+    assert [i.kind for i in paper.items] == ["news", "news", "vacancy", "event"]
+    assert paper.items[3].dates == ("2024-12-03", "2024-12-12")
+    assert "Published by" not in paper.items[3].body
+
+
+def test_seed_annual_summary() -> None:
+    paper = parse_summary(read(seed("001")), Classification("summary"))
+    assert (paper.title, paper.date, paper.body) == (
+        "EMC Support to Member Organisations for 2016-17", "2017-10-17", None)
+    headlines = [i.headline for i in paper.items]
+    assert headlines[0] == paper.title  # the introduction sits under the title
+    assert "HS2 in the East Midlands" in headlines and "Migration" in headlines
+    hs2 = paper.items[headlines.index("HS2 in the East Midlands")]
+    assert "http://www.hs2east.co.uk/" in hs2.links
+
+
+def test_fixture_summary() -> None:
+    paper = parse_summary(read(PAPERS / "summary_member_support_review.txt"),
+                          Classification("summary"))
+    assert paper.date == "2023-09-28"
+    assert [i.headline for i in paper.items][1:] == [
+        "Leadership and Influence", "Councillor Development", "Employment Advice"]
+    assert paper.items[3].links == ("www.northfold.example.org.uk/employers",)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=12))
+def test_any_blocks_parse_without_error(texts: list[str]) -> None:
+    kinds = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+    made, text = join_blocks([Block(kinds[i % 3], t, level=1) for i, t in enumerate(texts)])
+    layout = Layout(Source("t.md", "0" * 64, "md"), made, text)
+    for parse in (parse_briefing, parse_summary):
+        paper = parse(layout, Classification("briefing"))
+        assert all(item.headline for item in paper.items)

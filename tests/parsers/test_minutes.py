@@ -1,0 +1,155 @@
+"""Minutes and ModernGov agenda-and-minutes parsing, English and Welsh."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import boardpapers.parsers  # noqa: F401  (import order: parsers before genre)
+from boardpapers.genre import Classification
+from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
+from boardpapers.parsers.decisions import decision_from_lines
+from boardpapers.parsers.minutes import parse_agenda_and_minutes, parse_minutes
+from boardpapers.parsers.minutes_header import clock, moderngov_title
+from boardpapers.parsers.minutes_people import apologies_from_text, members_from_text
+from boardpapers.readers import read
+from tests.conftest import FIXTURES
+
+PAPERS = FIXTURES / "papers"
+P, H = BlockKind.PARAGRAPH, BlockKind.HEADING
+
+
+def _layout(*blocks: tuple[BlockKind, str]) -> Layout:
+    made, text = join_blocks([Block(kind, t, level=2 if kind is H else 0) for kind, t in blocks])
+    return Layout(Source("t.html", "0" * 64, "html"), made, text)
+
+
+def _minutes(name: str, genre: str = "minutes"):
+    return parse_minutes(read(PAPERS / name), Classification(genre))
+
+
+def test_district_planning_minutes_header_and_people() -> None:
+    m = _minutes("minutes_district_planning.txt").meeting
+    assert (m.body, m.date, m.time, m.end_time) == ("PLANNING COMMITTEE", "2024-05-15", "19:00",
+                                                    "20:42")
+    assert m.venue == "Council Chamber, Civic Offices, Bridge Street, Ashdown"
+    assert [(x.name, x.role) for x in m.members[:3]] == [
+        ("M Okafor", "chair"), ("R Pennington", "vice_chair"), ("J Abbott", "member")]
+    assert len(m.members) == 7
+    assert m.apologies == ("B Ellison", "K Haworth")
+    assert m.officers[-1] == "Tom Whitely (Democratic Services Officer)"
+    assert m.declarations[0].startswith("Councillor H Deakin declared")
+    assert m.next_meeting is not None and m.next_meeting.date == "2024-06-12"
+
+
+def test_planning_decisions_granted_and_refused() -> None:
+    items = _minutes("minutes_district_planning.txt").meeting.items
+    assert [i.number for i in items] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert items[3].decision.startswith("RESOLVED that planning permission be GRANTED subject to")
+    assert items[4].decision.endswith("occupiers of 11 Orchard Close.")
+    assert "REFUSED" in items[4].decision and "1. The extension" in items[4].decision
+    assert items[5].decision == ("The Committee noted the report on appeal decisions "
+                                 "received since the last meeting.")
+    assert items[0].decision is None
+
+
+def test_cabinet_minute_numbers_and_numbered_resolutions() -> None:
+    paper = _minutes("minutes_metropolitan_cabinet.md")
+    items = paper.meeting.items
+    assert items[0].number == "CAB 45/24" and items[-1].number == "CAB 51/24"
+    budget = items[3]
+    assert budget.decision.split("\n")[:2] == [
+        "RESOLVED:", "1. That the Medium Term Financial Strategy 2025/26 to 2027/28 be noted."]
+    assert "Reason for decision" not in budget.decision
+    assert items[4].decision.startswith("RECOMMENDED to Council that")
+    assert items[6].decision.startswith("AGREED that the disposal")
+    assert paper.meeting.attendees == ("Derek Naylor (Leader of the Opposition)",)
+    assert "Director of Finance and Section 151 Officer" in paper.meeting.officers
+    assert paper.meeting.end_time == "15:25"
+
+
+def test_welsh_minutes() -> None:
+    m = _minutes("minutes_welsh_planning.txt").meeting
+    assert (m.body, m.date, m.time, m.end_time) == ("Pwyllgor Cynllunio", "2024-05-14", "10:00",
+                                                    "11:40")
+    assert m.venue == "Siambr y Cyngor, Canolfan Ddinesig, Pontalarch"
+    assert [(x.name, x.role) for x in m.members[:2]] == [("Eleri Pritchard", "chair"),
+                                                         ("Gareth Morgan", "vice_chair")]
+    assert m.members[-1].name == "Alun Wyn Parry"
+    assert m.apologies == ("Meinir Roberts", "Huw Tudur")
+    assert m.items[3].decision.startswith("PENDERFYNWYD caniatáu")
+    assert m.items[4].decision.startswith("Nododd y Pwyllgor")
+
+
+MODERNGOV = (
+    (H, "Agenda and minutes"), (H, "Cabinet - Tuesday, 12th March, 2024 10.00 am"),
+    (P, "Venue: Council Chamber, County Hall, Wealdmoor, WM1 2CH. View directions"),
+    (P, "Contact: Democratic Services, 01632 960418"), (H, "Items"),
+    (P, "112."), (P, "Apologies for Absence"), (P, "Minutes:"),
+    (P, "Apologies were received from Councillor Tessa Quinlan."),
+    (P, "115."), (P, "School Place Planning Strategy 2024-2029 PDF 1 MB"),
+    (P, "Report of the Executive Director of Children's Services."),
+    (P, "Additional documents:"), (P, "Appendix A - Forecast pupil numbers, item 115. PDF 402 KB"),
+    (P, "Decision:"), (P, "RESOLVED:"), (P, "(1) That the strategy be approved."),
+    (P, "Reasons for decision: a statutory duty."), (P, "Minutes:"),
+    (P, "The Cabinet Member for Education introduced the strategy."),
+)
+
+
+def test_moderngov_page() -> None:
+    paper = parse_agenda_and_minutes(_layout(*MODERNGOV), Classification("agenda_and_minutes"))
+    m = paper.meeting
+    assert (m.body, m.date, m.time) == ("Cabinet", "2024-03-12", "10:00")
+    assert m.venue == "Council Chamber, County Hall, Wealdmoor, WM1 2CH"
+    assert m.contact == "Democratic Services, 01632 960418"
+    assert [(i.number, i.title) for i in m.items] == [
+        ("112", "Apologies for Absence"), ("115", "School Place Planning Strategy 2024-2029")]
+    assert m.items[1].decision == "RESOLVED:\n(1) That the strategy be approved."
+    assert m.items[1].text == "The Cabinet Member for Education introduced the strategy."
+    assert m.apologies == ("Tessa Quinlan",)
+
+
+def test_welsh_moderngov_page() -> None:
+    layout = _layout(
+        (H, "Agenda a chofnodion"), (H, "Cabinet - Dydd Iau, 7fed Tachwedd, 2024 2.00 y.h."),
+        (P, "Lleoliad: Siambr y Cyngor, Canolfan Ddinesig. Cyfarwyddiadau"),
+        (P, "Cyswllt: Gwasanaethau Democrataidd"), (H, "Eitemau"),
+        (P, "41."), (P, "Ymddiheuriadau am absenoldeb"), (P, "Cofnodion:"),
+        (P, "Derbyniwyd ymddiheuriadau am absenoldeb gan y Cynghorydd Rhian Bowen."),
+        (P, "43."), (P, "Strategaeth Toiledau Lleol pdf eicon PDF 310 KB"), (P, "Penderfyniad:"),
+        (P, "PENDERFYNWYD cymeradwyo'r strategaeth."), (P, "Cofnodion:"),
+        (P, "Cyflwynodd yr Aelod Cabinet yr adroddiad."))
+    m = parse_agenda_and_minutes(layout, Classification("agenda_and_minutes")).meeting
+    assert (m.body, m.date, m.time, m.venue) == ("Cabinet", "2024-11-07", "14:00",
+                                                 "Siambr y Cyngor, Canolfan Ddinesig")
+    assert m.contact == "Gwasanaethau Democrataidd"
+    assert [i.title for i in m.items] == ["Ymddiheuriadau am absenoldeb",
+                                          "Strategaeth Toiledau Lleol"]
+    assert m.items[1].decision == "PENDERFYNWYD cymeradwyo'r strategaeth."
+    assert m.apologies == ("Rhian Bowen",)
+
+
+def test_header_helpers_never_guess() -> None:
+    assert moderngov_title("Cyngor Sir - Dydd Iau, 9fed Hydref, 2014 2.00 o'r gloch") == (
+        "Cyngor Sir", "2014-10-09", None)  # "o'r gloch" does not say am or pm
+    assert clock("at 7.00 pm") == "19:00" and clock("at 7.00") is None
+    assert clock("10.30 y.b.") == "10:30" and clock("14:00") == "14:00"
+    assert apologies_from_text("There were no apologies for absence.") == []
+    assert [m.role for m in members_from_text("Y Cynghorydd O. Jones - Cadeirydd")] == ["chair"]
+
+
+def test_decision_stops_before_reasons() -> None:
+    assert decision_from_lines(["Members debated.", "It was RESOLVED that the plan be adopted.",
+                                "Reason for decision: policy."]) == (
+        "It was RESOLVED that the plan be adopted.")
+    assert decision_from_lines(["Members debated the report at length."]) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=12))
+def test_any_blocks_parse_without_error(texts: list[str]) -> None:
+    blocks = [(H if i % 3 == 0 else P, t) for i, t in enumerate(texts) if t.strip()]
+    layout = _layout(*blocks) if blocks else _layout((P, "x"))
+    for parse in (parse_minutes, parse_agenda_and_minutes):
+        paper = parse(layout, Classification("minutes"))
+        assert paper.meeting is not None
