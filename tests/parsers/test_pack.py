@@ -1,0 +1,186 @@
+"""Agenda packs: the seed LGA pack and fictional packs in other councils' house styles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from boardpapers import readers
+from boardpapers.genre import Classification
+from boardpapers.layout import BlockKind
+from boardpapers.paper import Paper, Report
+from boardpapers.parsers.pack import (
+    find_appendices, find_report_starts, link_agenda_items, parse_pack, title_similarity)
+from boardpapers.paper import AgendaItem
+from tests.conftest import FIXTURES, seed
+from tests.parsers.blocks import layout_from_text
+
+PACK = Classification("agenda_pack")
+
+
+def pack_of(path: Path) -> Paper:
+    return parse_pack(readers.read(path), PACK)
+
+
+@pytest.fixture(scope="module")
+def seed_pack() -> Paper:
+    return pack_of(seed("002"))
+
+
+def test_seed_pack_meeting(seed_pack: Paper) -> None:
+    m = seed_pack.meeting
+    assert m is not None
+    assert (m.body, m.date, m.time, m.online) == (
+        "Improvement and Innovation Board", "2021-03-05", "11:00", True)
+    assert m.venue == "Online via Zoom"
+    assert m.next_meeting is not None and m.next_meeting.date == "2021-05-20"
+    assert m.next_meeting.time == "11:00"
+    assert [g.group for g in m.group_offices] == [
+        "Conservative", "Labour", "Independent", "Liberal Democrat"]
+    assert m.group_offices[1].email == "LABGP@local.gov.uk"
+    assert seed_pack.date == "2021-03-05" and seed_pack.body == m.body
+
+
+def test_seed_pack_membership(seed_pack: Paper) -> None:
+    members = {x.name: x for x in seed_pack.meeting.members}  # type: ignore[union-attr]
+    chair = members["Peter Fleming"]
+    assert (chair.title, chair.honours, chair.role, chair.group, chair.authority) == (
+        "Cllr", "OBE", "chair", "Conservative", "Sevenoaks District Council")
+    assert (members["Gary Porter"].title, members["Gary Porter"].role) == ("Lord", "observer")
+    assert members["Dave Hodgson"].title == "Mayor"
+    assert members["Stephen Houghton"].title == "Sir"
+    assert members["Judi Billing"].role == "deputy_chair"
+    assert members["Liz Green"].role == "vice_chair"
+    assert members["Kelham Cooke"].role == "substitute"
+    assert members["Jo Beavis"].role == "substitute" and members["Jo Beavis"].group == (
+        "Independent")
+    assert members["Richard Priestman"].role == "independent_observer"
+    assert members["Richard Priestman"].group is None
+    assert len(members) == 33  # 11 Conservative, 11 Labour, 4 Lib Dem, 5 Independent, 2
+
+
+def test_seed_pack_agenda(seed_pack: Paper) -> None:
+    items = seed_pack.meeting.items  # type: ignore[union-attr]
+    assert [i.number for i in items] == [str(n) for n in range(1, 10)]
+    assert [i.number for i in items if i.confidential] == ["2", "3"]
+    assert items[3].title == "National Graduate Development Programme update"
+    assert items[3].pages == "9 - 24" and items[3].presenters == ("Helen Reeves",)
+    assert items[4].presenters == ("Tina Holland", "Susan Attard")
+    assert items[2].verbal and items[2].presenters == ("Dennis Skinner", "Matthew Hamilton")
+    assert items[7].pages == "39 - 58"
+    assert items[8].subitems == ("Cyber security update – Susan Attard",)
+
+
+def test_seed_pack_reports(seed_pack: Paper) -> None:
+    reports = seed_pack.reports
+    assert [(r.title, r.agenda_item) for r in reports] == [
+        ("National Graduate Development Programme (NGDP)", "4"),
+        ("National Procurement Policy Statement and Procurement Green Paper", "5"),
+        ("Improvement Support to Councils - One Public Estate", "6"),
+        ("Update on MoU activity in 2020/21", "8")]
+    assert [c.name for c in reports[1].contact_officers] == ["Tina Holland", "Susan Attard"]
+    assert reports[0].contact_officers[0].email == "helen.reeves@local.gov.uk"
+    assert reports[0].recommendations[1] == (
+        "Support the promotion of the NGDP to potential council partners.")
+    assert all(r.recommendations for r in reports)
+    assert reports[0].first_block > 0 and reports[-1].last_block == len(
+        seed_pack.layout.blocks) - 1
+
+
+def test_seed_pack_appendix_tables_stay_with_their_report(seed_pack: Paper) -> None:
+    ngdp = seed_pack.reports[0]
+    appendix = [s for s in ngdp.sections if s.kind == "appendix"]
+    assert [s.heading for s in appendix] == ["APPENDIX 1 – breakdown of participating councils"]
+    blocks = seed_pack.layout.blocks[appendix[0].first_block:appendix[0].last_block + 1]
+    tables = [b for b in blocks if b.kind is BlockKind.TABLE]
+    councils = [t for t in tables if "Participating Councils" in t.rows[0][0]]
+    assert [t.rows[0][0] for t in councils] == [
+        "Cohort 22 Participating Councils", "Cohort 21 Participating Councils"]
+    assert councils[0].rows[1][:3] == ("Council Name", "Type", "Region")
+    assert appendix[0].last_block == ngdp.last_block
+
+
+def test_mou_report_has_one_title_alone_and_in_the_pack(seed_pack: Paper) -> None:
+    from boardpapers.parsers import parse
+    from boardpapers.genre import classify
+    from boardpapers.store.rows import title_key
+    alone_layout = readers.read(seed("004"))
+    alone = parse(alone_layout, classify(alone_layout))
+    assert alone.reports[0].title == seed_pack.reports[-1].title == (
+        "Update on MoU activity in 2020/21")
+    assert title_key(alone.reports[0].title) == title_key(seed_pack.reports[-1].title)
+
+
+def test_both_versions_of_the_mou_report_are_linked_in_the_store(tmp_path: Path) -> None:
+    from boardpapers.pipeline import ingest
+    from boardpapers.store import Store
+    store = Store(f"sqlite:///{tmp_path / 'v.db'}")
+    pack_path, report_path = seed("002"), seed("004")
+    summary = ingest([pack_path, report_path], store)
+    assert summary.count("ingested") == 2
+    ids = {Path(o.path).name: o.doc_id for o in summary.outcomes}
+    versions = store.report_versions(ids[report_path.name])  # type: ignore[arg-type]
+    assert [(v["title"], Path(v["path"]).name) for v in versions] == [
+        ("Update on MoU activity in 2020/21", pack_path.name)]
+
+
+def test_london_pack_part_two_and_its_report() -> None:
+    paper = pack_of(FIXTURES / "papers" / "pack_london_borough.md")
+    m = paper.meeting
+    assert m is not None and (m.date, m.time, m.online) == ("2024-09-09", "19:00", False)
+    assert [i.number for i in m.items if i.confidential] == ["6", "7"]
+    assert m.items[4].verbal and m.items[4].presenters == ("Cllr Owen Barclay", "Ngozi Eze")
+    assert [(x.name, x.role) for x in m.members][-1] == ("Irene Walsh", "non_voting")
+    (report,) = paper.reports
+    assert (report.title, report.agenda_item) == ("Temporary Accommodation Costs 2024/25", "4")
+    assert paper.layout.blocks[report.first_block].text == "Agenda Item 4"
+    assert [s.heading for s in report.sections if s.kind == "appendix"] == [
+        "Appendix 1 – Households in temporary accommodation by type"]
+
+
+def test_combined_authority_pack_two_short_reports() -> None:
+    paper = pack_of(FIXTURES / "papers" / "pack_combined_authority.md")
+    m = paper.meeting
+    assert m is not None and m.body == "Severnside Combined Authority Board"
+    assert m.online and m.venue is not None and "Microsoft Teams" in m.venue
+    assert [(x.name, x.role) for x in m.members if x.role != "member"] == [
+        ("Joanna Pryce", "chair"), ("Martin Hale", "deputy_chair"), ("Amrit Gill", "substitute"),
+        ("Harriet Oduya", "non_voting"), ("Lee Brandt", "observer")]
+    assert [(r.title, r.agenda_item) for r in paper.reports] == [
+        ("Adult Skills Fund Allocations 2025/26", "2"),
+        ("Bus Service Improvement Plan: Progress", "3")]
+    assert paper.reports[1].first_block == paper.reports[0].last_block + 1
+    assert paper.reports[0].contact_officers[0].email == "nia.castell@severnside.example.org"
+
+
+def test_report_starts_need_a_template_not_just_a_summary_heading() -> None:
+    layout = layout_from_text(
+        "# Board\n## Agenda\n1. Apologies\n"
+        "## Housing Delivery\n### Purpose of report\nFor noting.\n### Recommendation\n"
+        "That the board notes the report.\n### Background\n1. Text.\n### Summary\nMore.\n"
+        "## Waste Strategy\n### Summary\nA new strategy.\n### Recommendations\nApprove it.\n")
+    starts = find_report_starts(layout.blocks)
+    assert [s.title for s in starts] == ["Housing Delivery", "Waste Strategy"]
+
+
+def test_appendix_mentions_in_sentences_are_not_appendices() -> None:
+    layout = layout_from_text(
+        "## Report\nAppendix 1 sets out the figures.\n**Appendix 1 – Figures**\nA\tB\n1\t2\n"
+        "**ANNEX B**\nMore text\n")
+    found = find_appendices(layout.blocks, 0, len(layout.blocks) - 1)
+    assert [(s.heading, s.first_block, s.last_block) for s in found] == [
+        ("Appendix 1 – Figures", 2, 3), ("ANNEX B", 4, 5)]
+
+
+def test_reports_link_to_items_in_agenda_order() -> None:
+    items = [AgendaItem("4", "National Graduate Development Programme update"),
+             AgendaItem("5", "Procurement Support Update", confidential=True),
+             AgendaItem("8", "Sector-Led Improvement activity in 2020/21")]
+    reports = [Report(title="National Graduate Development Programme (NGDP)"),
+               Report(title="National Procurement Policy Statement"),
+               Report(title="Update on MoU activity in 2020/21")]
+    linked = link_agenda_items(reports, items)
+    assert [(r.agenda_item, r.confidential) for r in linked] == [
+        ("4", False), ("5", True), ("8", False)]
+    assert title_similarity("Update on MoU activity", "Annual conference") == 0.0
