@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from boardpapers.errors import QuerySyntaxError
 from boardpapers.query import normalise_filter
@@ -78,13 +78,23 @@ def similar(store: Store, doc_id: str, limit: int = 10) -> list[dict[str, Any]]:
                 if w not in _STOP:
                     words[w] = words.get(w, 0) + 1
         terms = sorted(words, key=lambda w: -words[w])[:24]
-        if not terms:
+    if not terms:
+        return []
+    store.ensure_index()
+    scores: dict[str, float] = {}
+    with store.connect() as conn:
+        hits = store.index.similar_blocks(terms, exclude=doc_id)
+        if not hits:
             return []
-        match = " OR ".join('"' + w.replace('"', '""') + '"' for w in terms)
-        sql = ("SELECT b.doc_id, d.path, d.title, d.genre, d.date, "
-               "sum(-bm25(blocks_fts, 3.0, 1.0)) AS score FROM blocks_fts "
-               "JOIN blocks b ON b.id = blocks_fts.rowid JOIN documents d ON d.id = b.doc_id "
-               "WHERE blocks_fts MATCH :m AND b.doc_id != :d "
-               "GROUP BY b.doc_id ORDER BY score DESC LIMIT :limit")
-        return [dict(r) for r in conn.execute(text(sql), {"m": match, "d": doc_id,
-                                                          "limit": limit}).mappings()]
+        owner = dict(conn.execute(select(schema.blocks.c.id, schema.blocks.c.doc_id).where(
+            schema.blocks.c.id.in_([b for b, _ in hits]))).all())
+        for block_id, score in hits:
+            if block_id in owner:
+                scores[owner[block_id]] = scores.get(owner[block_id], 0.0) + score
+        best = sorted(scores, key=lambda d: -scores[d])[:limit]
+        d = schema.documents
+        docs = {r.id: r for r in conn.execute(select(d.c.id, d.c.path, d.c.title, d.c.genre,
+                                                       d.c.date).where(d.c.id.in_(best)))}
+    return [{"doc_id": i, "path": docs[i].path, "title": docs[i].title,
+             "genre": docs[i].genre, "date": docs[i].date, "score": round(scores[i], 4)}
+            for i in best if i in docs]

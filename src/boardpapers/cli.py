@@ -142,6 +142,17 @@ def stats(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
 
 
 @app.command()
+def reindex() -> None:
+    """Rebuild the search index from the database (it also rebuilds itself when it finds
+    itself out of step)."""
+    try:
+        n = _store().reindex()
+    except BoardpapersError as exc:
+        _fail(exc)
+    out.print(f"{n} blocks indexed")
+
+
+@app.command()
 def search(query: Annotated[str, typer.Argument(help='Words, "phrases", -exclusions, OR, '
                                                 'and field:value filters.')],
            as_json: Annotated[bool, typer.Option("--json")] = False,

@@ -135,8 +135,11 @@ def ingest(paths: Iterable[str | Path], store: "Store", *, workers: int = 1,  # 
             record(Outcome(str(path), "present", doc_id=digest))
         else:
             todo.append(path)
-    for path, (paper, reason) in _run(todo, workers):
-        record(_store_one(store, path, paper, reason))
+    try:
+        for path, (paper, reason) in _run(todo, workers):
+            record(_store_one(store, path, paper, reason))
+    finally:
+        store.flush()  # what was stored becomes searchable, even if the batch was cut
     return IngestSummary(tuple(outcomes))
 
 

@@ -1,29 +1,22 @@
 """Ranked full-text search over stored blocks, with snippets, filters and facets.
 
-The SQL is built by pure functions (``search_sql``, ``facet_sql``) from a typed Query;
-user text reaches SQLite only as bound parameters, and the FTS5 expression is built from
-quoted terms (query.py). Ranking is FTS5's BM25 with headings and recommendation,
-purpose, summary and action text in a column weighed three times the body text.
+The block index (store/textindex.py) ranks by BM25 with English stemming, headings and
+recommendation, purpose, summary and action text weighing three times the body text,
+and counts the total and the facets (body, genre, year, section) in the same pass. The
+database supplies what the index does not hold: which documents match a body name or a
+council (resolved first, by bound parameters), and the details of each hit.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import text
-from sqlalchemy.exc import OperationalError
 
 from boardpapers.errors import QuerySyntaxError
-from boardpapers.query import Filters, Query, parse_query
-from boardpapers.store import Store, schema
-
-LEAD_WEIGHT = 3.0
-BODY_WEIGHT = 1.0
-SNIPPET_TOKENS = 16
-OPEN, CLOSE = "\x02", "\x03"  # snippet markers, turned into <mark> after escaping
-FACETS = ("body", "genre", "year", "section")
+from boardpapers.query import Filters, parse_query
+from boardpapers.store import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,87 +58,43 @@ class SearchResult:
                            for k, vals in self.facets.items()}}
 
 
-def _filter_sql(f: Filters) -> tuple[list[str], dict[str, Any]]:
-    where: list[str] = []
-    params: dict[str, Any] = {}
+def resolved_filters(conn: Any, f: Filters) -> dict[str, list[str] | None]:
+    """Filters the database answers before the index runs: which body names contain the
+    text asked for, and which documents mention the council asked for."""
+    body_names = doc_ids = None
     if f.body:
-        where.append("d.body LIKE :body ESCAPE '\\'")
-        params["body"] = "%" + _like_escape(f.body) + "%"
-    if f.genre:
-        where.append("d.genre = :genre")
-        params["genre"] = f.genre
-    if f.since:
-        where.append("d.date >= :since")
-        params["since"] = f.since
-    if f.until:
-        where.append("d.date <= :until")
-        params["until"] = f.until
-    if f.section:
-        where.append("b.section_kind = :section")
-        params["section"] = f.section
+        sql, params = body_names_sql(f.body)
+        body_names = [r[0] for r in conn.execute(text(sql), params)]
     if f.council:
-        where.append("EXISTS (SELECT 1 FROM council_facts c WHERE c.doc_id = b.doc_id AND "
-                     "(c.code = :council_code OR c.name LIKE :council ESCAPE '\\' "
-                     "OR c.text LIKE :council ESCAPE '\\'))")
-        params["council_code"] = f.council.upper()
-        params["council"] = "%" + _like_escape(f.council) + "%"
-    if f.has:
-        table = schema.FACT_TABLES[f.has].name
-        where.append(f"EXISTS (SELECT 1 FROM {table} x WHERE x.doc_id = b.doc_id "
-                     f"AND x.block = b.idx)")
-    return where, params
+        sql, params = council_docs_sql(f.council)
+        doc_ids = [r[0] for r in conn.execute(text(sql), params)]
+    return {"body_names": body_names, "doc_ids": doc_ids}
+
+
+def body_names_sql(body: str) -> tuple[str, dict[str, Any]]:
+    return ("SELECT DISTINCT body FROM documents WHERE body LIKE :body ESCAPE '\\'",
+            {"body": "%" + _like_escape(body) + "%"})
+
+
+def council_docs_sql(council: str) -> tuple[str, dict[str, Any]]:
+    return ("SELECT DISTINCT doc_id FROM council_facts WHERE code = :code "
+            "OR name LIKE :council ESCAPE '\\' OR text LIKE :council ESCAPE '\\'",
+            {"code": council.upper(), "council": "%" + _like_escape(council) + "%"})
 
 
 def _like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def search_sql(query: Query, limit: int = 10, offset: int = 0) -> tuple[str, dict[str, Any]]:
-    """The ranked hits query: (sql, bound parameters)."""
-    where, params = _filter_sql(query.filters)
-    params.update(match=query.fts(), limit=limit, offset=offset)
-    sql = (
-        "SELECT b.doc_id, d.path, d.title, d.genre, d.date, d.body, b.idx, b.page, b.kind, "
-        "b.section_kind, b.heading, r.title AS report, "
-        f"snippet(blocks_fts, -1, '{OPEN}', '{CLOSE}', '…', {SNIPPET_TOKENS}) AS snip, "
-        f"bm25(blocks_fts, {LEAD_WEIGHT}, {BODY_WEIGHT}) AS score "
-        "FROM blocks_fts JOIN blocks b ON b.id = blocks_fts.rowid "
-        "JOIN documents d ON d.id = b.doc_id "
-        "LEFT JOIN reports r ON r.doc_id = b.doc_id AND r.idx = b.report_idx "
-        "WHERE blocks_fts MATCH :match "
-        + "".join(f"AND {w} " for w in where)
-        + "ORDER BY score LIMIT :limit OFFSET :offset")
-    return sql, params
-
-
-_FACET_EXPR = {"body": "d.body", "genre": "d.genre", "year": "substr(d.date, 1, 4)",
-               "section": "b.section_kind"}
-
-
-def facet_sql(query: Query, facet: str, top: int = 10) -> tuple[str, dict[str, Any]]:
-    where, params = _filter_sql(query.filters)
-    params.update(match=query.fts(), top=top)
-    expr = _FACET_EXPR[facet]
-    sql = (f"SELECT {expr} AS value, count(*) AS n FROM blocks_fts "
-           "JOIN blocks b ON b.id = blocks_fts.rowid JOIN documents d ON d.id = b.doc_id "
-           "WHERE blocks_fts MATCH :match " + "".join(f"AND {w} " for w in where)
-           + f"AND {expr} IS NOT NULL GROUP BY value ORDER BY n DESC, value LIMIT :top")
-    return sql, params
-
-
-def count_sql(query: Query) -> tuple[str, dict[str, Any]]:
-    where, params = _filter_sql(query.filters)
-    params["match"] = query.fts()
-    sql = ("SELECT count(*) FROM blocks_fts JOIN blocks b ON b.id = blocks_fts.rowid "
-           "JOIN documents d ON d.id = b.doc_id WHERE blocks_fts MATCH :match "
-           + "".join(f"AND {w} " for w in where))
-    return sql, params
-
-
-def render_snippet(raw: str) -> str:
-    """FTS5 snippet with private markers -> HTML-escaped text with <mark> around matches."""
-    escaped = html.escape(" ".join(raw.split()), quote=False)
-    return escaped.replace(OPEN, "<mark>").replace(CLOSE, "</mark>")
+def hits_sql(block_ids: list[int]) -> tuple[str, dict[str, Any]]:
+    """The stored details of the hit blocks: (sql, bound parameters)."""
+    names = [f"b{i}" for i in range(len(block_ids))]
+    sql = ("SELECT b.id, b.doc_id, d.path, d.title, d.genre, d.date, d.body, b.idx, b.page, "
+           "b.kind, b.section_kind, b.heading, r.title AS report "
+           "FROM blocks b JOIN documents d ON d.id = b.doc_id "
+           "LEFT JOIN reports r ON r.doc_id = b.doc_id AND r.idx = b.report_idx "
+           f"WHERE b.id IN ({', '.join(':' + n for n in names)})")
+    return sql, dict(zip(names, block_ids))
 
 
 def search(store: Store, text_query: str, *, filters: Filters | None = None, limit: int = 10,
@@ -154,22 +103,17 @@ def search(store: Store, text_query: str, *, filters: Filters | None = None, lim
     query = parse_query(text_query, filters)
     if query.is_empty:
         raise QuerySyntaxError("empty query: type a word or a \"phrase\" to search for")
-    try:
-        with store.connect() as conn:
-            sql, params = search_sql(query, limit, offset)
-            rows = conn.execute(text(sql), params).all()
-            c_sql, c_params = count_sql(query)
-            total = conn.execute(text(c_sql), c_params).scalar_one()
-            facet_counts = {}
-            if facets:
-                for name in FACETS:
-                    f_sql, f_params = facet_sql(query, name)
-                    facet_counts[name] = [(str(v), int(n)) for v, n in
-                                          conn.execute(text(f_sql), f_params).all()]
-    except OperationalError as exc:
-        raise QuerySyntaxError(f"could not run query {text_query!r}: {exc.orig}") from None
-    hits = tuple(Hit(doc_id=r[0], path=r[1], title=r[2], genre=r[3], date=r[4], body=r[5],
-                     block=r[6], page=r[7], kind=r[8], section=r[9], heading=r[10],
-                     report=r[11], snippet=render_snippet(r[12] or ""), score=-float(r[13]))
-                 for r in rows)
-    return SearchResult(total=total, hits=hits, facets=facet_counts, query=text_query)
+    store.ensure_index()
+    with store.connect() as conn:
+        found = store.index.search(query, limit=limit, offset=offset, facets=facets,
+                                   **resolved_filters(conn, query.filters))
+        rows = {}
+        if found.hits:
+            sql, params = hits_sql([h.block_id for h in found.hits])
+            rows = {r.id: r for r in conn.execute(text(sql), params)}
+    hits = tuple(Hit(doc_id=r.doc_id, path=r.path, title=r.title, genre=r.genre, date=r.date,
+                     body=r.body, block=r.idx, page=r.page, kind=r.kind,
+                     section=r.section_kind, heading=r.heading, report=r.report,
+                     snippet=h.snippet, score=h.score)
+                 for h in found.hits if (r := rows.get(h.block_id)) is not None)
+    return SearchResult(total=found.total, hits=hits, facets=found.facets, query=text_query)

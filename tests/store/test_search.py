@@ -6,7 +6,8 @@ import pytest
 
 from boardpapers.errors import QuerySyntaxError
 from boardpapers.query import Filters
-from boardpapers.search import render_snippet, search, search_sql
+from boardpapers.search import council_docs_sql, hits_sql, search
+from boardpapers.store.textindex import mark
 from boardpapers.query import parse_query
 from boardpapers.store import Store
 
@@ -105,11 +106,32 @@ def test_empty_query_is_a_clear_error(store):
         search(store, "   ")
 
 
-def test_search_sql_binds_every_user_value():
-    sql, params = search_sql(parse_query('body:"Robert\'); --" housing'))
-    assert "Robert" not in sql and "housing" not in sql
-    assert params["match"] == '"housing"'
+def test_sql_binds_every_user_value():
+    sql, params = council_docs_sql("Robert'); DROP TABLE documents; --")
+    assert "Robert" not in sql and "DROP" not in sql
+    assert params["council"] == "%Robert'); DROP TABLE documents; --%"
+    sql, params = hits_sql([3, 7])
+    assert "3" not in sql.split("IN")[1] and list(params.values()) == [3, 7]
 
 
-def test_snippet_is_escaped_html():
-    assert render_snippet("a <b> \x02x\x03") == "a &lt;b&gt; <mark>x</mark>"
+def test_snippet_is_escaped_html_with_marked_matches():
+    text = "a <b> £60m x"
+    start = len("a <b> £60m ".encode())
+    assert mark(text, [(start, start + 1)]) == "a &lt;b&gt; £60m <mark>x</mark>"
+
+
+def test_prefix_query_matches_word_starts(store):
+    result = search(store, "afford*")
+    assert result.total >= 2
+    assert all("<mark>afford" in h.snippet.lower() for h in result.hits)
+
+
+def test_an_index_lost_or_out_of_step_is_rebuilt_from_the_database(store, tmp_path):
+    import shutil
+    db_url = store.url
+    index_dir = store.index.path
+    before = search(store, "housing").total
+    shutil.rmtree(index_dir)
+    fresh = Store(db_url)
+    assert search(fresh, "housing").total == before
+    assert fresh.ensure_index() is False  # in step now: no second rebuild

@@ -50,12 +50,12 @@ def test_saving_the_same_paper_twice_changes_nothing(store, paper_file):
 
 
 def test_a_save_that_fails_midway_leaves_nothing(store, paper_file, monkeypatch):
-    from boardpapers.store import sqlite
+    import boardpapers.store as store_module
 
-    def broken(conn, doc_id):
+    def broken(conn, doc_id, rows):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(sqlite, "index_document", broken)
+    monkeypatch.setattr(store_module, "_indexed_blocks", broken)
     with pytest.raises(RuntimeError):
         store.save(process(paper_file))
     assert all(n == 0 for n in _counts(store).values())

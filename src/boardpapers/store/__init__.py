@@ -22,7 +22,8 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from boardpapers.errors import StoreError
 from boardpapers.paper import Paper
 from boardpapers.store import schema, sqlite
-from boardpapers.store.rows import paper_rows
+from boardpapers.store.rows import LEAD_SECTIONS, paper_rows
+from boardpapers.store.textindex import IndexedBlock, TextIndex
 
 DEFAULT_URL = "sqlite:///boardpapers.db"
 
@@ -46,9 +47,10 @@ class Store:
             sqlite.configure(self.engine)
             with self.engine.begin() as conn:
                 schema.metadata.create_all(conn)
-                sqlite.create_fts(conn)
         except (OperationalError, SQLAlchemyError) as exc:
             raise StoreError(f"cannot open database {self.url}: {exc.orig if hasattr(exc, 'orig') else exc}") from None
+        self.index = TextIndex(index_path(self.url))
+        self._index_checked = False
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
@@ -75,12 +77,58 @@ class Store:
                 table_rows = rows.get(table.name)
                 if table_rows:
                     conn.execute(insert(table), table_rows)
-            sqlite.index_document(conn, doc_id)
+            indexed = _indexed_blocks(conn, doc_id, rows)
+        # The database has committed: the index follows. Should this fail or the process
+        # die before the index commits, the next search finds the index out of step with
+        # the database and rebuilds it (ensure_index).
+        if exists:
+            self.index.delete_document(doc_id)
+        self.index.add(indexed)
         return True
 
     def delete(self, doc_id: str) -> bool:
         with self.engine.begin() as conn:
-            return _delete_document(conn, doc_id)
+            deleted = _delete_document(conn, doc_id)
+        self.index.delete_document(doc_id)
+        self.index.commit()
+        return deleted
+
+    def flush(self) -> None:
+        """Make everything saved so far searchable (ingest calls this at the end)."""
+        self.index.commit()
+
+    def close(self) -> None:
+        self.flush()
+        self.engine.dispose()
+
+    def ensure_index(self) -> bool:
+        """Rebuild the search index if it holds a different number of blocks than the
+        database (a crash between the two commits, an index deleted by hand); True if
+        it was rebuilt."""
+        if self._index_checked and not self.index.dirty:
+            return False
+        self.index.commit()
+        self._index_checked = True
+        with self.engine.connect() as conn:
+            expected = conn.execute(select(func.count()).select_from(schema.blocks).where(
+                schema.blocks.c.kind != "page_break")).scalar_one()
+        if expected == self.index.num_docs():
+            return False
+        self.reindex()
+        return True
+
+    def reindex(self) -> int:
+        """Rebuild the search index from the database; returns the blocks indexed."""
+        self.index.clear()
+        total = 0
+        with self.engine.connect() as conn:
+            doc_ids = conn.execute(select(schema.documents.c.id)).scalars().all()
+            for doc_id in doc_ids:
+                blocks = _indexed_blocks(conn, doc_id, None)
+                self.index.add(blocks)
+                total += len(blocks)
+        self.index.commit()
+        return total
 
     def stats(self) -> dict[str, Any]:
         counts = {"documents": schema.documents, "blocks": schema.blocks,
@@ -124,8 +172,39 @@ class Store:
             return [dict(m) for m in conn.execute(q).mappings()]
 
 
+def index_path(url: str) -> Path | None:
+    """The search index lives in a folder beside a database file; in memory otherwise."""
+    path = url.split(":///", 1)[1] if url.startswith("sqlite:///") else ""
+    path = path.split("?", 1)[0]
+    if not path or path == ":memory:":
+        return None
+    return Path(path + ".index")
+
+
+def _indexed_blocks(conn: Connection, doc_id: str,
+                    rows: dict[str, list[dict[str, Any]]] | None) -> list[IndexedBlock]:
+    """A document's stored blocks with what the index filters on, read back with their
+    row ids; fact kinds come from ``rows`` when given, else from the fact tables."""
+    d, b = schema.documents, schema.blocks
+    doc = conn.execute(select(d.c.genre, d.c.body, d.c.date).where(d.c.id == doc_id)).one()
+    has: dict[int, set[str]] = {}
+    for kind, table in schema.FACT_TABLES.items():
+        blocks_with = ([r["block"] for r in rows.get(table.name, [])] if rows is not None
+                       else conn.execute(select(table.c.block).where(
+                           table.c.doc_id == doc_id)).scalars().all())
+        for block in blocks_with:
+            has.setdefault(block, set()).add(kind)
+    found = conn.execute(select(b.c.id, b.c.idx, b.c.kind, b.c.text, b.c.section_kind)
+                         .where(b.c.doc_id == doc_id, b.c.kind != "page_break")
+                         .order_by(b.c.idx)).all()
+    return [IndexedBlock(block_id=r.id, doc_id=doc_id, text=r.text,
+                         lead=r.kind == "heading" or r.section_kind in LEAD_SECTIONS,
+                         genre=doc.genre, body=doc.body, date=doc.date,
+                         section=r.section_kind, has=tuple(sorted(has.get(r.idx, ()))))
+            for r in found]
+
+
 def _delete_document(conn: Connection, doc_id: str) -> bool:
-    sqlite.unindex_document(conn, doc_id)
     for table in schema.DERIVED_TABLES:
         conn.execute(delete(table).where(table.c.doc_id == doc_id))
     return conn.execute(delete(schema.documents).where(
