@@ -94,7 +94,7 @@ def tokenise(text: str) -> list[Token]:
         elif not raw[0].isalnum():
             norm = "|"
         else:
-            norm = normalise_name(raw).replace(" ", "")
+            norm = raw.lower().replace("'", "").replace("’", "")  # as normalise_name does
             norm = "st" if norm == "saint" else norm
         out.append(Token(norm, m.start(), m.end(), raw[0].isupper() or raw[0].isdigit(),
                          raw.isupper()))
@@ -171,8 +171,13 @@ def index() -> Index:
 # ---------------------------------------------------------------- matching
 
 
+_FIRST_WORDS = frozenset(w.split()[0] for w in PREFIXES + SUFFIXES + ABBREVIATION_SUFFIXES)
+
+
 def _seq(tokens: list[Token], i: int, seqs: tuple[tuple[str, ...], ...]) -> int:
     """End index (exclusive) of the longest of ``seqs`` at token i, or i when none."""
+    if i >= len(tokens) or tokens[i].norm not in _FIRST_WORDS:
+        return i
     for seq in seqs:
         j = i + len(seq)
         if j <= len(tokens) and all(tokens[i + k].norm == w for k, w in enumerate(seq)):
@@ -219,6 +224,9 @@ def scan(text: str, *, bare_ok: bool) -> list[NameMatch]:
     out: list[NameMatch] = []
     i = 0
     while i < len(tokens):
+        if not tokens[i].capital:  # every council name starts with a capital
+            i += 1
+            continue
         found = _match_at(tokens, i, idx, bare_ok=bare_ok, text=text)
         if not found:
             i += 1
