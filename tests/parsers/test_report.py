@@ -1,0 +1,218 @@
+"""The committee-report parser on layouts built by hand, in many councils' wordings."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from boardpapers.genre import Classification
+from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
+from boardpapers.paper import ContactOfficer
+from boardpapers.parsers.contacts_block import read_contacts
+from boardpapers.parsers.labels import is_placeholder, match_label, split_fields
+from boardpapers.parsers.report import block_head, parse_report, parse_report_paper
+from tests.parsers.report_layouts import report_layout
+
+LGA_STYLE = (
+    "City Transport Update",
+    "Purpose of Report",
+    "For information.",
+    "Is this report confidential? No",
+    "Summary",
+    "This report updates the Board on transport work.",
+    "LGA Plan Theme: Stronger local economies",
+    "Recommendation(s)",
+    "Members are asked to note the content of the update paper.",
+    "Contact details",
+    "Contact officer: Ann Example",
+    "Position: Senior Adviser",
+    "Phone no: 07700 900123",
+    "Email:\tann.example@example.gov.uk",
+    "Strategic Transport",
+    "1. Officers have commissioned research on transport decision-making in other countries and "
+    "will report back on its findings later this year to the Board.",
+    "Implications for Wales",
+    "2. None.",
+    "Financial Implications",
+    "3. This can be met from the Board's budget.",
+    "Next steps",
+    "4. Officers will report back.",
+)
+
+
+def test_lga_template_values() -> None:
+    report = parse_report(report_layout(*LGA_STYLE), 0, 30)
+    assert report.title == "City Transport Update"
+    assert report.purpose == "For information."
+    assert report.summary == "This report updates the Board on transport work."
+    assert report.recommendations == ("Members are asked to note the content of the update paper.",)
+    assert report.confidential is False
+    assert report.plan_theme == "Stronger local economies"
+    assert report.contact_officers == (ContactOfficer(
+        "Ann Example", "Senior Adviser", "07700 900123", "ann.example@example.gov.uk"),)
+
+
+def test_sections_are_canonical_with_numbered_paragraphs() -> None:
+    report = parse_report(report_layout(*LGA_STYLE), 0, 30)
+    kinds = [s.kind for s in report.sections]
+    assert kinds[:4] == ["purpose", "summary", "recommendations", "contact"]
+    assert kinds[-3:] == ["implications_wales", "financial", "next_steps"]
+    body = next(s for s in report.sections if s.heading == "Strategic Transport")
+    assert [p.number for p in body.paragraphs] == ["1"]
+    assert body.paragraphs[0].text.startswith("Officers have commissioned")
+    financial = next(s for s in report.sections if s.kind == "financial")
+    assert financial.paragraphs[0].number == "3"
+    assert financial.text == "This can be met from the Board's budget."
+
+
+def test_block_indices_are_absolute_inside_a_larger_layout() -> None:
+    layout = report_layout("# Agenda", "1. Apologies", "2. Minutes", *LGA_STYLE)
+    report = parse_report(layout, 3, len(layout.blocks) - 1)
+    assert report.title == "City Transport Update"
+    assert (report.first_block, report.last_block) == (3, len(layout.blocks) - 1)
+    purpose = report.sections[0]
+    assert layout.blocks[purpose.first_block].text == "Purpose of Report"
+    numbered = [p for s in report.sections for p in s.paragraphs]
+    assert all(layout.blocks[p.block].text.endswith(p.text[-10:]) for p in numbered)
+
+
+def test_heading_wordings_map_to_the_same_kind() -> None:
+    cases = {
+        "1. Purpose of the Report": "purpose", "PURPOSE": "purpose", "Purpose:": "purpose",
+        "Reason for this report": "purpose", "Reasons for the Report": "purpose",
+        "Resource implications": "financial", "Comments of the Chief Finance Officer": "financial",
+        "Legal Implications": "legal", "Equality and diversity implications": "equalities",
+        "Implications for Wales": "implications_wales", "Next steps": "next_steps",
+        "Appendices": "appendix", "Background papers": "appendix", "Risk Management": "risk",
+        "Diben yr Adroddiad": "purpose", "Argymhellion": "recommendations",
+        "Goblygiadau Ariannol": "financial", "Cefndir": "background", "Crynodeb": "summary",
+        "Reasons for recommendations": "other",
+    }
+    for text, kind in cases.items():
+        label = match_label(text)
+        assert label is not None and label.kind == kind, text
+
+
+def test_prose_is_not_a_heading() -> None:
+    assert match_label("The purpose of this report is to update members.") is None
+    prose = Block(BlockKind.PARAGRAPH, "Background: the council has run the service since 2016.")
+    assert block_head(0, prose) is None
+
+
+def test_flattened_header_line_still_parses() -> None:
+    layout = report_layout(
+        "Report to: Cabinet Report number: CAB/24/17 Date: 12 March 2024 "
+        "Contact officer: Jane Doe Subject: Household waste",
+        "Purpose of report", "For decision.",
+        "Recommendation", "That Cabinet approves the new collection round.")
+    paper = parse_report_paper(layout, Classification("report"))
+    assert paper.title == "Household waste"
+    assert paper.body == "Cabinet"
+    assert paper.date == "2024-03-12"
+    report = paper.reports[0]
+    assert report.contact_officers[0].name == "Jane Doe"
+    assert report.recommendations == ("That Cabinet approves the new collection round.",)
+    assert [f.kind for f in split_fields(layout.blocks[0].text)] == [
+        "report_to", "report_number", "date", "contact", "subject"]
+
+
+def test_recommended_to_with_lettered_list() -> None:
+    layout = report_layout(
+        "Wards review", "2. Recommendations", "The Cabinet is RECOMMENDED to:",
+        "(a) approve the plan;", "(b) note the consultation results.", "3. Background",
+        "3.1 The plan was drafted in 2023 after a long period of engagement with residents.")
+    report = parse_report(layout, 0, len(layout.blocks) - 1)
+    assert report.recommendations == ("approve the plan;", "note the consultation results.")
+
+
+def test_one_sentence_recommendation_and_members_asked_to_note() -> None:
+    layout = report_layout("Title here", "Recommendation",
+                           "It is recommended that the Committee notes the report.",
+                           "Background", "The service began in 2019.")
+    report = parse_report(layout, 0, 4)
+    assert report.recommendations == ("It is recommended that the Committee notes the report.",)
+
+
+def test_body_paragraphs_are_never_recommendations() -> None:
+    layout = report_layout(
+        "Title here", "Summary", "The council recommends residents recycle more.",
+        "Background", "1. It is recommended that councils review bins yearly, says guidance.")
+    report = parse_report(layout, 0, 4)
+    assert report.recommendations == ()
+
+
+def test_blank_template_gives_no_guesses() -> None:
+    layout = report_layout("[Insert report title]", "Purpose of report", "[Insert text]",
+                           "Summary", "[Insert text]", "Recommendation(s)",
+                           "[Insert recommendations]", "Contact officer: [Insert name]",
+                           "Email: [Insert email]")
+    report = parse_report(layout, 0, len(layout.blocks) - 1)
+    assert (report.title, report.purpose, report.summary) == (None, None, None)
+    assert report.recommendations == () and report.contact_officers == ()
+    assert is_placeholder("Click here to enter text.") and not is_placeholder("For decision.")
+
+
+def test_two_officers_laid_out_label_by_label() -> None:
+    officers, used = read_contacts(
+        ["Tina Example", "Sam Sample", "Position:", "Programme Manager,", "Productivity Team",
+         "Head of Programmes", "Phone no:", "07700 900001", "07700 900002", "Email:",
+         "tina@example.gov.uk", "sam@example.gov.uk", "Next report heading"], heading=True)
+    assert officers == (
+        ContactOfficer("Tina Example", "Programme Manager, Productivity Team", "07700 900001",
+                       "tina@example.gov.uk"),
+        ContactOfficer("Sam Sample", "Head of Programmes", "07700 900002", "sam@example.gov.uk"))
+    assert used == 12
+
+
+def test_report_author_and_report_of_are_not_contacts() -> None:
+    layout = report_layout("Report of the Director of Place", "Depot disposal",
+                           "Purpose", "For decision.", "Report author: Tom Writer",
+                           "Contact: Grace Person, Head of Property, 020 7946 0000")
+    report = parse_report(layout, 0, len(layout.blocks) - 1)
+    assert report.report_of == "Director of Place"
+    assert [o.name for o in report.contact_officers] == ["Grace Person"]
+    assert report.contact_officers[0].phone == "020 7946 0000"
+
+
+def test_bilingual_labels() -> None:
+    layout = report_layout("Adroddiad i / Report to: Y Cabinet / Cabinet",
+                           "Perfformiad / Performance",
+                           "Diben yr Adroddiad / Purpose of the Report",
+                           "Er gwybodaeth. / For information.",
+                           "Swyddog Cyswllt / Contact Officer", "Enw / Name: Elin Example",
+                           "E-bost / Email: elin@example.gov.uk")
+    report = parse_report(layout, 0, len(layout.blocks) - 1)
+    assert report.title == "Perfformiad / Performance"
+    assert report.purpose == "Er gwybodaeth. / For information."
+    assert report.contact_officers == (
+        ContactOfficer("Elin Example", None, None, "elin@example.gov.uk"),)
+
+
+def test_empty_range_gives_an_empty_report() -> None:
+    layout = report_layout("Only a line")
+    assert parse_report(layout, 5, 9).title is None
+
+
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(list(BlockKind)), _TEXT, st.integers(0, 3)),
+                max_size=25))
+def test_any_blocks_parse_without_error(raw: list[tuple[BlockKind, str, int]]) -> None:
+    blocks = [Block(kind, text, depth=depth, marker="a)" if kind is BlockKind.LIST_ITEM else "",
+                    rows=((text,),) if kind is BlockKind.TABLE else ())
+              for kind, text, depth in raw]
+    spanned, joined = join_blocks(blocks)
+    layout = Layout(Source("x.txt", "0" * 64, "txt"), spanned, joined)
+    paper = parse_report_paper(layout, Classification("report"))
+    report = paper.reports[0]
+    assert all(-1 <= s.first_block <= s.last_block < max(1, len(blocks)) for s in report.sections)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_TEXT, max_size=12))
+def test_contact_lines_never_crash(lines: list[str]) -> None:
+    officers, used = read_contacts(lines)
+    assert 0 <= used <= len(lines)
+    assert all(o.name for o in officers)
