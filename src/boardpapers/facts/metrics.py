@@ -120,7 +120,9 @@ def _noun_phrase(text: str, pos: int, value: float) -> tuple[str, int, int] | No
                 break
             words.append((tail[0], tail[1]))
             break
-        if word.lower() in _STOP or word[0].isupper() or (words and _is_verbish(word)):
+        if word.lower() in _STOP or (words and _is_verbish(word)):
+            break
+        if word[0].isupper() and not _capitalised_adjective(text, w.end()):
             break
         if words and _plural(words[-1][0]) and _plural(word):
             break  # "every 6 months managers are invited": the count is of months
@@ -169,6 +171,12 @@ def _of_phrase(text: str, pos: int) -> str:
         return ""
     phrase = _noun_phrase(text, pos + m.end() - 1, 2)
     return re.sub(r"\s+", " ", text[pos:phrase[1]]).strip() if phrase else ""
+
+
+def _capitalised_adjective(text: str, pos: int) -> bool:
+    """'Syrian' in '300 Syrian refugees': a capital word with a lower-case plural next."""
+    nxt = _WORD.match(text, pos)
+    return nxt is not None and nxt.group("w")[0].islower() and _plural(nxt.group("w"))
 
 
 def _plural(word: str) -> bool:
