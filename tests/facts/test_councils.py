@@ -139,6 +139,13 @@ def test_table_rows_link_and_keep_paper_columns() -> None:
     assert ms[6].type == "combined authority" and ms[7].type is None
 
 
+def test_membership_table_notes_are_not_councils() -> None:
+    rows = (("Councillor", "Authority"), ("Cllr Ann Lee", "Fenmoor Borough Council"),
+            ("Jo Bloggs CBE", "Independent observer"), ("Cllr Al Shah", "Rotherham MBC"))
+    assert [(m.text, m.code) for m in find_councils_in_table(rows, 0)] == [
+        ("Fenmoor Borough Council", None), ("Rotherham MBC", "ROT")]
+
+
 def test_table_without_council_column_takes_only_designated_names() -> None:
     rows = (("Region", "Applicants"), ("Greater London", "711"),
             ("North East", "283"), ("Kent County Council", "12"))

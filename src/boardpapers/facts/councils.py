@@ -175,12 +175,19 @@ def find_councils_in_table(rows: Sequence[Sequence[str]], block: int) -> list[Co
         mentions = [to_mention(cell[m.start:m.end], Span(block, base + m.start, base + m.end),
                                m, extra) for m in scan(cell, bare_ok=True)]
         kept = [m for m in mentions if m is not None and (m.code or m.type)]
-        if not kept:
+        if not kept and _reads_as_a_name(cell):
             lead = len(cell) - len(cell.lstrip())
             text = cell.strip()
             kept = [_unlinked(text, Span(block, base + lead, base + lead + len(text)), extra)]
         out.extend(kept)
     return out
+
+
+def _reads_as_a_name(cell: str) -> bool:
+    """An unlinked cell is kept only if it is written like a body's name
+    ("Black Country Transport"), not a note ("Independent observer")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", cell) if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _designated_cells(rows: Sequence[Sequence[str]], block: int,
