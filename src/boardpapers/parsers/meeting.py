@@ -300,7 +300,8 @@ def find_venue(lines: Sequence[Line], date_line: int | None) -> str | None:
         in_sentence = venue_in_sentence(text)
         if in_sentence:
             return in_sentence
-        rest = _after_date_and_time(text)
+        rest = re.sub(r"^(?:hybrid|virtual|remote|online) meeting\s*[:–-]\s*", "",
+                      _after_date_and_time(text), flags=re.IGNORECASE)
         if rest and len(rest) < 150 and (is_online(rest) or _PLACE_WORDS.search(rest)):
             return rest
     return None

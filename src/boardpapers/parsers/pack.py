@@ -190,7 +190,9 @@ def _is_report_metadata(text: str) -> bool:
 
 
 def _parse_one(layout: Layout, start: ReportStart, last: int) -> Report:
-    appendices = find_appendices(layout.blocks, start.first, last)
+    title_level = next((b.level for b in layout.blocks[start.first:last + 1]
+                        if b.kind is BlockKind.HEADING), 0)
+    appendices = find_appendices(layout.blocks, start.first, last, title_level)
     body_last = appendices[0].first_block - 1 if appendices else last
     parse = getattr(report_module, "parse_report", None)
     if parse is not None:
@@ -204,10 +206,17 @@ def _parse_one(layout: Layout, start: ReportStart, last: int) -> Report:
         pages=(first_page, last_page))
 
 
-def find_appendices(blocks: Sequence[Block], first: int, last: int) -> tuple[Section, ...]:
+def find_appendices(blocks: Sequence[Block], first: int, last: int,
+                    title_level: int = 0) -> tuple[Section, ...]:
     """"Appendix 1 – …"/"APPENDIX A" blocks in blocks[first:last+1], each a Section running
-    to the next appendix or the end of the report."""
-    heads = [i for i in range(first + 1, last + 1) if _is_appendix_head(blocks[i])]
+    to the next appendix or the end of the report.
+
+    With the level of the report's title heading, a bigger heading well inside the report
+    (an untitled annex printed as a document of its own) starts an appendix too.
+    """
+    heads = [i for i in range(first + 1, last + 1) if _is_appendix_head(blocks[i])
+             or (title_level > 1 and i - first > 5 and blocks[i].kind is BlockKind.HEADING
+                 and 0 < blocks[i].level < title_level)]
     out = []
     for k, head in enumerate(heads):
         end = heads[k + 1] - 1 if k + 1 < len(heads) else last
