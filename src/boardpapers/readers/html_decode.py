@@ -68,6 +68,11 @@ def _codec(label: str) -> str | None:
         return None
 
 
+_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13))
+
+
 def _looks_binary(data: bytes) -> bool:
+    """Over 5% control characters (NULs and the like) in the first few KB: not text."""
     head = data[:SNIFF_BYTES]
-    return head.count(0) > len(head) // 20 + 1
+    controls = len(head) - len(head.translate(None, _CONTROL))
+    return controls > len(head) // 20 + 1

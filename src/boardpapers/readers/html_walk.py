@@ -59,6 +59,7 @@ class HtmlWalker:
 
     special: Callable[[HtmlWalker, Node, int], bool] | None = None
     list_level: int = 0  # depth of top-level lists here (1 inside a ModernGov item)
+    skip: set[int] = field(default_factory=set)  # mem_ids of nodes read elsewhere
     blocks: list[Block] = field(default_factory=list)
     inline: Inline = field(default_factory=Inline)
 
@@ -75,7 +76,7 @@ class HtmlWalker:
             self.inline.add(_SPACE.sub(" ", child.text_content or ""), bold)
             return
         tag = child.tag
-        if not isinstance(tag, str) or tag.startswith("-"):
+        if not isinstance(tag, str) or tag.startswith("-") or child.mem_id in self.skip:
             return
         if self.special is not None and self.special(self, child, depth):
             return
@@ -156,9 +157,10 @@ class HtmlWalker:
 
     def list_item(self, li: Node, marker: str, level: int, depth: int) -> None:
         nested = [sub for sub in li.css("ul, ol") if _outermost_list_in(sub, li)]
-        for sub in nested:
-            sub.remove()  # read the item's own text first, then its sub-list
+        ids = {sub.mem_id for sub in nested}
+        self.skip |= ids  # read the item's own text first, then its sub-lists
         text, bold = self.inline_text_bold(li, depth)
+        self.skip -= ids
         if text:
             self.add(Block(BlockKind.LIST_ITEM, text, marker=marker, depth=level, bold=bold))
         for sub in nested:
@@ -227,7 +229,8 @@ def table_row_nodes(table: Node) -> list[Node]:
 def is_layout_table(table: Node) -> bool:
     """A table that arranges a page rather than holding data: it contains headings, other
     tables or lists, or has a single cell."""
-    if table.css_first("h1, h2, h3, h4, h5, h6, table, ul, ol") is not None:
+    inner = table.css("h1, h2, h3, h4, h5, h6, table, ul, ol")
+    if any(node.mem_id != table.mem_id for node in inner):
         return True
     return len(table.css("td, th")) <= 1
 
