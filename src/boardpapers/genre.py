@@ -174,11 +174,13 @@ def _score_meetings(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
 # ------------------------------------------------------------------ briefings, summaries
 
 _BRIEF_WORDS = re.compile(
-    r"\b(?:policy brief(?:ing)?|weekly (?:round[- ]?up|brief(?:ing)?|bulletin|update)"
+    r"\b(?:policy brief(?:ing)?|members'? (?:briefing|bulletin|update|newsletter)"
+    r"|in this (?:issue|edition)|issue \d{1,3}\b|weekly (?:round[- ]?up|brief(?:ing)?|bulletin|update)"
     r"|round[- ]?up|newsletter|e-?bulletin|bulletin|top items this week|in this issue"
     r"|news in brief)\b", re.IGNORECASE)
 _SUMMARY_WORDS = re.compile(
-    r"\b(?:support to (?:member|councils)|annual (?:review|summary|report)|year in review"
+    r"\b(?:support to (?:members?|councils|member \w+)|member (?:authorities|councils)"
+    r"|our support|councillor development|employers'? organisation|annual (?:review|summary|report)|year in review"
     r"|value for money|member organisations?|return on (?:investment|subscriptions?)"
     r"|savings delivered|supporting (?:elected )?members|looking ahead)\b", re.IGNORECASE)
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -196,7 +198,7 @@ def _score_briefing(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
     if any(_BRIEF_WORDS.search(t) for _, _, t in front if len(t) <= 140):
         tally.add("briefing", 2.0, "briefing masthead (policy brief / weekly round up / bulletin)")
     urls = sum(1 for _, _, t in lines if _URL.search(t))
-    if urls >= 3:
+    if urls >= 2:
         tally.add("briefing", min(1.5, 0.25 * urls), f"{urls} lines with links")
     shouted = sum(1 for _, _, t in lines if _is_shouted_headline(t))
     if shouted >= 3:
@@ -212,33 +214,51 @@ def _score_briefing(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
 # ------------------------------------------------------------------ language
 
 _WELSH = frozenset("""yr a'r i'r o'r ac yn ein eich mae oedd bydd wedi bod sydd hyn hynny
-gan gyda ydy ydyw nid dim neu ond fel am ar gyfer cyngor pwyllgor argymhelliad argymhellion
-adroddiad cyfarfod cynghorydd swyddog cymru sir gwasanaethau cabinet'r aelodau diben
-cefndir crynodeb goblygiadau ariannol cyfreithiol penderfyniad cofnodion eitem ymddiheuriadau
-dyddiad hefyd rhaid angen drwy trwy y""".split())
+gan gyda ydy ydyw nid dim neu ond fel ar gyfer cyngor pwyllgor argymhelliad argymhellion
+adroddiad cyfarfod cynghorydd cynghorwyr swyddog cymru sir gwasanaethau aelodau diben
+cefndir crynodeb goblygiadau ariannol cyfreithiol penderfyniad cofnodion eitem eitemau
+ymddiheuriadau dyddiad amser lleoliad rhaglen cadeirydd is-gadeirydd aelodaeth datgan
+buddiant tudalennau tudalen dydd hefyd rhaid angen drwy trwy y""".split())
 _ENGLISH = frozenset("""the and of to is that for with this on be are was as by from it will
-have has an at which report council members committee not or their been""".split())
-_WORD = re.compile(r"[A-Za-z\u00C0-\u017F']+")
+have has an at which report council members committee not or their been date time venue
+agenda items minutes apologies declarations interest chair vice-chair membership page pages
+purpose recommendation recommendations summary contact officer""".split())
+_WORD = re.compile(r"[A-Za-z\u00C0-\u017F'-]+")
+
+
+def _half_language(text: str) -> str | None:
+    cy = en = 0
+    for word in _WORD.findall(text.lower().replace("\u2019", "'")):
+        if word in _WELSH:
+            cy += 1
+        elif word in _ENGLISH:
+            en += 1
+    if cy == en:
+        return None
+    return "cy" if cy > en else "en"
 
 
 def detect_language(lines: list[tuple[int, Block, str]]) -> tuple[str, str]:
-    """("en" | "cy" | "bilingual", evidence) from the share of Welsh function words."""
-    cy = en = 0
+    """("en" | "cy" | "bilingual", evidence) from which language each line is written in.
+
+    Welsh councils print labels and text twice ("Dyddiad / Date"), so each half of a
+    line split at " / " is judged on its own by its function words and common labels.
+    """
+    counts: Counter[str] = Counter()
     for _, _, text in lines[:600]:
-        for word in _WORD.findall(text.lower().replace("\u2019", "'")):
-            if word in _WELSH:
-                cy += 1
-            elif word in _ENGLISH:
-                en += 1
+        for half in re.split(r"\s+/\s+", text):
+            language = _half_language(half)
+            if language:
+                counts[language] += 1
+    cy, en = counts["cy"], counts["en"]
     total = cy + en
-    if total < 8:
+    if total < 3:
         return "en", "too few words to tell the language"
-    share = cy / total
-    if share >= 0.7:
-        return "cy", f"Welsh function words {cy}/{total}"
-    if share >= 0.25 and cy >= 15 and en >= 15:
-        return "bilingual", f"Welsh and English function words {cy}/{en}"
-    return "en", f"English function words {en}/{total}"
+    if cy >= 2 and en >= 2 and min(cy, en) >= 0.25 * total:
+        return "bilingual", f"Welsh and English lines {cy}/{en}"
+    if cy > en:
+        return "cy", f"Welsh lines {cy}/{total}"
+    return "en", f"English lines {en}/{total}"
 
 
 # ------------------------------------------------------------------ deciding
