@@ -102,7 +102,7 @@ def run_bold(run: Element, inherited: bool) -> bool:
     return inherited
 
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
@@ -115,7 +115,7 @@ def fold_lines(text: str) -> str:
 
 def fold_all(text: str) -> str:
     """Fold all whitespace, line breaks included, to single spaces."""
-    return " ".join(fold_lines(text).split())
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text).replace("\n", " ")).strip()
 
 
 def events_text(events: list[Event]) -> str:

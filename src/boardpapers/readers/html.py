@@ -20,7 +20,8 @@ from boardpapers.layout import Layout, Source, join_blocks
 from boardpapers.readers import html_moderngov
 from boardpapers.readers.html_decode import decode_html
 from boardpapers.readers.html_furniture import clean_blocks, main_container, remove_furniture
-from boardpapers.readers.html_walk import HtmlWalker, fold_all
+from boardpapers.readers.docx_text import fold_all
+from boardpapers.readers.html_walk import HtmlWalker
 
 
 def read_bytes(data: bytes, source: Source) -> Layout:

@@ -22,7 +22,8 @@ from typing import Any
 
 from boardpapers.layout import Block, BlockKind
 from boardpapers.readers.html_furniture import strip_file_sizes
-from boardpapers.readers.html_walk import HEADINGS, HtmlWalker, fold_all, table_row_nodes
+from boardpapers.readers.docx_text import fold_all
+from boardpapers.readers.html_walk import HEADINGS, HtmlWalker, table_row_nodes
 
 Node = Any
 

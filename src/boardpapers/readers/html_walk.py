@@ -19,6 +19,7 @@ from typing import Any
 
 from boardpapers.layout import Block, BlockKind
 from boardpapers.readers.docx_numbering import format_number
+from boardpapers.readers.docx_text import fold_all, fold_lines
 
 Node = Any  # selectolax LexborNode
 
@@ -32,7 +33,6 @@ MAX_DEPTH = 200
 _OL_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman",
                "I": "upperRoman"}
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0\u2000-\u200a\u202f\u3000]+")
-_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -241,15 +241,3 @@ def _int_attr(node: Node, name: str, default: int) -> int:
         return int(str(raw).strip()) if raw is not None else default
     except ValueError:
         return default
-
-
-def fold_lines(text: str) -> str:
-    """Fold whitespace within lines (HTML source newlines are spaces; ``<br>`` gave us the
-    real line breaks), drop empty lines."""
-    text = _INVISIBLE.sub("", text)
-    lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def fold_all(text: str) -> str:
-    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
