@@ -292,7 +292,8 @@ def test_heading_level_from_style_name(name: str, level: int) -> None:
     ("a) the budget", ("a)", "the budget")), ("(iv) the plan", ("(iv)", "the plan")),
     ("2.1 Background", ("2.1", "Background")), ("12. Minutes", ("12.", "Minutes")),
     ("• Item", ("•", "Item")), ("12 members attended", None), ("2024 was busy", None),
-    ("1.5 million residents", None), ("e.g. this", None), ("a)", None)])
+    ("1.5 million residents", None), ("11.00 am", None), ("6.30 pm, Council Chamber", None),
+    ("e.g. this", None), ("a)", None)])
 def test_split_typed_marker(text: str, expected: tuple[str, str] | None) -> None:
     assert split_typed_marker(text) == expected
 

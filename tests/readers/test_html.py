@@ -263,3 +263,9 @@ def test_deeply_nested_page_does_not_crash() -> None:
     html = "<div>" * 3000 + "deep text" + "</div>" * 3000 + "<p>Shallow text</p>"
     layout = _from_html(html)
     assert "Shallow text" in layout.text
+
+
+def test_pre_text_splits_into_paragraphs_at_blank_lines() -> None:
+    layout = _from_html("<pre>Agenda\nFriday 5 March\n\nItem one text\n\n\nItem two</pre>")
+    assert [b.text for b in layout.blocks] == ["Agenda\nFriday 5 March", "Item one text",
+                                               "Item two"]

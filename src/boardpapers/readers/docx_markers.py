@@ -40,11 +40,16 @@ def split_typed_marker(text: str) -> tuple[str, str] | None:
     return marker, rest
 
 
+_FIGURE_WORDS = {"million", "billion", "per", "percent", "%", "m", "bn", "mb", "kb", "am",
+                 "pm", "a.m.", "p.m.", "hrs", "hours", "noon"}
+
+
 def _looks_like_year_or_decimal(marker: str, rest: str) -> bool:
-    # "1.5 million people" and "3.2 per cent" are figures, not clause numbers.
+    # "1.5 million people", "3.2 per cent" and "11.00 am" are figures and times, not
+    # clause numbers.
     if _DOTTED.match(marker) and marker.count(".") == 1 and not marker.endswith("."):
         first_word = rest.split(maxsplit=1)[0].lower() if rest else ""
-        return first_word in {"million", "billion", "per", "percent", "%", "m", "bn", "mb", "kb"}
+        return first_word.rstrip(",;:") in _FIGURE_WORDS
     return False
 
 

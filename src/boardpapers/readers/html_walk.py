@@ -95,7 +95,7 @@ class HtmlWalker:
             self.table(child, depth)
         elif tag == "pre":
             self.flush()
-            self.add_paragraphs(child.text(deep=True), bold, keep_lines=True)
+            self.add_paragraphs(child.text(deep=True), bold)
         elif tag == "br":
             self.inline.add("\n", bold)
         elif tag in BLOCK_TAGS:
@@ -109,10 +109,10 @@ class HtmlWalker:
         text, bold = self.inline.take()
         self.add_paragraphs(text, bold)
 
-    def add_paragraphs(self, raw: str, bold: bool, keep_lines: bool = False) -> None:
-        """One paragraph per blank-line-separated chunk; single breaks stay as lines."""
-        chunks = [raw] if keep_lines else _BLANK_LINE.split(raw)
-        for chunk in chunks:
+    def add_paragraphs(self, raw: str, bold: bool) -> None:
+        """One paragraph per blank-line-separated chunk (``<br><br>``, or an empty line
+        in ``<pre>``); single breaks stay as lines within the paragraph."""
+        for chunk in _BLANK_LINE.split(raw):
             text = fold_lines(chunk)
             if text:
                 self.add(Block(BlockKind.PARAGRAPH, text, bold=bold))
