@@ -62,9 +62,9 @@ _COUNCIL_NAME = re.compile(
 _REPORT_TO_LINE = re.compile(r"^(?:(?:report|paper) to (?:the )?|adroddiad i(?:'r| r|\s))\s*"
                              r"(?P<body>.{3,120})$", re.IGNORECASE)
 # A line naming the meeting, not the report: "Licensing and Regulatory Committee".
-_BODY_LINE = re.compile(r"^(?:the )?[A-Z][\w&,' -]{0,80}\b(?:committee|sub-committee|cabinet"
-                        r"|board|panel|forum|executive|council meeting|full council"
-                        r"|pwyllgor\b.*|cabinet\b.*)$", re.IGNORECASE)
+_BODY_LINE = re.compile(r"^(?!that\b)(?:the )?[A-Z][\w&,' -]{0,80}\b(?:committee|sub-committee"
+                        r"|cabinet|board|panel|forum|executive|council meeting|full council)$"
+                        r"|^pwyllgor\b[\w' -]{0,80}$", re.IGNORECASE)
 _WELSH_MONTHS = {"ionawr": "January", "chwefror": "February", "mawrth": "March",
                  "ebrill": "April", "mai": "May", "mehefin": "June", "gorffennaf": "July",
                  "awst": "August", "medi": "September", "hydref": "October",
@@ -299,6 +299,7 @@ def list_items(head: Head, body: list[tuple[int, Block]]) -> tuple[str, ...]:
     is itself the one item.
     """
     lines = _item_lines(head, body)
+    lines = _without_intro(lines)
     if not lines:
         return ()
     top = min(depth for depth, _, _ in lines)
@@ -306,17 +307,22 @@ def list_items(head: Head, body: list[tuple[int, Block]]) -> tuple[str, ...]:
     for depth, text, _ in lines:
         if len(text) > 1500:
             break  # body prose, not a recommendation
-        if depth == top or not groups or (groups[-1][0].endswith(":") and len(groups[-1]) == 1
-                                           and depth == top + 1 and len(groups) == 1):
+        if depth == top or not groups:
             groups.append([text])
         else:
             groups[-1].append(text)
-    intro = groups[0][0].endswith(":") and len(groups) > 1
-    if intro and len(groups[0]) == 1:
+    if len(groups) > 1 and len(groups[0]) == 1 and groups[0][0].endswith(":"):
         groups = groups[1:]
-    elif len(groups) == 1 and groups[0][0].endswith(":") and len(groups[0]) > 1:
-        groups = [[t] for t in groups[0][1:]]
     return tuple(" ".join(g) for g in groups)
+
+
+def _without_intro(lines: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+    """Drop "That the Cabinet:" when everything after it is indented under it."""
+    if len(lines) < 2 or not lines[0][1].endswith(":"):
+        return lines
+    if all(depth > lines[0][0] for depth, _, _ in lines[1:]):
+        return lines[1:]
+    return lines
 
 
 def _first_value(head: Head, body: list[tuple[int, Block]]) -> str | None:
@@ -349,6 +355,22 @@ class Front:
 
     title: str | None
     fields: dict[str, str]
+
+
+def table_fields(blocks: list[tuple[int, Block]]) -> dict[str, str]:
+    """Header fields laid out as a two-column table ("Report to:" | "Cabinet")."""
+    out: dict[str, str] = {}
+    for _, block in blocks:
+        if block.kind is not BlockKind.TABLE:
+            continue
+        for row in block.rows:
+            cells = [c.strip() for c in row if c.strip()]
+            if len(cells) < 2:
+                continue
+            label = match_label(f"{cells[0].rstrip(':')}: {' '.join(cells[1:])}")
+            if label is not None and label.kind in FIELD_KINDS and label.value:
+                out.setdefault(label.kind, label.value)
+    return out
 
 
 def _header_fields(heads: list[Head]) -> dict[str, str]:
@@ -467,6 +489,8 @@ def parse_report(layout: Layout, first: int, last: int) -> Report:
     first_head = _first_section_head(heads, blocks[-1][0] + 1)
     front_blocks = [(i, b) for i, b in blocks if i < first_head]
     fields = _header_fields(heads)
+    for kind, value in table_fields(front_blocks).items():
+        fields.setdefault(kind, value)
     _front_lines_fields(front_blocks, fields)
     front = read_front(front_blocks, fields)
 
@@ -523,7 +547,10 @@ def report_fields(layout: Layout, first: int, last: int) -> dict[str, str]:
     heads = find_heads(blocks)
     fields = _header_fields(heads)
     first_head = _first_section_head(heads, len(layout.blocks))
-    _front_lines_fields([(i, b) for i, b in blocks if i < first_head], fields)
+    front = [(i, b) for i, b in blocks if i < first_head]
+    for kind, value in table_fields(front).items():
+        fields.setdefault(kind, value)
+    _front_lines_fields(front, fields)
     return fields
 
 
