@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from boardpapers import readers
 from boardpapers.genre import Classification
@@ -184,3 +186,24 @@ def test_reports_link_to_items_in_agenda_order() -> None:
     assert [(r.agenda_item, r.confidential) for r in linked] == [
         ("4", False), ("5", True), ("8", False)]
     assert title_similarity("Update on MoU activity", "Annual conference") == 0.0
+
+
+_LINE = st.one_of(
+    st.sampled_from(["# Board", "## Agenda", "### Purpose of report", "Summary", "Recommendation",
+                     "**Appendix 1 – Data**", "1. Apologies\t1 - 4", "CONFIDENTIAL ITEMS",
+                     "Cllr Ann Bee (Chair)\tNorthmoor Council", "Labour ( 2 )\t", "Substitutes",
+                     "Date of Next Meeting: 5 May 2025, 10am", "- bullet", "Agenda Item 3", ""]),
+    st.text(max_size=60))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_LINE, max_size=40))
+def test_pack_parser_never_crashes_and_reports_tile_the_pack(lines: list[str]) -> None:
+    layout = layout_from_text("\n".join(lines))
+    paper = parse_pack(layout, PACK)
+    previous_last = -1
+    for r in paper.reports:
+        assert previous_last < r.first_block <= r.last_block < len(layout.blocks)
+        previous_last = r.last_block
+    if paper.reports:
+        assert paper.reports[-1].last_block == len(layout.blocks) - 1
