@@ -114,21 +114,17 @@ def _add_to_current(current: Part | None, line: Line, profile: DocumentProfile) 
 def _line_continues(part: Part, line: Line, profile: DocumentProfile) -> bool:
     """Whether the next line (no blank between) goes on with the part's last line."""
     last = part.last
-    if line.label or line.emphasis or line.lead_tabs or last.emphasis:
+    if line.lead_tabs and last.label and not line.label:
+        return True  # "Present:<tab>Cllr A" then "<tab>Cllrs B and C": the label's value goes on
+    if line.label or line.emphasis or line.lead_tabs or line.footnote or last.emphasis:
         return False
-    if _URLISH.match(line.text):
-        return False
-    width = profile.wrapped_width
-    last_len = len(last.text) + last.indent + len(last.marker)
-    if last.label and not (width and last_len >= 0.75 * width):
-        return False
-    if last.hard_break and not last.text.endswith(","):
+    if _URLISH.match(line.text) or (last.hard_break and not last.text.endswith(",")):
         return False
     if _starts_lower(line.text) or _ends_open(part.text):
         return True
-    if width:
-        return last_len >= 0.75 * width
-    return False
+    width = profile.wrapped_width
+    last_len = len(last.text) + last.indent + len(last.marker)
+    return bool(width) and last_len >= 0.75 * width and not (last.label and last_len < width)
 
 
 def _continue_table_cell(parts: list[Part], line: Line) -> bool:

@@ -15,8 +15,10 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]", re.I)
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>\"'~])")
 _PROTECT_BASE = 0xE000  # private-use code points stand in for escaped characters
 _SUP_ORDINAL = re.compile(r"(\d)\s*<sup>\s*(st|nd|rd|th)\s*</sup>", re.I)
-_SUP_NOTE_REF = re.compile(r"(?<=[^\s\d>])<sup>\s*\d{1,3}\s*</sup>", re.I)
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>", re.I)
+_SUP_NOTE_REF = re.compile(r"(?<=[^\s>])<sup>\s*(\d{1,3})\s*</sup>", re.I)
+_UNIT_BEFORE_POWER = re.compile(r"(?:\bm|\bkm|\bft|\bcm|CO)$")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+|[^<>@\s]+@[^<>@\s]+\.[a-z]{2,})>", re.I)
+_NOTE_DEFINITION = re.compile(r"^\s*\[\^(\w{1,10})\]:\s*")
 _TAG = re.compile(r"</?(?:a|b|i|u|em|strong|sup|sub|span|font|br|p|div|s|strike|del|ins|"
                   r"mark|small|big|tt|code|hr|ul|ol|li)\b[^>\n]*?/?>", re.I)
 _NOTE_REF = re.compile(r"\[\^\w{1,10}\](?!:)")
@@ -62,9 +64,10 @@ def emphasis_of(fragment: str) -> str:
 def strip_markup(fragment: str) -> str:
     """Visible text of a protected fragment: tags, links and emphasis markers removed."""
     text = _SUP_ORDINAL.sub(r"\1\2", fragment)
-    text = _SUP_NOTE_REF.sub("", text)
+    text = _SUP_NOTE_REF.sub(_note_ref_or_power, text)
     text = _NOTE_REF.sub("", text)
-    text = _AUTOLINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(lambda m: m.group(1).removeprefix("mailto:"), text)
+    text = _NOTE_DEFINITION.sub(r"\1 ", text)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(_link_text, text)
     text = _TAG.sub("", text)
@@ -84,6 +87,12 @@ def visible_text(fragment: str) -> str:
     """Markup removed, escapes restored, whitespace folded: what a reader of the paper sees."""
     text = restore_escapes(strip_markup(fragment)).translate(_INVISIBLE)
     return _SPACE.sub(" ", text).strip()
+
+
+def _note_ref_or_power(match: re.Match[str]) -> str:
+    """A raised number after a word is a footnote reference (dropped); after m or CO, a power."""
+    before = match.string[:match.start()]
+    return match.group(1) if _UNIT_BEFORE_POWER.search(before) else ""
 
 
 def _link_text(match: re.Match[str]) -> str:

@@ -79,10 +79,16 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _TAB_RULE = re.compile(r"^\s*-{2,}(?:\t+-{2,})+\s*$")
-_BULLET = re.compile(r"^([-*+•·▪◦‣➢►■□●○✓\uf0b7\uf0a7\uf076\uf0d8]|o(?=\s+[A-Z\"'‘“(]))\s+")
+_BULLET_CHARS = "-*+•·▪◦‣➢►■□●○✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
+_BULLET = re.compile(rf"^([{_BULLET_CHARS}]|o(?=\s+[A-Z\"'‘“(]))\s+")
 _MARKER = re.compile(
     r"^(\((?:[a-z]{1,3}|\d{1,3})\)|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[a-z][.)]|"
     r"[ivxlc]{2,6}[.)]|[A-Z]\))\s+(?=\S)")
+_MARKER_ONLY = re.compile(
+    rf"^(?:([{_BULLET_CHARS}o])\s*)?(\((?:[a-z]{{1,3}}|\d{{1,3}})\)|\d{{1,3}}(?:\.\d{{1,3}})*[.)]?|"
+    r"[a-z][.)]|[ivxlc]{2,6}[.)]|[A-Z]\))?$")
+# Symbol/Wingdings bullets from Word arrive as private-use characters.
+_BULLET_NAMES = {"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓"}
 _NOT_AFTER_NUMBER = re.compile(
     r"^(?:am|pm|a\.m\.|p\.m\.|hrs?|hours?|mins?|minutes|million|billion|bn|m|k|%|per|"
     r"percent|acres?|hectares?|miles?|km|sq)\b", re.I)
@@ -101,23 +107,33 @@ def profile_document(lines: list[str], markdown: bool) -> DocumentProfile:
 
 
 def _wrap_width(lines: list[str]) -> int:
-    """About the width a hard-wrapped text was wrapped at, or 0 if lines are paragraphs."""
-    lengths = sorted(len(ln.rstrip()) for ln in lines if ln.strip())
-    if len(lengths) < 8:
+    """About the width a hard-wrapped text was wrapped at, or 0 if lines are paragraphs.
+
+    Wrapped text has many lines just short of one width (the 90th percentile of lengths)
+    and few beyond it; text with a line per paragraph has lengths all over the place.
+    """
+    lengths = sorted(n for n in (len(ln.expandtabs(4).rstrip()) for ln in lines) if n >= 40)
+    if len(lengths) < 4:
         return 0
-    longest = lengths[-max(1, len(lengths) // 50)]  # ignore a stray long line or two
-    if longest > 110:
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not 50 <= width <= 110:
         return 0
-    near_edge = sum(1 for n in lengths if n >= 0.75 * longest)
-    return longest if longest >= 50 and near_edge >= 0.4 * len(lengths) else 0
+    near_edge = sum(1 for n in lengths if 0.75 * width <= n <= width)
+    beyond = sum(1 for n in lengths if n > 1.3 * width)
+    return width if near_edge >= 0.5 * len(lengths) and beyond <= 0.1 * len(lengths) else 0
 
 
 def _repeated_furniture(lines: list[str]) -> frozenset[str]:
     """Standalone lines repeated on every page: a bare date, "Agenda Item 4"."""
-    counts = Counter(visible_text(ln) for ln in lines if ln.strip() and "\t" not in ln)
+    counts = Counter(_furniture_key(ln) for ln in lines if ln.strip() and "\t" not in ln)
     return frozenset(text for text, n in counts.items() if n >= 2 and (
         (BARE_DATE.match(text) and not _HAS_WEEKDAY.match(text))
         or _REPEATED_FURNITURE.match(text)))
+
+
+def _furniture_key(raw: str) -> str:
+    """A footer is plain text: "<b>12 June 2025</b>" on the cover is not the footer date."""
+    return " ".join(raw.replace("\u00a0", " ").split())
 
 
 def _pipe_table_rows(lines: list[str]) -> frozenset[int]:
@@ -151,7 +167,7 @@ def classify_line(raw: str, number: int, profile: DocumentProfile) -> Line:
     visible = visible_text(protected)
     if not visible:
         return Line(LineKind.BLANK)
-    furniture = _furniture(visible, profile)
+    furniture = _furniture(visible, raw, profile)
     if furniture is not None:
         return furniture
     if _TAB_RULE.match(raw) or (number in profile.pipe_rows and _PIPE_RULE.match(raw)):
@@ -185,12 +201,12 @@ def _indent_of(raw: str) -> int:
     return width
 
 
-def _furniture(visible: str, profile: DocumentProfile) -> Line | None:
+def _furniture(visible: str, raw: str, profile: DocumentProfile) -> Line | None:
     for pattern in _PAGE_FURNITURE:
         match = pattern.match(visible)
         if match:
             return Line(LineKind.FURNITURE, text=visible, page_no=int(match.group(1)))
-    if _ALWAYS_FURNITURE.match(visible) or visible in profile.furniture:
+    if _ALWAYS_FURNITURE.match(visible) or _furniture_key(raw) in profile.furniture:
         return Line(LineKind.FURNITURE, text=visible)
     return None
 
@@ -211,6 +227,12 @@ def _tab_line(protected: str, indent: int, hard_break: bool, profile: DocumentPr
     if len(filled) == 1 and lead:
         line = _text_or_list(body.strip(), indent, hard_break, profile)
         return replace(line, lead_tabs=lead)
+    raw_cells = [c for c in body.lstrip("\t").split("\t") if c.strip()]
+    only = _MARKER_ONLY.match(filled[0]) if filled and filled[0] == cells[0] else None
+    if len(filled) >= 2 and only and (only.group(1) or only.group(2)):
+        # "23.<tab>APOLOGIES", "- a)<tab>note…", "o<tab>the £2 fare": a list item set with a tab
+        return _list_line(only.group(1) or "", only.group(2) or "",
+                          " ".join(c.strip() for c in raw_cells[1:]), indent, hard_break)
     if len(filled) == 2 and filled[0] == cells[0] and filled[0].endswith(":") \
             and len(filled[0]) <= 40:
         return Line(LineKind.TEXT, text=" ".join(filled), indent=indent, label=True,
@@ -222,6 +244,13 @@ def _tab_line(protected: str, indent: int, hard_break: bool, profile: DocumentPr
                                        protected.strip().split("\t") if c.strip()) else "")
 
 
+def _list_line(bullet: str, marker: str, body: str, indent: int, hard_break: bool) -> Line:
+    bullet = _BULLET_NAMES.get(bullet, bullet)
+    return Line(LineKind.LIST, text=visible_text(body), indent=indent, marker=marker or bullet,
+                bullet=bullet if marker else "", emphasis=emphasis_of(body),
+                hard_break=hard_break)
+
+
 def _text_or_list(body: str, indent: int, hard_break: bool, profile: DocumentProfile) -> Line:
     bullet = ""
     match = _BULLET.match(body)
@@ -229,15 +258,15 @@ def _text_or_list(body: str, indent: int, hard_break: bool, profile: DocumentPro
         bullet, body = match.group(1), body[match.end():]
     marker = ""
     match = _MARKER.match(body)
-    if match and not _NOT_AFTER_NUMBER.match(body[match.end():]):
+    if match and not (re.match(r"\d+\.\d", match.group(1))
+                      and _NOT_AFTER_NUMBER.match(body[match.end():])):
         marker, body = match.group(1), body[match.end():]
     emphasis = emphasis_of(body)
     text = visible_text(body)
     if not text:
         return Line(LineKind.TEXT, text=visible_text(bullet + " " + marker), indent=indent)
     if bullet or marker:
-        return Line(LineKind.LIST, text=text, indent=indent, marker=marker or bullet,
-                    bullet=bullet if marker else "", emphasis=emphasis, hard_break=hard_break)
+        return _list_line(bullet, marker, body, indent, hard_break)
     return Line(LineKind.TEXT, text=text, indent=indent, emphasis=emphasis,
                 label=bool(_LABEL.match(text)) and len(text) <= 120, hard_break=hard_break)
 

@@ -29,7 +29,9 @@ from boardpapers.readers.text_lines import BARE_DATE, DocumentProfile, LineKind,
 
 _MAX_HEADING_WORDS = 14
 _MAX_PLAIN_HEADING_WORDS = 12
-_NOT_HEADING_TEXT = re.compile(r"@|www\.|https?:|\.gov\.uk|\.org|\.com|\?", re.I)
+_NOT_HEADING_TEXT = re.compile(r"@|www\.|https?:|\.gov\.uk|\.org|\.com|\?|"
+                               r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)", re.I)
+_NUMBER_MARKER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 _TIME = re.compile(r"^\d{1,2}([.:]\d{2})?\s*(am|pm|a\.m\.|p\.m\.)", re.I)
 
 
@@ -50,7 +52,7 @@ def parts_to_blocks(parts: list[Part], profile: DocumentProfile) -> tuple[list[B
             blocks.append(block)
     while blocks and blocks[-1].kind is BlockKind.PAGE_BREAK:
         blocks.pop()
-    return _collapse_breaks(blocks), page
+    return _collapse_breaks(blocks), blocks[-1].page if blocks else 1
 
 
 def _next_page(page: int, printed: int | None, started: bool) -> int:
@@ -111,10 +113,14 @@ def _decide_headings(parts: list[Part], profile: DocumentProfile) -> None:
             last_level = part.first.level
             headings += 1
             continue
-        if part.kind is not BlockKind.PARAGRAPH or len(part.lines) != 1 \
-                or not _has_content_after(parts, i):
+        if len(part.lines) != 1 or not _has_content_after(parts, i):
             continue
-        level = _heading_level(part, profile, last_level, content_seen <= 3 and not headings)
+        if part.kind is BlockKind.LIST_ITEM:
+            level = _numbered_heading_level(part, parts[i + 1])
+        elif part.kind is BlockKind.PARAGRAPH:
+            level = _heading_level(part, profile, last_level, content_seen <= 3 and not headings)
+        else:
+            continue
         if level:
             _promote(part, level)
             headings += 1
@@ -134,13 +140,36 @@ def _heading_level(part: Part, profile: DocumentProfile, last_level: int,
     return 0
 
 
+def _numbered_heading_level(part: Part, after: Part) -> int:
+    """"1. Summary" or "23.<tab>APOLOGIES FOR ABSENCE" standing alone: a numbered heading.
+
+    The number stays in the heading's text ("1. Summary"), as it would in a Markdown
+    heading "## 1. Summary". Level: 2 for "1.", 3 for "1.1" and so on.
+    """
+    line = part.first
+    if not _NUMBER_MARKER.match(line.marker) or not after.gap_before:
+        return 0
+    if not _plain_heading(line.text, line.label) or len(line.text.split()) > 10:
+        return 0
+    part.texts = [f"{line.marker} {line.text}"]
+    return min(6, 1 + line.marker.rstrip(".").count(".") + 1)
+
+
 def _emphasised_heading(text: str, label: bool) -> bool:
+    """A wholly bold/italic line is a heading unless it is a sentence, a date or "Label: value".
+
+    "Bus Service Improvement Plan: Progress Report" (three words or more before the colon)
+    is a title; "Region: North East" is a label.
+    """
     words = text.split()
     if not words or len(words) > _MAX_HEADING_WORDS or len(text) > 120:
         return False
-    if ends_sentence(text) and not text.isupper():
+    if (ends_sentence(text) and not text.isupper()) or BARE_DATE.match(text) \
+            or _TIME.match(text):
         return False
-    return not (label and not text.endswith(":"))
+    if label and not text.endswith(":"):
+        return len(text.split(":", 1)[0].split()) >= 3
+    return True
 
 
 def _plain_heading(text: str, label: bool) -> bool:
@@ -169,11 +198,18 @@ def _promote(part: Part, level: int) -> None:
 class _ListRun:
     stack: list[tuple[int, int]] = field(default_factory=list)  # (indent, depth)
     seen: dict[str, int] = field(default_factory=dict)  # marker -> depth
+    glyphs: dict[str, tuple[int, int]] = field(default_factory=dict)  # glyph -> indent, depth
+    last_bullet: tuple[str, int, int] | None = None  # (glyph, indent, depth)
 
     def depth_for(self, indent: int, marker: str) -> int:
         depth = self._by_numbering(marker)
         if depth is None:
+            depth = self._by_glyph(indent, marker)
+        if depth is None:
             depth = self._by_indent(indent)
+        if _is_glyph(marker):
+            self.last_bullet = (marker, indent, depth)
+            self.glyphs[marker] = (indent, depth)
         while self.stack and (self.stack[-1][1] >= depth or self.stack[-1][0] >= indent + 2):
             self.stack.pop()
         self.stack.append((indent, depth))
@@ -189,6 +225,18 @@ class _ListRun:
             return self.seen[parent] + 1
         return None
 
+    def _by_glyph(self, indent: int, glyph: str) -> int | None:
+        """Word's bullet levels keep their glyphs (•, o, ▪) even when indentation is lost."""
+        if not _is_glyph(glyph):
+            return None
+        seen = self.glyphs.get(glyph)
+        if seen is not None and seen[0] == indent:
+            return seen[1]
+        last = self.last_bullet
+        if last is not None and last[0] != glyph and last[1] == indent:
+            return last[2] + 1
+        return None
+
     def _by_indent(self, indent: int) -> int:
         while self.stack and self.stack[-1][0] > indent + 1:
             self.stack.pop()
@@ -196,6 +244,10 @@ class _ListRun:
             return 0
         top_indent, top_depth = self.stack[-1]
         return top_depth + 1 if indent > top_indent + 1 else top_depth
+
+
+def _is_glyph(marker: str) -> bool:
+    return marker == "o" or not any(ch.isalnum() for ch in marker)
 
 
 def _list_depths(parts: list[Part]) -> dict[int, int]:
@@ -208,6 +260,7 @@ def _list_depths(parts: list[Part]) -> dict[int, int]:
             continue
         if part.kind in (BlockKind.TABLE, BlockKind.PARAGRAPH):
             run.stack.clear()
+            run.last_bullet = None
             continue
         if part.kind is not BlockKind.LIST_ITEM:
             continue

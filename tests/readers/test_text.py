@@ -1,0 +1,321 @@
+"""The plain-text and Markdown reader on the seeds, on its own fixtures and on small cases."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from boardpapers import readers
+from boardpapers.errors import UnreadableFile
+from boardpapers.layout import Block, BlockKind, Layout, Source
+from boardpapers.readers.text import read_markdown_bytes, read_text_bytes
+from tests.conftest import FIXTURES, seed
+
+READER_FIXTURES = FIXTURES / "readers"
+
+
+def _src(fmt: str = "txt", data: bytes = b"") -> Source:
+    return Source(path=f"test.{fmt}", sha256=hashlib.sha256(data).hexdigest(), format=fmt)
+
+
+def read_txt(text: str) -> Layout:
+    data = text.encode("utf-8")
+    return read_text_bytes(data, _src("txt", data))
+
+
+def read_md(text: str) -> Layout:
+    data = text.encode("utf-8")
+    return read_markdown_bytes(data, _src("md", data))
+
+
+def kinds(layout: Layout) -> list[tuple[str, str]]:
+    return [(b.kind.value, b.text) for b in layout.blocks]
+
+
+def headings(layout: Layout) -> list[str]:
+    return [b.text for b in layout.blocks if b.kind is BlockKind.HEADING]
+
+
+def find(layout: Layout, start: str) -> Block:
+    return next(b for b in layout.blocks if b.text.startswith(start))
+
+
+def tables(layout: Layout) -> list[Block]:
+    return [b for b in layout.blocks if b.kind is BlockKind.TABLE]
+
+
+def assert_spans(layout: Layout) -> None:
+    for b in layout.blocks:
+        assert layout.text[b.start:b.end] == b.text
+
+
+# ------------------------------------------------------------------ seeds
+
+@pytest.fixture(scope="module")
+def pack() -> Layout:
+    return readers.read(seed("002"))
+
+
+def test_seed_002_membership_table_rows(pack: Layout) -> None:
+    membership = next(t for t in tables(pack) if t.rows[0] == ("Councillor", "Authority"))
+    assert ("Cllr Peter Fleming OBE (Chairman)", "Sevenoaks District Council") in membership.rows
+    assert ("Conservative ( 8 )", "") in membership.rows
+    # the blank line after the last "Substitutes" does not end the table
+    assert ("Cllr Jo Beavis", "Essex County Council") in membership.rows
+    assert membership.rows[-1] == ("Philip Sellwood CBE", "Independent observer")
+
+
+def test_seed_002_agenda_table(pack: Layout) -> None:
+    agenda = next(t for t in tables(pack) if t.rows[0] == ("Item", "Page"))
+    assert ("4. National Graduate Development Programme update", "9 - 24") in agenda.rows
+    assert agenda.rows[1] == ("1. Welcome, Apologies and Declarations of Interest", "")
+    assert len(agenda.rows) == 15
+
+
+def test_seed_002_footer_dates_are_page_breaks(pack: Layout) -> None:
+    assert not any(b.text == "05 March 2021" for b in pack.blocks)
+    breaks = [b for b in pack.blocks if b.kind is BlockKind.PAGE_BREAK]
+    assert [b.page for b in breaks] == [2, 3, 4]  # Document is Restricted + two footers
+    pages = [b.page for b in pack.blocks]
+    assert pages == sorted(pages)
+    assert pack.source.pages == 4
+    # the sentence cut by the footer is mended, on the page where it starts
+    item_l = find(pack, "Based on feedback around drop out")
+    assert item_l.marker == "l." and item_l.page == 2
+    assert item_l.text.endswith("talking them through the next stages and signposting to advice "
+                                "to make the process seem less intimidating.")
+    assert find(pack, "A BAME mentoring scheme").page == 3
+
+
+def test_seed_002_table_continues_across_footer(pack: Layout) -> None:
+    cohort21 = next(t for t in tables(pack) if t.rows[0][0] == "Cohort 21 Participating Councils")
+    assert cohort21.rows[-1] == ("Wolverhampton City Council", "MD", "WM", "LAB")
+    assert ("Black Country Transport", "", "", "N/A") in cohort21.rows
+    assert not any(set(r[0]) == {"-"} for r in cohort21.rows)  # the ---- rule row is dropped
+
+
+def test_seed_002_inline_markup_removed(pack: Layout) -> None:
+    recent = next(t for t in tables(pack) if t.rows[0][0] == "Year")
+    assert recent.rows[1][2] == "TBC by 31st March 2021"
+    groups = next(t for t in tables(pack) if t.rows[0][0] == "Conservative:")
+    assert groups.rows[0][2] == "email: lgaconservatives@local.gov.uk"
+    assert find(pack, "*Please note: in 2020").marker == "9."  # "\*Please" unescaped
+    stage = next(t for t in tables(pack) if t.rows[0] == ("Time period", "Stage", "Information"))
+    may = next(r for r in stage.rows if r[0] == "May to June")
+    assert may[2].endswith("best fit for the culture of the council and the nature of the work "
+                           "planned.")
+    assert all("<" not in b.text and "**" not in b.text for b in pack.blocks)
+
+
+def test_seed_002_headings_and_lists(pack: Layout) -> None:
+    hs = headings(pack)
+    for expected in ("Purpose of report", "Summary", "Recommendation", "Background", "Issues",
+                     "Next steps", "8. Sector-Led Improvement activity in 2020/21"):
+        assert expected in hs
+    rec_a = find(pack, "Discuss the progress of the NGDP")
+    assert (rec_a.kind, rec_a.marker, rec_a.depth) == (BlockKind.LIST_ITEM, "a)", 0)
+    sub = find(pack, "All councils will need to 'take into account'")
+    assert (sub.marker, sub.depth) == ("2.1", 1)
+    assert find(pack, "providing intelligence to the IPA").depth == 1  # 8.2 sits under 8.
+    circa = find(pack, "c. 6500 new jobs")
+    assert (circa.marker, circa.text[:2]) == ("-", "c.")
+    label = find(pack, "Region: North East")
+    assert (label.kind, label.bold) == (BlockKind.PARAGRAPH, True)
+    assert find(pack, "Contact officer: Helen Reeves").kind is BlockKind.PARAGRAPH
+
+
+def test_seed_002_spans(pack: Layout) -> None:
+    assert_spans(pack)
+
+
+def test_seed_003_report_headings_and_labels() -> None:
+    layout = readers.read(seed("003"))
+    hs = headings(layout)
+    assert hs[:4] == ["City Regions Policy Updates", "Purpose of Report", "Summary",
+                      "Recommendation(s)"]
+    assert "Next steps" in hs and "Financial Implications" in hs
+    assert find(layout, "Email:").text == "Email: Philip.Clifford@local.gov.uk"  # bookmark gone
+    assert find(layout, "Is this report confidential?").kind is BlockKind.PARAGRAPH
+    first = find(layout, "Officers have continued")
+    assert (first.kind, first.marker) == (BlockKind.LIST_ITEM, "1.")
+    assert find(layout, "Officers will continue driving").marker == "10."
+    assert_spans(layout)
+
+
+def test_seed_004_contact_block_stays_label_lines() -> None:
+    layout = readers.read(seed("004"))
+    contact = find(layout, "Contact officer:")
+    assert (contact.kind, contact.text) == (BlockKind.PARAGRAPH, "Contact officer: Mia Shelton")
+    assert find(layout, "Position:").text == "Position: Improvement and Strategy Advisor"
+    assert not tables(layout)
+    assert headings(layout)[:5] == ["Update on MoU activity in 2020/21", "Purpose of report",
+                                    "Summary", "Recommendation", "Action"]
+    # a line starting " set for launch" carries on the sentence before it
+    assert find(layout, "Commitment to equality").text.endswith(
+        "reduce inequalities, set for launch next year.")
+
+
+def test_seed_000_briefing_bullets_and_headings() -> None:
+    layout = readers.read(seed("000"))
+    assert headings(layout)[:3] == ["POLICY BRIEF", "Top items this week",
+                                    "ALSTOM WINS NEW £60M REFURBISHMENT CONTRACT"]
+    item = find(layout, "Derby based Alstom wins")
+    assert (item.kind, item.marker) == (BlockKind.LIST_ITEM, "·")
+    assert find(layout, "https://www.bbc.co.uk").kind is BlockKind.PARAGRAPH
+    assert find(layout, "23 AUGUST 2024").kind is BlockKind.PARAGRAPH
+
+
+def test_seed_001_summary() -> None:
+    layout = readers.read(seed("001"))
+    assert find(layout, "Tuesday 17 October 2017").kind is BlockKind.PARAGRAPH
+    assert headings(layout)[0] == "EMC Support to Member Organisations for 2016-17"
+    assert "Supporting Elected Members" in headings(layout)  # NBSP folded
+    bullet = find(layout, "Established new Board governance")
+    assert (bullet.marker, bullet.depth) == ("•", 0)
+
+
+# ------------------------------------------------------------------ own fixtures
+
+def test_pandoc_markdown_report() -> None:
+    layout = readers.read(READER_FIXTURES / "county_cabinet_pandoc.md")
+    assert headings(layout)[:3] == [
+        "Cabinet Report: Highways Maintenance Capital Programme 2025/26",
+        "Purpose of the Report", "Recommendations"]
+    assert find(layout, "Cabinet Report").level == 1  # setext ===
+    assert find(layout, "Purpose of the Report").level == 2  # setext ---
+    assert find(layout, "Report to:").text == "Report to: Cabinet"  # hard breaks kept apart
+    b = find(layout, "delegates authority")
+    assert b.marker == "(b)" and b.text.endswith("within the overall budget; and")
+    assert [t.rows for t in tables(layout)] == [(
+        ("Area", "Schemes", "Budget (£m)"), ("North", "41", "7.8"),
+        ("South & Coast", "37", "9.1"), ("Central", "29", "6.8"))]
+    drainage = find(layout, "of which £1.5m")
+    assert (drainage.marker, drainage.depth) == ("-", 1)
+    assert find(layout, "Developer contributions").text.startswith("Developer contributions & ")
+    assert find(layout, "The programme is fully funded.").text.endswith(
+        "See the capital strategy and contact the finance team with any questions.")
+    assert find(layout, "Email:").text == "Email: amira.okafor@wessex.example.gov.uk"
+    assert find(layout, "The Council maintains").text.endswith("needs planned maintenance.")
+
+
+def test_cp1252_minutes() -> None:
+    layout = readers.read(READER_FIXTURES / "minutes_cp1252.txt")
+    assert "25. FEES AND CHARGES 2025/26" in headings(layout)
+    fees = find(layout, "The Licensing Manager presented")
+    assert "rise from £185 to £196" in fees.text and "£1,240." in fees.text
+    assert "“cost recovery”" in find(layout, "Members asked").text
+    present = find(layout, "Present:")
+    assert present.text.endswith("R. O’Driscoll and S. Whitcombe")
+    resolved = find(layout, "That the fees set out")
+    assert (resolved.kind, resolved.marker) == (BlockKind.LIST_ITEM, "(a)")
+    assert find(layout, "RESOLVED: That the minutes").text.endswith("signed by the Chair.")
+
+
+def test_page_footers_and_form_feeds() -> None:
+    layout = readers.read(READER_FIXTURES / "district_report_page_footers.txt")
+    assert layout.source.pages == 3
+    assert not any("Page " in b.text and " of 3" in b.text for b in layout.blocks)
+    assert find(layout, "increasing the supply").page == 2
+    quarters = tables(layout)[0]
+    assert quarters.page == 2 and quarters.rows[-1] == ("Q4 2024/25 (forecast)", "150", "81")
+    assert find(layout, "4. Financial implications").page == 3
+    summary = find(layout, "This report updates the Committee")
+    assert summary.marker == "1.1" and summary.text.endswith("has also increased.")
+    bullet = find(layout, "notes the progress made")
+    assert (bullet.marker, bullet.depth) == ("•", 1)
+
+
+def test_word_conversion_in_utf16() -> None:
+    layout = readers.read(READER_FIXTURES / "combined_authority_word_utf16.txt")
+    assert layout.source.pages == 2
+    assert not any(b.text in ("Agenda Item 5", "- 2 -") for b in layout.blocks)
+    assert find(layout, "12 June 2025").page == 1  # the cover date is not the footer
+    assert "Bus Service Improvement Plan: Progress Report" in headings(layout)
+    assert find(layout, "note the progress made since").text.endswith("31st March 2025 update;")
+    assert find(layout, "the £2 fare").depth == 1
+    assert find(layout, "new bus lanes").text == "new bus lanes on the A38 and A4174 corridors;"
+    assert find(layout, "Patronage in 2024/25").text.endswith("higher than 2023/24.")
+    assert find(layout, "Contact officer:").text == "Contact officer: Tomasz Wiśniewski"
+
+
+# ------------------------------------------------------------------ small cases
+
+def test_hard_wrapped_paragraph_joined_but_not_headings_or_labels() -> None:
+    text = ("Background\n\n"
+            "The council agreed in 2023 to review the way it commissions home care services\n"
+            "across the district, and this report sets out the findings of that review in\n"
+            "full, with recommendations.\n"
+            "Position: Head of Service\n"
+            "Phone: 01632 960000\n")
+    layout = read_txt(text)
+    assert kinds(layout)[1][1].endswith("in full, with recommendations.")
+    assert kinds(layout)[2] == ("paragraph", "Position: Head of Service")
+    assert kinds(layout)[0] == ("heading", "Background")
+
+
+def test_markers_and_bullets() -> None:
+    layout = read_txt("Intro:\n(iv) fourth point\ni. first\n- a) lettered\n▪ square\n"
+                      "11.00 am start\n2.5 million people\n")
+    got = [(b.kind.value, b.marker, b.text) for b in layout.blocks]
+    assert got == [("paragraph", "", "Intro:"), ("list_item", "(iv)", "fourth point"),
+                   ("list_item", "i.", "first"), ("list_item", "a)", "lettered"),
+                   ("list_item", "▪", "square"), ("paragraph", "", "11.00 am start"),
+                   ("paragraph", "", "2.5 million people")]
+
+
+def test_markdown_rules_dropped_and_escapes_kept() -> None:
+    layout = read_md("# Title\n\n---\n\nCosts rose by 5\\*.\n\n* * *\n\n[bookmark: _Hlk1]Done.\n")
+    assert kinds(layout) == [("heading", "Title"), ("paragraph", "Costs rose by 5*."),
+                             ("paragraph", "Done.")]
+
+
+def test_bold_short_line_is_heading_bold_sentence_is_not() -> None:
+    layout = read_md("**Background**\n\nText here.\n\n**This is a full sentence.**\n\nMore.\n")
+    assert (layout.blocks[0].kind, layout.blocks[0].bold) == (BlockKind.HEADING, True)
+    assert (layout.blocks[2].kind, layout.blocks[2].bold) == (BlockKind.PARAGRAPH, True)
+
+
+def test_pipe_table_without_outer_pipes() -> None:
+    layout = read_md("Name | Role\n---|---\nAda Jones | Chair\nBen Smith | Member\n")
+    assert layout.blocks[0].rows == (("Name", "Role"), ("Ada Jones", "Chair"),
+                                     ("Ben Smith", "Member"))
+
+
+def test_binary_and_empty_input_rejected() -> None:
+    with pytest.raises(UnreadableFile, match="does not look like text"):
+        read_text_bytes(b"\x00\x01\x02\x03PK\x00\x00binary\x00", _src())
+    with pytest.raises(UnreadableFile, match="no text"):
+        read_text_bytes(b"   \n\n\t\n", _src())
+
+
+def test_cp1252_preferred_for_western_bytes() -> None:
+    data = "Budget of £2.5m – “approved”\n".encode("cp1252")
+    assert read_text_bytes(data, _src()).blocks[0].text == "Budget of £2.5m – “approved”"
+
+
+# ------------------------------------------------------------------ properties
+
+_LINE = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60),
+    st.sampled_from(["", "# Head", "- item", "  - sub", "a) x", "2.1 y", "A\tB\tC", "x\t\ty",
+                     "Page 2 of 9", "05 March 2021", "**Bold**", "<b>B</b>\t", "---", "\f",
+                     "| a | b |", "|---|---|", "continued line", "Label: value", "\t\tcell"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINE, max_size=25), st.booleans())
+def test_spans_index_layout_text(lines: list[str], markdown: bool) -> None:
+    data = "\n".join(lines).encode("utf-8")
+    reader = read_markdown_bytes if markdown else read_text_bytes
+    try:
+        layout = reader(data, _src("md" if markdown else "txt", data))
+    except UnreadableFile:
+        return
+    assert_spans(layout)
+    pages = [b.page for b in layout.blocks]
+    assert pages == sorted(pages) and layout.source.pages == (pages[-1] if pages else 1)
+    assert all(b.kind is not BlockKind.PAGE_BREAK or not b.text for b in layout.blocks)
+    assert layout.blocks[0].kind is not BlockKind.PAGE_BREAK
