@@ -8,19 +8,19 @@ reader would quote: the amount in pounds of the first sum (None where the text h
 money), or the ISO day (None where the text names no single day). Speed is the mean time
 per case over the whole list, repeated.
 
-Result of one run (2 cores; price-parser 0.5.1, quantulum3 0.10.0, dateparser 1.5.0; run
+Results of two runs on a busy machine (2 cores; price-parser 0.5.1, quantulum3 0.10.0, dateparser 1.5.0; run
 with ``-v`` to list every miss):
 
     money, 44 cases
       boardpapers.money    44/44 right (100%)   0.008 ms/case
       price-parser         13/44 right (30%)    0.004 ms/case
-      quantulum3           30/44 right (68%)    1.153 ms/case
+      quantulum3           30/44 right (68%)    0.7-1.2 ms/case
     dates in short texts (paper dated 2024-08-23), 40 cases
       boardpapers.dates    40/40 right (100%)   0.012 ms/case
-      dateparser.parse     31/40 right (78%)    1.132 ms/case   (~90x slower)
+      dateparser.parse     31/40 right (78%)    0.4-1.1 ms/case   (35-90x slower)
     first day in a sentence, 14 cases
-      boardpapers.dates    14/14 right (100%)   0.052 ms/case
-      dateparser.search     6/14 right (43%)    3.803 ms/case   (~70x slower)
+      boardpapers.dates    14/14 right (100%)   0.02-0.05 ms/case
+      dateparser.search     6/14 right (43%)    1.4-3.8 ms/case   (~70x slower)
 
 What the libraries miss: price-parser ignores scales ("£60m" -> 60) and takes any number
 for a price ("2,300 new homes", "Phase 8", a phone number); quantulum3 reads "£60m" as
@@ -160,7 +160,8 @@ def dateparser_parse() -> Callable[[str], str | None] | None:
                 "PREFER_DATES_FROM": "current_period"}
 
     def parse(text: str) -> str | None:
-        found = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        found = dateparser.parse(text, languages=["en"],
+                                 settings=settings)  # type: ignore[arg-type]
         return found.date().isoformat() if found else None
     return parse
 

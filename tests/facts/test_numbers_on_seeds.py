@@ -97,9 +97,9 @@ def test_spans_index_the_block_text(prefix: str) -> None:
 def test_a_thousand_blocks_take_well_under_a_second() -> None:
     blocks = (_blocks("002") * 2)[:1000]
     ref = dt.date(2021, 3, 5)
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other work on the machine does not count
     for i, text in enumerate(blocks):
         find_money(text, i)
         find_dates(text, i, ref)
         find_metrics(text, i)
-    assert time.perf_counter() - start < 0.6
+    assert time.process_time() - start < 0.6

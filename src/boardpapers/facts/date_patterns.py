@@ -15,8 +15,11 @@ WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6
 _MONTH = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
           r"aug(?:ust)?|sept(?:ember)?|sep|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
           r"(?![a-z])\.?")
-_WEEKDAY = (r"(?:(?<![a-z])(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-            r"mon|tues?|weds?|thurs?|thu|fri|sat|sun)\.?,?\s+(?:the\s+)?)?")
+# A weekday is looked for just before a day (anchored at its start), so that the day
+# patterns can start at a digit or a month name and stay fast.
+WEEKDAY_BEFORE = re.compile(
+    r"(?<![a-z])(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tues?|weds?|thurs?|thu|fri|sat|sun)\.?,?\s+(?:the\s+)?$", re.IGNORECASE)
 # "5th", "2 nd" (a split ordinal), "5<sup>th</sup>" left over from HTML.
 _ORDINAL = r"(?P<ord>\s?(?:<sup>)?(?:st|nd|rd|th)(?:</sup>)?(?![a-z]))?"
 _ORDINAL2 = _ORDINAL.replace("?P<ord>", "?:")
@@ -25,12 +28,12 @@ _DAY_START = r"(?<![\d.,/:£$€\-–])"
 _YEAR = r"(?P<year>\d{4,5}|\d{2})(?!\d)"
 
 DAY_MONTH_YEAR = re.compile(
-    _WEEKDAY + _DAY_START + r"(?P<day>\d{1,2})(?!\d)" + _ORDINAL
+    _DAY_START + r"(?P<day>\d{1,2})(?!\d)" + _ORDINAL
     + r"(?:\s?(?:-|–|to|and|&)\s?(?P<day2>\d{1,2})" + _ORDINAL2 + r")?"
     + r"[\s,]*(?:of\s+)?" + _MONTH + r"(?:[\s,]*" + _YEAR + r")?",
     re.IGNORECASE)
 MONTH_DAY_YEAR = re.compile(
-    _WEEKDAY + r"(?<![a-z])" + _MONTH + r"\s+(?P<day>\d{1,2})(?![\d:.]\d|\d)" + _ORDINAL
+    r"(?<![a-z])" + _MONTH + r"\s+(?P<day>\d{1,2})(?![\d:.]\d|\d)" + _ORDINAL
     + r"(?:,?\s+(?P<year>\d{4,5})(?!\d))?",
     re.IGNORECASE)
 NUMERIC = re.compile(
@@ -48,7 +51,8 @@ QUARTER = re.compile(
 FINANCIAL_YEAR = re.compile(
     r"(?<![\d/.£$€,:\-])(?:FY\s?)?(?P<year>(?:19|20)\d\d)\s?(?:/|-|–|to)\s?"
     r"(?P<year2>(?:19|20)\d\d|\d\d)(?![\d/]|[.:]\d)", re.IGNORECASE)
-YEAR = re.compile(r"(?:(?<=[Mm]id-)|(?<![\w£$€.,/\-]))(?P<year>(?:19[5-9]|20\d)\d)(?![\w%/]|[.,:]\d)")
+YEAR = re.compile(r"(?:(?<=[Mm]id-)|(?<![\w£$€.,/\-]))(?P<year>(?:19[5-9]|20\d)\d)"
+                  r"(?![\w%/]|[.,:]\d)")
 # A bare year is a date only after words like these ("until 2031", "in 2027", "mid-2025").
 YEAR_LEAD = re.compile(
     r"(?:\b(?:in|by|until|till|from|since|to|before|after|during|of|for|early|late|mid|end|"

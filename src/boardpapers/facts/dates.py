@@ -35,8 +35,8 @@ else "other". A time written next to the date ("11.00 am on...", "- 19:00") is k
 ``time`` as "HH:MM".
 
 dateparser (BSD) was measured against this module in bench/compare_fact_parsers.py: on
-40 short texts it was right 31 times (this module 40) at ~90x the time, and on 14 sentences
-6 times at ~70x (it finds dates in "2.1", "3:1", phone numbers and "£60m"), so it is not
+40 short texts it was right 31 times (this module 40) at 35-90x the time, and on 14
+sentences 6 times at ~70x (it finds dates in "2.1", "3:1", phone numbers and "£60m"), so it is not
 used.
 """
 
@@ -45,6 +45,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from boardpapers.facts import date_patterns as P
 from boardpapers.facts.sentence import sentence_around, sentence_bounds
@@ -52,6 +53,7 @@ from boardpapers.paper import DateFact, Span
 
 _PUBLICATION_BLOCKS = 12  # a date alone in one of the first blocks dates the paper
 _MARKUP = re.compile(r"[*#_>`]+|</?[a-z]+>", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _NEXT_WORD = re.compile(r"\s*([a-z]+|\d)")
 _QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 
@@ -100,15 +102,18 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 # ------------------------------------------------------------------ finding
 
 
-def _hits(text: str) -> list[_Hit]:
+@lru_cache(maxsize=32)  # find_dates and find_metrics read the same block one after the other
+def _hits(text: str) -> tuple[_Hit, ...]:
     """Every match, most specific shapes first, without overlaps, in text order."""
+    if not _DIGIT.search(text):
+        return ()
     hits: list[_Hit] = []
     for finder in (_numeric, _day_month, _month_day, _quarters, _seasons, _month_years,
                    _financial_years, _years):
         for hit in finder(text):
             if not any(hit.start < h.end and h.start < hit.end for h in hits):
                 hits.append(hit)
-    return sorted(hits, key=lambda h: h.start)
+    return tuple(sorted(hits, key=lambda h: h.start))
 
 
 def _day_month(text: str) -> list[_Hit]:
@@ -117,7 +122,7 @@ def _day_month(text: str) -> list[_Hit]:
         if _is_verb(m.group("mon")) or not 1 <= int(m.group("day")) <= 31:
             continue
         year, bad, end = _year_of(m, text)
-        start = m.start()
+        start, weekday = _weekday_before(text, m.start())
         week_words = P.WEEK_COMMENCING.search(text, max(0, start - 25), start)
         week = week_words is not None
         if week_words is not None:
@@ -125,7 +130,7 @@ def _day_month(text: str) -> list[_Hit]:
         day2 = int(m.group("day2")) if m.group("day2") else None
         out.append(_Hit(start, end, int(m.group("day")), _month(m.group("mon")), year, bad,
                         day2 if day2 and int(m.group("day")) < day2 <= 31 else None,
-                        _weekday(m.group("wd")), week=week))
+                        weekday, week=week))
     return out
 
 
@@ -138,8 +143,9 @@ def _month_day(text: str) -> list[_Hit]:
         if not m.group("year") and not m.group("ord") and _count_follows(text, m.end()):
             continue  # "March 5 councils" is a count, not a date
         year, bad = _check_year(m.group("year"))
-        out.append(_Hit(m.start(), m.end(), day, _month(m.group("mon")), year, bad,
-                        weekday=_weekday(m.group("wd"))))
+        start, weekday = _weekday_before(text, m.start())
+        out.append(_Hit(start, m.end(), day, _month(m.group("mon")), year, bad,
+                        weekday=weekday))
     return out
 
 
@@ -208,7 +214,7 @@ def _years(text: str) -> list[_Hit]:
             if P.YEAR_LEAD.search(text, max(0, m.start() - 30), m.start())]
 
 
-def _merge_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
+def _merge_ranges(text: str, hits: tuple[_Hit, ...]) -> list[_Hit]:
     """'15 October' + ' to ' + '21 January' -> one hit spanning both."""
     out: list[_Hit] = []
     for hit in hits:
@@ -352,8 +358,10 @@ def _month(word: str) -> int:
     return P.MONTHS[word[:3].lower()]
 
 
-def _weekday(word: str | None) -> int | None:
-    return P.WEEKDAYS[word[:3].lower()] if word else None
+def _weekday_before(text: str, start: int) -> tuple[int, int | None]:
+    """(new start, weekday) when 'Friday, ' or 'Thurs the ' is written just before a day."""
+    m = P.WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
+    return (m.start(), P.WEEKDAYS[m.group("wd")[:3].lower()]) if m else (start, None)
 
 
 def _quarter_word(word: str) -> int:

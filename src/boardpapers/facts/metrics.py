@@ -23,20 +23,18 @@ from __future__ import annotations
 import re
 
 from boardpapers.facts.dates import date_spans
-from boardpapers.facts.money import money_spans
+from boardpapers.facts.money import QUALIFIER_BEFORE, money_spans
 from boardpapers.facts.numbers import NUMBER, to_number
 from boardpapers.facts.sentence import sentence_around
 from boardpapers.paper import Metric, Span
 
 _NUMBER_AT = re.compile(
-    r"(?P<qual>(?<![\w.])(?:c\.|ca\.|circa|approx\.|approximately|around|about|roughly|"
-    r"some|nearly|almost|just\s+over|just\s+under|well\s+over|over|more\s+than|"
-    r"in\s+excess\s+of|up\s+to|under|fewer\s+than|less\s+than|at\s+least)\s*)?"
     r"(?:(?<=c\.)|(?<=ca\.)|(?<![\w.,£$€/:#\-–]))"
     rf"(?P<num>{NUMBER})(?![\d:/]|[.,]\d|-\d)"
     r"(?:\s?(?P<scale>million|thousand|billion|m|k|bn)(?![\w²]))?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s+percentage\s+points?\b)?",
     re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\s{1,2}(?P<w>[A-Za-z][A-Za-z'’-]*[A-Za-z²2]|[A-Za-z])")
 _LABEL_BEFORE = re.compile(
     r"\b(?:cohort|phase|appendix|annex|annexe|item|items|section|sections|paragraph|"
@@ -72,22 +70,26 @@ _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s", "ous", "ics")
 
 def find_metrics(text: str, block: int) -> list[Metric]:
     """Every programme figure in one block's text, in order, with spans into that text."""
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return []
     taken = money_spans(text) + date_spans(text)
     out = []
     for m in _NUMBER_AT.finditer(text):
         if _overlaps(m.start("num"), m.end(), taken) or not _standalone(text, m):
             continue
-        metric = _metric(text, block, m)
+        qualifier = QUALIFIER_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        metric = _metric(text, block, m, qualifier)
         if metric is not None:
             out.append(metric)
     return out
 
 
-def _metric(text: str, block: int, m: re.Match[str]) -> Metric | None:
+def _metric(text: str, block: int, m: re.Match[str],
+            qualifier_match: re.Match[str] | None) -> Metric | None:
     value = to_number(m.group("num"), m.group("scale"))
-    qualifier = re.sub(r"\s+", " ", m.group("qual") or "").strip().lower() or None
+    qualifier = None
+    if qualifier_match is not None:
+        qualifier = re.sub(r"\s+", " ", qualifier_match.group(0)).strip().lower()
     if m.group("pct"):
         unit, end, subject = "%", m.end(), _of_phrase(text, m.end())
     else:
@@ -96,7 +98,7 @@ def _metric(text: str, block: int, m: re.Match[str]) -> Metric | None:
             return None
         unit, end, subject_end = phrase
         subject = re.sub(r"\s+", " ", text[m.end():subject_end]).strip()
-    start = m.start()
+    start = qualifier_match.start() if qualifier_match else m.start()
     return Metric(text=text[start:end], value=value, unit=unit, span=Span(block, start, end),
                   subject=subject, context=sentence_around(text, start, end),
                   approximate=qualifier is not None, qualifier=qualifier)

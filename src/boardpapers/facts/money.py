@@ -31,15 +31,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from boardpapers.facts.numbers import NUMBER, to_number
 from boardpapers.facts.sentence import sentence_around
 from boardpapers.paper import Money, Span
 
-_QUALIFIER = (r"(?P<qual>(?<![\w.])(?:c\.|ca\.|c(?=\s?£)|circa|approx\.|approximately|around|"
-              r"about|roughly|some|nearly|almost|just\s+over|just\s+under|well\s+over|over|"
-              r"more\s+than|in\s+excess\s+of|up\s+to|under|less\s+than|at\s+least|"
-              r"an\s+estimated|estimated)\s*)?")
+# A qualifier is looked for just before the sum (a pattern anchored at the sum's start), so
+# the main patterns can start at a currency sign and stay fast.
+QUALIFIER_BEFORE = re.compile(
+    r"(?<![\w.])(?:c\.|ca\.|c|circa|approx\.|approximately|around|about|roughly|some|nearly|"
+    r"almost|just\s+over|just\s+under|well\s+over|over|more\s+than|in\s+excess\s+of|up\s+to|"
+    r"under|less\s+than|fewer\s+than|at\s+least|an\s+estimated|estimated)\s*$", re.IGNORECASE)
 _CURRENCY = r"(?P<cur>£|€|US\$|\$|(?<![A-Za-z])(?:GBP|EUR|USD)\s?)"
 
 
@@ -52,15 +56,17 @@ def _amount(n: str) -> str:
 _RANGE = (rf"(?:\s?(?:-|–|—)\s?(?:£|€|\$)?|\s+to\s+(?:£|€|\$)){_amount('2')}")
 _RATE = (r"(?P<rate>\s?(?:per\s+(?!cent\b)[a-z]+(?:\s+per\s+(?:annum|year|month|week))?|"
          r"an?\s+(?:year|month|week|day|hour|head|person)|p\.a\.|pa(?![\w.])|"
-         r"/(?:year|yr|month|week|hour|hr|day|annum)|each(?:\s+(?:year|month|week|day))?(?!\s+other))(?![\w-]))?")
+         r"/(?:year|yr|month|week|hour|hr|day|annum)|"
+         r"each(?:\s+(?:year|month|week|day))?(?!\s+other))(?![\w-]))?")
 _PLUS = r"(?P<plus>\+)?"
 
 _MONEY_SIGN = re.compile(
-    _QUALIFIER + _CURRENCY + r"\s?" + _amount("1") + rf"(?:{_RANGE})?" + _PLUS + _RATE,
-    re.IGNORECASE)
+    _CURRENCY + r"\s?" + _amount("1") + rf"(?:{_RANGE})?" + _PLUS + _RATE, re.IGNORECASE)
 _MONEY_WORDS = re.compile(
-    _QUALIFIER + rf"(?<![\w.,£$€]){_amount('1')}\s?(?P<cur>pounds(?:\s+sterling)?|GBP)\b"
-    + _RATE, re.IGNORECASE)
+    rf"(?<![\w.,£$€]){_amount('1')}\s?(?P<cur>pounds(?:\s+sterling)?|GBP)\b" + _RATE,
+    re.IGNORECASE)
+_SIGNS = re.compile(r"[£€$]|GBP|EUR|USD", re.IGNORECASE)
+_WORDS = re.compile(r"pounds|GBP", re.IGNORECASE)
 _RATE_BEFORE = re.compile(r"\bper\s+([a-z]+)\s+(?:of|is|was|at|will\s+be)\s*$", re.IGNORECASE)
 _CODES = {"£": "GBP", "GBP": "GBP", "POUNDS": "GBP", "€": "EUR", "EUR": "EUR",
           "$": "USD", "US$": "USD", "USD": "USD"}
@@ -82,21 +88,20 @@ class MoneyValue:
 def parse_money(text: str) -> MoneyValue | None:
     """The first sum of money in a short text ("c.£57m" -> 57000000, approximate)."""
     found = _matches(text)
-    return found[0][1] if found else None
+    return found[0].value if found else None
 
 
 def money_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sum of money: other finders use it to leave money alone."""
-    return [(m.start(), m.end()) for m, _ in _matches(text)]
+    return [(f.start, f.end) for f in _matches(text)]
 
 
 def find_money(text: str, block: int) -> list[Money]:
     """Every sum of money in one block's text, in order, with spans into that text."""
     out = []
-    for m, value in _matches(text):
-        start, end = m.start(), _end_without_space(m)
-        unit = value.unit or _rate_before(text, m.start("cur") if m.start("qual") < 0 else
-                                          m.start("qual"))
+    for found in _matches(text):
+        start, end, value = found
+        unit = value.unit or _rate_before(text, start)
         out.append(Money(text=text[start:end], amount=value.amount, span=Span(block, start, end),
                          currency=value.currency, unit=unit, approximate=value.approximate,
                          context=sentence_around(text, start, end),
@@ -104,18 +109,30 @@ def find_money(text: str, block: int) -> list[Money]:
     return out
 
 
-def _matches(text: str) -> list[tuple[re.Match[str], MoneyValue]]:
+class _Found(NamedTuple):
+    start: int
+    end: int
+    value: MoneyValue
+
+
+@lru_cache(maxsize=32)  # find_money and find_metrics read the same block one after the other
+def _matches(text: str) -> tuple[_Found, ...]:
     """Sign matches and word matches ("60 million pounds"), without overlaps, in order."""
-    found: list[tuple[re.Match[str], MoneyValue]] = []
-    for pattern in (_MONEY_SIGN, _MONEY_WORDS):
+    found: list[_Found] = []
+    for pattern, cue in ((_MONEY_SIGN, _SIGNS), (_MONEY_WORDS, _WORDS)):
+        if not cue.search(text):
+            continue
         for m in pattern.finditer(text):
-            if any(m.start() < other.end() and other.start() < m.end() for other, _ in found):
+            qualifier = QUALIFIER_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            start = qualifier.start() if qualifier else m.start()
+            end = _end_without_space(m)
+            if any(start < other.end and other.start < end for other in found):
                 continue
-            found.append((m, _value(m)))
-    return sorted(found, key=lambda pair: pair[0].start())
+            found.append(_Found(start, end, _value(m, qualifier.group(0) if qualifier else "")))
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
-def _value(m: re.Match[str]) -> MoneyValue:
+def _value(m: re.Match[str], qualifier_text: str) -> MoneyValue:
     scale1 = m.group("word1") or m.group("abbr1")
     amount = to_number(m.group("num1"), scale1)
     amount_max = None
@@ -124,12 +141,12 @@ def _value(m: re.Match[str]) -> MoneyValue:
         amount_max = to_number(m.group("num2"), scale2)
         if not scale1 and scale2:
             amount = to_number(m.group("num1"), scale2)
-    qualifier = _fold(m.group("qual")) or None
+    qualifier = _fold(qualifier_text).lower() or None
     rate = _fold(m.group("rate")) or None
     return MoneyValue(amount=amount, currency=_CODES.get(_fold(m.group("cur")).upper(), "GBP"),
                       amount_max=amount_max, unit=_normalise_rate(rate),
                       approximate=bool(qualifier or m.groupdict().get("plus")),
-                      qualifier=qualifier.lower() if qualifier else None)
+                      qualifier=qualifier)
 
 
 def _normalise_rate(rate: str | None) -> str | None:
