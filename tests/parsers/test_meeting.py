@@ -74,6 +74,16 @@ def test_exclusion_item_makes_later_items_confidential_until_part_one() -> None:
     assert [i.confidential for i in items] == [False, False, True, False]
 
 
+def test_moderngov_numbers_on_their_own_lines() -> None:
+    items = parse_agenda_items(lines(
+        "Items\nNo. Item\n1.\nApologies for Absence\n2.\nMinutes of Previous Meeting "
+        "(Pages 1 - 6)\nTo approve the minutes.\n3.\nBudget Monitoring: Quarter 2\n"))
+    assert [(i.number, i.title, i.pages) for i in items] == [
+        ("1", "Apologies for Absence", None), ("2", "Minutes of Previous Meeting", "1 - 6"),
+        ("3", "Budget Monitoring: Quarter 2", None)]
+    assert items[1].text == "To approve the minutes."
+
+
 def test_next_meeting_parts() -> None:
     nxt = find_next_meeting(lines(
         "Date of Next Meeting: Thursday, 20 May 2021, 11.00 am, venue tbc"))

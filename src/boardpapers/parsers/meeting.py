@@ -473,7 +473,7 @@ def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
     start = agenda_start(lines)
     items: list[_ItemDraft] = []
     confidential = False
-    for line in lines[start or 0:]:
+    for line in _numbers_joined_to_titles(lines[start or 0:]):
         text = line.text
         if _NEXT.match(text):
             break  # "Date of next meeting: …" closes the agenda
@@ -504,6 +504,28 @@ def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
         if current is not None:
             _add_detail(current, line)
     return tuple(d.freeze() for d in items)
+
+
+_BARE_NUMBER = re.compile(r"(?:item\s+)?[1-9]\d{0,2}[a-z]?[.)]?", re.IGNORECASE)
+
+
+def _numbers_joined_to_titles(lines: Sequence[Line]) -> list[Line]:
+    """ModernGov prints "4." on one line and the item's title on the next: join them."""
+    out: list[Line] = []
+    skip = False
+    for k, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if (len(line.cells) == 1 and _BARE_NUMBER.fullmatch(line.cells[0]) and nxt
+                and not _ITEM.match(nxt.cells[0]) and not is_page_range(nxt.text)):
+            cells = (f"{line.cells[0]} {nxt.cells[0]}",) + nxt.cells[1:]
+            out.append(Line(cells, line.block, nxt.kind, nxt.bold, line.marker, 0, nxt.level))
+            skip = True
+            continue
+        out.append(line)
+    return out
 
 
 def _item_number_title(line: Line) -> tuple[str, str] | None:
