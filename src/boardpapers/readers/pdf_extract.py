@@ -131,32 +131,54 @@ def _bounds(obj, s: _Scratch, top_of_page: float,
     return x0, top_of_page - y1, x1, top_of_page - y0
 
 
+_get_text = pdfium_c.FPDFTextObj_GetText
+_get_bounds = pdfium_c.FPDFPageObj_GetBounds
+_get_size = pdfium_c.FPDFTextObj_GetFontSize
+_get_matrix = pdfium_c.FPDFPageObj_GetMatrix
+_get_font = pdfium_c.FPDFTextObj_GetFont
+_string_at = ctypes.string_at
+
+
 def _text_run(obj, textpage, s: _Scratch, top_of_page: float,
               outer: tuple[float, ...] | None) -> Run | None:
-    n = pdfium_c.FPDFTextObj_GetText(obj, textpage, s.wide, s.capacity)
+    """One text object as a Run; the hot loop of the reader, so calls are kept few."""
+    n = _get_text(obj, textpage, s.wide, s.capacity)
     if n > s.capacity * 2:
         s.resize(n)
-        n = pdfium_c.FPDFTextObj_GetText(obj, textpage, s.wide, s.capacity)
-    text = s.buffer.raw[: max(n - 2, 0)].decode("utf-16-le", "replace").translate(_CHAR_FIXES)
-    if not text.strip():
+        n = _get_text(obj, textpage, s.wide, s.capacity)
+    if n <= 2:
         return None
-    box = _bounds(obj, s, top_of_page, outer)
-    if box is None:
+    text = _string_at(s.buffer, n - 2).decode("utf-16-le", "replace").translate(_CHAR_FIXES)
+    if text.isspace():
         return None
-    pdfium_c.FPDFTextObj_GetFontSize(obj, s.size)
-    pdfium_c.FPDFPageObj_GetMatrix(obj, s.matrix)
+    if outer is None:
+        if not _get_bounds(obj, s.l, s.b, s.r, s.t):
+            return None
+        x0, top, x1, bottom = s.l.value, top_of_page - s.t.value, s.r.value, \
+            top_of_page - s.b.value
+    else:
+        box = _bounds(obj, s, top_of_page, outer)
+        if box is None:
+            return None
+        x0, top, x1, bottom = box
+    _get_size(obj, s.size)
+    _get_matrix(obj, s.matrix)
     m = s.matrix
-    if abs(m.b) > abs(m.a) or abs(m.c) > abs(m.d):  # rotated or vertical text: not prose
+    a, b, c, d = m.a, m.b, m.c, m.d
+    if abs(b) > abs(a) or abs(c) > abs(d):  # rotated or vertical text: not prose
         return None
-    scale = math.sqrt(abs(m.a * m.d - m.b * m.c)) or 1.0
+    scale = abs(a * d - b * c) ** 0.5 or 1.0
     if outer is not None:
         scale *= math.sqrt(abs(outer[0] * outer[3] - outer[1] * outer[2])) or 1.0
-    return Run(text, box[0], box[1], box[2], box[3], round(s.size.value * scale, 1),
-               _is_bold(pdfium_c.FPDFTextObj_GetFont(obj), s))
+    font = _get_font(obj)
+    bold = s.bold_by_font.get(ctypes.addressof(font.contents) if font else None)
+    if bold is None:
+        bold = _is_bold(font, s)
+    return Run(text, x0, top, x1, bottom, round(s.size.value * scale, 1), bold)
 
 
 def _is_bold(font, s: _Scratch) -> bool:
-    key = ctypes.cast(font, ctypes.c_void_p).value
+    key = ctypes.addressof(font.contents) if font else None
     known = s.bold_by_font.get(key)
     if known is None:
         size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)

@@ -1,0 +1,40 @@
+"""Run every benchmark with modest sizes and print one summary: ``python -m bench.run_all``.
+
+Each benchmark keeps its own command line for bigger runs (``python -m bench.bench_pdf
+--pages 1000``, ``python -m bench.bench_search --paragraphs 1000000``); this runner picks
+sizes that finish in a minute or two on a laptop, and exits non-zero if any missed its
+target.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+
+from bench import bench_pdf, bench_search
+
+# name -> (main, modest arguments)
+BENCHMARKS: dict[str, tuple[Callable[[list[str]], int], list[str]]] = {
+    "pdf": (bench_pdf.main, ["--pages", "300", "--rounds", "3"]),
+    "search": (bench_search.main, ["--paragraphs", "20000", "--rounds", "2"]),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    names = (argv if argv is not None else sys.argv[1:]) or list(BENCHMARKS)
+    results: dict[str, tuple[int, float]] = {}
+    for name in names:
+        run, args = BENCHMARKS[name]
+        print(f"== {name}: {' '.join(args)}", flush=True)
+        started = time.perf_counter()
+        results[name] = (run(args), time.perf_counter() - started)
+        print(flush=True)
+    print("== summary")
+    for name, (code, seconds) in results.items():
+        print(f"{name:8} {'target met' if code == 0 else 'target MISSED':14} {seconds:6.1f}s")
+    return max((code for code, _ in results.values()), default=0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
