@@ -30,7 +30,8 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
     # --- contact and header fields (checked first: "Contact officer" is not "Contact")
     ("contact", "en", r"contact officers?|contact details|contacts?|officer contact"
                       r"|contact (?:person|name)|for further information(?: contact)?"
-                      r"|further information|lead contact officer|report contact"),
+                      r"|further information|lead contact officer|report contact"
+                      r"|contact for enquiries|enquiries to"),
     ("contact", "cy", r"swyddogion cyswllt|swyddog cyswllt|manylion cyswllt|cyswllt"
                       r"|am ragor o wybodaeth"),
     ("name", "en", r"name|officer name"),
@@ -42,7 +43,7 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
     ("phone", "cy", r"(?:rhif )?ff[oô]n(?: symudol)?"),
     ("email", "en", r"e-?mail(?: address)?"),
     ("email", "cy", r"e-?bost|cyfeiriad e-?bost"),
-    ("report_to", "en", r"report to|to|meeting|committee|decision maker|decision-maker"
+    ("report_to", "en", r"report to|to|meeting|committee|(?:final )?decision[- ]maker"
                         r"|meeting of|name of (?:committee|meeting)|board"),
     ("report_to", "cy", r"adroddiad i|i|cyfarfod|pwyllgor|enw'r pwyllgor"),
     ("report_number", "en", r"report (?:no|number|ref(?:erence)?)\.?|ref(?:erence)?(?: no\.?)?"
@@ -56,9 +57,12 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
     ("subject", "cy", r"pwnc|teitl|teitl yr adroddiad|testun"),
     ("report_of", "en", r"report (?:of|by|from)|from|lead officer|responsible officer"
                         r"|lead director|director|accountable officer|submitted by"
+                        r"|report authori[sz]ed by|lead head of service|head of service"
+                        r"|strategic director|sponsoring director"
                         r"|report of the .{3,80}|joint report of .{3,80}"),
     ("report_of", "cy", r"adroddiad gan|swyddog arweiniol|cyfarwyddwr|adroddiad y .{3,80}"),
     ("author", "en", r"report authors?|authors?|report author and contact|prepared by"
+                     r"|lead officer and report author"
                      r"|written by"),
     ("author", "cy", r"awdur(?: yr adroddiad)?"),
     ("portfolio", "en", r"portfolio(?: holder| area)?|cabinet member(?: responsible)?"
@@ -71,7 +75,7 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
     ("key_decision", "en", r"key decision\??|is this a key decision\??"),
     ("key_decision", "cy", r"penderfyniad allweddol\??"),
     ("confidential", "en", r"is this report confidential\??|confidential(?: report)?\??"
-                           r"|confidentiality|public or private\??|classification"),
+                           r"|confidentiality|public or private\??|classification|public/private"),
     ("confidential", "cy", r"cyfrinachol\??|a yw'r adroddiad hwn yn gyfrinachol\??"),
     ("exempt", "en", r"exempt information|exempt|exemption|exempt from publication\??"
                      r"|part (?:i|ii|1|2|one|two)(?: item)?|not for publication"),
@@ -95,13 +99,16 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
     ("other", "cy", r"rhesymau? dros (?:yr )?(?:argymhelliad|argymhellion|penderfyniad)"
                     r"|rhesymau? dros (?:yr )?argymhelliad\(ion\)|opsiynau eraill a ystyriwyd"),
     ("summary", "en", r"(?:executive |report |management )?summary|summary of (?:the )?report"
+                      r"|report summary and recommendations?"
                       r"|key points|summary and purpose|overview"),
     ("summary", "cy", r"crynodeb(?: gweithredol)?|crynodeb o'r adroddiad|trosolwg"),
     ("recommendations", "en", r"recommendations?|recommendation\(s\)|recommendation/s"
                               r"|recommended decisions?|recommended actions?|proposed decisions?"
                               r"|decisions? (?:required|sought|requested)|recommendations? to \w+"
                               r"|summary of recommendations?|decision|recommendations? for decision"
-                              r"|officer recommendations?|proposed recommendations?"),
+                              r"|officer recommendations?|proposed recommendations?"
+                              r"|this report makes the following recommendations?(?: to [\w ]{2,60})?"
+                              r"|recommendations? to (?:the )?[\w ]{2,40}"),
     ("recommendations", "cy", r"argymhelliad(?:ion)?|argymhellion|argymhelliad\(ion\)"
                               r"|argymhellion i'r \w+|penderfyniad a geisir|penderfyniad(?:au)?"
                               r"|yr argymhelliad|argymhellir"),
@@ -109,14 +116,16 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
                       r"|action(?:s)? (?:for|by) (?:officers|members)"),
     ("actions", "cy", r"camau? gweithredu|gweithredu"),
     ("background", "en", r"background(?: information| and context)?|introduction"
-                         r"|introduction and background|background and introduction|context"
+                         r"|introduction and background|background and introduction|context|background and context"
                          r"|overview and background"),
     ("background", "cy", r"cefndir|cyflwyniad|cyd-destun|cefndir a chyd-destun"),
     ("issues", "en", r"(?:the |main |key )?issues|issues(?: and options)?(?: for consideration)?"
                      r"|discussion|proposals?|current position|options(?: appraisal| considered)?"
                      r"|main report|report details?|detailed information|details|consideration"
                      r"|main considerations|the proposal|key considerations|analysis"
-                     r"|issues and analysis|update|progress update|information"),
+                     r"|issues and analysis|update|progress update|information|available options"
+                     r"|preferred option(?: and reasons for (?:the )?recommendations?)?"
+                     r"|proposals? and reasons|options and (?:analysis|proposals?)"),
     ("issues", "cy", r"materion(?: allweddol)?|ystyriaethau|opsiynau|cynigion?|trafodaeth"
                      r"|y sefyllfa bresennol|manylion|gwybodaeth"),
     ("implications_wales", "en", r"implications for wales|wales implications|welsh implications"),
@@ -128,7 +137,7 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
                         r"|comments? (?:of|from) the (?:chief finance officer|section 151 officer"
                         r"|s151 officer|director of finance|head of finance)"
                         r"|(?:section |s\.? ?)151 officer(?:'s)? comments|resource and value for money"
-                        r"|implications for resources|value for money"),
+                        r"|implications for resources|value for money|finance summary|financial summary"),
     ("financial", "cy", r"goblygiadau (?:ariannol|cyllidol|adnoddau)|ystyriaethau ariannol"
                         r"|cyllid|adnoddau|sylwadau'r (?:swyddog adran 151|pennaeth cyllid)"
                         r"|goblygiadau ariannol ac adnoddau"),
@@ -314,6 +323,7 @@ _INLINE_LABELS: tuple[tuple[str, str], ...] = (
     ("confidential", r"is this report confidential\?|confidential"),
     ("plan_theme", r"lga plan theme|plan theme|corporate priority|corporate priorities"),
     ("contact", r"contact officers?|contact details|contact|swyddog cyswllt|manylion cyswllt"),
+    ("name", r"name|enw"),
     ("position", r"position|job title|swydd"),
     ("phone", r"(?:tel(?:ephone)?|phone|mobile)(?:\.? ?(?:no|number)\.?)?|rhif ff[oô]n|ff[oô]n"),
     ("email", r"e-?mail(?: address)?|e-?bost"),
@@ -363,7 +373,7 @@ def split_fields(text: str) -> tuple[Field, ...]:
 # ------------------------------------------------------------------ placeholders
 
 _PLACEHOLDER = re.compile(
-    r"^\s*(?:[\[<{(]\s*(?:insert|enter|add|type|text|title|name|date|click|write|delete"
+    r"^\s*(?:\[[^\]]{1,200}\]\s*[.:]?|[\[<{(]\s*(?:insert|enter|add|type|text|title|name|date|click|write|delete"
     r"|rhowch|mewnosod|ychwanegu|teitl|enw|dyddiad|xx+)[^\]>})]*[\]>})]\s*[.:]?"
     r"|click (?:or tap )?here to enter (?:text|a date)\.?|insert (?:text|title|name|date)"
     r"(?: here)?\.?|x{2,}|\.{3,}|…|tbc|tba|n/?a|-+|–+|—+)\s*$",
