@@ -162,3 +162,24 @@ def test_time_next_to_a_date(text: str, time: str | None) -> None:
 ])
 def test_not_dates(text: str) -> None:
     assert find_dates(text, 5, REF) == []
+
+
+@pytest.mark.parametrize(("text", "written", "date", "period"), [
+    ("the position as at October 2025-26", "October 2025-26", None, "2025-10"),
+    ("monitoring for January 2025-26", "January 2025-26", None, "2026-01"),
+    ("as at 31 January 2025-2026, the forecast", "31 January 2025-2026", "2026-01-31", None),
+    ("the Quarter Two 2025/26 report", "Quarter Two 2025/26", None, "2025/2026-Q2"),
+    ("savings in FY25/26", "FY25/26", None, "2025/2026"),
+    ("the 2025-2026 budget", "2025-2026", None, "2025/2026"),
+])
+def test_months_and_quarters_of_financial_years(text: str, written: str, date: str | None,
+                                                period: str | None) -> None:
+    [fact] = find_dates(text, 30, REF)
+    assert (fact.text, fact.date, fact.period) == (written, date, period)
+
+
+def test_meeting_line_of_a_moderngov_page() -> None:
+    [fact] = find_dates("Meeting: 14/10/2025 - Overview and Scrutiny (Item 7)", 30, REF)
+    assert (fact.date, fact.kind) == ("2025-10-14", "meeting")
+    [dated] = find_dates("Wednesday 3 December 2025, 2.45pm Extraordinary Meeting", 30, REF)
+    assert (dated.date, dated.time, dated.kind) == ("2025-12-03", "14:45", "meeting")

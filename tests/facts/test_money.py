@@ -40,6 +40,10 @@ CASES = [
     ("some 60 million pounds", "some 60 million pounds", 60_000_000, None, None, "some"),
     ("a GBP 5m loan", "GBP 5m", 5_000_000, None, None, None),
     ("£5m+ of savings", "£5m+", 5_000_000, None, None, None),
+    ("a contingency of £3.5million to", "£3.5million", 3_500_000, None, None, None),
+    ("underspends (£5.7m) and", "£5.7m", 5_700_000, None, None, None),
+    ("a projected overspend of circa £5.396m for", "circa £5.396m", 5_396_000, None, None,
+     "circa"),
 ]
 
 

@@ -40,7 +40,10 @@ NUMERIC = re.compile(
     r"(?<![\d./:£$€-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<mon>\d{1,2})(?P=sep)"
     r"(?P<year>\d{4}|(?<=/)\d{2})(?![\d/]|[.-]\d)")
 MONTH_YEAR = re.compile(
-    r"(?<![a-z\d])" + _MONTH + r"[\s,]+(?P<year>\d{4})(?![\d/]|-\d)", re.IGNORECASE)
+    r"(?<![a-z\d])" + _MONTH + r"[\s,]+(?P<year>\d{4})(?!\d)", re.IGNORECASE)
+# "October 2023-24", "31 January 2023/24": a month of a financial year (April to March).
+FY_SUFFIX = re.compile(r"\s?[/-]\s?(?P<year2>\d{4}|\d{2})(?![\d/]|[.:]\d)")
+FY_SHORT = re.compile(r"\bFY\s?(?P<year>\d{2})\s?[/-]\s?(?P<year2>\d{2})(?!\d)", re.IGNORECASE)
 SEASON_YEAR = re.compile(
     r"(?<![a-z])(?P<season>spring|summer|autumn|winter)\s+(?:of\s+)?(?P<year>\d{4})"
     r"(?!\d)(?:\s?[/-]\s?(?P<year2>\d{2}|\d{4})(?!\d))?", re.IGNORECASE)

@@ -172,8 +172,9 @@ def _month_years(text: str) -> list[_Hit]:
     for m in P.MONTH_YEAR.finditer(text):
         if _is_verb(m.group("mon")):
             continue
-        month, year = _month(m.group("mon")), int(m.group("year"))
-        out.append(_Hit(m.start(), m.end(), period=f"{year:04d}-{month:02d}"))
+        month = _month(m.group("mon"))
+        year, end = _financial_year_month(text, m.end(), int(m.group("year")), month)
+        out.append(_Hit(m.start(), end, period=f"{year:04d}-{month:02d}"))
     return out
 
 
@@ -203,6 +204,10 @@ def _financial_years(text: str) -> list[_Hit]:
     out = []
     for m in P.FINANCIAL_YEAR.finditer(text):
         years = _year_span(m.group("year"), m.group("year2"))
+        if years:
+            out.append(_Hit(m.start(), m.end(), period=years))
+    for m in P.FY_SHORT.finditer(text):
+        years = _year_span("20" + m.group("year"), m.group("year2"))
         if years:
             out.append(_Hit(m.start(), m.end(), period=years))
     return out
@@ -325,7 +330,19 @@ def _year_of(m: re.Match[str], text: str) -> tuple[int | None, bool, int]:
         if re.match(r"\s*[a-z%]|[:.]\d", after):
             return None, False, m.end("mon")
     year, bad = _check_year(raw)
+    if year is not None and len(raw) == 4:
+        year, end = _financial_year_month(text, m.end(), year, _month(m.group("mon")))
+        return year, bad, end
     return year, bad, m.end() if raw else m.end("mon")
+
+
+def _financial_year_month(text: str, pos: int, year: int, month: int) -> tuple[int, int]:
+    """(calendar year, end) of a month written in a financial year: 'January 2023-24' is
+    January 2024, 'October 2023-24' October 2023. Without a year suffix, (year, pos)."""
+    m = P.FY_SUFFIX.match(text, pos)
+    if m is None or _year_span(str(year), m.group("year2")) != f"{year}/{year + 1}":
+        return year, pos
+    return (year + 1 if month < 4 else year), m.end()
 
 
 def _check_year(raw: str | None) -> tuple[int | None, bool]:
