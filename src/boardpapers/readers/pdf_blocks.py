@@ -21,7 +21,6 @@ from boardpapers.readers.pdf_tables import Table, split_aligned_tables
 
 HEADING_RATIO = 1.12
 _INLINE_MARKER = re.compile(r"^(\(?[0-9A-Za-z]{1,4}(?:\.\d{1,3})*[.)]?)\s+(\S)")
-_HYPHENATED = re.compile(r"[^\W\d_]-$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +78,7 @@ def join_line_texts(texts: list[str], known_word: Callable[[str], bool] | None =
             out = text
         elif out.endswith("\xad"):
             out = out[:-1] + text
-        elif _HYPHENATED.search(out):
+        elif out[-1] == "-" and out[-2:-1].isalpha():
             mended = _last_word(out[:-1]) + text.split(" ", 1)[0]
             whole = text[0].islower() and known_word is not None and known_word(mended)
             out = (out[:-1] if whole else out) + text

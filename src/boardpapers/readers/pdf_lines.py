@@ -115,6 +115,10 @@ def _ruled_between(a: Run, b: Run, verticals: list[Rule]) -> bool:
 
 
 def _segment(runs: list[Run]) -> Segment:
+    if len(runs) == 1:  # the common case: one text object is the whole segment
+        r = runs[0]
+        return Segment(" ".join(r.text.split()), r.x0, r.top, r.x1, r.bottom, r.size, r.bold,
+                       text_x0=r.x0)
     parts: list[str] = []
     for i, run in enumerate(runs):
         if i and not parts[-1].endswith(" ") and not run.text.startswith(" ") \

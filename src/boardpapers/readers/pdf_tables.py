@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from boardpapers.readers.pdf_extract import Rule, Run
-from boardpapers.readers.pdf_lines import MARKER, Line, Segment
+from boardpapers.readers.pdf_lines import MARKER, Line
 
 _TOUCH = 3.0  # points: rules closer than this meet
 _MAX_RULES = 600  # a page drawn with thousands of strokes is a chart, not a table
