@@ -216,3 +216,20 @@ def test_contact_lines_never_crash(lines: list[str]) -> None:
     officers, used = read_contacts(lines)
     assert 0 <= used <= len(lines)
     assert all(o.name for o in officers)
+
+
+def test_members_asked_in_summary_when_there_is_no_recommendations_label() -> None:
+    layout = report_layout("Bus strategy", "Purpose", "For information.", "Summary",
+                           "An update on the bus strategy.",
+                           "Members are asked to note the update.", "Background",
+                           "1. It is recommended that councils review routes each year, "
+                           "according to the national guidance on bus services.")
+    report = parse_report(layout, 0, len(layout.blocks) - 1)
+    assert report.recommendations == ("Members are asked to note the update.",)
+
+
+def test_part_two_line_marks_the_report_confidential() -> None:
+    layout = report_layout("PART II", "Depot sale", "Purpose", "For decision.")
+    assert parse_report(layout, 0, 3).confidential is True
+    layout = report_layout("Depot sale", "Purpose", "For decision.")
+    assert parse_report(layout, 0, 2).confidential is None

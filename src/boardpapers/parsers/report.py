@@ -65,6 +65,12 @@ _REPORT_TO_LINE = re.compile(r"^(?:(?:report|paper) to (?:the )?|adroddiad i(?:'
 _BODY_LINE = re.compile(r"^(?!that\b)(?:the )?[A-Z][\w&,' -]{0,80}\b(?:committee|sub-committee"
                         r"|cabinet|board|panel|forum|executive|council meeting|full council)$"
                         r"|^pwyllgor\b[\w' -]{0,80}$", re.IGNORECASE)
+# A front line that says whether the report is public: "Part II", "NOT FOR PUBLICATION".
+_STATUS_LINE = re.compile(r"^(?:part (?:i{1,2}|1|2|one|two)|not for publication|for general release"
+                          r"|exempt|confidential|open|public|private|restricted)(?: report| item)?$",
+                          re.IGNORECASE)
+_STATUS_CONFIDENTIAL = re.compile(r"^(?:part (?:ii|2|two)|not for publication|exempt|confidential"
+                                  r"|private|restricted)\b", re.IGNORECASE)
 _WELSH_MONTHS = {"ionawr": "January", "chwefror": "February", "mawrth": "March",
                  "ebrill": "April", "mai": "May", "mehefin": "June", "gorffennaf": "July",
                  "awst": "August", "medi": "September", "hydref": "October",
@@ -340,6 +346,45 @@ def _joined_value(head: Head, body: list[tuple[int, Block]]) -> str | None:
     return "\n".join(lines) or None
 
 
+_ASKS = re.compile(r"^(?:it is recommended that|(?:board |committee )?members are (?:asked|invited|"
+                   r"recommended) to|(?:the )?[\w ,&'-]{2,60} (?:is|are) (?:recommended|asked|invited) "
+                   r"to|argymhellir|gofynnir i)\b", re.IGNORECASE)
+
+
+def asked_in_template(cut: list[tuple[Head, list[tuple[int, Block]]]], first_head: int,
+                      front: list[tuple[int, Block]]) -> tuple[str, ...]:
+    """"Members are asked to note..." in a purpose or summary with no recommendations label.
+
+    Only the front and the purpose/summary sections are searched: a body paragraph that
+    happens to say "it is recommended" is never taken for the report's recommendation.
+    """
+    zones = [front] + [body for head, body in cut
+                       if head.kind in ("purpose", "summary") and head.index >= first_head]
+    for zone in zones:
+        for pos, (_, block) in enumerate(zone):
+            number, text = paragraph_number(block)
+            if block.kind is BlockKind.TABLE or not _ASKS.match(text):
+                continue
+            if not text.endswith(":"):
+                return (text,)
+            head = Head(zone[pos][0], "recommendations", "")
+            items = list_items(head, zone[pos:])
+            return items[1:] if items and items[0] == text else items
+    return ()
+
+
+def report_confidential(fields: dict[str, str]) -> bool | None:
+    """Yes/No from "Is this report confidential?", "Exempt information:" or a "Part II" line."""
+    for key in ("confidential", "exempt"):
+        if key in fields:
+            answer = _yes_no(fields[key])
+            if answer is not None:
+                return answer
+    if "status" in fields and _STATUS_LINE.match(fields["status"]):
+        return bool(_STATUS_CONFIDENTIAL.match(fields["status"]))
+    return None
+
+
 def _yes_no(value: str) -> bool | None:
     value = value.strip().strip("*").strip()
     if _YES.match(value):
@@ -421,6 +466,9 @@ def _front_lines_fields(front: list[tuple[int, Block]], fields: dict[str, str]) 
         m = _REPORT_OF_LINE.match(text)
         if m:
             fields.setdefault("report_of", m.group("who"))
+        m = _STATUS_LINE.match(text)
+        if m:
+            fields.setdefault("status", m.group(0))
 
 
 # ------------------------------------------------------------------ the report
@@ -519,10 +567,11 @@ def parse_report(layout: Layout, first: int, last: int) -> Report:
             if value:
                 values[head.kind] = value
 
-    confidential = None
-    for key in ("confidential", "exempt"):
-        if key in fields and confidential is None:
-            confidential = _yes_no(fields[key])
+    if "recommendations" not in values:
+        asked = asked_in_template(cut, first_head, front_blocks)
+        if asked:
+            values["recommendations"] = asked
+    confidential = report_confidential(fields)
     pages = (blocks[0][1].page, blocks[-1][1].page)
     return Report(
         title=front.title,
