@@ -166,6 +166,29 @@ def test_report_starts_need_a_template_not_just_a_summary_heading() -> None:
     assert [s.title for s in starts] == ["Housing Delivery", "Waste Strategy"]
 
 
+def test_numbered_labels_after_report_header_lines() -> None:
+    layout = layout_from_text(
+        "# Cabinet\n## Agenda\n4. Household Support Fund (Pages 7 - 14)\n"
+        "# Household Support Fund 2025/26\nReport to: Cabinet\nDate: 11 March 2025\n"
+        "Report of: Executive Director of Communities\nKey decision: Yes\n"
+        "Wards affected: All\n## 1. Purpose of the report\nTo seek approval.\n"
+        "## 2. Recommendations\nApprove the scheme.\n")
+    paper = parse_pack(layout, PACK)
+    assert [(r.title, r.agenda_item, r.first_block) for r in paper.reports] == [
+        ("Household Support Fund 2025/26", "4", 3)]
+
+
+def test_membership_columns_named_by_header() -> None:
+    layout = layout_from_text(
+        "# Cabinet\n## Membership\nCouncillor\tPortfolio\tGroup\n"
+        "Cllr Ann Bee (Chair)\tLeader of the Council\tLabour\n"
+        "Cllr Tom Ash\tAdult Social Care\tGreen\n## Agenda\n1. Apologies\n")
+    members = parse_pack(layout, PACK).meeting.members  # type: ignore[union-attr]
+    assert [(m.name, m.role, m.group, m.position, m.authority) for m in members] == [
+        ("Ann Bee", "chair", "Labour", "Leader of the Council", None),
+        ("Tom Ash", "member", "Green", "Adult Social Care", None)]
+
+
 def test_appendix_mentions_in_sentences_are_not_appendices() -> None:
     layout = layout_from_text(
         "## Report\nAppendix 1 sets out the figures.\n**Appendix 1 – Figures**\nA\tB\n1\t2\n"

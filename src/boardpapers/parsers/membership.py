@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from boardpapers.paper import Member
 from boardpapers.parsers.meeting import Line, agenda_start, split_label
@@ -61,7 +61,8 @@ _MEMBERSHIP_START = re.compile(
     re.IGNORECASE)
 _HEADER_CELLS = {"councillor", "councillors", "name", "member", "members", "authority",
                  "council", "group", "party", "political group", "role", "position",
-                 "aelod", "enw", "cyngor", "grŵp", "rôl"}
+                 "aelod", "enw", "cyngor", "grŵp", "rôl", "portfolio", "responsibility",
+                 "portffolio", "representing", "organisation", "ward", "division"}
 _TRAILING_ROLE = re.compile(
     r"\s*[-–—,]\s*((?:deputy |vice[- ])?chair(?:man|woman|person)?|observer|substitute)\s*$",
     re.IGNORECASE)
@@ -75,6 +76,7 @@ class _Context:
 
     group: str | None = None
     role: str = "member"
+    columns: tuple[str, ...] = ()  # the table's header cells, lower-cased, when it has one
 
 
 def role_of(text: str) -> str | None:
@@ -235,13 +237,17 @@ def _is_section_row(line: Line) -> bool:
 def _read_row(line: Line, context: _Context) -> tuple[list[Member], _Context]:
     cells = [c for c in line.cells if c]
     if all(c.casefold().rstrip(":") in _HEADER_CELLS for c in cells):
-        return [], context
+        columns = tuple(c.casefold().rstrip(":") for c in line.cells)
+        return [], replace(context, columns=columns) if len(cells) > 1 else context
+    if context.columns and len(line.cells) == len(context.columns) and len(cells) > 1:
+        member = _member_from_columns(line.cells, context)
+        return ([member] if member else []), context
     if len(cells) == 1:
         text = cells[0]
         labelled = split_label(text)
         if labelled and _is_membership_key(labelled[0]):
             role = next(filter(None, map(_section_role, labelled[0].split("/"))), None)
-            inner = _Context(group=context.group, role=role) if role else context
+            inner = replace(context, role=role) if role else context
             listed = [parse_member(p, inner) for p in split_member_list(labelled[1])]
             return [m for m in listed if m], context
         if _MEMBERSHIP_START.search(text) and not labelled:
@@ -251,11 +257,11 @@ def _read_row(line: Line, context: _Context) -> tuple[list[Member], _Context]:
             return [parse_member(dashed.group(1), context, dashed.group(2))], context  # type: ignore[list-item]
         group = party_of(text)
         if group:
-            return [], _Context(group=group)
+            return [], _Context(group=group, columns=context.columns)
         section = _section_role(text)
         if section:
             keep_group = context.group if section == "substitute" else None
-            return [], _Context(group=keep_group, role=section)
+            return [], _Context(group=keep_group, role=section, columns=context.columns)
         if "," in text or " and " in text or re.match(r"(?i)(membership|members|"
                                                        r"councillors|aelodaeth)\b", text):
             listed = [parse_member(p, context) for p in split_member_list(text)]
@@ -264,6 +270,36 @@ def _read_row(line: Line, context: _Context) -> tuple[list[Member], _Context]:
                 return found, context
     member = parse_member(cells[0], context, *cells[1:]) if cells else None
     return ([member] if member else []), context
+
+
+_COLUMN_KINDS = {
+    "name": ("councillor", "councillors", "name", "member", "members", "aelod", "enw"),
+    "authority": ("authority", "council", "cyngor", "representing", "organisation"),
+    "group": ("group", "party", "political group", "grŵp"),
+    "role": ("role", "position", "rôl"),
+    "position": ("portfolio", "responsibility", "portffolio"),
+}
+
+
+def _member_from_columns(cells: Sequence[str], context: _Context) -> Member | None:
+    """A row of a membership table whose header said what each column holds."""
+    by_kind: dict[str, str] = {}
+    for header, cell in zip(context.columns, cells):
+        kind = next((k for k, names in _COLUMN_KINDS.items() if header in names), None)
+        if kind and cell.strip():
+            by_kind.setdefault(kind, cell.strip())
+    if "name" not in by_kind:
+        return None
+    member = parse_member(by_kind["name"], context, by_kind.get("authority", ""),
+                          by_kind.get("group", ""), by_kind.get("role", ""))
+    if member is None:
+        return None
+    position = by_kind.get("position") or member.position
+    plain = by_kind.get("role", "").casefold() in ("member", "aelod", "voting member")
+    if "position" not in by_kind and "role" in by_kind and not role_of(by_kind["role"]) \
+            and not plain:
+        position = by_kind["role"]
+    return replace(member, position=position)
 
 
 def _section_role(text: str) -> str | None:

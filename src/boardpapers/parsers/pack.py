@@ -32,6 +32,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
 )
 _LABEL_RE = [(kind, re.compile(rf"^(?:{pattern})\s*(?::\s*(.*))?$", re.IGNORECASE))
              for kind, pattern in _LABELS]
+_NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|\(?[a-z0-9]\))\s+")
 _LABEL_WINDOW = 12  # blocks after a label in which the template's next label must appear
 _TITLE_LOOKBACK = 5  # content blocks before the first label in which the title must sit
 _FURNITURE = re.compile(
@@ -77,7 +78,7 @@ def label_kind(block: Block) -> str | None:
     """"purpose", "summary", "recommendations"... for a report-template label block."""
     if block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or len(block.text) > 200:
         return None
-    text = clean_cell(block.text)
+    text = _NUMBERING.sub("", clean_cell(block.text))
     for kind, pattern in _LABEL_RE:
         m = pattern.match(text)
         if m and (not m.group(1) or block.kind is BlockKind.PARAGRAPH):
@@ -127,9 +128,10 @@ def _start_before(blocks: Sequence[Block], label: int, floor: int) -> ReportStar
     j = label - 1
     while j >= floor and seen < _TITLE_LOOKBACK:
         b = blocks[j]
-        if b.kind is not BlockKind.PAGE_BREAK:
-            seen += 1
-            text = clean_cell(b.text)
+        text = clean_cell(b.text)
+        if b.kind is not BlockKind.PAGE_BREAK and not (
+                _is_report_metadata(text) and title_at is None):
+            seen += 1  # "Report to: Cabinet" lines between title and Purpose are not counted
             pair = split_label(text)
             if pair and pair[0] in _TITLE_LABELS and pair[1]:
                 title_at, title = j, pair[1]
