@@ -183,3 +183,14 @@ def test_meeting_line_of_a_moderngov_page() -> None:
     assert (fact.date, fact.kind) == ("2025-10-14", "meeting")
     [dated] = find_dates("Wednesday 3 December 2025, 2.45pm Extraordinary Meeting", 30, REF)
     assert (dated.date, dated.time, dated.kind) == ("2025-12-03", "14:45", "meeting")
+
+
+@pytest.mark.parametrize(("text", "written", "iso", "kind"), [
+    ("Cyfarfod: Dydd Mawrth, 20 Mai 2025, 10.00 am", "Dydd Mawrth, 20 Mai 2025", "2025-05-20",
+     "meeting"),
+    ("Ymatebion erbyn 31 Mawrth 2026", "31 Mawrth 2026", "2026-03-31", "deadline"),
+    ("o'r 1af Ebrill 2025", "1af Ebrill 2025", "2025-04-01", "other"),
+])
+def test_welsh_dates(text: str, written: str, iso: str, kind: str) -> None:
+    [fact] = find_dates(text, 30, REF)
+    assert (fact.text, fact.date, fact.kind) == (written, iso, kind)

@@ -44,6 +44,7 @@ CASES = [
     ("underspends (£5.7m) and", "£5.7m", 5_700_000, None, None, None),
     ("a projected overspend of circa £5.396m for", "circa £5.396m", 5_396_000, None, None,
      "circa"),
+    ("dirwy o £200 y dunnell", "£200 y dunnell", 200, None, "y dunnell", None),
 ]
 
 

@@ -11,17 +11,27 @@ import re
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
           "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+# Welsh papers: "Dydd Mawrth, 20 Mai 2025", "1af Ebrill". Looked up by the whole word.
+WELSH_MONTHS = {"ionawr": 1, "chwefror": 2, "mawrth": 3, "ebrill": 4, "mai": 5,
+                "mehefin": 6, "gorffennaf": 7, "awst": 8, "medi": 9, "hydref": 10,
+                "tachwedd": 11, "rhagfyr": 12}
+WELSH_WEEKDAYS = {"llun": 0, "mawrth": 1, "mercher": 2, "iau": 3, "gwener": 4, "sadwrn": 5,
+                  "sul": 6}
 
 _MONTH = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-          r"aug(?:ust)?|sept(?:ember)?|sep|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-          r"(?![a-z])\.?")
+          r"aug(?:ust)?|sept(?:ember)?|sep|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+          r"|ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|"
+          r"rhagfyr)(?![a-z])\.?")
+_MONTH_EN = _MONTH.split("|ionawr")[0] + r")(?![a-z])\.?"
 # A weekday is looked for just before a day (anchored at its start), so that the day
 # patterns can start at a digit or a month name and stay fast.
 WEEKDAY_BEFORE = re.compile(
     r"(?<![a-z])(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"mon|tues?|weds?|thurs?|thu|fri|sat|sun)\.?,?\s+(?:the\s+)?$", re.IGNORECASE)
+    r"mon|tues?|weds?|thurs?|thu|fri|sat|sun|"
+    r"dydd\s+(?:llun|mawrth|mercher|iau|gwener|sadwrn|sul))\.?,?\s+(?:the\s+)?$",
+    re.IGNORECASE)
 # "5th", "2 nd" (a split ordinal), "5<sup>th</sup>" left over from HTML.
-_ORDINAL = r"(?P<ord>\s?(?:<sup>)?(?:st|nd|rd|th)(?:</sup>)?(?![a-z]))?"
+_ORDINAL = r"(?P<ord>\s?(?:<sup>)?(?:st|nd|rd|th|af|il|ydd|fed|ed|eg)(?:</sup>)?(?![a-z]))?"
 _ORDINAL2 = _ORDINAL.replace("?P<ord>", "?:")
 _DAY_START = r"(?<![\d.,/:£$€\-–])"
 # 4 or 5 digits (5 is a typo such as "20204", reported unparsed) or a 2-digit year.
@@ -33,7 +43,7 @@ DAY_MONTH_YEAR = re.compile(
     + r"[\s,]*(?:of\s+)?" + _MONTH + r"(?:[\s,]*" + _YEAR + r")?",
     re.IGNORECASE)
 MONTH_DAY_YEAR = re.compile(
-    r"(?<![a-z])" + _MONTH + r"\s+(?P<day>\d{1,2})(?![\d:.]\d|\d)" + _ORDINAL
+    r"(?<![a-z])" + _MONTH_EN + r"\s+(?P<day>\d{1,2})(?![\d:.]\d|\d)" + _ORDINAL
     + r"(?:,?\s+(?P<year>\d{4,5})(?!\d))?",
     re.IGNORECASE)
 NUMERIC = re.compile(
@@ -73,17 +83,17 @@ TIME_AFTER = re.compile(r"\s*(?:[-–,@]|at|from)?\s*" + _CLOCK, re.IGNORECASE)
 TIME_BEFORE = re.compile(_CLOCK + r"\s*,?\s*(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 DEADLINE_JUST_BEFORE = re.compile(
-    r"\b(?:by(?:\s+the)?(?:\s+end\s+of)?|no\s+later\s+than|deadline(?:\s+(?:is|of))?:?|"
+    r"\b(?:by(?:\s+the)?(?:\s+end\s+of)?|erbyn|no\s+later\s+than|deadline(?:\s+(?:is|of))?:?|"
     r"closing\s+date(?:\s+is)?:?|"
     r"closes?(?:\s+on)?|due(?:\s+on|\s+by)?|before)\s+(?:the\s+)?(?:w/c\s+)?$",
     re.IGNORECASE)
 KIND_WORDS = {
     "deadline": re.compile(r"\b(?:deadlines?|no\s+later\s+than|closing\s+date|submit\w*|"
                            r"submissions?|applications?\s+close|returns?\s+by|due)\b", re.I),
-    "meeting": re.compile(r"\b(?:meetings?|meet|meets|will\s+meet|AGM)\b", re.I),
+    "meeting": re.compile(r"\b(?:meetings?|meet|meets|will\s+meet|AGM|cyfarfod)\b", re.I),
     "event": re.compile(r"\b(?:webinars?|conferences?|events?|sessions?|training|workshops?|"
                         r"seminars?|courses?|summits?|masterclass(?:es)?|forums?|roadshows?|"
-                        r"launch)\b", re.I),
+                        r"launch|gweminar|digwyddiad|hyfforddiant|sesiwn|cynhadledd)\b", re.I),
 }
 PAST = re.compile(r"\b(?:was|were|had|held|took\s+place|launched|began|started|completed|"
                   r"hosted|ran|attended|published|agreed|met|received|delivered|saw)\b", re.I)

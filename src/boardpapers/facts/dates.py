@@ -372,13 +372,19 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _month(word: str) -> int:
-    return P.MONTHS[word[:3].lower()]
+    low = word.lower().rstrip(".")
+    return P.WELSH_MONTHS.get(low) or P.MONTHS[low[:3]]
 
 
 def _weekday_before(text: str, start: int) -> tuple[int, int | None]:
     """(new start, weekday) when 'Friday, ' or 'Thurs the ' is written just before a day."""
     m = P.WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
-    return (m.start(), P.WEEKDAYS[m.group("wd")[:3].lower()]) if m else (start, None)
+    if m is None:
+        return start, None
+    word = m.group("wd").lower()
+    if word.startswith("dydd"):
+        return m.start(), P.WELSH_WEEKDAYS[word.split()[-1]]
+    return m.start(), P.WEEKDAYS[word[:3]]
 
 
 def _quarter_word(word: str) -> int:

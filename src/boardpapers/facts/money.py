@@ -57,7 +57,8 @@ _RANGE = (rf"(?:\s?(?:-|–|—)\s?(?:£|€|\$)?|\s+to\s+(?:£|€|\$)){_amount
 _RATE = (r"(?P<rate>\s?(?:per\s+(?!cent\b)[a-z]+(?:\s+per\s+(?:annum|year|month|week))?|"
          r"an?\s+(?:year|month|week|day|hour|head|person)|p\.a\.|pa(?![\w.])|"
          r"/(?:year|yr|month|week|hour|hr|day|annum)|"
-         r"each(?:\s+(?:year|month|week|day))?(?!\s+other))(?![\w-]))?")
+         r"each(?:\s+(?:year|month|week|day))?(?!\s+other)|"
+         r"y\s+(?:flwyddyn|mis|dydd|dunnell|pen)|yr\s+(?:awr|wythnos))(?![\w-]))?")
 _PLUS = r"(?P<plus>\+)?"
 
 _MONEY_SIGN = re.compile(
