@@ -47,6 +47,7 @@ class Store:
             sqlite.configure(self.engine)
             with self.engine.begin() as conn:
                 schema.metadata.create_all(conn)
+                _check_schema_version(conn, self.url)
         except (OperationalError, SQLAlchemyError) as exc:
             raise StoreError(f"cannot open database {self.url}: {exc.orig if hasattr(exc, 'orig') else exc}") from None
         self.index = TextIndex(index_path(self.url))
@@ -170,6 +171,24 @@ class Store:
                  .where(r.c.title_key.in_(keys), r.c.doc_id != doc_id)
                  .order_by(d.c.date, d.c.path))
             return [dict(m) for m in conn.execute(q).mappings()]
+
+
+def _check_schema_version(conn: Connection, url: str) -> None:
+    """Stamp a new database with the schema version; refuse one made by another version."""
+    m = schema.meta
+    found = conn.execute(select(m.c.value).where(m.c.key == "schema")).scalar_one_or_none()
+    if found is None:
+        has_papers = conn.execute(select(func.count()).select_from(schema.documents)
+                                  ).scalar_one()
+        if has_papers:
+            found = "1"
+        else:
+            conn.execute(insert(m).values(key="schema", value=schema.SCHEMA_VERSION))
+            return
+    if found != schema.SCHEMA_VERSION:
+        raise StoreError(f"{url} was written by an older boardpapers (schema {found}, this "
+                         f"is {schema.SCHEMA_VERSION}): move it aside and ingest the papers "
+                         "again")
 
 
 def index_path(url: str) -> Path | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from datetime import UTC, datetime
@@ -68,7 +69,9 @@ def paper_rows(paper: Paper) -> Rows:
     rows["tables_data"] = [
         {"doc_id": doc, "idx": i, "block": t.block, "caption": t.caption,
          "header_json": json.dumps(list(t.header)), "rows_json": json.dumps(
-             [list(r) for r in t.rows]), "consistent": t.consistent}
+             [list(r) for r in t.rows]), "numbers_json": json.dumps(
+             [list(r) for r in t.numbers]), "checks_json": json.dumps(
+             [dataclasses.asdict(c) for c in t.checks]), "consistent": t.consistent}
         for i, t in enumerate(paper.tables)]
     return rows
 
@@ -147,5 +150,9 @@ def _fact_rows(doc: str, paper: Paper) -> Rows:
                          for i, p in enumerate(f.people)],
         "council_facts": [{**_span(doc, i, c), "text": c.text, "code": c.code,
                            "name": c.name, "type": c.type, "region": c.region,
-                           "nation": c.nation} for i, c in enumerate(f.councils)],
+                           "nation": c.nation, "official_name": c.official_name,
+                           "current": c.current,
+                           "paper_columns_json": json.dumps(dict(c.paper_columns))
+                           if c.paper_columns else None}
+                          for i, c in enumerate(f.councils)],
     }

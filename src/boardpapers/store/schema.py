@@ -12,6 +12,16 @@ from sqlalchemy import (Boolean, Column, Float, ForeignKey, Index, Integer, Meta
 
 metadata = MetaData()
 
+# Bumped whenever a table or column changes; a database from another version is refused
+# with a message saying how to rebuild it (papers are re-read from their files).
+SCHEMA_VERSION = "2"
+
+meta = Table(
+    "boardpapers_meta", metadata,
+    Column("key", String(32), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
 
 def _doc_fk() -> Column[str]:
     return Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"),
@@ -168,7 +178,9 @@ people_facts = _fact_table("people_facts", Column("name", Text), Column("role", 
                            Column("title", Text), Column("honours", Text))
 council_facts = _fact_table("council_facts", Column("code", String(16)), Column("name", Text),
                             Column("type", Text), Column("region", Text),
-                            Column("nation", Text))
+                            Column("nation", Text), Column("official_name", Text),
+                            Column("current", Boolean),
+                            Column("paper_columns_json", Text))  # a table's own cells
 Index("ix_council_facts_code", council_facts.c.code)
 Index("ix_date_facts_date", date_facts.c.date)
 
@@ -180,6 +192,8 @@ tables_data = Table(
     Column("caption", Text),
     Column("header_json", Text),
     Column("rows_json", Text),
+    Column("numbers_json", Text),
+    Column("checks_json", Text),
     Column("consistent", Boolean),
     UniqueConstraint("doc_id", "idx"),
 )
