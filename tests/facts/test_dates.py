@@ -29,6 +29,7 @@ DAYS = [
     ("Sevenoaks District Council2 March 2021", "2 March 2021", "2021-03-02"),
     ("the Sept. 14 2023 report", "Sept. 14 2023", "2023-09-14"),
     ("the 14 Sept 2023 report", "14 Sept 2023", "2023-09-14"),
+    ("Members' Bulletin Issue 18 - 14 November 2024", "14 November 2024", "2024-11-14"),
 ]
 
 

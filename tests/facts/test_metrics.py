@@ -40,6 +40,8 @@ CASES = [
     ("Every 6 months managers are invited", "6 months", 6, "months", "months"),
     ("has accommodated 300 Syrian refugees since 2015", "300 Syrian refugees", 300,
      "refugees", "Syrian refugees"),
+    ("places for 24 member authorities during the year", "24 member authorities", 24,
+     "authorities", "member authorities"),
 ]
 
 
@@ -75,7 +77,8 @@ def test_several_figures_in_one_sentence() -> None:
     "Group Office: 020 7664 3223", "Tel 01234 567890", "at 11.00 am", "from 10.00 -11.00am",
     "Cllr Ann Smith\tWestshire Council\t12 years", "page 12 of the report", "paragraph 4 below",
     "In 2021 councils met", "Item 4 Minutes", "the M25 motorway", "Conservative ( 8 )",
-    "7 The councils agreed", "with 20 Local Authorities",
+    "7 The councils agreed", "with 20 Local Authorities", "10.00 am to 1.00 pm", "at 10am",
+    "Issue 18 councils",
 ])
 def test_not_metrics(text: str) -> None:
     assert find_metrics(text, 0) == []

@@ -127,10 +127,13 @@ def _day_month(text: str) -> list[_Hit]:
         week = week_words is not None
         if week_words is not None:
             start = week_words.start()
-        day2 = int(m.group("day2")) if m.group("day2") else None
-        out.append(_Hit(start, end, int(m.group("day")), _month(m.group("mon")), year, bad,
-                        day2 if day2 and int(m.group("day")) < day2 <= 31 else None,
-                        weekday, week=week))
+        day, day2 = int(m.group("day")), int(m.group("day2") or 0) or None
+        if day2 is not None and not day < day2 <= 31:
+            if not 1 <= day2 <= 31:
+                continue
+            start, day, day2 = m.start("day2"), day2, None  # "Issue 18 - 14 November"
+        out.append(_Hit(start, end, day, _month(m.group("mon")), year, bad, day2, weekday,
+                        week=week))
     return out
 
 

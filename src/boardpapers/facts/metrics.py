@@ -35,6 +35,7 @@ _NUMBER_AT = re.compile(
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s+percentage\s+points?\b)?",
     re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_CLOCK_AFTER = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|noon|hrs)(?![a-z])", re.IGNORECASE)
 _WORD = re.compile(r"\s{1,2}(?P<w>[A-Za-z][A-Za-z'’-]*[A-Za-z²2]|[A-Za-z])")
 _LABEL_BEFORE = re.compile(
     r"\b(?:cohort|phase|appendix|annex|annexe|item|items|section|sections|paragraph|"
@@ -44,7 +45,8 @@ _LABEL_BEFORE = re.compile(
     r"outcome|theme|workstream|year|years|term|wave|block|unit|zone|route|junction|bus|flat|"
     r"plot|session|group|cohorts|module|week|day|class|key|ks|covid|ofsted|scale|spine|"
     r"column|row|line|box|floor|level|act|regulation|regulations|reg|sch|s|ref|tel|"
-    r"telephone|phone|mobile|fax|extension|ext|code|id|reference)\.?\s*$",
+    r"telephone|phone|mobile|fax|extension|ext|code|id|reference|issue|edition|vol|volume)"
+    r"\.?\s*$",
     re.IGNORECASE)
 _LINE_START = re.compile(r"(?:^|\n)[ \t>*#•·\-–]*(?:\(?[a-z]\)|[ivx]+\.)?\s*$", re.IGNORECASE)
 _STOP = frozenset("""
@@ -157,7 +159,7 @@ def _subject_end(text: str, pos: int) -> int:
         if w is None:
             break
         word = w.group("w").lower()
-        if word in _AUX or _is_verbish(word):
+        if word in _AUX or (_is_verbish(word) and word not in _STOP):
             at = w.end()
             if _is_verbish(word):
                 end = at
@@ -212,6 +214,8 @@ def _standalone(text: str, m: re.Match[str]) -> bool:
         return False  # "7. The board", "2.1 Members", "3) councils"
     if re.search(r"\d\s$", before) or re.match(r"\s\d", text[end:end + 2]):
         return False  # "020 7664 3223"
+    if _CLOCK_AFTER.match(text, end):
+        return False  # "1.00 pm", "10am"
     return True
 
 
