@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import zipfile
+import zlib
 from typing import Any
 
 import docx
@@ -50,6 +51,8 @@ def open_document(data: bytes, path: str) -> Any:
         return docx.Document(io.BytesIO(data))
     except (OpcError, KeyError, zipfile.BadZipFile) as exc:
         raise UnreadableFile(path, f"not a readable Word document: {exc}") from None
+    except (zlib.error, EOFError) as exc:  # a member whose compressed data is damaged
+        raise UnreadableFile(path, f"corrupt .docx: damaged compressed data ({exc})") from None
     except etree.XMLSyntaxError as exc:
         raise UnreadableFile(path, f"corrupt .docx: malformed XML inside ({exc})") from None
     except ValueError as exc:  # e.g. "file ... is not a Word file, content type is ..."

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from boardpapers.errors import UnreadableFile
 
@@ -50,7 +51,7 @@ def check_docx_package(data: bytes, path: str) -> None:
     except zipfile.BadZipFile as exc:
         raise UnreadableFile(path, f"corrupt .docx: the zip package is damaged ({exc})") \
             from None
-    except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as exc:
+    except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, zlib.error) as exc:
         raise UnreadableFile(path, f"corrupt .docx: cannot open the zip package ({exc})") \
             from None
 
