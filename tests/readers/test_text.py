@@ -231,7 +231,9 @@ def test_page_footers_and_form_feeds() -> None:
 def test_word_conversion_in_utf16() -> None:
     layout = readers.read(READER_FIXTURES / "combined_authority_word_utf16.txt")
     assert layout.source.pages == 2
-    assert not any(b.text in ("Agenda Item 5", "- 2 -") for b in layout.blocks)
+    # the running header is kept once, as the title, where it opens the file
+    assert [b.page for b in layout.blocks if b.text == "Agenda Item 5"] == [1]
+    assert not any(b.text == "- 2 -" for b in layout.blocks)
     assert find(layout, "12 June 2025").page == 1  # the cover date is not the footer
     assert "Bus Service Improvement Plan: Progress Report" in headings(layout)
     assert find(layout, "note the progress made since").text.endswith("31st March 2025 update;")
@@ -239,6 +241,31 @@ def test_word_conversion_in_utf16() -> None:
     assert find(layout, "new bus lanes").text == "new bus lanes on the A38 and A4174 corridors;"
     assert find(layout, "Patronage in 2024/25").text.endswith("higher than 2023/24.")
     assert find(layout, "Contact officer:").text == "Contact officer: Tomasz Wiśniewski"
+
+
+def test_pdftotext_minutes_running_header_and_page_numbers() -> None:
+    layout = readers.read(READER_FIXTURES / "parish_minutes_pdftotext.txt")
+    header = "Ashcombe Parish Council – Minutes – 4 February 2025"
+    assert [b.page for b in layout.blocks if b.text == header] == [1]  # kept once, as title
+    assert not any(b.text in ("1", "2") for b in layout.blocks)  # bare page numbers
+    assert layout.source.pages == 2
+    assert headings(layout)[1:4] == ["25/07 Apologies for absence", "25/08 Public participation",
+                                     "25/09 Planning applications"]
+    assert find(layout, "MINUTES OF THE MEETING").text.endswith("ON TUESDAY 4 FEBRUARY 2025 "
+                                                                "AT 7.30PM")
+    barton = find(layout, "P/25/0131")
+    assert barton.text.endswith("Higher Barton Farm: objection, on the grounds of access and the "
+                                "loss of an agricultural building.")
+    assert find(layout, "The Clerk reported").text.endswith("The following payments were "
+                                                           "approved:")
+    assert find(layout, "25/10 Finance").page == 2
+
+
+def test_encoding_recorded_in_metadata() -> None:
+    assert readers.read(READER_FIXTURES / "minutes_cp1252.txt").metadata == {
+        "encoding": "cp1252"}
+    assert readers.read(READER_FIXTURES / "combined_authority_word_utf16.txt").metadata == {
+        "encoding": "utf-16-le"}
 
 
 # ------------------------------------------------------------------ small cases
@@ -302,7 +329,8 @@ _LINE = st.one_of(
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60),
     st.sampled_from(["", "# Head", "- item", "  - sub", "a) x", "2.1 y", "A\tB\tC", "x\t\ty",
                      "Page 2 of 9", "05 March 2021", "**Bold**", "<b>B</b>\t", "---", "\f",
-                     "| a | b |", "|---|---|", "continued line", "Label: value", "\t\tcell"]))
+                     "| a | b |", "|---|---|", "continued line", "Label: value", "\t\tcell",
+                     "12", "²", "Cabinet – 5 March 2021", "<sup>1</sup> note", "o\tsub"]))
 
 
 @settings(max_examples=150, deadline=None)

@@ -41,7 +41,8 @@ def read_markdown_bytes(data: bytes, source: Source) -> Layout:
 read_bytes = read_text_bytes
 
 
-def text_to_layout(text: str, source: Source, markdown: bool = False) -> Layout:
+def text_to_layout(text: str, source: Source, markdown: bool = False,
+                   metadata: dict[str, str] | None = None) -> Layout:
     """Lay out already-decoded text (also handy for tests and other readers)."""
     lines = split_lines(text)
     profile = profile_document(lines, markdown)
@@ -51,7 +52,8 @@ def text_to_layout(text: str, source: Source, markdown: bool = False) -> Layout:
     if not blocks:
         raise UnreadableFile(source.path, "contains no text")
     spanned, joined = join_blocks(blocks)
-    return Layout(source=replace(source, pages=pages), blocks=spanned, text=joined)
+    return Layout(source=replace(source, pages=pages), blocks=spanned, text=joined,
+                  metadata=dict(metadata or {}))
 
 
 def split_lines(text: str) -> list[str]:
@@ -62,4 +64,5 @@ def split_lines(text: str) -> list[str]:
 
 
 def _read(data: bytes, source: Source, markdown: bool) -> Layout:
-    return text_to_layout(decode_text(data, source.path), source, markdown)
+    text, encoding = decode_text(data, source.path)
+    return text_to_layout(text, source, markdown, {"encoding": encoding})

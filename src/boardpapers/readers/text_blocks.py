@@ -116,6 +116,8 @@ def _line_continues(part: Part, line: Line, profile: DocumentProfile) -> bool:
     last = part.last
     if line.lead_tabs and last.label and not line.label:
         return True  # "Present:<tab>Cllr A" then "<tab>Cllrs B and C": the label's value goes on
+    if part.kind is BlockKind.LIST_ITEM and line.indent > part.first.indent and not line.lead_tabs:
+        return True  # a list item's wrapped text hangs under its first line
     if line.label or line.emphasis or line.lead_tabs or line.footnote or last.emphasis:
         return False
     if _URLISH.match(line.text) or (last.hard_break and not last.text.endswith(",")):

@@ -28,32 +28,32 @@ _MAX_CONTROL_SHARE = 0.02
 _NOT_TEXT = "does not look like text (binary data or an unknown encoding)"
 
 
-def decode_text(data: bytes, path: str) -> str:
-    """Decode a text file's bytes, or raise UnreadableFile if they are not text."""
-    text = _decode_by_bom(data)
-    if text is None:
+def decode_text(data: bytes, path: str) -> tuple[str, str]:
+    """Decode a text file's bytes to (text, encoding), or raise UnreadableFile."""
+    decoded = _decode_by_bom(data)
+    if decoded is None:
         if b"\x00" in data:
-            text = _decode_utf16_without_bom(data)
-            if text is None:
+            decoded = _decode_utf16_without_bom(data)
+            if decoded is None:
                 raise UnreadableFile(path, _NOT_TEXT)
         else:
-            text = _decode_guessing(data)
-    if text is None or _looks_binary(text):
+            decoded = _decode_guessing(data)
+    if decoded is None or _looks_binary(decoded[0]):
         raise UnreadableFile(path, _NOT_TEXT)
-    return text
+    return decoded
 
 
-def _decode_by_bom(data: bytes) -> str | None:
+def _decode_by_bom(data: bytes) -> tuple[str, str] | None:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom):].decode(encoding), encoding
             except UnicodeDecodeError:
                 return None
     return None
 
 
-def _decode_utf16_without_bom(data: bytes) -> str | None:
+def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """UTF-16 saved without a BOM: every other byte of ASCII text is a NUL."""
     if len(data) < 4 or len(data) % 2:
         return None
@@ -65,23 +65,23 @@ def _decode_utf16_without_bom(data: bytes) -> str | None:
     if encoding is None:
         return None
     try:
-        return data.decode(encoding)
+        return data.decode(encoding), encoding
     except UnicodeDecodeError:
         return None
 
 
-def _decode_guessing(data: bytes) -> str | None:
+def _decode_guessing(data: bytes) -> tuple[str, str] | None:
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     best = from_bytes(data).best()
     if best is None or best.encoding.replace("-", "_").lower() in _WESTERN:
         try:
-            return data.decode("cp1252")
+            return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
-            return data.decode("latin-1") if best is not None else None
-    return str(best)
+            return (data.decode("latin-1"), "latin-1") if best is not None else None
+    return str(best), best.encoding
 
 
 def _looks_binary(text: str) -> bool:

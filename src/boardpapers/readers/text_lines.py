@@ -55,6 +55,8 @@ class DocumentProfile:
     wrapped_width: int              # >0 when the text is hard-wrapped at about this width
     furniture: frozenset[str] = field(default_factory=frozenset)  # repeated footer lines
     pipe_rows: frozenset[int] = field(default_factory=frozenset)  # line numbers in pipe tables
+    page_numbers: frozenset[int] = field(default_factory=frozenset)  # bare "12" page lines
+    first_line: int = -1  # the first non-blank line: a running header there is the title
 
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -64,6 +66,8 @@ BARE_DATE = re.compile(
     rf"^(?:{_WEEKDAY})?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})$",
     re.I)
+_BARE_NUMBER = re.compile(r"^[0-9]{1,3}$")
+_DATE_INSIDE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}\b", re.I)
 _HAS_WEEKDAY = re.compile(_WEEKDAY.rstrip(",?\\s+"), re.I)
 _PAGE_FURNITURE = (
     re.compile(r"^page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?$", re.I),
@@ -92,7 +96,7 @@ _BULLET_NAMES = {"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "�
 _NOT_AFTER_NUMBER = re.compile(
     r"^(?:am|pm|a\.m\.|p\.m\.|hrs?|hours?|mins?|minutes|million|billion|bn|m|k|%|per|"
     r"percent|acres?|hectares?|miles?|km|sq)\b", re.I)
-_LABEL = re.compile(r"^[A-Za-z][\w ()'’/&.,-]{0,40}:(?:\s+\S|$)")
+_LABEL = re.compile(r"^(?:[A-Z][\w ()'’/&.,-]{0,40}:\s+\S|[A-Z]\S*(?:\s+\S+){0,4}:$|cc:|bcc:)")
 _SENTENCE_END = ".!?"
 _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|\[\^\w{1,10}\]:)", re.I)
 
@@ -103,7 +107,9 @@ def profile_document(lines: list[str], markdown: bool) -> DocumentProfile:
     return DocumentProfile(markdown=markdown or headings >= 2,
                            wrapped_width=_wrap_width(lines),
                            furniture=_repeated_furniture(lines),
-                           pipe_rows=_pipe_table_rows(lines))
+                           pipe_rows=_pipe_table_rows(lines),
+                           page_numbers=_bare_page_numbers(lines),
+                           first_line=next((i for i, ln in enumerate(lines) if ln.strip()), -1))
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -112,7 +118,8 @@ def _wrap_width(lines: list[str]) -> int:
     Wrapped text has many lines just short of one width (the 90th percentile of lengths)
     and few beyond it; text with a line per paragraph has lengths all over the place.
     """
-    lengths = sorted(n for n in (len(ln.expandtabs(4).rstrip()) for ln in lines) if n >= 40)
+    lengths = sorted(n for n in (len(ln.rstrip()) for ln in lines if "\t" not in ln.strip())
+                     if n >= 40)
     if len(lengths) < 4:
         return 0
     width = lengths[int(0.9 * (len(lengths) - 1))]
@@ -120,15 +127,44 @@ def _wrap_width(lines: list[str]) -> int:
         return 0
     near_edge = sum(1 for n in lengths if 0.75 * width <= n <= width)
     beyond = sum(1 for n in lengths if n > 1.3 * width)
-    return width if near_edge >= 0.5 * len(lengths) and beyond <= 0.1 * len(lengths) else 0
+    return width if near_edge >= 0.4 * len(lengths) and beyond <= 0.1 * len(lengths) else 0
 
 
 def _repeated_furniture(lines: list[str]) -> frozenset[str]:
     """Standalone lines repeated on every page: a bare date, "Agenda Item 4"."""
-    counts = Counter(_furniture_key(ln) for ln in lines if ln.strip() and "\t" not in ln)
+    keys = ["\f" if ln == "\f" else _furniture_key(ln) if ln.strip() and "\t" not in ln else ""
+            for ln in lines]
+    counts = Counter(k for k in keys if k and k != "\f")
+    at_edges = Counter(k for i, k in enumerate(keys) if k and _at_page_edge(keys, i))
     return frozenset(text for text, n in counts.items() if n >= 2 and (
         (BARE_DATE.match(text) and not _HAS_WEEKDAY.match(text))
-        or _REPEATED_FURNITURE.match(text)))
+        or _REPEATED_FURNITURE.match(text)
+        or (len(text.split()) <= 10 and _DATE_INSIDE.search(text)
+            and not text.startswith(("#", "*", "<", "-")) and (n >= 3 or at_edges[text] == n))))
+
+
+def _at_page_edge(keys: list[str], i: int) -> bool:
+    """First or last line of a page: only blanks between it and a form feed or the file's end."""
+    before = next((k for k in reversed(keys[:i]) if k), None)
+    after = next((k for k in keys[i + 1:] if k), None)
+    return before in (None, "\f") or after in (None, "\f")
+
+
+def _bare_page_numbers(lines: list[str]) -> frozenset[int]:
+    """Lines holding only a number, alone between blank lines, rising through the text."""
+    found: list[tuple[int, int]] = []
+    for i, ln in enumerate(lines):
+        stripped = ln.strip()
+        if not _BARE_NUMBER.match(stripped):
+            continue
+        before = lines[i - 1].strip() if i > 0 else ""
+        after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if before in ("", "\f") and after in ("", "\f"):
+            found.append((i, int(stripped)))
+    values = [v for _, v in found]
+    if len(found) < 2 or any(b <= a for a, b in zip(values, values[1:])):
+        return frozenset()
+    return frozenset(i for i, _ in found)
 
 
 def _furniture_key(raw: str) -> str:
@@ -167,8 +203,11 @@ def classify_line(raw: str, number: int, profile: DocumentProfile) -> Line:
     visible = visible_text(protected)
     if not visible:
         return Line(LineKind.BLANK)
+    if number in profile.page_numbers:
+        return Line(LineKind.FURNITURE, text=visible, page_no=int(visible))
     furniture = _furniture(visible, raw, profile)
-    if furniture is not None:
+    if furniture is not None and not (number == profile.first_line and furniture.page_no is None
+                                      and not _ALWAYS_FURNITURE.match(visible)):
         return furniture
     if _TAB_RULE.match(raw) or (number in profile.pipe_rows and _PIPE_RULE.match(raw)):
         return Line(LineKind.TABLE_RULE)

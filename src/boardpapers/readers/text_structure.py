@@ -31,6 +31,8 @@ _MAX_HEADING_WORDS = 14
 _MAX_PLAIN_HEADING_WORDS = 12
 _NOT_HEADING_TEXT = re.compile(r"@|www\.|https?:|\.gov\.uk|\.org|\.com|\?|"
                                r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)", re.I)
+_MINUTE_REF = re.compile(
+    r"^(?:[A-Z]{0,3}\d{1,4}/\d{2,4}\.?|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s+(?=[A-Z])")
 _NUMBER_MARKER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 _TIME = re.compile(r"^\d{1,2}([.:]\d{2})?\s*(am|pm|a\.m\.|p\.m\.)", re.I)
 
@@ -173,6 +175,9 @@ def _emphasised_heading(text: str, label: bool) -> bool:
 
 
 def _plain_heading(text: str, label: bool) -> bool:
+    if BARE_DATE.match(text):
+        return False
+    text = _MINUTE_REF.sub("", text)  # "25/07 Apologies for absence"
     words = text.split()
     if not words or len(words) > _MAX_PLAIN_HEADING_WORDS or len(text) > 90 or label:
         return False
