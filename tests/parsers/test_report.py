@@ -10,7 +10,8 @@ from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
 from boardpapers.paper import ContactOfficer
 from boardpapers.parsers.contacts_block import read_contacts
 from boardpapers.parsers.labels import is_placeholder, match_label, split_fields
-from boardpapers.parsers.report import block_head, parse_report, parse_report_paper
+from boardpapers.parsers.report import parse_report, parse_report_paper
+from boardpapers.parsers.report_heads import block_head
 from tests.parsers.report_layouts import report_layout
 
 LGA_STYLE = (

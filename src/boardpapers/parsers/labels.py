@@ -300,11 +300,6 @@ def _label_swallowed_separator(label: str) -> bool:
 
 # ------------------------------------------------------------------ flattened headers
 
-_FIELD_SPLIT_KINDS = ("report_to", "report_number", "date", "subject", "report_of", "author",
-                      "portfolio", "wards", "key_decision", "exempt", "confidential",
-                      "plan_theme", "contact", "name", "position", "phone", "email", "status",
-                      "purpose", "summary", "recommendations", "appendix")
-
 # Labels that may start a field in the middle of a flattened line. Only plain, closed
 # wordings: open patterns ("report of the ...") would swallow the line.
 _INLINE_LABELS: tuple[tuple[str, str], ...] = (

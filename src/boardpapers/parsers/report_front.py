@@ -1,0 +1,186 @@
+"""A report's front: its title, the board it goes to, its date and header fields.
+
+The lines before the template ("Report to:", "Date of meeting:", "Report of the
+Director of...", "Part II", a two-column header table) and the title among them, which
+is the "Subject:" field when there is one and otherwise the first line that is not a
+council name, a committee name, a date or boilerplate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from boardpapers.facts.dates import parse_date
+from boardpapers.layout import Block, BlockKind, Layout
+from boardpapers.parsers.labels import FIELD_KINDS, clean_label_text, is_placeholder, match_label
+from boardpapers.parsers.report_heads import Head, block_head, block_text
+
+_BOILERPLATE = re.compile(
+    r"^(?:agenda item\b.*|item(?: no\.?)? \d+.*|eitem \d+.*|part (?:i|ii|1|2|one|two)\b.*"
+    r"|public|open|official(?:[- ]sensitive)?|not protectively marked|restricted"
+    r"|document is restricted|not for publication.*|exempt.*|confidential|page \d+.*"
+    r"|appendix \w{1,3}|annex \w{1,3}|atodiad \w{1,3}|draft|tudalen \d+.*|\d+)$",
+    re.IGNORECASE)
+_COUNCIL_NAME = re.compile(
+    r"^(?:the )?(?:[A-Z][\w&'’,.-]*\s+){0,6}(?:council|authority|association|cyngor\b.*"
+    r"|combined authority|fire and rescue authority|borough|city of .*)$|^cyngor\b.*",
+    re.IGNORECASE)
+_REPORT_TO_LINE = re.compile(r"^(?:(?:report|paper) to (?:the )?|adroddiad i(?:'r| r|\s))\s*"
+                             r"(?P<body>.{3,120})$", re.IGNORECASE)
+# A line naming the meeting, not the report: "Licensing and Regulatory Committee".
+_BODY_LINE = re.compile(r"^(?!that\b)(?:the )?[A-Z][\w&,' -]{0,80}\b(?:committee|sub-committee"
+                        r"|cabinet|board|panel|forum|executive|council meeting|full council)$"
+                        r"|^pwyllgor\b[\w' -]{0,80}$", re.IGNORECASE)
+# A front line that says whether the report is public: "Part II", "NOT FOR PUBLICATION".
+_STATUS_LINE = re.compile(r"^(?:part (?:i{1,2}|1|2|one|two)|not for publication|for general release"
+                          r"|exempt|confidential|open|public|private|restricted)(?: report| item)?$",
+                          re.IGNORECASE)
+_STATUS_CONFIDENTIAL = re.compile(r"^(?:part (?:ii|2|two)|not for publication|exempt|confidential"
+                                  r"|private|restricted)\b", re.IGNORECASE)
+_WELSH_MONTHS = {"ionawr": "January", "chwefror": "February", "mawrth": "March",
+                 "ebrill": "April", "mai": "May", "mehefin": "June", "gorffennaf": "July",
+                 "awst": "August", "medi": "September", "hydref": "October",
+                 "tachwedd": "November", "rhagfyr": "December"}
+_REPORT_OF_LINE = re.compile(r"^(?:joint )?report (?:of|by|from) (?:the )?(?P<who>.{3,160})$",
+                             re.IGNORECASE)
+_YES = re.compile(r"^(?:yes|ydy|ydi|oes|y|true|part (?:ii|2|two)|exempt|confidential"
+                  r"|not for publication|restricted)\b", re.IGNORECASE)
+_NO = re.compile(r"^(?:no|nac ydy|nac ydi|nac oes|na|none|n/?a|nil|false|part (?:i|1|one)"
+                 r"|public|open|not exempt)\b", re.IGNORECASE)
+
+
+def report_confidential(fields: dict[str, str]) -> bool | None:
+    """Yes/No from "Is this report confidential?", "Exempt information:" or a "Part II" line."""
+    for key in ("confidential", "exempt"):
+        if key in fields:
+            answer = _yes_no(fields[key])
+            if answer is not None:
+                return answer
+    if "status" in fields and _STATUS_LINE.match(fields["status"]):
+        return bool(_STATUS_CONFIDENTIAL.match(fields["status"]))
+    return None
+
+
+def _yes_no(value: str) -> bool | None:
+    value = value.strip().strip("*").strip()
+    if _YES.match(value):
+        return True
+    if _NO.match(value):
+        return False
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Front:
+    """What the lines before the template say: title and header fields."""
+
+    title: str | None
+    fields: dict[str, str]
+
+
+def table_fields(blocks: list[tuple[int, Block]]) -> dict[str, str]:
+    """Header fields laid out as a two-column table ("Report to:" | "Cabinet")."""
+    out: dict[str, str] = {}
+    for _, block in blocks:
+        if block.kind is not BlockKind.TABLE:
+            continue
+        for row in block.rows:
+            cells = [c.strip() for c in row if c.strip()]
+            if len(cells) < 2:
+                continue
+            label = match_label(f"{cells[0].rstrip(':')}: {' '.join(cells[1:])}")
+            if label is not None and label.kind in FIELD_KINDS and label.value:
+                out.setdefault(label.kind, label.value)
+    return out
+
+
+def header_fields(heads: list[Head]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for head in heads:
+        pairs = [(f.kind, f.value) for f in head.fields] or [(head.kind, head.value)]
+        for kind, value in pairs:
+            value = clean_label_text(value)
+            if kind == "report_of" and not value:
+                m = _REPORT_OF_LINE.match(head.heading)
+                value = m.group("who") if m else ""
+            if value and not is_placeholder(value):
+                out.setdefault(kind, value)
+    return out
+
+
+def _title_candidate(block: Block) -> str | None:
+    text = clean_label_text(block.text).strip()
+    if (not text or is_placeholder(text) or _BOILERPLATE.match(text) or _COUNCIL_NAME.match(text)
+            or parse_date(text) and len(text) <= 40 or len(text) > 200):
+        return None
+    if _REPORT_TO_LINE.match(text) or _REPORT_OF_LINE.match(text) or _BODY_LINE.match(text):
+        return None
+    return text.rstrip(":").strip()
+
+
+def read_front(front: list[tuple[int, Block]], fields: dict[str, str]) -> Front:
+    """The title: a "Subject:"/"Title:" field, else the first title-like line."""
+    if fields.get("subject"):
+        return Front(fields["subject"], fields)
+    headings = [b for _, b in front if b.kind is BlockKind.HEADING]
+    for block in headings + [b for _, b in front if b.kind is not BlockKind.HEADING]:
+        if block.kind is BlockKind.TABLE or block_head(0, block) is not None:
+            continue
+        title = _title_candidate(block)
+        if title:
+            return Front(title, fields)
+    return Front(None, fields)
+
+
+def front_line_fields(front: list[tuple[int, Block]], fields: dict[str, str]) -> None:
+    """"Report to the Cabinet" / "Report of the Director of Place" without colons."""
+    for _, block in front:
+        text = clean_label_text(block.text)
+        m = _REPORT_TO_LINE.match(text)
+        if m:
+            fields.setdefault("report_to", m.group("body"))
+        m = _REPORT_OF_LINE.match(text)
+        if m:
+            fields.setdefault("report_of", m.group("who"))
+        m = _STATUS_LINE.match(text)
+        if m:
+            fields.setdefault("status", m.group(0))
+
+
+def english_months(text: str) -> str:
+    """"3 June 2025" from "3 Mehefin 2025", so the one date parser reads Welsh dates."""
+    return re.sub(r"\b(" + "|".join(_WELSH_MONTHS) + r")\b",
+                  lambda m: _WELSH_MONTHS[m.group(1).lower()], text, flags=re.IGNORECASE)
+
+
+def report_date(layout: Layout, fields: dict[str, str]) -> str | None:
+    if fields.get("date"):
+        iso = parse_date(english_months(fields["date"]))
+        if iso:
+            return iso
+    for block in layout.content_blocks[:15]:
+        text = block_text(block)
+        if len(text) <= 60:
+            iso = parse_date(english_months(text))
+            if iso:
+                return iso
+    return None
+
+
+def committee_line(layout: Layout) -> str | None:
+    """A line near the top naming the meeting ("Licensing Committee") when no label does."""
+    for block in layout.content_blocks[:8]:
+        text = block_text(block)
+        if len(text) <= 80 and _BODY_LINE.match(text):
+            return text
+    return None
+
+
+def body_name(report_to: str | None) -> str | None:
+    """"Environment Committee" from "Environment Committee, 14 March 2024"."""
+    if not report_to:
+        return None
+    name = re.sub(r"[,\s–-]*(?:on\s+)?(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4}\.?$",
+                  "", report_to).strip(" ,")
+    return name or report_to

@@ -1,0 +1,184 @@
+"""Where a report's sections start: labels, headings and the lines a reader missed.
+
+A *head* is a block that opens a section (a known label in any wording, a real heading,
+or a short title-like line before a longer paragraph) or that carries a header field
+("Date: 12 March 2024"). Contact blocks are read ahead so that the names and values in
+them, whatever the reader made of them, never open sections of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from boardpapers.layout import Block, BlockKind
+from boardpapers.parsers.contacts_block import read_contacts
+from boardpapers.parsers.labels import (
+    FIELD_KINDS,
+    Field,
+    Label,
+    clean_label_text,
+    is_placeholder,
+    match_label,
+    split_fields,
+)
+
+_INLINE_SECTIONS = frozenset({"purpose", "summary", "recommendations", "actions", "contact",
+                              "appendix"})
+# Inside these, only real labels and headings end the section, never a short plain line
+# (a one-line recommendation without a full stop is not a heading).
+_CLOSED_SECTIONS = frozenset({"purpose", "recommendations", "actions", "appendix"})
+CONTACT_KINDS = frozenset({"contact", "name", "position", "phone", "email"})
+_PARA_NUMBER = re.compile(
+    r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)|^(?P<m>\d{1,2})[.)]\s+(?=\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A block that opens a section or carries a header field."""
+
+    index: int  # absolute block index
+    kind: str  # a SECTION_KIND, or a FIELD_KIND for header fields
+    heading: str
+    value: str = ""  # the label's value on the same line
+    fields: tuple[Field, ...] = ()  # several header fields flattened onto one line
+    language: str = "en"
+
+    @property
+    def is_field(self) -> bool:
+        return self.kind in FIELD_KINDS or bool(self.fields)
+
+
+def block_text(block: Block) -> str:
+    return re.sub(r"\s+", " ", block.text).strip()
+
+
+def paragraph_number(block: Block) -> tuple[str, str]:
+    """("2.1", rest) for a numbered paragraph; ("", text) otherwise."""
+    marker = block.marker.strip()
+    text = block_text(block)
+    if marker and re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,3}[.)]?", marker):
+        return marker.rstrip(".)"), text
+    m = _PARA_NUMBER.match(text)
+    if not m:
+        return "", text
+    return (m.group("n") or m.group("m")), text[m.end():].strip()
+
+
+def _head_from_label(index: int, block: Block, label: Label) -> Head | None:
+    text = block_text(block)
+    if label.kind in FIELD_KINDS:
+        if len(text) > 300:
+            return None
+        return Head(index, label.kind, label.text, label.value, language=label.language)
+    if label.value and label.kind not in _INLINE_SECTIONS:
+        return None  # "Background: the council has..." reads as prose
+    if not label.value and len(text) > 160:
+        return None
+    heading = (f"{label.number} {label.text}".strip() if label.number else label.text)
+    return Head(index, label.kind, heading, label.value, language=label.language)
+
+
+def block_head(index: int, block: Block) -> Head | None:
+    """The head this block is, from its words alone (labels and flattened fields)."""
+    if block.kind in (BlockKind.TABLE, BlockKind.PAGE_BREAK):
+        return None
+    text = block_text(block)
+    fields = split_fields(text)
+    if len(fields) >= 2:
+        return Head(index, fields[0].kind, fields[0].label, fields[0].value, fields=fields)
+    label = match_label(text)
+    if label is None:
+        return None
+    return _head_from_label(index, block, label)
+
+
+def _is_short_title(text: str) -> bool:
+    words = text.split()
+    return (0 < len(words) <= 14 and len(text) <= 100 and not text.endswith((".", ",", ";", ":"))
+            and (text[0].isupper() or text[0].isdigit() or text[0] in "‘'\"(")
+            and not is_placeholder(text))
+
+
+def _plain_heading(blocks: list[tuple[int, Block]], pos: int) -> bool:
+    """A short title-like line that introduces longer text: a heading the reader missed."""
+    _, block = blocks[pos]
+    if block.kind is BlockKind.HEADING:
+        return True
+    if block.kind is not BlockKind.PARAGRAPH or block.marker or "\t" in block.text:
+        return False
+    number, rest = paragraph_number(block)
+    rest = clean_label_text(rest)
+    if not _is_short_title(rest):
+        return False
+    if block.bold:
+        return True
+    following = next((b for _, b in blocks[pos + 1:] if b.kind is not BlockKind.PAGE_BREAK), None)
+    if following is None or following.kind is BlockKind.HEADING:
+        return False
+    next_number, next_text = paragraph_number(following)
+    if next_number and (not number or next_number.startswith(number.rstrip(".") + ".")):
+        return True
+    return not number and len(next_text) >= max(120, 2 * len(rest))
+
+
+def _inside_contact_block(head: Head) -> bool:
+    """Labels that continue a contact block rather than open a new section."""
+    kinds = {f.kind for f in head.fields} or {head.kind}
+    return kinds <= CONTACT_KINDS
+
+
+def contact_lines(head: Head, blocks: list[tuple[int, Block]]) -> list[str]:
+    if head.fields:
+        lines = [" ".join(f"{f.label}: {f.value}" for f in head.fields)]
+    else:
+        lines = [f"{head.heading}: {head.value}"] if head.value else []
+    return lines + [block_text(b) if b.kind is not BlockKind.TABLE else table_as_fields(b)
+                    for _, b in blocks]
+
+
+def contact_extent(head: Head, following: list[tuple[int, Block]]) -> int:
+    """How many of the blocks after a contact label belong to its contact block."""
+    used = read_contacts(contact_lines(head, following[:40]), heading=not head.value)[1]
+    return max(0, used - (1 if head.value or head.fields else 0))
+
+
+def find_heads(blocks: list[tuple[int, Block]]) -> list[Head]:
+    heads: list[Head] = []
+    current = ""
+    skip_until = -1
+    for pos, (index, block) in enumerate(blocks):
+        if pos < skip_until:
+            continue  # a name or value inside a contact block, whatever the reader made it
+        head = block_head(index, block)
+        if head is not None and current == "contact" and _inside_contact_block(head):
+            continue
+        if head is not None and head.kind in CONTACT_KINDS - {"contact"} and not head.fields:
+            continue  # a stray "Email: x" line belongs to the text around it
+        if head is None and current not in _CLOSED_SECTIONS and _plain_heading(blocks, pos):
+            head = Head(index, "other", clean_label_text(block.text).rstrip(":"))
+        if head is None and current in _CLOSED_SECTIONS and block.kind is BlockKind.HEADING:
+            head = Head(index, "other", clean_label_text(block.text).rstrip(":"))
+        if head is None:
+            continue
+        heads.append(head)
+        if head.kind == "contact" and current != "contact":
+            skip_until = pos + 1 + contact_extent(head, blocks[pos + 1:])
+        if not head.is_field or head.kind == "contact":
+            current = head.kind
+        elif current in ("purpose", "summary", "recommendations", "actions"):
+            current = ""
+    return heads
+
+
+def table_as_fields(block: Block) -> str:
+    """A two-column contact table as "Label: value" lines joined by newlines."""
+    rows = [" ".join(c for c in row if c.strip()) for row in block.rows]
+    return "\n".join(rows)
+
+
+def first_section_head(heads: list[Head], default: int) -> int:
+    """Where the front ends: the first labelled section (a title heading is not one)."""
+    labelled = (h.index for h in heads
+                if (not h.is_field and h.kind != "other") or h.kind == "contact")
+    return next(labelled, default)
