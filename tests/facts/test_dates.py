@@ -30,6 +30,7 @@ DAYS = [
     ("the Sept. 14 2023 report", "Sept. 14 2023", "2023-09-14"),
     ("the 14 Sept 2023 report", "14 Sept 2023", "2023-09-14"),
     ("Members' Bulletin Issue 18 - 14 November 2024", "14 November 2024", "2024-11-14"),
+    ("Published: 2025-03-11", "2025-03-11", "2025-03-11"),
 ]
 
 

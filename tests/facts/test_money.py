@@ -88,7 +88,7 @@ def test_other_currencies_are_labelled() -> None:
 @pytest.mark.parametrize("text", [
     "8,500m2 of floor space", "2,300 new homes", "45 per cent of councils", "Price: £",
     "see pages 9 - 24", "Phase 8", "£ per head", "4.5 million people", "020 7664 3223",
-    "we may spend more", "the m25 junction",
+    "we may spend more", "the m25 junction", "Budget £000s", "£'000",
 ])
 def test_not_money(text: str) -> None:
     assert find_money(text, 0) == []

@@ -37,6 +37,8 @@ _DAY_START = r"(?<![\d.,/:£$€\-–])"
 # 4 or 5 digits (5 is a typo such as "20204", reported unparsed) or a 2-digit year.
 _YEAR = r"(?P<year>\d{4,5}|\d{2})(?!\d)"
 
+ISO_DAY = re.compile(
+    r"(?<![\d/.\-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
 DAY_MONTH_YEAR = re.compile(
     _DAY_START + r"(?P<day>\d{1,2})(?!\d)" + _ORDINAL
     + r"(?:\s?(?:-|–|to|and|&)\s?(?P<day2>\d{1,2})" + _ORDINAL2 + r")?"

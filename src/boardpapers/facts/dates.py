@@ -108,7 +108,7 @@ def _hits(text: str) -> tuple[_Hit, ...]:
     if not _DIGIT.search(text):
         return ()
     hits: list[_Hit] = []
-    for finder in (_numeric, _day_month, _month_day, _quarters, _seasons, _month_years,
+    for finder in (_iso_days, _numeric, _day_month, _month_day, _quarters, _seasons, _month_years,
                    _financial_years, _years):
         for hit in finder(text):
             if not any(hit.start < h.end and h.start < hit.end for h in hits):
@@ -157,6 +157,16 @@ def _count_follows(text: str, pos: int) -> bool:
     m = _NEXT_WORD.match(text, pos)
     return m is not None and (m.group(1)[0].isdigit() or (
         len(m.group(1)) > 3 and m.group(1).endswith("s") and not m.group(1).endswith("ss")))
+
+
+def _iso_days(text: str) -> list[_Hit]:
+    """'2025-03-11' as ModernGov pages and metadata write it."""
+    out = []
+    for m in P.ISO_DAY.finditer(text):
+        day, month, year = int(m.group("day")), int(m.group("mon")), int(m.group("year"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            out.append(_Hit(m.start(), m.end(), day, month, year))
+    return out
 
 
 def _numeric(text: str) -> list[_Hit]:

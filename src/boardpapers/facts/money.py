@@ -72,6 +72,7 @@ _RATE_BEFORE = re.compile(r"\bper\s+([a-z]+)\s+(?:of|is|was|at|will\s+be)\s*$", 
 _CODES = {"£": "GBP", "GBP": "GBP", "POUNDS": "GBP", "€": "EUR", "EUR": "EUR",
           "$": "USD", "US$": "USD", "USD": "USD"}
 _SPACES = re.compile(r"\s+")
+_ZEROS = re.compile(r"0\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,8 @@ def _matches(text: str) -> tuple[_Found, ...]:
         if not cue.search(text):
             continue
         for m in pattern.finditer(text):
+            if _ZEROS.match(m.group("num1")):
+                continue  # "£000s", a table's unit heading, is not a sum
             qualifier = QUALIFIER_BEFORE.search(text, max(0, m.start() - 20), m.start())
             start = qualifier.start() if qualifier else m.start()
             end = _end_without_space(m)
