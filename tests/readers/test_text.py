@@ -311,6 +311,14 @@ def test_pipe_table_without_outer_pipes() -> None:
                                      ("Ben Smith", "Member"))
 
 
+def test_moderngov_number_line_heads_its_title() -> None:
+    layout = read_txt("Items\n\n139.\n\nWebcasting Introduction\n\n1.         This meeting "
+                      "is to be webcast.\n")
+    assert kinds(layout)[1] == ("heading", "139. Webcasting Introduction")
+    assert (layout.blocks[2].marker, layout.blocks[2].text) == ("1.", "This meeting is to be "
+                                                                "webcast.")
+
+
 def test_binary_and_empty_input_rejected() -> None:
     with pytest.raises(UnreadableFile, match="does not look like text"):
         read_text_bytes(b"\x00\x01\x02\x03PK\x00\x00binary\x00", _src())

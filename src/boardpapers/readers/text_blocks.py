@@ -16,7 +16,7 @@ wholly bold line or a table row never joins its neighbour.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from boardpapers.layout import Block, BlockKind
 from boardpapers.readers.text_lines import DocumentProfile, Line, LineKind, ends_sentence
@@ -26,6 +26,7 @@ _FUNCTION_WORDS = frozenset(
     "was were has have had their its our this these those into than but not should could can "
     "may must also including such between per via within under over".split())
 _HYPHENS = "-‐‑–"
+_LONE_NUMBER = re.compile(r"^(?:\d{1,4}[.)]?|[A-Z]{0,3}\d{1,4}/\d{2,4}\.?)$")
 _TOTAL_ROW = re.compile(r"^(?:grand\s+)?totals?\b", re.I)
 _URLISH = re.compile(r"^(?:\S+@\S+|www\.|https?://)", re.I)
 
@@ -166,6 +167,10 @@ def merge_across_gaps(parts: list[Part]) -> list[Part]:
                 prev.rows.extend(part.rows)
                 prev.lines.extend(part.lines)
                 continue
+            if _number_heads_title(prev, part):
+                title = f"{prev.text} {part.text}"
+                prev.texts, prev.lines = [title], [replace(part.first, text=title)]
+                continue
             if _sentence_goes_on(prev, part):
                 prev.append_text(part.first)
                 for line in part.lines[1:]:
@@ -199,6 +204,14 @@ def _sentence_goes_on(prev: Part, part: Part) -> bool:
     if text.endswith(tuple(_HYPHENS)) and first.text[:1].isalnum():
         return True
     return _starts_lower(first.text) or _last_word(text) in _FUNCTION_WORDS
+
+
+def _number_heads_title(prev: Part, part: Part) -> bool:
+    """ModernGov pages put the item number on a line of its own: "139." then "Webcasting"."""
+    return (prev.kind is BlockKind.PARAGRAPH and part.kind is BlockKind.PARAGRAPH
+            and len(prev.lines) == 1 and len(part.lines) == 1
+            and _LONE_NUMBER.match(prev.text) is not None and not part.first.label
+            and not ends_sentence(part.text) and len(part.text.split()) <= 12)
 
 
 def _starts_lower(text: str) -> bool:
