@@ -51,7 +51,7 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
     ("report_number", "cy", r"rhif (?:yr )?adroddiad|cyfeirnod"),
     ("date", "en", r"date(?: of (?:the )?meeting| of report| of decision)?|meeting date"
                    r"|report date"),
-    ("date", "cy", r"dyddiad(?: y cyfarfod)?"),
+    ("date", "cy", r"dyddiad(?: y cyfarfod| y penderfyniad| cyfarfod)?"),
     ("subject", "en", r"subject|title|report title|title of report|subject of report"
                       r"|report subject|item"),
     ("subject", "cy", r"pwnc|teitl|teitl yr adroddiad|testun"),
@@ -68,7 +68,8 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
     ("portfolio", "en", r"portfolio(?: holder| area)?|cabinet member(?: responsible)?"
                         r"|cabinet portfolio|lead member|executive member|relevant cabinet member"
                         r"|portfolio holder responsible"),
-    ("portfolio", "cy", r"aelod (?:cabinet|portffolio)(?: cyfrifol)?|portffolio|deiliad portffolio"),
+    ("portfolio", "cy", r"aelod (?:cabinet|portffolio)(?: cyfrifol)?|portffolio|deiliad portffolio"
+                        r"|enw'r aelod cabinet"),
     ("wards", "en", r"wards?(?: affected)?|wards? and communities affected"
                     r"|electoral divisions?(?: affected)?|divisions? affected|ward\(s\)(?: affected)?"),
     ("wards", "cy", r"wardiau(?: yr effeithir arnynt)?|ward(?: yr effeithir arni)?"),
@@ -137,17 +138,18 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
                         r"|comments? (?:of|from) the (?:chief finance officer|section 151 officer"
                         r"|s151 officer|director of finance|head of finance)"
                         r"|(?:section |s\.? ?)151 officer(?:'s)? comments|resource and value for money"
-                        r"|implications for resources|value for money|finance summary|financial summary"),
+                        r"|implications for resources|value for money|finance summary|financial summary"
+                        r"|(?:statutory |chief )?finance officer|section 151 officer"),
     ("financial", "cy", r"goblygiadau (?:ariannol|cyllidol|adnoddau)|ystyriaethau ariannol"
                         r"|cyllid|adnoddau|sylwadau'r (?:swyddog adran 151|pennaeth cyllid)"
-                        r"|goblygiadau ariannol ac adnoddau"),
+                        r"|goblygiadau ariannol ac adnoddau|(?:y )?swyddog cyllid statudol|pennaeth cyllid"),
     ("legal", "en", r"legal(?: and (?:governance|constitutional|procurement))?"
                     r"(?: implications| considerations| comments| issues| powers)?"
                     r"|comments? (?:of|from) the (?:monitoring officer|head of legal\b.*|solicitor.*)"
                     r"|monitoring officer(?:'s)? comments|statutory (?:powers|considerations)"
-                    r"|legal powers and duties|governance implications"),
+                    r"|legal powers and duties|governance implications|monitoring officer"),
     ("legal", "cy", r"goblygiadau cyfreithiol|ystyriaethau cyfreithiol|cyfreithiol"
-                    r"|sylwadau'r swyddog monitro"),
+                    r"|sylwadau'r swyddog monitro|(?:y )?swyddog monitro"),
     ("equalities", "en", r"equalit(?:y|ies)(?: and diversity| diversity and inclusion"
                          r"| and inclusion| and human rights)?(?: implications| considerations"
                          r"| impact(?: assessment)?| issues)?"
@@ -180,9 +182,11 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
                     r"|impact|issues|assessment)"
                     r"|consultation(?: undertaken| and engagement| responses?)?|engagement"
                     r"|conclusions?|summary of implications|implications|other implications"
+                    r"|views of the statutory officers|local member views?"
                     r"|council plan|corporate plan|climate change|well-being of future generations"
                     r".*|wellbeing of future generations.*|sustainability|glossary"),
-    ("other", "cy", r"casgliad(?:au)?|ymgynghori|ymgynghoriad|goblygiadau eraill|goblygiadau"
+    ("other", "cy", r"casgliad(?:au)?|ymgynghori|ymgynghoriad(?:au)?|goblygiadau eraill|goblygiadau"
+                    r"|barn y swyddogion statudol|barn yr aelod lleol|rhesymau dros y penderfyniad"
                     r"|yr iaith gymraeg|iaith gymraeg|newid hinsawdd|llesiant cenedlaethau'r"
                     r" dyfodol.*|deddf llesiant.*"),
 )

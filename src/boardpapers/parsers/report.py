@@ -18,6 +18,7 @@ parser calls it once per report in a pack; all block indices stay absolute.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout
@@ -246,6 +247,50 @@ def _front_contacts(heads: list[Head], first_head: int) -> tuple[ContactOfficer,
     return read_contacts(lines)[0] if lines else ()
 
 
+@dataclass(slots=True)
+class _Reading:
+    """What the sections after the front give: sections, officers, template values."""
+
+    sections: list[Section] = field(default_factory=list)
+    officers: list[ContactOfficer] = field(default_factory=list)
+    values: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
+
+
+def _read_sections(cut: list[tuple[Head, list[tuple[int, Block]]]], first_head: int,
+                   reading: _Reading) -> _Reading:
+    for head, body in cut:
+        if head.index < first_head:
+            continue  # the front: title lines and header fields, read separately
+        if head.is_field and head.kind != "contact":
+            extra = _rest_section(body) if head.index > first_head else None
+            reading.sections += [extra] if extra is not None else []
+            continue
+        if head.kind == "contact":
+            found, rest = _contact_section(head, body)
+            reading.officers.extend(found)
+            reading.sections.append(_section(head, body[:len(body) - len(rest)]))
+            extra = _rest_section(rest)
+            reading.sections += [extra] if extra is not None else []
+            continue
+        reading.sections.append(_section(head, body))
+        if head.kind in _TEMPLATE and head.kind not in reading.values:
+            value = _template_value(head, body)
+            if value:
+                reading.values[head.kind] = value
+    return reading
+
+
+def _front_fields(blocks: list[tuple[int, Block]], heads: list[Head], first_head: int
+                  ) -> dict[str, str]:
+    """Header fields from labelled lines, a header table and unlabelled front lines."""
+    front = [(i, b) for i, b in blocks if i < first_head]
+    fields = header_fields(heads)
+    for kind, value in table_fields(front).items():
+        fields.setdefault(kind, value)
+    front_line_fields(front, fields)
+    return fields
+
+
 def parse_report(layout: Layout, first: int, last: int) -> Report:
     """One report from blocks first..last (absolute indices, inclusive)."""
     blocks = _content_blocks(layout, first, last)
@@ -255,71 +300,42 @@ def parse_report(layout: Layout, first: int, last: int) -> Report:
     cut = build_sections(blocks, heads)
     first_head = first_section_head(heads, blocks[-1][0] + 1)
     front_blocks = [(i, b) for i, b in blocks if i < first_head]
-    fields = header_fields(heads)
-    for kind, value in table_fields(front_blocks).items():
-        fields.setdefault(kind, value)
-    front_line_fields(front_blocks, fields)
-    front = read_front(front_blocks, fields)
-
-    values: dict[str, object] = {}
-    sections: list[Section] = []
-    officers: list[ContactOfficer] = list(_front_contacts(heads, first_head))
-    for head, body in cut:
-        if head.index < first_head:
-            continue  # the front: title lines and header fields, read above
-        if head.is_field and head.kind != "contact":
-            extra = _rest_section(body) if head.index > first_head else None
-            if extra is not None:
-                sections.append(extra)
-            continue
-        if head.kind == "contact":
-            found, rest = _contact_section(head, body)
-            officers.extend(found)
-            sections.append(_section(head, body[:len(body) - len(rest)]))
-            extra = _rest_section(rest)
-            if extra is not None:
-                sections.append(extra)
-            continue
-        sections.append(_section(head, body))
-        if head.kind in _TEMPLATE and head.kind not in values:
-            value = _template_value(head, body)
-            if value:
-                values[head.kind] = value
-
+    fields = _front_fields(blocks, heads, first_head)
+    reading = _read_sections(cut, first_head,
+                             _Reading(officers=list(_front_contacts(heads, first_head))))
+    values = reading.values
     if "recommendations" not in values:
-        asked = asked_in_template(cut, first_head, front_blocks)
-        if asked:
-            values["recommendations"] = asked
-    confidential = report_confidential(fields)
-    pages = (blocks[0][1].page, blocks[-1][1].page)
+        values["recommendations"] = asked_in_template(cut, first_head, front_blocks)
     return Report(
-        title=front.title,
-        purpose=values.get("purpose"),  # type: ignore[arg-type]
-        summary=values.get("summary"),  # type: ignore[arg-type]
-        recommendations=values.get("recommendations", ()),  # type: ignore[arg-type]
-        actions=values.get("actions", ()),  # type: ignore[arg-type]
-        contact_officers=merge_officers(officers),
-        confidential=confidential,
+        title=read_front(front_blocks, fields).title,
+        purpose=_one(values.get("purpose")),
+        summary=_one(values.get("summary")),
+        recommendations=_many(values.get("recommendations")),
+        actions=_many(values.get("actions")),
+        contact_officers=merge_officers(reading.officers),
+        confidential=report_confidential(fields),
         plan_theme=fields.get("plan_theme"),
         report_of=fields.get("report_of"),
-        sections=tuple(sections),
+        sections=tuple(reading.sections),
         first_block=first,
         last_block=last,
-        pages=pages,
+        pages=(blocks[0][1].page, blocks[-1][1].page),
     )
+
+
+def _one(value: str | tuple[str, ...] | None) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _many(value: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    return value if isinstance(value, tuple) else ()
 
 
 def report_fields(layout: Layout, first: int, last: int) -> dict[str, str]:
     """The header fields of a report ("report_to", "date", "wards"...), for callers."""
     blocks = _content_blocks(layout, first, last)
     heads = find_heads(blocks)
-    fields = header_fields(heads)
-    first_head = first_section_head(heads, len(layout.blocks))
-    front = [(i, b) for i, b in blocks if i < first_head]
-    for kind, value in table_fields(front).items():
-        fields.setdefault(kind, value)
-    front_line_fields(front, fields)
-    return fields
+    return _front_fields(blocks, heads, first_section_head(heads, len(layout.blocks)))
 
 
 def parse_report_paper(layout: Layout, classification: Classification) -> Paper:
