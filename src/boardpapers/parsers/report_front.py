@@ -111,12 +111,20 @@ def header_fields(heads: list[Head]) -> dict[str, str]:
 
 def _title_candidate(block: Block) -> str | None:
     text = clean_label_text(block.text).strip()
-    if (not text or is_placeholder(text) or _BOILERPLATE.match(text) or _COUNCIL_NAME.match(text)
-            or parse_date(text) and len(text) <= 40 or len(text) > 200):
+    if not text or len(text) > 200 or is_placeholder(text):
         return None
-    if _REPORT_TO_LINE.match(text) or _REPORT_OF_LINE.match(text) or _BODY_LINE.match(text):
+    halves = [h.strip() for h in re.split(r"\s+/\s+", text)]  # "Council / Cyngor"
+    if any(_not_a_title(h) for h in halves):
         return None
     return text.rstrip(":").strip()
+
+
+def _not_a_title(text: str) -> bool:
+    """Council and committee names, dates, "Report to..." lines and page furniture."""
+    return bool(_BOILERPLATE.match(text) or _COUNCIL_NAME.match(text)
+                or (parse_date(english_months(text)) and len(text) <= 40)
+                or _REPORT_TO_LINE.match(text) or _REPORT_OF_LINE.match(text)
+                or _BODY_LINE.match(text))
 
 
 def read_front(front: list[tuple[int, Block]], fields: dict[str, str]) -> Front:
