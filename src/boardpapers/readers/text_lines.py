@@ -86,7 +86,7 @@ _TAB_RULE = re.compile(r"^\s*-{2,}(?:\t+-{2,})+\s*$")
 _BULLET_CHARS = "-*+•·▪◦‣➢►■□●○✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
 _BULLET = re.compile(rf"^([{_BULLET_CHARS}]|o(?=\s+[A-Z\"'‘“(]))\s+")
 _MARKER = re.compile(
-    r"^(\((?:[a-z]{1,3}|\d{1,3})\)|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[a-z][.)]|"
+    r"^(\((?:[a-z]{1,3}|[A-Z]|\d{1,3})\)|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[a-z][.)]|"
     r"[ivxlc]{2,6}[.)]|[A-Z]\))\s+(?=\S)")
 _MARKER_ONLY = re.compile(
     rf"^(?:([{_BULLET_CHARS}o])\s*)?(\((?:[a-z]{{1,3}}|\d{{1,3}})\)|\d{{1,3}}(?:\.\d{{1,3}})*[.)]?|"
@@ -224,8 +224,8 @@ def classify_line(raw: str, number: int, profile: DocumentProfile) -> Line:
     if _FOOTNOTE.match(raw):
         return Line(LineKind.TEXT, text=visible, indent=indent, footnote=True)
     if "\t" in raw.strip(" \u00a0"):
-        return _tab_line(protected, indent, hard_break, profile)
-    return _text_or_list(protected.strip(), indent, hard_break, profile)
+        return _tab_line(protected, indent, hard_break)
+    return _text_or_list(protected.strip(), indent, hard_break)
 
 
 def _indent_of(raw: str) -> int:
@@ -257,14 +257,14 @@ def _pipe_cells(protected: str) -> tuple[str, ...]:
     return tuple(visible_text(cell) for cell in body.split("|"))
 
 
-def _tab_line(protected: str, indent: int, hard_break: bool, profile: DocumentProfile) -> Line:
+def _tab_line(protected: str, indent: int, hard_break: bool) -> Line:
     """A line with tabs inside it: a table row, a "Label:<tabs>value" line, or a wrap."""
     body = protected.strip(" \u00a0")
     lead = len(body) - len(body.lstrip("\t"))
     cells = tuple(visible_text(c) for c in body.lstrip("\t").split("\t"))
     filled = [c for c in cells if c]
     if len(filled) == 1 and lead:
-        line = _text_or_list(body.strip(), indent, hard_break, profile)
+        line = _text_or_list(body.strip(), indent, hard_break)
         return replace(line, lead_tabs=lead)
     raw_cells = [c for c in body.lstrip("\t").split("\t") if c.strip()]
     only = _MARKER_ONLY.match(filled[0]) if filled and filled[0] == cells[0] else None
@@ -290,7 +290,7 @@ def _list_line(bullet: str, marker: str, body: str, indent: int, hard_break: boo
                 hard_break=hard_break)
 
 
-def _text_or_list(body: str, indent: int, hard_break: bool, profile: DocumentProfile) -> Line:
+def _text_or_list(body: str, indent: int, hard_break: bool) -> Line:
     bullet = ""
     match = _BULLET.match(body)
     if match:
