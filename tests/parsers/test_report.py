@@ -234,3 +234,26 @@ def test_part_two_line_marks_the_report_confidential() -> None:
     assert parse_report(layout, 0, 3).confidential is True
     layout = report_layout("Depot sale", "Purpose", "For decision.")
     assert parse_report(layout, 0, 2).confidential is None
+
+
+def test_header_table_gives_fields_purpose_and_contact() -> None:
+    rows = (("Final Decision-Maker", "Cabinet"), ("Lead Head of Service", "Head of Planning"),
+            ("Contact officer", "Jo Sample, Planning Manager, 01632 960999"),
+            ("Classification", "Public"), ("Purpose of Report", "Decision"),
+            ("Date of meeting", "4 June 2025"))
+    table = Block(BlockKind.TABLE, "\n".join("\t".join(r) for r in rows), rows=rows)
+    blocks = [table, Block(BlockKind.HEADING, "Local Plan timetable", level=1),
+              Block(BlockKind.HEADING, "Recommendations", level=2),
+              Block(BlockKind.LIST_ITEM, "That Cabinet agrees the timetable.", marker="1.")]
+    spanned, joined = join_blocks(blocks)
+    layout = Layout(Source("t.docx", "0" * 64, "docx"), spanned, joined)
+    paper = parse_report_paper(layout, Classification("report"))
+    report = paper.reports[0]
+    assert (paper.title, paper.body, paper.date) == ("Local Plan timetable", "Cabinet",
+                                                     "2025-06-04")
+    assert report.purpose == "Decision"
+    assert report.confidential is False
+    assert report.report_of == "Head of Planning"
+    assert report.contact_officers == (
+        ContactOfficer("Jo Sample", "Planning Manager", "01632 960999", None),)
+    assert report.recommendations == ("That Cabinet agrees the timetable.",)

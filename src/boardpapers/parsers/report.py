@@ -24,7 +24,7 @@ from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout
 from boardpapers.paper import ContactOfficer, Paper, Paragraph, Report, Section
 from boardpapers.parsers.contacts_block import merge_officers, read_contacts
-from boardpapers.parsers.labels import is_placeholder
+from boardpapers.parsers.labels import is_placeholder, match_label
 from boardpapers.parsers.report_front import (
     body_name,
     committee_line,
@@ -34,6 +34,7 @@ from boardpapers.parsers.report_front import (
     report_confidential,
     report_date,
     table_fields,
+    table_rows_as_lines,
 )
 from boardpapers.parsers.report_heads import (
     CONTACT_KINDS,
@@ -240,10 +241,14 @@ def _template_value(head: Head, body: list[tuple[int, Block]]) -> str | tuple[st
     return list_items(head, body)
 
 
-def _front_contacts(heads: list[Head], first_head: int) -> tuple[ContactOfficer, ...]:
-    """Contacts given among flattened header fields ("... Contact officer: Jane Doe ...")."""
+def _front_contacts(heads: list[Head], first_head: int, front: list[tuple[int, Block]]
+                    ) -> tuple[ContactOfficer, ...]:
+    """Contacts among flattened header fields ("... Contact officer: Jane Doe ...") or in
+    a header table ("Contact officer" | "Jane Doe, 01632 960000")."""
     lines = [f"{f.label}: {f.value}" for h in heads for f in h.fields
              if f.kind in CONTACT_KINDS and h.index < first_head]
+    lines += [ln for ln in table_rows_as_lines(front)
+              if (label := match_label(ln)) is not None and label.kind in CONTACT_KINDS]
     return read_contacts(lines)[0] if lines else ()
 
 
@@ -302,8 +307,11 @@ def parse_report(layout: Layout, first: int, last: int) -> Report:
     front_blocks = [(i, b) for i, b in blocks if i < first_head]
     fields = _front_fields(blocks, heads, first_head)
     reading = _read_sections(cut, first_head,
-                             _Reading(officers=list(_front_contacts(heads, first_head))))
+                             _Reading(officers=list(_front_contacts(heads, first_head, front_blocks))))
     values = reading.values
+    for kind in ("purpose", "summary"):  # from a header table, when no section gave one
+        if kind not in values and fields.get(kind):
+            values[kind] = fields[kind]
     if "recommendations" not in values:
         values["recommendations"] = asked_in_template(cut, first_head, front_blocks)
     return Report(

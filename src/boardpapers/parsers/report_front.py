@@ -79,19 +79,32 @@ class Front:
     fields: dict[str, str]
 
 
-def table_fields(blocks: list[tuple[int, Block]]) -> dict[str, str]:
-    """Header fields laid out as a two-column table ("Report to:" | "Cabinet")."""
-    out: dict[str, str] = {}
+# Template values some councils put in the header table ("Purpose of report" | "Decision").
+_TABLE_TEMPLATE_KINDS = frozenset({"purpose", "summary"})
+
+
+def table_rows_as_lines(blocks: list[tuple[int, Block]]) -> list[str]:
+    """Each row of the tables among these blocks as "label: value"."""
+    lines = []
     for _, block in blocks:
         if block.kind is not BlockKind.TABLE:
             continue
         for row in block.rows:
             cells = [c.strip() for c in row if c.strip()]
-            if len(cells) < 2:
-                continue
-            label = match_label(f"{cells[0].rstrip(':')}: {' '.join(cells[1:])}")
-            if label is not None and label.kind in FIELD_KINDS and label.value:
-                out.setdefault(label.kind, label.value)
+            if len(cells) >= 2:
+                lines.append(f"{cells[0].rstrip(':')}: {' '.join(cells[1:])}")
+    return lines
+
+
+def table_fields(blocks: list[tuple[int, Block]]) -> dict[str, str]:
+    """Header fields laid out as a two-column table ("Report to:" | "Cabinet")."""
+    out: dict[str, str] = {}
+    for line in table_rows_as_lines(blocks):
+        label = match_label(line)
+        if label is None or not label.value or is_placeholder(label.value):
+            continue
+        if label.kind in FIELD_KINDS or label.kind in _TABLE_TEMPLATE_KINDS:
+            out.setdefault(label.kind, label.value)
     return out
 
 
