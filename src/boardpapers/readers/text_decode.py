@@ -11,7 +11,7 @@ that decodes to mostly control characters, is binary: ``UnreadableFile``.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from charset_normalizer import from_bytes
 
@@ -23,7 +23,7 @@ _WESTERN = {"cp1252", "latin_1", "iso8859_15", "iso8859_1", "cp1250", "iso8859_2
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
          (codecs.BOM_UTF16_BE, "utf-16-be"))
-_ALLOWED_CONTROLS = set("\t\n\r\f\v")
+_BAD_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")  # controls but \t\n\v\f\r
 _MAX_CONTROL_SHARE = 0.02
 _NOT_TEXT = "does not look like text (binary data or an unknown encoding)"
 
@@ -88,7 +88,5 @@ def _looks_binary(text: str) -> bool:
     """Text whose characters are largely controls or replacement marks is not a paper."""
     if not text:
         return False
-    bad = sum(1 for ch in text
-              if ch == "\ufffd" or (unicodedata.category(ch) == "Cc"
-                                    and ch not in _ALLOWED_CONTROLS))
+    bad = len(_BAD_CHARS.findall(text))
     return bad > max(2, _MAX_CONTROL_SHARE * len(text))

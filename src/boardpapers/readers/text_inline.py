@@ -14,6 +14,7 @@ import re
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]", re.I)
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>\"'~])")
 _PROTECT_BASE = 0xE000  # private-use code points stand in for escaped characters
+_RESTORE = {_PROTECT_BASE + i: i for i in range(128)}
 _SUP_ORDINAL = re.compile(r"(\d)\s*<sup>\s*(st|nd|rd|th)\s*</sup>", re.I)
 _SUP_NOTE_REF = re.compile(r"(?<=[^\s>])<sup>\s*(\d{1,3})\s*</sup>", re.I)
 _UNIT_BEFORE_POWER = re.compile(r"(?:\bm|\bkm|\bft|\bcm|CO)$")
@@ -46,8 +47,7 @@ def protect_escapes(raw: str) -> str:
 
 
 def restore_escapes(text: str) -> str:
-    return "".join(chr(ord(ch) - _PROTECT_BASE) if _PROTECT_BASE <= ord(ch) < _PROTECT_BASE + 128
-                   else ch for ch in text)
+    return text.translate(_RESTORE)
 
 
 def emphasis_of(fragment: str) -> str:

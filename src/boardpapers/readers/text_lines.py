@@ -135,7 +135,8 @@ def _repeated_furniture(lines: list[str]) -> frozenset[str]:
     keys = ["\f" if ln == "\f" else _furniture_key(ln) if ln.strip() and "\t" not in ln else ""
             for ln in lines]
     counts = Counter(k for k in keys if k and k != "\f")
-    at_edges = Counter(k for i, k in enumerate(keys) if k and _at_page_edge(keys, i))
+    edges = _page_edge_lines(keys)
+    at_edges = Counter(k for i, k in enumerate(keys) if k and i in edges)
     return frozenset(text for text, n in counts.items() if n >= 2 and (
         (BARE_DATE.match(text) and not _HAS_WEEKDAY.match(text))
         or _REPEATED_FURNITURE.match(text)
@@ -143,11 +144,16 @@ def _repeated_furniture(lines: list[str]) -> frozenset[str]:
             and not text.startswith(("#", "*", "<", "-")) and (n >= 3 or at_edges[text] == n))))
 
 
-def _at_page_edge(keys: list[str], i: int) -> bool:
-    """First or last line of a page: only blanks between it and a form feed or the file's end."""
-    before = next((k for k in reversed(keys[:i]) if k), None)
-    after = next((k for k in keys[i + 1:] if k), None)
-    return before in (None, "\f") or after in (None, "\f")
+def _page_edge_lines(keys: list[str]) -> set[int]:
+    """First and last lines of pages: only blanks between them and a form feed or file edge."""
+    filled = [i for i, k in enumerate(keys) if k]
+    edges: set[int] = set()
+    for n, i in enumerate(filled):
+        before = keys[filled[n - 1]] if n > 0 else "\f"
+        after = keys[filled[n + 1]] if n + 1 < len(filled) else "\f"
+        if "\f" in (before, after):
+            edges.add(i)
+    return edges
 
 
 def _bare_page_numbers(lines: list[str]) -> frozenset[int]:

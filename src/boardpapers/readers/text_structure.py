@@ -43,10 +43,11 @@ def parts_to_blocks(parts: list[Part], profile: DocumentProfile) -> tuple[list[B
     depths = _list_depths(parts)
     blocks: list[Block] = []
     page = 1
+    last_content = _last_content_index(parts)
     for i, part in enumerate(parts):
         if part.kind is BlockKind.PAGE_BREAK:
             page = _next_page(page, part.page_no, started=bool(blocks))
-            if blocks and _has_content_after(parts, i):
+            if blocks and i < last_content:
                 blocks.append(Block(BlockKind.PAGE_BREAK, "", page=page))
             continue
         block = _part_to_block(part, page, depths.get(id(part), 0))
@@ -68,8 +69,8 @@ def _next_page(page: int, printed: int | None, started: bool) -> int:
     return page + 1 if started else page
 
 
-def _has_content_after(parts: list[Part], i: int) -> bool:
-    return any(p.kind is not BlockKind.PAGE_BREAK for p in parts[i + 1:])
+def _last_content_index(parts: list[Part]) -> int:
+    return max((i for i, p in enumerate(parts) if p.kind is not BlockKind.PAGE_BREAK), default=-1)
 
 
 def _collapse_breaks(blocks: list[Block]) -> list[Block]:
@@ -107,6 +108,7 @@ def _part_to_block(part: Part, page: int, depth: int) -> Block | None:
 def _decide_headings(parts: list[Part], profile: DocumentProfile) -> None:
     last_level = 1
     content_seen = headings = 0
+    last_content = _last_content_index(parts)
     for i, part in enumerate(parts):
         if part.kind is BlockKind.PAGE_BREAK:
             continue
@@ -115,7 +117,7 @@ def _decide_headings(parts: list[Part], profile: DocumentProfile) -> None:
             last_level = part.first.level
             headings += 1
             continue
-        if len(part.lines) != 1 or not _has_content_after(parts, i):
+        if len(part.lines) != 1 or i >= last_content:
             continue
         if part.kind is BlockKind.LIST_ITEM:
             level = _numbered_heading_level(part, parts[i + 1])
