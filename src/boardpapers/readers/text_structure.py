@@ -7,7 +7,9 @@ styles, and the template headings parsers look for ("Purpose of report", "Summar
 "Recommendation", "Background") survive only as emphasis or, in text converted from Word,
 as short plain lines. So in text that has no Markdown headings, a short plain line with no
 sentence punctuation, no colon and a capital start ("Purpose of Report", "Next steps") is a
-heading too. A "Label: value" line ("Region: North East") never is.
+heading too. A "Label: value" line ("Region: North East") never is. A numbered line that
+reads like a title and stands alone ("1. Summary", "23.<tab>APOLOGIES FOR ABSENCE",
+"25/07 Apologies for absence") is a heading with its number kept in the text.
 
 Heading levels are guesses the parsers should not lean on hard: in Markdown documents an
 inferred bold heading sits beside the last explicit heading of level 2-3, an italic one a
