@@ -257,3 +257,14 @@ def test_header_table_gives_fields_purpose_and_contact() -> None:
     assert report.contact_officers == (
         ContactOfficer("Jo Sample", "Planning Manager", "01632 960999", None),)
     assert report.recommendations == ("That Cabinet agrees the timetable.",)
+
+
+def test_contact_line_in_the_header_does_not_end_the_front() -> None:
+    layout = report_layout("Date of meeting: 3 March 2025", "Report of: Executive Director",
+                           "Contact Officer: Name: Pat Sample", "Tel: 01632 960456",
+                           "Ward(s) affected: All", "Allotment rents 2025/26",
+                           "Purpose of report", "To set allotment rents.")
+    report = parse_report(layout, 0, len(layout.blocks) - 1)
+    assert report.title == "Allotment rents 2025/26"
+    assert report.contact_officers == (ContactOfficer("Pat Sample", None, "01632 960456", None),)
+    assert report.purpose == "To set allotment rents."

@@ -109,7 +109,7 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
                               r"|summary of recommendations?|decision|recommendations? for decision"
                               r"|officer recommendations?|proposed recommendations?"
                               r"|this report makes the following recommendations?(?: to [\w ]{2,60})?"
-                              r"|recommendations? to (?:the )?[\w ]{2,40}"),
+                              r"|recommendation(?:s|\(s\))? to (?:the )?[\w ]{2,40}"),
     ("recommendations", "cy", r"argymhelliad(?:ion)?|argymhellion|argymhelliad\(ion\)"
                               r"|argymhellion i'r \w+|penderfyniad a geisir|penderfyniad(?:au)?"
                               r"|yr argymhelliad|argymhellir"),

@@ -241,12 +241,18 @@ def _template_value(head: Head, body: list[tuple[int, Block]]) -> str | tuple[st
     return list_items(head, body)
 
 
-def _front_contacts(heads: list[Head], first_head: int, front: list[tuple[int, Block]]
-                    ) -> tuple[ContactOfficer, ...]:
-    """Contacts among flattened header fields ("... Contact officer: Jane Doe ...") or in
-    a header table ("Contact officer" | "Jane Doe, 01632 960000")."""
-    lines = [f"{f.label}: {f.value}" for h in heads for f in h.fields
-             if f.kind in CONTACT_KINDS and h.index < first_head]
+def _front_contacts(cut: list[tuple[Head, list[tuple[int, Block]]]], first_head: int,
+                    front: list[tuple[int, Block]]) -> tuple[ContactOfficer, ...]:
+    """Contacts in the front: "Contact officer: Jane Doe" header lines (flattened or not)
+    and header tables ("Contact officer" | "Jane Doe, 01632 960000")."""
+    lines: list[str] = []
+    for head, body in cut:
+        if head.index >= first_head:
+            break
+        if head.kind == "contact":
+            lines += contact_lines(head, body)
+        elif head.fields:
+            lines += [f"{f.label}: {f.value}" for f in head.fields if f.kind in CONTACT_KINDS]
     lines += [ln for ln in table_rows_as_lines(front)
               if (label := match_label(ln)) is not None and label.kind in CONTACT_KINDS]
     return read_contacts(lines)[0] if lines else ()
@@ -307,7 +313,7 @@ def parse_report(layout: Layout, first: int, last: int) -> Report:
     front_blocks = [(i, b) for i, b in blocks if i < first_head]
     fields = _front_fields(blocks, heads, first_head)
     reading = _read_sections(cut, first_head,
-                             _Reading(officers=list(_front_contacts(heads, first_head, front_blocks))))
+                             _Reading(officers=list(_front_contacts(cut, first_head, front_blocks))))
     values = reading.values
     for kind in ("purpose", "summary"):  # from a header table, when no section gave one
         if kind not in values and fields.get(kind):

@@ -178,7 +178,12 @@ def table_as_fields(block: Block) -> str:
 
 
 def first_section_head(heads: list[Head], default: int) -> int:
-    """Where the front ends: the first labelled section (a title heading is not one)."""
+    """Where the front ends: the first labelled section.
+
+    A title heading is not one, nor is a header line "Contact officer: Jane Doe": only a
+    bare "Contact officer(s)" label opens the contact section of the template.
+    """
     labelled = (h.index for h in heads
-                if (not h.is_field and h.kind != "other") or h.kind == "contact")
+                if (not h.is_field and h.kind not in ("other", "contact"))
+                or (h.kind == "contact" and not h.value and not h.fields))
     return next(labelled, default)
