@@ -135,9 +135,13 @@ _MINUTES_WORDS = re.compile(
     re.IGNORECASE)
 _MODERNGOV = re.compile(
     r"^(?:agenda and minutes|agenda and draft minutes|agenda a chofnodion|agenda a chofnodion "
-    r"drafft|rhaglen a chofnodion|minutes:|cofnodion:|venue:|lleoliad:|contact:|cyswllt:"
+    r"drafft|rhaglen a chofnodion|minutes:|cofnodion:|(?:venue|lleoliad|contact|cyswllt):.*"
     r"|items|item no\.?|rhif eitem|eitemau|additional documents:|dogfennau ychwanegol:)$"
     r"|\bpdf (?:icon )?pdf \d+ kb\b|\bpdf eicon pdf\b", re.IGNORECASE)
+# What makes a ModernGov page "agenda and minutes" rather than an agenda: minutes in it.
+_MODERNGOV_MINUTES = re.compile(r"^(?:minutes:|cofnodion:|agenda and (?:draft )?minutes"
+                                r"|agenda a chofnodion(?: drafft)?|rhaglen a chofnodion)$",
+                                re.IGNORECASE)
 _ITEM_ROW = re.compile(r"^\d{1,2}[.)]?\s+\S.{3,}(?:\s\d{1,3}\s*[-–]\s*\d{1,3})?$")
 _PAGE_RANGE = re.compile(r"\b\d{1,3}\s*[-–]\s*\d{1,3}\s*$")
 
@@ -165,10 +169,14 @@ def _score_meetings(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
         tally.add("minutes", min(3.0, 0.75 * minute_words),
                   f"minute wording x{minute_words} (present, resolved, ...)")
     moderngov = sum(1 for _, _, t in lines if _MODERNGOV.search(t))
-    if moderngov >= 3:
+    with_minutes = sum(1 for _, _, t in lines if _MODERNGOV_MINUTES.match(t))
+    if moderngov >= 3 and with_minutes:
         tally.add("agenda_and_minutes", min(4.0, 0.5 * moderngov),
-                  f"ModernGov page labels x{moderngov} (Agenda and minutes, Venue, Items, "
-                  "Minutes:)")
+                  f"ModernGov page labels x{moderngov} with minutes x{with_minutes} "
+                  "(Agenda and minutes, Venue, Items, Minutes:)")
+    elif moderngov >= 3:
+        tally.add("agenda", min(2.0, 0.5 * moderngov),
+                  f"ModernGov agenda page labels x{moderngov} (Venue, Items), no minutes")
 
 
 # ------------------------------------------------------------------ briefings, summaries

@@ -105,3 +105,17 @@ def test_any_text_classifies(lines: list[str]) -> None:
                             "agenda_and_minutes", "briefing", "summary", "other")
     assert result.language in ("en", "cy", "bilingual")
     assert result.evidence
+
+
+def test_moderngov_pages_with_and_without_minutes() -> None:
+    page = ("Agenda and minutes", "Cabinet - Tuesday, 4th June, 2024 10.00 am",
+            "Venue: Council Chamber", "Contact: Democratic Services", "Items", "Item No.",
+            "1.", "Apologies for absence", "Minutes:", "Apologies were received from Cllr A.",
+            "2.", "Budget monitoring PDF 240 KB", "Minutes:",
+            "RESOLVED that the report be noted.")
+    assert classify(report_layout(*page)).genre == "agenda_and_minutes"
+    agenda_only = ("Agenda", "Cabinet - Tuesday, 4th June, 2024 10.00 am",
+                   "Venue: Council Chamber", "Contact: Democratic Services", "Items", "Item No.",
+                   "1.", "Apologies for absence", "2.", "Declarations of interest",
+                   "3.", "Budget monitoring PDF 240 KB")
+    assert classify(report_layout(*agenda_only)).genre == "agenda"
