@@ -22,7 +22,7 @@ from boardpapers.errors import BoardpapersError
 app = typer.Typer(help="Read, understand and search UK local government board papers.",
                   no_args_is_help=True, add_completion=False)
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per failure, however long
 
 _state: dict[str, Any] = {"db": None}
 
