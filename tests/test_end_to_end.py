@@ -86,3 +86,39 @@ def test_a_batch_of_bad_files_names_each_and_stores_the_rest(tmp_path: Path) -> 
     assert "1 ingested" in result.output
     code, output = _cli(db, "stats", "--json")
     assert json.loads(output)["documents"] == 1
+
+
+@pytest.fixture(scope="module")
+def seeded_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    from boardpapers.pipeline import ingest
+    from boardpapers.store import Store
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'seeds.db'}")
+    ingest([SEEDS, EXAMPLES], store)
+    return store
+
+
+@pytest.mark.parametrize("query,report_title", [
+    ('"One Public Estate" section:recommendations',
+     "Improvement Support to Councils - One Public Estate"),
+    ("graduate development programme", "National Graduate Development Programme (NGDP)"),
+    ("procurement green paper", "National Procurement Policy Statement and Procurement "
+                                "Green Paper"),
+])
+def test_a_programme_query_returns_its_reports_passage_first(seeded_store, query: str,
+                                                             report_title: str) -> None:
+    from boardpapers.search import search
+    result = search(seeded_store, query)
+    assert result.hits and result.hits[0].report == report_title
+
+
+def test_search_filters_by_council_and_facets_by_genre(seeded_store) -> None:
+    from boardpapers.search import search
+    everywhere = search(seeded_store, "council")
+    in_sheffield = search(seeded_store, "council council:Sheffield")
+    assert 0 < in_sheffield.total < everywhere.total
+    assert {h.doc_id for h in in_sheffield.hits} <= {h.doc_id for h in search(
+        seeded_store, "council", limit=1000).hits}
+    genres = dict(everywhere.facets["genre"])
+    assert genres["agenda_pack"] >= 1 and sum(genres.values()) == everywhere.total
