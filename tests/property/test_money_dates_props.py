@@ -106,3 +106,18 @@ def test_metrics_never_crash_and_spans_index_the_text(text: str) -> None:
     for metric in find_metrics(text, 7):
         assert text[metric.span.start:metric.span.end] == metric.text
         assert metric.unit
+
+
+def test_long_blocks_with_thousands_of_facts_stay_fast() -> None:
+    """A flattened page can be one huge block: every finder must stay near-linear."""
+    import time
+
+    text = ("On 5 March 2021 the 192 councils spent £5m (c.£6m) from 1 March to 2 April "
+            "2021/22.\n7. ") * 1500  # ~130 KB, 7,500 facts
+    start = time.process_time()
+    money = find_money(text, 0)
+    dates = find_dates(text, 0, dt.date(2021, 1, 1))
+    metrics = find_metrics(text, 0)
+    assert (len(money), len(dates), len(metrics)) == (3000, 3000, 1500)
+    assert dates[1].text == "1 March to 2 April 2021/22"  # April of the year 2021/22
+    assert time.process_time() - start < 3.0

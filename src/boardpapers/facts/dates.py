@@ -48,6 +48,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from boardpapers.facts import date_patterns as P
+from boardpapers.facts.intervals import Claimed
 from boardpapers.facts.sentence import sentence_around, sentence_bounds
 from boardpapers.paper import DateFact, Span
 
@@ -108,11 +109,10 @@ def _hits(text: str) -> tuple[_Hit, ...]:
     if not _DIGIT.search(text):
         return ()
     hits: list[_Hit] = []
-    for finder in (_iso_days, _numeric, _day_month, _month_day, _quarters, _seasons, _month_years,
-                   _financial_years, _years):
-        for hit in finder(text):
-            if not any(hit.start < h.end and h.start < hit.end for h in hits):
-                hits.append(hit)
+    claimed = Claimed()
+    for finder in (_iso_days, _numeric, _day_month, _month_day, _quarters, _seasons,
+                   _month_years, _financial_years, _years):
+        hits.extend(hit for hit in finder(text) if claimed.claim(hit.start, hit.end))
     return tuple(sorted(hits, key=lambda h: h.start))
 
 
@@ -447,8 +447,8 @@ def _clock(m: re.Match[str]) -> str:
 def _kind(text: str, block: int, fact: DateFact, hit: _Hit) -> str:
     if hit.day is None:
         return "period"
-    if block < _PUBLICATION_BLOCKS and _MARKUP.sub("", text).strip(" \n\t,.") == \
-            _MARKUP.sub("", fact.text).strip(" ,."):
+    if block < _PUBLICATION_BLOCKS and len(text) < 3 * len(fact.text) + 20 and \
+            _MARKUP.sub("", text).strip(" \n\t,.") == _MARKUP.sub("", fact.text).strip(" ,."):
         return "publication"
     if P.DEADLINE_JUST_BEFORE.search(text, max(0, hit.start - 30), hit.start):
         return "deadline"

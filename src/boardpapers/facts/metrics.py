@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from boardpapers.facts.dates import date_spans
+from boardpapers.facts.intervals import Claimed
 from boardpapers.facts.money import QUALIFIER_BEFORE, money_spans
 from boardpapers.facts.numbers import NUMBER, to_number
 from boardpapers.facts.sentence import sentence_around
@@ -48,7 +49,8 @@ _LABEL_BEFORE = re.compile(
     r"telephone|phone|mobile|fax|extension|ext|code|id|reference|issue|edition|vol|volume)"
     r"\.?\s*$",
     re.IGNORECASE)
-_LINE_START = re.compile(r"(?:^|\n)[ \t>*#•·\-–]*(?:\(?[a-z]\)|[ivx]+\.)?\s*$", re.IGNORECASE)
+# What may stand before a paragraph number at the start of a line (a marker is short).
+_LINE_START = re.compile(r"[ >*#•·\-–]*(?:\(?[a-z]\)|[ivx]+\.)?\s*", re.IGNORECASE)
 _STOP = frozenset("""
 a an the this that these those their its our his her your my of in to for from with by on
 at per and or but nor than as into onto over under through between since during within
@@ -74,15 +76,27 @@ def find_metrics(text: str, block: int) -> list[Metric]:
     """Every programme figure in one block's text, in order, with spans into that text."""
     if not _DIGIT.search(text):
         return []
-    taken = money_spans(text) + date_spans(text)
+    taken = Claimed(money_spans(text) + date_spans(text))
     out = []
-    for m in _NUMBER_AT.finditer(text):
-        if _overlaps(m.start("num"), m.end(), taken) or not _standalone(text, m):
-            continue
-        qualifier = QUALIFIER_BEFORE.search(text, max(0, m.start() - 20), m.start())
-        metric = _metric(text, block, m, qualifier)
-        if metric is not None:
-            out.append(metric)
+    for line_start, line_end in _lines_without_tabs(text):
+        for m in _NUMBER_AT.finditer(text, line_start, line_end):
+            if taken.overlaps(m.start("num"), m.end()) or not _standalone(text, m, line_start):
+                continue
+            qualifier = QUALIFIER_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            metric = _metric(text, block, m, qualifier)
+            if metric is not None:
+                out.append(metric)
+    return out
+
+
+def _lines_without_tabs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line that is not a tab-separated table row."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if "\t" not in line:
+            out.append((start, end))
+        start = end + 1
     return out
 
 
@@ -198,26 +212,19 @@ def _is_verbish(word: str) -> bool:
         "hundred", "seed")
 
 
-def _standalone(text: str, m: re.Match[str]) -> bool:
-    """Not a paragraph number, a label's number, part of a digit group or a table row."""
+def _standalone(text: str, m: re.Match[str], line_start: int) -> bool:
+    """Not a paragraph number, a label's number, part of a digit group or a clock time."""
     start, end = m.start("num"), m.end("num")
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if "\t" in text[line_start:line_end if line_end != -1 else len(text)]:
-        return False
     before = text[max(0, start - 25):start]
+    after = text[end:end + 3]
     if _LABEL_BEFORE.search(before):
         return False
-    if _LINE_START.search(text, line_start, start) and (
-            ("." in m.group("num") and not m.group("scale"))
-            or re.match(r"[.)]|\s+\d", text[end:])):
+    at_line_start = start - line_start <= 12 and _LINE_START.fullmatch(text, line_start, start)
+    if at_line_start and (
+            ("." in m.group("num") and not m.group("scale")) or re.match(r"[.)]|\s+\d", after)):
         return False  # "7. The board", "2.1 Members", "3) councils"
-    if re.search(r"\d\s$", before) or re.match(r"\s\d", text[end:end + 2]):
+    if re.search(r"\d\s$", before) or re.match(r"\s\d", after):
         return False  # "020 7664 3223"
     if _CLOCK_AFTER.match(text, end):
         return False  # "1.00 pm", "10am"
     return True
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from boardpapers.facts.intervals import Claimed
 from boardpapers.facts.numbers import NUMBER, to_number
 from boardpapers.facts.sentence import sentence_around
 from boardpapers.paper import Money, Span
@@ -121,6 +122,7 @@ class _Found(NamedTuple):
 def _matches(text: str) -> tuple[_Found, ...]:
     """Sign matches and word matches ("60 million pounds"), without overlaps, in order."""
     found: list[_Found] = []
+    claimed = Claimed()
     for pattern, cue in ((_MONEY_SIGN, _SIGNS), (_MONEY_WORDS, _WORDS)):
         if not cue.search(text):
             continue
@@ -130,7 +132,7 @@ def _matches(text: str) -> tuple[_Found, ...]:
             qualifier = QUALIFIER_BEFORE.search(text, max(0, m.start() - 20), m.start())
             start = qualifier.start() if qualifier else m.start()
             end = _end_without_space(m)
-            if any(start < other.end and other.start < end for other in found):
+            if not claimed.claim(start, end):
                 continue
             found.append(_Found(start, end, _value(m, qualifier.group(0) if qualifier else "")))
     return tuple(sorted(found, key=lambda f: f.start))

@@ -22,10 +22,10 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """(left, right) offsets of the sentence around text[start:end], cut as above."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
+    left = 0  # only the last _WINDOW characters can hold the start: blocks can be long
+    for m in _SENTENCE_END.finditer(text, max(0, start - _WINDOW - 2), start):
         left = m.end()
-    right_match = _SENTENCE_END.search(text, end)
+    right_match = _SENTENCE_END.search(text, end, end + _WINDOW + 2)
     right = right_match.start() if right_match else len(text)
     left = max(left, start - _WINDOW)
     right = min(right, end + _WINDOW)
