@@ -7,20 +7,25 @@ Shapes read (tests/facts/test_dates.py has the full table):
 
 * days: "23 AUGUST 2024", "Friday, 5 March 2021", "10th March 2021", "2 nd October 2019",
   "5<sup>th</sup> March", "7TH MARCH, 2019", "7 Jun 24", "March 5th 2021", "the 5th of
-  March", UK day-first "23/05/2017" and "11.09.2016"; broken across lines or glued to the
-  word before ("Council2 March 2021");
+  March", UK day-first "23/05/2017" and "11.09.2016", ISO "2025-03-11", Welsh "Dydd
+  Mawrth, 20 Mai 2025" and "1af Ebrill"; broken across lines or glued to the word before
+  ("Council2 March 2021"); a month in a financial year takes that year's half: "31 January
+  2025-26" is 2026-01-31, "October 2025-26" the period "2025-10";
 * ranges: "15-17 March 2021", "from 15 October to 21 January" -> ``date`` is the first day
   and ``end_date`` the last;
 * periods (``date`` None, ``period`` set, kind "period"): "April 2022" -> "2022-04",
   "Autumn 2024" -> "2024-autumn", "2020/21" and "2028/2029" -> "2020/2021" (a financial or
-  municipal year, or a span of years, written as an ISO-8601-style interval of years),
+  municipal year, or a span of years, written as an ISO-8601-style interval of years;
+  also "2025-2030" and "FY25/26"),
   "Q3 2024/25" -> "2024/2025-Q3", "Q3 2024" -> "2024-Q3", a bare year after "in", "until",
   "by"... -> "2031";
 * "w/c 4 March": ``date`` is that day, ``period`` its ISO week ("2024-W10").
 
 A day written without a year takes its year from ``ref`` (the paper's own date): the year
-that puts it nearest to ``ref`` (so a paper of August 2024 reads "21 January" as 2025), or
-the year that matches a weekday written with it; the end of a range is the first such day
+that puts it nearest to ``ref`` (so a paper of August 2024 reads "21 January" as 2025), on
+the side the sentence's tense says when it says so plainly ("took place on 15 July" is
+before the paper, "will be held on 10 August" after it), or the year that matches a
+weekday written with it; the end of a range is the first such day
 on or after its start. Without ``ref`` such a day has ``date`` None and ``period`` "--MM-DD"
 (the ISO form for a day of no particular year).
 
@@ -36,8 +41,8 @@ else "other". A time written next to the date ("11.00 am on...", "- 19:00") is k
 
 dateparser (BSD) was measured against this module in bench/compare_fact_parsers.py: on
 40 short texts it was right 31 times (this module 40) at 35-90x the time, and on 14
-sentences 6 times at ~70x (it finds dates in "2.1", "3:1", phone numbers and "£60m"), so it is not
-used.
+sentences 6 times at ~70x (it finds dates in "2.1", "3:1", phone numbers and "£60m"), so
+it is not used.
 """
 
 from __future__ import annotations

@@ -12,8 +12,9 @@ noun after "1", or a percentage ("28%", "45 per cent" -> unit "%"). Scales apply
 
 Left alone on purpose: money (facts/money.py finds it), dates and years (facts/dates.py),
 paragraph numbers and list markers at the start of a line ("7.", "2.1", "3)"), numbers after
-a label ("Cohort 22", "Phase 8", "Appendix 1", "page 12"), "COVID-19", ratios ("3:1"), phone
-numbers and other digit groups ("020 7664 3223"), and every line that holds a tab: those
+a label ("Cohort 22", "Phase 8", "Appendix 1", "page 12", "Issue 18"), "COVID-19", ratios
+("3:1"), clock times ("1.00 pm"), phone numbers and other digit groups ("020 7664 3223"),
+and every line that holds a tab: those
 are table rows, which the tables extractor reads cell by cell with their headers (a count
 in a table cell means little without its column).
 """
