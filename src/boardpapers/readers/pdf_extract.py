@@ -3,8 +3,9 @@
 Why page objects and not characters: per-character ctypes calls cost about a microsecond
 each, and a page holds thousands of characters. A text object is one run of one font at
 one size (usually a line or part of one), so walking objects costs a few calls per run and
-keeps the reader within a small multiple of pdfium's raw text extraction. Coordinates are
-turned top-down (``top`` grows down the page) so that reading order sorts naturally.
+keeps the reader within a small multiple of pdfium's raw text extraction. The objects'
+texts are sliced from the page text taken once (``pdf_chars``), since asking pdfium for
+each object's text rescans the whole page every time. Coordinates are turned top-down (``top`` grows down the page) so that reading order sorts naturally.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
+from boardpapers.readers.pdf_chars import TextBuffer, object_texts, typed
 
 _TEXT, _PATH, _IMAGE, _FORM = (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH,
                                pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
@@ -74,12 +77,33 @@ class _Scratch:
         self.size = ctypes.c_float()
         self.matrix = pdfium_c.FS_MATRIX()
         self.resize(4096)
+        self.page_text = TextBuffer()
         self.bold_by_font: dict[int | None, bool] = {}
 
     def resize(self, chars: int) -> None:
         self.capacity = chars
         self.buffer = ctypes.create_string_buffer(chars * 2 + 2)
-        self.wide = ctypes.cast(self.buffer, ctypes.POINTER(ctypes.c_ushort))
+
+
+_VP, _INT, _FLOAT_P = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_float)
+_count_objects = typed(pdfium_c.FPDFPage_CountObjects, _INT, _VP)
+_get_object = typed(pdfium_c.FPDFPage_GetObject, _VP, _VP, _INT)
+_count_form_objects = typed(pdfium_c.FPDFFormObj_CountObjects, _INT, _VP)
+_get_form_object = typed(pdfium_c.FPDFFormObj_GetObject, _VP, _VP, ctypes.c_ulong)
+_get_type = typed(pdfium_c.FPDFPageObj_GetType, _INT, _VP)
+_get_text = typed(pdfium_c.FPDFTextObj_GetText, ctypes.c_ulong, _VP, _VP, _VP,
+                  ctypes.c_ulong)
+_get_bounds = typed(pdfium_c.FPDFPageObj_GetBounds, _INT, _VP, _FLOAT_P, _FLOAT_P,
+                    _FLOAT_P, _FLOAT_P)
+_get_size = typed(pdfium_c.FPDFTextObj_GetFontSize, _INT, _VP, _FLOAT_P)
+_get_matrix = typed(pdfium_c.FPDFPageObj_GetMatrix, _INT, _VP,
+                    ctypes.POINTER(pdfium_c.FS_MATRIX))
+_get_font = typed(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
+_string_at = ctypes.string_at
+
+
+def _address(handle) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
 def page_content(page: pdfium.PdfPage, number: int, scratch: _Scratch) -> PageContent:
@@ -88,21 +112,45 @@ def page_content(page: pdfium.PdfPage, number: int, scratch: _Scratch) -> PageCo
     content = PageContent(number=number, width=width, height=height)
     textpage = page.get_textpage()
     try:
-        objects = [pdfium_c.FPDFPage_GetObject(page.raw, i)
-                   for i in range(pdfium_c.FPDFPage_CountObjects(page.raw))]
-        _walk(objects, textpage.raw, content, scratch, None)
+        tp = _address(textpage.raw)
+        page_handle = _address(page.raw)
+        objects = [_get_object(page_handle, i) for i in range(_count_objects(page_handle))]
+        texts = object_texts(tp, scratch.page_text)
+        _walk(objects, _TextSource(tp, texts), content, scratch, None)
     finally:
         textpage.close()
     return content
 
 
-def _walk(objects: list, textpage, content: PageContent, s: _Scratch,
+class _TextSource:
+    """An object's text: sliced from the page text when that worked, else from pdfium."""
+
+    __slots__ = ("textpage", "texts")
+
+    def __init__(self, textpage: int, texts: dict[int, str] | None) -> None:
+        self.textpage, self.texts = textpage, texts
+
+    def text(self, obj: int, s: _Scratch) -> str:
+        if self.texts is not None:
+            return self.texts.get(obj, "")
+        n = _get_text(obj, self.textpage, ctypes.addressof(s.buffer), len(s.buffer))
+        if n > len(s.buffer):  # pdfium writes nothing when the buffer is too small
+            s.resize(n)
+            n = _get_text(obj, self.textpage, ctypes.addressof(s.buffer), len(s.buffer))
+        if n <= 2:
+            return ""
+        return _string_at(s.buffer, n - 2).decode("utf-16-le", "replace")
+
+
+def _walk(objects: list[int], source: _TextSource, content: PageContent, s: _Scratch,
           outer: tuple[float, ...] | None) -> None:
     top_of_page = content.height
     for obj in objects:
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if not obj:
+            continue
+        kind = _get_type(obj)
         if kind == _TEXT:
-            run = _text_run(obj, textpage, s, top_of_page, outer)
+            run = _text_run(obj, source, s, top_of_page, outer)
             if run is not None:
                 content.runs.append(run)
         elif kind == _PATH:
@@ -112,17 +160,16 @@ def _walk(objects: list, textpage, content: PageContent, s: _Scratch,
         elif kind == _IMAGE:
             content.images += 1
         elif kind == _FORM:
-            pdfium_c.FPDFPageObj_GetMatrix(obj, s.matrix)
+            _get_matrix(obj, s.matrix)
             m = s.matrix
             form = (m.a, m.b, m.c, m.d, m.e, m.f)
-            inner = [pdfium_c.FPDFFormObj_GetObject(obj, i)
-                     for i in range(pdfium_c.FPDFFormObj_CountObjects(obj))]
-            _walk(inner, textpage, content, s, _compose(form, outer) if outer else form)
+            inner = [_get_form_object(obj, i) for i in range(_count_form_objects(obj))]
+            _walk(inner, source, content, s, _compose(form, outer) if outer else form)
 
 
-def _bounds(obj, s: _Scratch, top_of_page: float,
+def _bounds(obj: int, s: _Scratch, top_of_page: float,
             outer: tuple[float, ...] | None) -> tuple[float, float, float, float] | None:
-    if not pdfium_c.FPDFPageObj_GetBounds(obj, s.l, s.b, s.r, s.t):
+    if not _get_bounds(obj, s.l, s.b, s.r, s.t):
         return None
     x0, y0, x1, y1 = s.l.value, s.b.value, s.r.value, s.t.value
     if outer is not None:
@@ -131,24 +178,13 @@ def _bounds(obj, s: _Scratch, top_of_page: float,
     return x0, top_of_page - y1, x1, top_of_page - y0
 
 
-_get_text = pdfium_c.FPDFTextObj_GetText
-_get_bounds = pdfium_c.FPDFPageObj_GetBounds
-_get_size = pdfium_c.FPDFTextObj_GetFontSize
-_get_matrix = pdfium_c.FPDFPageObj_GetMatrix
-_get_font = pdfium_c.FPDFTextObj_GetFont
-_string_at = ctypes.string_at
-
-
-def _text_run(obj, textpage, s: _Scratch, top_of_page: float,
+def _text_run(obj: int, source: _TextSource, s: _Scratch, top_of_page: float,
               outer: tuple[float, ...] | None) -> Run | None:
     """One text object as a Run; the hot loop of the reader, so calls are kept few."""
-    n = _get_text(obj, textpage, s.wide, s.capacity)
-    if n > s.capacity * 2:
-        s.resize(n)
-        n = _get_text(obj, textpage, s.wide, s.capacity)
-    if n <= 2:
+    text = source.text(obj, s)
+    if not text:
         return None
-    text = _string_at(s.buffer, n - 2).decode("utf-16-le", "replace").translate(_CHAR_FIXES)
+    text = text.translate(_CHAR_FIXES)
     if text.isspace():
         return None
     if outer is None:
@@ -171,28 +207,28 @@ def _text_run(obj, textpage, s: _Scratch, top_of_page: float,
     if outer is not None:
         scale *= math.sqrt(abs(outer[0] * outer[3] - outer[1] * outer[2])) or 1.0
     font = _get_font(obj)
-    bold = s.bold_by_font.get(ctypes.addressof(font.contents) if font else None)
+    bold = s.bold_by_font.get(font)
     if bold is None:
         bold = _is_bold(font, s)
     return Run(text, x0, top, x1, bottom, round(s.size.value * scale, 1), bold)
 
 
-def _is_bold(font, s: _Scratch) -> bool:
-    key = ctypes.addressof(font.contents) if font else None
-    known = s.bold_by_font.get(key)
+def _is_bold(font: int | None, s: _Scratch) -> bool:
+    known = s.bold_by_font.get(font)
     if known is None:
-        size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+        handle = ctypes.cast(font, pdfium_c.FPDF_FONT)
+        size = pdfium_c.FPDFFont_GetBaseFontName(handle, None, 0)
         name = ctypes.create_string_buffer(max(size, 1))
-        pdfium_c.FPDFFont_GetBaseFontName(font, name, size)
+        pdfium_c.FPDFFont_GetBaseFontName(handle, name, size)
         lowered = name.value.decode("latin-1").lower()
         known = (any(w in lowered for w in _BOLD_WORDS)
-                 or pdfium_c.FPDFFont_GetWeight(font) >= 600
-                 or bool(pdfium_c.FPDFFont_GetFlags(font) & _FORCE_BOLD))
-        s.bold_by_font[key] = known
+                 or pdfium_c.FPDFFont_GetWeight(handle) >= 600
+                 or bool(pdfium_c.FPDFFont_GetFlags(handle) & _FORCE_BOLD))
+        s.bold_by_font[font] = known
     return known
 
 
-def _rule(obj, s: _Scratch, top_of_page: float,
+def _rule(obj: int, s: _Scratch, top_of_page: float,
           outer: tuple[float, ...] | None) -> Rule | None:
     box = _bounds(obj, s, top_of_page, outer)
     if box is None:
