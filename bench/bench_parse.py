@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -99,11 +100,11 @@ def median_seconds(fn: object, runs: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=300)
     ap.add_argument("--runs", type=int, default=3)
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     text = pack_text(args.pages)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "long_pack.md"
@@ -121,6 +122,7 @@ def main() -> None:
           f"{split_s * 1000:.1f} ms, the rest parse_report on each report)")
     print(f"(classify + parse) / read = {ratio:.2f}  (budget 0.50: "
           f"{'within' if ratio <= 0.5 else 'OVER'})")
+    return 0 if ratio <= 0.5 else 1
 
 
 def _pack_split_only(layout: object, found: object, runs: int) -> float:
@@ -139,4 +141,4 @@ def _pack_split_only(layout: object, found: object, runs: int) -> float:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

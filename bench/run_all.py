@@ -12,12 +12,14 @@ import sys
 import time
 from collections.abc import Callable
 
-from bench import bench_pdf, bench_search
+from bench import bench_facts, bench_parse, bench_pdf, bench_search
 
 # name -> (main, modest arguments)
 BENCHMARKS: dict[str, tuple[Callable[[list[str]], int], list[str]]] = {
     "pdf": (bench_pdf.main, ["--pages", "300", "--rounds", "3"]),
     "search": (bench_search.main, ["--paragraphs", "20000", "--rounds", "2"]),
+    "facts": (bench_facts.main, ["--blocks", "1000", "--rounds", "3"]),
+    "parse": (bench_parse.main, []),
 }
 
 

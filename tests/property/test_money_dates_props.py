@@ -108,16 +108,13 @@ def test_metrics_never_crash_and_spans_index_the_text(text: str) -> None:
         assert metric.unit
 
 
-def test_long_blocks_with_thousands_of_facts_stay_fast() -> None:
-    """A flattened page can be one huge block: every finder must stay near-linear."""
-    import time
-
+def test_long_blocks_with_thousands_of_facts_are_read_whole() -> None:
+    """A flattened page can be one huge block: every fact in it is found (how the time
+    grows with the block's length is measured in bench/bench_facts.py)."""
     text = ("On 5 March 2021 the 192 councils spent £5m (c.£6m) from 1 March to 2 April "
             "2021/22.\n7. ") * 1500  # ~130 KB, 7,500 facts
-    start = time.process_time()
     money = find_money(text, 0)
     dates = find_dates(text, 0, dt.date(2021, 1, 1))
     metrics = find_metrics(text, 0)
     assert (len(money), len(dates), len(metrics)) == (3000, 3000, 1500)
     assert dates[1].text == "1 March to 2 April 2021/22"  # April of the year 2021/22
-    assert time.process_time() - start < 3.0
