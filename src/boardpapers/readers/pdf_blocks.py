@@ -130,8 +130,7 @@ def _with_aligned_tables(items: tuple) -> list:
 
 def _open(line: Line) -> _Open:
     first = line.segments[0]
-    size = max(s.size for s in line.segments)
-    bold = all(s.bold for s in line.segments)
+    size, bold = line.size, line.bold
     if first.marker:
         return _Open([line], first.marker, first.x0, first.text_x0, size, bold)
     return _Open([line], "", first.x0, first.x0, size, bold)
@@ -140,10 +139,10 @@ def _open(line: Line) -> _Open:
 def _continues(cur: _Open, line: Line, right: float, style: Style) -> bool:
     prev = cur.lines[-1]
     first = line.segments[0]
-    size = max(s.size for s in line.segments)
+    size = line.size
     if first.marker or abs(size - cur.size) > 0.6:
         return False
-    if all(s.bold for s in line.segments) != cur.bold:
+    if line.bold != cur.bold:
         return False
     gap = line.top - prev.bottom
     if gap > 0.6 * size or gap < -0.5 * size:

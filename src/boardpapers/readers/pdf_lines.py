@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from boardpapers.readers.pdf_extract import Rule, Run
 
@@ -47,27 +47,35 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """Segments sharing a baseline band; its edges and text are worked out once, as every
+    later stage asks for them several times."""
+
     segments: tuple[Segment, ...]
+    x0: float = field(init=False, compare=False)
+    x1: float = field(init=False, compare=False)
+    top: float = field(init=False, compare=False)
+    bottom: float = field(init=False, compare=False)
+    text: str = field(init=False, compare=False)
+    size: float = field(init=False, compare=False)   # the biggest segment's
+    bold: bool = field(init=False, compare=False)    # every segment bold
 
-    @property
-    def x0(self) -> float:
-        return self.segments[0].x0
-
-    @property
-    def x1(self) -> float:
-        return self.segments[-1].x1
-
-    @property
-    def top(self) -> float:
-        return min(s.top for s in self.segments)
-
-    @property
-    def bottom(self) -> float:
-        return max(s.bottom for s in self.segments)
-
-    @property
-    def text(self) -> str:
-        return " ".join(s.text for s in self.segments)
+    def __post_init__(self) -> None:
+        segs = self.segments
+        setter = object.__setattr__
+        if len(segs) == 1:  # the common case, without generators
+            seg = segs[0]
+            for name, value in (("x0", seg.x0), ("x1", seg.x1), ("top", seg.top),
+                                ("bottom", seg.bottom), ("text", seg.text),
+                                ("size", seg.size), ("bold", seg.bold)):
+                setter(self, name, value)
+            return
+        setter(self, "x0", segs[0].x0)
+        setter(self, "x1", segs[-1].x1)
+        setter(self, "top", min(s.top for s in segs))
+        setter(self, "bottom", max(s.bottom for s in segs))
+        setter(self, "text", " ".join(s.text for s in segs))
+        setter(self, "size", max(s.size for s in segs))
+        setter(self, "bold", all(s.bold for s in segs))
 
 
 def runs_to_lines(runs: list[Run], rules: list[Rule]) -> list[Line]:
@@ -91,6 +99,8 @@ def baseline_bands(runs: list[Run]) -> list[list[Run]]:
 
 
 def _segments(band: list[Run], verticals: list[Rule]) -> list[Segment]:
+    if len(band) == 1:
+        return [_inline_marker(_segment(band))]
     band.sort(key=lambda r: r.x0)
     groups: list[list[Run]] = [[band[0]]]
     for run in band[1:]:

@@ -66,14 +66,19 @@ def remove_running_matter(pages: list[PageLines]) -> tuple[list[PageLines], dict
             kept = []
             for seg in line.segments:
                 band = _band(seg, page.height)
+                if not band:
+                    kept.append(seg)
+                    continue
                 key = (band, _fold(seg.text))
-                if band and (is_page_number(seg.text) or not key[1] or len(seen[key]) >= 2):
+                if is_page_number(seg.text) or not key[1] or len(seen[key]) >= 2:
                     if key[1] and seg.text not in running[band] and \
                             not any(_fold(t) == key[1] for t in running[band]):
                         running[band].append(seg.text)
                     continue
                 kept.append(seg)
-            if kept:
+            if len(kept) == len(line.segments):
+                kept_lines.append(line)
+            elif kept:
                 kept_lines.append(Line(tuple(kept)))
         out.append(PageLines(page.number, page.height, tuple(kept_lines)))
     meta = {f"running_{band}s": " | ".join(_fold_display(t) for t in texts)

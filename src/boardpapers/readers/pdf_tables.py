@@ -141,7 +141,8 @@ def _pieces(line: Line) -> list[tuple[float, str]]:
 
 def _region_end(lines: list[Line], start: int) -> int:
     """End of the run of multi-piece lines (with wrapped-cell continuations) at start."""
-    if len(_pieces(lines[start])) < 2:
+    first = lines[start].segments
+    if len(first) == 1 and not first[0].marker:  # one piece: no row of a table
         return start
     starts = [x for x, _ in _pieces(lines[start])]
     i = start + 1
