@@ -88,7 +88,7 @@ def template_labels(lines: list[tuple[int, Block, str]]) -> Counter[str]:
 def _score_report(lines: list[tuple[int, Block, str]], tally: _Tally) -> int:
     """Template features; returns how many report templates the paper holds."""
     labels = template_labels(lines)
-    templates = max(labels["purpose"], min(labels["recommendations"], labels["contact"]))
+    templates = max(labels["purpose"], labels["recommendations"])
     if labels["purpose"]:
         tally.add("report", 2.0, f"heading 'Purpose of report' x{labels['purpose']} "
                                  "(report template)")
@@ -144,6 +144,20 @@ _MODERNGOV_MINUTES = re.compile(r"^(?:minutes:|cofnodion:|agenda and (?:draft )?
                                 re.IGNORECASE)
 _ITEM_ROW = re.compile(r"^\d{1,2}[.)]?\s+\S.{3,}(?:\s\d{1,3}\s*[-–]\s*\d{1,3})?$")
 _PAGE_RANGE = re.compile(r"\b\d{1,3}\s*[-–]\s*\d{1,3}\s*$")
+
+
+_PACK_COVER = re.compile(r"^(?:public (?:document|reports) pack|agenda pack|supplementary pack)$",
+                         re.IGNORECASE)
+_ITEM_STAMP = re.compile(r"^(?:agenda item|eitem agenda|eitem)\s+\d{1,2}[a-z]?$", re.IGNORECASE)
+
+
+def _score_pack(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
+    """What only a pack has: the publisher's cover line and "Agenda Item 4" page stamps."""
+    if any(_PACK_COVER.match(t) for _, _, t in lines[:10]):
+        tally.add("agenda_pack", 2.0, "'Public Document Pack' cover")
+    stamps = sum(1 for _, _, t in lines if _ITEM_STAMP.match(t))
+    if stamps >= 1:
+        tally.add("agenda_pack", min(2.0, 1.0 * stamps), f"'Agenda Item N' stamps x{stamps}")
 
 
 def _score_meetings(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
@@ -277,7 +291,8 @@ def _decide(tally: _Tally, templates: int, lines: list[tuple[int, Block, str]]) 
     agenda, report, minutes = s["agenda"], s["report"], s["minutes"]
     if s["agenda_and_minutes"] >= 2.0 and (minutes >= 1.5 or s["agenda_and_minutes"] >= 3.0):
         return "agenda_and_minutes"
-    if agenda >= 3.0 and templates >= 1 and report >= 3.0:
+    pack = s["agenda_pack"]
+    if (agenda >= 3.0 or (pack >= 2.0 and agenda >= 1.5)) and templates >= 1 and report >= 3.0:
         tally.add("agenda_pack", agenda + report,
                   f"agenda front matter + {templates} report template(s)")
         return "agenda_pack"
@@ -298,13 +313,14 @@ def classify(layout: Layout) -> Classification:
         return Classification("other", ("almost no text",), (), "en")
     templates = _score_report(lines, tally)
     _score_meetings(lines, tally)
+    _score_pack(lines, tally)
     _score_briefing(lines, tally)
     genre = _decide(tally, templates, lines)
     language, language_why = detect_language(lines)
     evidence = list(tally.evidence.get(genre, [])) or ["no genre scored high enough"]
     if genre == "agenda_pack":
         evidence = (tally.evidence.get("agenda", []) + tally.evidence.get("report", [])
-                    + evidence[-1:])
+                    + evidence)
     if language != "en":
         evidence.append(language_why)
     scores = tuple(sorted(((g, round(v, 2)) for g, v in tally.scores.items()),

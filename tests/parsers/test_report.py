@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
 from boardpapers.paper import ContactOfficer
-from boardpapers.parsers.contacts_block import read_contacts
+from boardpapers.parsers.contacts_block import contacts_from_table, read_contacts
 from boardpapers.parsers.labels import is_placeholder, match_label, split_fields
 from boardpapers.parsers.report import parse_report, parse_report_paper
 from boardpapers.parsers.report_heads import block_head
@@ -268,3 +268,60 @@ def test_contact_line_in_the_header_does_not_end_the_front() -> None:
     assert report.title == "Allotment rents 2025/26"
     assert report.contact_officers == (ContactOfficer("Pat Sample", None, "01632 960456", None),)
     assert report.purpose == "To set allotment rents."
+
+
+def test_stacked_contacts_under_a_heading() -> None:
+    officers, used = read_contacts(
+        ["Ann Sample", "Head of School Transport", "Tel: 01632 960 418",
+         "Email: ann.sample@example.gov.uk",
+         "Bob Example, Finance Business Partner (Children’s Services)",
+         "01632 960 733 | bob.example@example.gov.uk", "Green Jobs"], heading=True)
+    assert officers == (
+        ContactOfficer("Ann Sample", "Head of School Transport", "01632 960 418",
+                       "ann.sample@example.gov.uk"),
+        ContactOfficer("Bob Example", "Finance Business Partner (Children’s Services)",
+                       "01632 960 733", "bob.example@example.gov.uk"))
+    assert used == 6
+
+
+def test_contacts_wrapped_by_a_pdf() -> None:
+    officers, used = read_contacts(
+        ["Contact Officers: Ruth Sample, Director of Finance, 01632 960 140,",
+         "ruth.sample@example.gov.uk", "Imran Example, Head of", "Financial Planning, 01632",
+         "960 146,", "imran.example@example.", "gov.uk"])
+    assert [(o.name, o.position, o.phone, o.email) for o in officers] == [
+        ("Ruth Sample", "Director of Finance", "01632 960 140", "ruth.sample@example.gov.uk"),
+        ("Imran Example", "Head of Financial Planning", "01632 960 146",
+         "imran.example@example.gov.uk")]
+    assert used == 7
+
+
+def test_contact_tables() -> None:
+    header = (("Contact Officers", "Title", "Telephone", "Email"),
+              ("Gail Sample", "Licensing Manager", "01632 960 552", "gail.sample@examp le.gov.uk"))
+    assert contacts_from_table(header) == (
+        ContactOfficer("Gail Sample", "Licensing Manager", "01632 960 552",
+                       "gail.sample@example.gov.uk"),)
+    rows = (("Contact", "Matt Example, Procurement Manager Tel 01632 960 285 m@example.gov.uk"),)
+    assert contacts_from_table(rows) == (
+        ContactOfficer("Matt Example", "Procurement Manager", "01632 960 285", "m@example.gov.uk"),)
+
+
+def test_report_author_block_is_the_contact_only_when_there_is_none() -> None:
+    lines = ("Bus review", "Purpose", "For information.", "Report author", "Name: Cara Sample",
+             "Job title: Head of Bus Reform", "Telephone: 01632 960 642")
+    report = parse_report(report_layout(*lines), 0, 6)
+    assert report.contact_officers == (
+        ContactOfficer("Cara Sample", "Head of Bus Reform", "01632 960 642", None),)
+    report = parse_report(report_layout(*lines, "Contact officer: Dan Person"), 0, 7)
+    assert [o.name for o in report.contact_officers] == ["Dan Person"]
+
+
+def test_recommendation_wrapped_over_lines() -> None:
+    layout = report_layout("Budget", "Recommendations", "That Cabinet notes the overspend and the "
+                           "actions being", "taken to bring spending back into line.",
+                           "That Cabinet approves the virements.")
+    report = parse_report(layout, 0, 4)
+    assert report.recommendations == (
+        "That Cabinet notes the overspend and the actions being taken to bring spending back "
+        "into line.", "That Cabinet approves the virements.")

@@ -1,17 +1,22 @@
 """Contact-officer blocks: who to ask about a report, with each detail paired to its person.
 
-Reports lay contacts out in three ways, and one routine handles all of them:
+Reports lay contacts out in many ways, and one reader handles them all:
 
 * one line per field, repeated per officer ("Contact officer: A", "Position: X", ...);
 * labels as headings with the values under them, several officers side by side
   ("Contact officers:" / "A" / "B" / "Position:" / "X" / "Y" ...): the n-th value under
   each label belongs to the n-th officer;
-* free text on one line ("Contact: A, Head of Waste, 01234 567890, a@council.gov.uk").
+* stacked lines under a heading ("A" / "Head of Waste" / "Tel: ..." / "B, Manager" /
+  "01632 960000 | b@council.gov.uk");
+* free text on one line ("Contact: A, Head of Waste, 01234 567890, a@council.gov.uk"),
+  even when a PDF wrapped it over several lines;
+* tables: a header row ("Contact officer | Title | Telephone | Email") over one row per
+  officer, or label rows ("Contact | A, Head of Waste, Tel 01632 ...").
 
-A value that arrives on the same line as its label belongs to the latest officer; values
-under a bare label fill officers in order. The caller hands the lines of the contact
-section; ``read_contacts`` says how many lines it consumed, so the section ends at the
-first line that is neither a contact label nor a value that fits the open label.
+A value on its label's line belongs to the latest officer; values under a bare label fill
+officers in order. ``read_contacts`` says how many of the lines it was given belonged to
+the block, so a contact section ends at the first line that is neither a contact label
+nor a value that fits.
 """
 
 from __future__ import annotations
@@ -22,7 +27,6 @@ from dataclasses import dataclass, field
 from boardpapers.paper import ContactOfficer
 from boardpapers.parsers.labels import (
     Field,
-    clean_label_text,
     is_placeholder,
     match_label,
     split_fields,
@@ -33,9 +37,23 @@ PHONE = re.compile(r"(?:\+44\s?\(?0?\)?\s?|\(?0)\d[\d\s()-]{7,14}\d(?:\s*(?:ext\
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _NAME = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Cllr|Councillor)\.?\s+)?"
                    r"[A-Z\u00C0-\u017F][\w'\u2019.-]*(?:\s+[A-Za-z\u00C0-\u017F][\w'\u2019.-]*){0,4}$")
+# Words of job titles and sections, never of a person's name ("Head of Transport").
+_JOB_WORDS = frozenset("""head manager officer director adviser advisor partner lead engineer
+executive assistant chief senior principal team services service council department
+programme policy democratic development planning finance financial strategy strategic
+coordinator co-ordinator consultant analyst specialist commissioner secretary clerk
+accountant surveyor solicitor lawyer supervisor administrator unit group board committee
+devolution transport support implications background summary recommendations next steps
+pennaeth rheolwr swyddog cyfarwyddwr gwasanaethau""".split())
 _CONTACT_KINDS = frozenset({"contact", "name", "position", "phone", "email"})
 _FIELD_OF_KIND = {"contact": "name", "name": "name", "position": "position", "phone": "phone",
                   "email": "email"}
+_LABEL_WORD = re.compile(r"^(?:tel(?:ephone)?|phone|mob(?:ile)?|email|e-mail|t|e|m|direct line)"
+                         r"\.?:?$", re.IGNORECASE)
+_TRAILING_LABEL = re.compile(r"\s+(?:tel(?:ephone)?|phone|mob(?:ile)?|email|e-mail|t|e|m)\.?:?$",
+                             re.IGNORECASE)
+_TABLE_HEADER = {"contact": "name", "name": "name", "position": "position", "phone": "phone",
+                 "email": "email", "subject": "position"}  # "Title" over a job title
 
 
 @dataclass(slots=True)
@@ -51,30 +69,50 @@ class _Officer:
         return ContactOfficer(self.name, self.position, self.phone, self.email)
 
 
+def _details(text: str) -> tuple[str | None, str | None]:
+    """(phone, email) found in a text."""
+    email = EMAIL.search(text)
+    phone = PHONE.search(EMAIL.sub(" ", text))
+    return (phone.group(0).strip() if phone else None, email.group(0) if email else None)
+
+
 @dataclass(slots=True)
 class _Reader:
     officers: list[_Officer] = field(default_factory=list)
     open_field: str | None = None  # a bare label waiting for its values
-    filled: dict[str, int] = field(default_factory=dict)  # values given under open_field
+    just_named: bool = False  # the last unit named an officer (a position may follow)
+    stacked: bool = False  # under a bare heading: "Name, Position" lines may follow
 
     def inline(self, fld: str, value: str) -> None:
         """A value on its label's line: it belongs to the latest officer."""
         if fld == "name":
             self.free_text(value)
             return
+        if fld in ("phone", "email"):
+            phone, email = _details(value)
+            if phone or email:
+                self.attach(phone, email)
+                return
         if not self.officers or getattr(self.officers[-1], fld):
             self.officers.append(_Officer())
         setattr(self.officers[-1], fld, value)
 
+    def attach(self, phone: str | None, email: str | None) -> None:
+        """Contact details with no name: they belong to the latest officer."""
+        if not self.officers:
+            self.officers.append(_Officer())
+        last = self.officers[-1]
+        last.phone = last.phone or phone
+        last.email = last.email or email
+
     def column(self, fld: str, value: str) -> None:
         """A value under a bare label: the first officer still without this field."""
-        if fld == "name":
-            self.free_text(value)
-            return
         ended = [o for o in self.officers if getattr(o, fld)]
         if ended and str(getattr(ended[-1], fld)).endswith(","):  # a value broken over lines
             setattr(ended[-1], fld, f"{getattr(ended[-1], fld)} {value}")
             return
+        if fld in ("phone", "email"):
+            value = _details(value)[0 if fld == "phone" else 1] or value
         target = next((o for o in self.officers if getattr(o, fld) is None), None)
         if target is None:
             target = _Officer()
@@ -90,36 +128,32 @@ class _Reader:
             return True
         return len(last) < len(self.officers)
 
-    def free_text(self, value: str) -> None:
+    def free_text(self, value: str) -> bool:
         """"Jane Doe, Head of Waste, 01234 567890, jane@x.gov.uk" -> one officer."""
-        email = EMAIL.search(value)
-        phone = PHONE.search(EMAIL.sub(" ", value))
+        phone, email = _details(value)
         rest = EMAIL.sub(" ", value)
         rest = PHONE.sub(" ", rest) if phone else rest
-        parts = [p.strip(" .;:-–") for p in re.split(r",|;|\s[-–]\s|\(|\)", rest)]
-        parts = [p for p in parts if p and not re.fullmatch(r"(?:tel|phone|email|e-mail|t|e|m)"
-                                                              r"\.?", p, re.IGNORECASE)]
-        officer = _Officer()
+        parts = [_TRAILING_LABEL.sub("", p.strip(" .;:-–")).strip(" .;:-–")
+                 for p in re.split(r",|;|\||\s[-–]\s", rest)]
+        parts = [p for p in parts if p and not _LABEL_WORD.match(p)]
         if parts and looks_like_name(parts[0]):
-            officer.name = parts[0]
-            officer.position = ", ".join(parts[1:]) or None
-        officer.email = email.group(0) if email else None
-        officer.phone = phone.group(0).strip() if phone else None
-        if officer.name:
-            self.officers.append(officer)
-        elif self.officers:  # details without a name belong to the officer before
-            for fld in ("email", "phone"):
-                if getattr(officer, fld) and not getattr(self.officers[-1], fld):
-                    setattr(self.officers[-1], fld, getattr(officer, fld))
+            self.officers.append(_Officer(parts[0], ", ".join(parts[1:]) or None, phone, email))
+            return True
+        if (phone or email) and self.officers:
+            self.attach(phone, email)
+            return True
+        return False
 
 
 def looks_like_name(text: str) -> bool:
-    """A person's name: two to six capitalised words, no digits, no sentence."""
+    """A person's name: two to six capitalised words, no digits, no job-title words."""
     text = text.strip()
     words = text.split()
     if not (2 <= len(words) <= 6) or any(ch.isdigit() for ch in text) or "@" in text:
         return False
     if text.endswith((".", ":")) and not re.search(r"\b[A-Z]\.$", text):
+        return False
+    if any(w.lower().strip("(),.") in _JOB_WORDS for w in words):
         return False
     return bool(_NAME.match(text))
 
@@ -130,12 +164,19 @@ def _value_fits(fld: str, value: str) -> bool:
     if fld == "phone":
         return bool(PHONE.search(value))
     if fld == "name":
-        return looks_like_name(value.split(",")[0]) or bool(EMAIL.search(value))
+        return looks_like_name(re.split(r",|\|", value)[0]) or bool(EMAIL.search(value))
     return 0 < len(value) <= 120 and "@" not in value and value.count(" ") <= 14
 
 
+def _position_like(text: str) -> bool:
+    return (0 < len(text) <= 120 and "@" not in text and not any(c.isdigit() for c in text)
+            and match_label(text) is None and not text.endswith("."))
+
+
 def clean_value(text: str) -> str:
-    text = _MD_LINK.sub(r"\1", clean_label_text(text))
+    """Markup and link syntax dropped, whitespace folded; the words kept as written."""
+    text = _MD_LINK.sub(r"\1", re.sub(r"</?(?:b|i|u|strong|em)>|\*\*|__", "", text))
+    text = text.replace("\xa0", " ")
     text = re.sub(r"^\[bookmark:[^\]]*\]", "", text)
     text = text.replace("mailto:", "")
     return re.sub(r"\s+", " ", text).strip(" \t;")
@@ -144,50 +185,138 @@ def clean_value(text: str) -> str:
 def _contact_fields(text: str) -> list[Field]:
     """The contact labels on a line, flattened ("Tel: .. Email: ..") or bilingual."""
     fields = [f for f in split_fields(text) if f.kind in _CONTACT_KINDS]
-    if fields:
+    if fields and fields[0].start == 0:
         return fields
     label = match_label(text, kinds=_CONTACT_KINDS)
     return [Field(label.kind, label.text, label.value, 0)] if label else []
+
+
+# ------------------------------------------------------------------ wrapped lines
+
+_CONNECTOR_END = re.compile(r"(?:,|@|\b(?:of|and|the|for|to|&|in))$", re.IGNORECASE)
+_EMAIL_CUT = re.compile(r"\S+@\S*\.$")  # "imran.qureshi@calderbrook." then "gov.uk"
+
+
+def _units(lines: list[str]) -> list[tuple[str, int]]:
+    """Lines with PDF line-wrapping undone, each with the index of the last line it used.
+
+    A table's rows (one line of text with newlines) stay separate units of that line.
+    """
+    raw = [(clean_value(sub), i) for i, line in enumerate(lines) for sub in line.split("\n")]
+    units: list[tuple[str, int]] = []
+    for text, i in raw:
+        if units and text and _continues(units[-1][0], text):
+            joiner = "" if _EMAIL_CUT.search(units[-1][0]) else " "
+            units[-1] = (units[-1][0] + joiner + text, i)
+        else:
+            units.append((text, i))
+    return units
+
+
+def _continues(before: str, text: str) -> bool:
+    """Whether ``text`` is the rest of ``before``, cut by the page's line width."""
+    if not before:
+        return False
+    if _EMAIL_CUT.search(before):  # "imran.qureshi@calderbrook." + "gov.uk"
+        return not _contact_fields(text)
+    if _contact_fields(text) or EMAIL.fullmatch(text):
+        return False
+    if _CONNECTOR_END.search(before):
+        return True
+    # "Financial Planning, 01632" + "960 146": a number cut, not two numbers
+    return text[:1].isdigit() and bool(re.search(r"\d$", before)) and not PHONE.search(before)
+
+
+# ------------------------------------------------------------------ reading
+
+
+def _take_labelled(reader: _Reader, fields: list[Field]) -> None:
+    for f in fields:
+        fld = _FIELD_OF_KIND[f.kind]
+        value = clean_value(f.value)
+        if not value or is_placeholder(value):
+            reader.open_field = fld if not value else None
+            continue
+        reader.open_field = None
+        reader.inline(fld, value)
+        reader.just_named = fld == "name"
+
+
+def _take_bare(reader: _Reader, text: str) -> bool:
+    """A line with no label: a value for the open label, a stacked detail, or not ours."""
+    fld = reader.open_field
+    if fld and fld != "name" and _value_fits(fld, text) and reader.has_room(fld):
+        reader.column(fld, text)
+        return True
+    phone, email = _details(text)
+    named, reader.just_named = reader.just_named, False
+    # A bare name only right under a heading or label, or with its details beside it:
+    # a short body heading after a contact block ("Green Jobs") is not a person.
+    if (fld == "name" or (reader.stacked and ("," in text or phone or email))) \
+            and _value_fits("name", text):
+        reader.just_named = reader.free_text(text)
+        return reader.just_named
+    if (phone or email) and len(text) <= 160:
+        return reader.free_text(text)
+    if named and reader.officers and reader.officers[-1].position is None and _position_like(text):
+        reader.officers[-1].position = text
+        return True
+    return False
 
 
 def read_contacts(lines: list[str], *, heading: bool = False
                   ) -> tuple[tuple[ContactOfficer, ...], int]:
     """Officers from the lines of a contact block, and how many lines belonged to it.
 
-    ``heading`` says the lines follow a bare "Contact officer(s)" heading, so a name may
-    come first without a label of its own.
+    ``heading`` says the lines follow a bare "Contact officer(s)" heading, so names may
+    come without a label of their own.
     """
-    reader = _Reader(open_field="name" if heading else None)
+    reader = _Reader(open_field="name" if heading else None, stacked=heading)
     used = 0
-    for line in lines:
-        text = clean_value(line)
+    for text, last_line in _units(lines):
         if not text:
-            used += 1
+            used = last_line + 1
             continue
         fields = _contact_fields(text)
-        if fields and fields[0].start == 0:
-            for f in fields:
-                fld = _FIELD_OF_KIND[f.kind]
-                value = clean_value(f.value)
-                if is_placeholder(value) or not value:
-                    reader.open_field = fld if not value else None
-                    continue
-                reader.open_field = None
-                reader.inline(fld, value)
-            used += 1
-            continue
-        if (reader.open_field and _value_fits(reader.open_field, text)
-                and not is_placeholder(text) and reader.has_room(reader.open_field)):
-            reader.column(reader.open_field, text)
-            used += 1
-            continue
-        if reader.open_field is None and EMAIL.fullmatch(text) and reader.officers:
-            reader.column("email", text)
-            used += 1
-            continue
-        break
+        if fields:
+            _take_labelled(reader, fields)
+        elif is_placeholder(text) or not _take_bare(reader, text):
+            break
+        used = last_line + 1
     officers = [o for o in (r.frozen() for r in reader.officers) if o is not None]
     return merge_officers(officers), used
+
+
+def contacts_from_table(rows: tuple[tuple[str, ...], ...]) -> tuple[ContactOfficer, ...]:
+    """Officers from a table: a header row over one row per officer, or label rows."""
+    if not rows:
+        return ()
+    columns = [_table_column(cell) for cell in rows[0]]
+    if "name" in columns and sum(c is not None for c in columns) >= 2:
+        officers = []
+        for row in rows[1:]:
+            values = {c: _table_cell(c, cell) for c, cell in zip(columns, row, strict=False)
+                      if c is not None and cell.strip()}
+            if values.get("name") and looks_like_name(values["name"]):
+                officers.append(ContactOfficer(values["name"], values.get("position"),
+                                               values.get("phone"), values.get("email")))
+        return merge_officers(officers)
+    lines = [f"{cells[0].rstrip(':')}: {' '.join(cells[1:])}" for row in rows
+             if len(cells := [c.strip() for c in row if c.strip()]) >= 2]
+    lines = [ln for ln in lines if _contact_fields(ln)]
+    return read_contacts(lines)[0] if lines else ()
+
+
+def _table_column(cell: str) -> str | None:
+    label = match_label(cell.strip().rstrip(":"))
+    return _TABLE_HEADER.get(label.kind) if label and not label.value else None
+
+
+def _table_cell(column: str, cell: str) -> str:
+    text = re.sub(r"\s+", " ", cell).strip()
+    if column == "email" and "@" in text:
+        return text.replace(" ", "")  # an address wrapped inside its cell
+    return text
 
 
 def merge_officers(officers: list[ContactOfficer]) -> tuple[ContactOfficer, ...]:

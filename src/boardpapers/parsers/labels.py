@@ -28,7 +28,7 @@ FIELD_KINDS = ("report_to", "report_number", "date", "subject", "report_of", "au
 # whose patterns could match the same text (more specific first).
 _VOCABULARY: tuple[tuple[str, str, str], ...] = (
     # --- contact and header fields (checked first: "Contact officer" is not "Contact")
-    ("contact", "en", r"contact officers?|contact details|contacts?|officer contact"
+    ("contact", "en", r"contact officers?|contact details|contacts?|officer contact|officer"
                       r"|contact (?:person|name)|for further information(?: contact)?"
                       r"|further information|lead contact officer|report contact"
                       r"|contact for enquiries|enquiries to"),
@@ -266,6 +266,17 @@ def _match_any(text: str, kinds: frozenset[str] | None) -> Label | None:
 _BILINGUAL = re.compile(r"^(?P<first>[^/:?]{2,80}?)\s+/\s+(?P<second>.+)$")
 
 
+def _label_then_value(kind: str, text: str) -> Label | None:
+    """"Contact Rhodri Llewelyn": a label run into its value when a PDF split the line."""
+    for k, lang, pattern in _PATTERNS:
+        if k != kind:
+            continue
+        m = re.match(rf"({pattern.pattern})\s+(?P<value>\S.*)$", text, re.IGNORECASE)
+        if m and not _label_swallowed_separator(m.group(1)):
+            return Label(kind, m.group(1).strip(), m.group("value").strip(), lang)
+    return None
+
+
 def _match_bilingual(text: str, kinds: frozenset[str] | None) -> Label | None:
     """"Diben yr Adroddiad / Purpose of the Report", "Dyddiad / Date: 20 Mai 2025".
 
@@ -279,6 +290,8 @@ def _match_bilingual(text: str, kinds: frozenset[str] | None) -> Label | None:
     if first is None or first.value:
         return None
     second = _match_any(m.group("second").strip(), kinds)
+    if second is None:
+        second = _label_then_value(first.kind, m.group("second").strip())
     if second is None or second.kind != first.kind:
         return None
     return Label(first.kind, f"{first.text} / {second.text}", second.value, "bilingual")

@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout
 from boardpapers.paper import ContactOfficer, Paper, Paragraph, Report, Section
-from boardpapers.parsers.contacts_block import merge_officers, read_contacts
+from boardpapers.parsers.contacts_block import contacts_from_table, merge_officers, read_contacts
 from boardpapers.parsers.labels import is_placeholder, match_label
 from boardpapers.parsers.report_front import (
+    authority_line,
     body_name,
     committee_line,
     front_line_fields,
@@ -124,8 +125,22 @@ def _item_lines(head: Head, body: list[tuple[int, Block]]) -> list[tuple[int, st
         if not rest or is_placeholder(rest):
             continue
         depth = block.depth if is_item and block is not None else 0
+        if out and not (marked or is_item) and _wrapped(out[-1][1], rest):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {rest}", out[-1][2])
+            continue
         out.append((depth, rest, marked or is_item))
     return out
+
+
+_CONNECTOR_END = re.compile(r"(?:,|\b(?:in|of|the|to|and|or|for|a|an|on|at|by|with|from|that))$",
+                            re.IGNORECASE)
+
+
+def _wrapped(before: str, text: str) -> bool:
+    """A PDF line-wrap inside one recommendation, not the next recommendation."""
+    if before.endswith((".", ";", ":")) or re.search(r";\s*(?:and|or)$", before):
+        return False
+    return text[:1].islower() or bool(_CONNECTOR_END.search(before))
 
 
 def list_items(head: Head, body: list[tuple[int, Block]]) -> tuple[str, ...]:
@@ -164,12 +179,18 @@ def _without_intro(lines: list[tuple[int, str, bool]]) -> list[tuple[int, str, b
 
 
 def _first_value(head: Head, body: list[tuple[int, Block]]) -> str | None:
-    """The first real line of a section: "For information." under "Purpose"."""
+    """The first real paragraph of a section: "For information." under "Purpose", with
+    the lines a PDF wrapped it onto."""
+    value: str | None = None
     for line in _content(head, body):
-        _, text = paragraph_number(Block(BlockKind.PARAGRAPH, line))
-        if text and not is_placeholder(text):
-            return text
-    return None
+        number, text = paragraph_number(Block(BlockKind.PARAGRAPH, line))
+        if value is None:
+            value = text if text and not is_placeholder(text) else None
+        elif not number and text and _wrapped(value, text):
+            value = f"{value} {text}"
+        else:
+            break
+    return value
 
 
 def _joined_value(head: Head, body: list[tuple[int, Block]]) -> str | None:
@@ -258,6 +279,18 @@ def _front_contacts(cut: list[tuple[Head, list[tuple[int, Block]]]], first_head:
     return read_contacts(lines)[0] if lines else ()
 
 
+def _author_contacts(cut: list[tuple[Head, list[tuple[int, Block]]]]
+                     ) -> list[ContactOfficer]:
+    """A "Report author" block with a phone or email, when the report names no contact."""
+    found: list[ContactOfficer] = []
+    for head, body in cut:
+        if head.kind == "author":
+            as_contact = Head(head.index, "contact", head.heading, head.value)
+            officers = read_contacts(contact_lines(as_contact, body), heading=not head.value)[0]
+            found += [o for o in officers if o.phone or o.email]
+    return found
+
+
 @dataclass(slots=True)
 class _Reading:
     """What the sections after the front give: sections, officers, template values."""
@@ -314,6 +347,10 @@ def parse_report(layout: Layout, first: int, last: int) -> Report:
     fields = _front_fields(blocks, heads, first_head)
     reading = _read_sections(cut, first_head,
                              _Reading(officers=list(_front_contacts(cut, first_head, front_blocks))))
+    reading.officers += [o for _, b in blocks if b.kind is BlockKind.TABLE
+                         for o in contacts_from_table(b.rows)]
+    if not reading.officers:
+        reading.officers += _author_contacts(cut)
     values = reading.values
     for kind in ("purpose", "summary"):  # from a header table, when no section gave one
         if kind not in values and fields.get(kind):
@@ -360,7 +397,8 @@ def parse_report_paper(layout: Layout, classification: Classification) -> Paper:
     return Paper(
         source=layout.source, genre=classification.genre, layout=layout,
         genre_evidence=classification.evidence, title=report.title,
-        body=body_name(fields.get("report_to") or committee_line(layout)),
+        body=body_name(fields.get("report_to") or committee_line(layout)
+                       or authority_line(layout)),
         date=report_date(layout, fields),
         reports=(report,), language=getattr(classification, "language", "en"),
     )

@@ -29,7 +29,7 @@ _COUNCIL_NAME = re.compile(
 _REPORT_TO_LINE = re.compile(r"^(?:(?:report|paper) to (?:the )?|adroddiad i(?:'r| r|\s))\s*"
                              r"(?P<body>.{3,120})$", re.IGNORECASE)
 # A line naming the meeting, not the report: "Licensing and Regulatory Committee".
-_BODY_LINE = re.compile(r"^(?!that\b)(?:the )?[A-Z][\w&,' -]{0,80}\b(?:committee|sub-committee"
+_BODY_LINE = re.compile(r"^(?!that\b)(?:the )?(?:[A-Z][\w&,' -]{0,80}\b)?(?:committee|sub-committee"
                         r"|cabinet|board|panel|forum|executive|council meeting|full council)$"
                         r"|^pwyllgor\b[\w' -]{0,80}$", re.IGNORECASE)
 # A front line that says whether the report is public: "Part II", "NOT FOR PUBLICATION".
@@ -96,9 +96,20 @@ def table_rows_as_lines(blocks: list[tuple[int, Block]]) -> list[str]:
     return lines
 
 
+def _meeting_row(blocks: list[tuple[int, Block]]) -> dict[str, str]:
+    """A header-table row with no labels: "Cabinet" | "7 April 2025"."""
+    for _, block in blocks:
+        for row in block.rows if block.kind is BlockKind.TABLE else ():
+            cells = [c.strip() for c in row if c.strip()]
+            if (len(cells) == 2 and _BODY_LINE.match(cells[0])
+                    and parse_date(english_months(cells[1]))):
+                return {"report_to": cells[0], "date": cells[1]}
+    return {}
+
+
 def table_fields(blocks: list[tuple[int, Block]]) -> dict[str, str]:
     """Header fields laid out as a two-column table ("Report to:" | "Cabinet")."""
-    out: dict[str, str] = {}
+    out: dict[str, str] = _meeting_row(blocks)
     for line in table_rows_as_lines(blocks):
         label = match_label(line)
         if label is None or not label.value or is_placeholder(label.value):
@@ -194,6 +205,15 @@ def committee_line(layout: Layout) -> str | None:
     for block in layout.content_blocks[:8]:
         text = block_text(block)
         if len(text) <= 80 and _BODY_LINE.match(text):
+            return text
+    return None
+
+
+def authority_line(layout: Layout) -> str | None:
+    """The publishing council or authority named at the top, when no board is given."""
+    for block in layout.content_blocks[:6]:
+        text = block_text(block)
+        if len(text) <= 80 and _COUNCIL_NAME.match(text) and not is_placeholder(text):
             return text
     return None
 
