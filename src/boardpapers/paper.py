@@ -93,6 +93,7 @@ class Meeting:
     contact: str | None = None
     officers: tuple[str, ...] = ()  # minutes: "Officers:" / "Wrth law:", as written
     end_time: str | None = None  # minutes: "The meeting ended at 8.15 pm" -> "20:15"
+    authority: str | None = None  # printed above the body: "Northmoor County Council"
 
 
 # ---------------------------------------------------------------- reports

@@ -40,7 +40,7 @@ def test_county_cabinet_front_sheet() -> None:
 def test_district_planning_membership_paragraph() -> None:
     m = agenda_of("agenda_district_planning.txt").meeting
     assert m is not None
-    assert m.body == "Eastbourne Vale District Council Planning Committee"
+    assert (m.authority, m.body) == ("Eastbourne Vale District Council", "Planning Committee")
     assert (m.date, m.time, m.online) == ("2024-07-03", "18:30", True)
     assert m.venue == "Council Chamber, Civic Offices, Market Street, Haylesford"
     assert [(x.name, x.role) for x in m.members] == [

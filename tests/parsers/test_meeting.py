@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from boardpapers.layout import Block, BlockKind
 from boardpapers.parsers.meeting import (
-    Line, find_body, find_next_meeting, group_offices, lines_of, parse_agenda_items,
+    Line, body_and_authority, find_body, find_next_meeting, group_offices, lines_of, parse_agenda_items,
     parse_time, presenter_names, read_meeting, split_pages)
 from boardpapers.parsers.membership import parse_member, parse_members, split_member_list
 from tests.parsers.blocks import layout_from_text
@@ -105,9 +105,27 @@ def test_group_offices() -> None:
 
 def test_body_prefers_the_committee_over_the_council() -> None:
     assert find_body(lines("Public Document Pack\n# Northmoor County Council\n## Cabinet\n"
-                           "Date: 14 May 2024")) == "Northmoor County Council Cabinet"
+                           "Date: 14 May 2024")) == "Cabinet"
     assert find_body(lines("# Improvement and Innovation Board\n## Agenda")) == (
         "Improvement and Innovation Board")
+
+
+def test_body_keeps_the_authority_printed_above_it_apart() -> None:
+    front = lines("Public Document Pack\n# Northvale Combined Authority\n# Transport Committee\n"
+                  "Friday 10 September 2025 at 1.30 pm")
+    assert body_and_authority(front) == ("Transport Committee", "Northvale Combined Authority")
+    meeting = read_meeting(front)
+    assert (meeting.body, meeting.authority) == ("Transport Committee",
+                                                 "Northvale Combined Authority")
+    # "Full Council" is the meeting; the town council above it is the authority
+    assert body_and_authority(lines("# Ashcombe Town Council\n# Full Council\n")) == (
+        "Full Council", "Ashcombe Town Council")
+    # only a council's name on the sheet: it is the body, with no separate authority
+    assert body_and_authority(lines("# Northmoor County Council\nDate: 1 May 2025")) == (
+        "Northmoor County Council", None)
+    # a membership table's header row is not an authority
+    assert body_and_authority(lines("# Improvement Board\nCouncillor\tAuthority\n")) == (
+        "Improvement Board", None)
 
 
 def test_members_titles_honours_and_roles() -> None:
@@ -150,7 +168,7 @@ def test_read_meeting_front_sheet() -> None:
         "Time: 2.30pm\nVenue: Online via Microsoft Teams\n"
         "Contact: Sam Orr, Democratic Services\n"))
     assert (meeting.body, meeting.date, meeting.time, meeting.venue, meeting.online) == (
-        "Riverbank Borough Council Licensing Committee", "2024-12-02", "14:30",
+        "Licensing Committee", "2024-12-02", "14:30",
         "Online via Microsoft Teams", True)
     assert meeting.contact == "Sam Orr, Democratic Services"
 

@@ -144,7 +144,8 @@ def test_london_pack_part_two_and_its_report() -> None:
 def test_combined_authority_pack_two_short_reports() -> None:
     paper = pack_of(FIXTURES / "papers" / "pack_combined_authority.md")
     m = paper.meeting
-    assert m is not None and m.body == "Severnside Combined Authority Board"
+    assert m is not None and (m.authority, m.body) == ("Severnside Combined Authority", "Board")
+    assert paper.title == "Severnside Combined Authority Board"
     assert m.online and m.venue is not None and "Microsoft Teams" in m.venue
     assert [(x.name, x.role) for x in m.members if x.role != "member"] == [
         ("Joanna Pryce", "chair"), ("Martin Hale", "deputy_chair"), ("Amrit Gill", "substitute"),

@@ -19,12 +19,20 @@ def parse_agenda(layout: Layout, classification: Classification) -> Paper:
 
 def paper_for_meeting(layout: Layout, classification: Classification, meeting: Meeting,
                       reports: tuple[Report, ...]) -> Paper:
-    """A Paper titled by its meeting: the body's name, else the first heading."""
-    title = meeting.body or _first_heading(layout)
+    """A Paper titled by its meeting: the authority and body ("Northmoor County Council
+    Cabinet"), else the first heading."""
+    title = _meeting_title(meeting) or _first_heading(layout)
     return Paper(source=layout.source, genre=classification.genre, layout=layout,
                  genre_evidence=classification.evidence, title=title, body=meeting.body,
                  date=meeting.date, meeting=meeting, reports=reports,
                  language=getattr(classification, "language", None) or "en")
+
+
+def _meeting_title(meeting: Meeting) -> str | None:
+    body, authority = meeting.body, meeting.authority
+    if body and authority and len(body.split()) <= 2:  # "Cabinet", "Board"
+        return f"{authority} {body}"
+    return body or authority
 
 
 def _first_heading(layout: Layout) -> str | None:

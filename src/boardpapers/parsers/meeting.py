@@ -199,35 +199,68 @@ def find_body(lines: Sequence[Line]) -> str | None:
     first heading-like line naming a board, committee, cabinet or panel.
 
     A council's own name ("Northshire County Council") is kept only when nothing more
-    specific is found, because front sheets often print the authority above the body.
+    specific is found, because front sheets often print the authority above the body;
+    ``find_authority`` reads it.
     """
-    labelled = labelled_value(lines[:40], _BODY_LABELS)
+    return body_and_authority(lines)[0]
+
+
+def find_authority(lines: Sequence[Line]) -> str | None:
+    """The authority printed above the body ("Northmoor County Council" over "Cabinet"),
+    or None when the front sheet names only the body."""
+    return body_and_authority(lines)[1]
+
+
+def body_and_authority(lines: Sequence[Line]) -> tuple[str | None, str | None]:
+    """(body, authority) from the front sheet's first lines; see ``find_body``.
+
+    The authority is an authority's name printed as a line of its own above the body.
+    """
+    front = lines[:40]
+    labelled = labelled_value(front, _BODY_LABELS)
     if labelled and _BODY_WORDS.search(labelled[0]):
-        return _tidy_body(labelled[0])
-    fallback: str | None = None
-    for line in lines[:40]:
-        text = line.text
-        if len(text) > 90 or not _BODY_WORDS.search(text) or _NOT_BODY.match(text):
+        return _tidy_body(labelled[0]), _authority_line(front[:labelled[1]])
+    authority: str | None = None
+    for i, line in enumerate(front):
+        if not _body_candidate(line):
             continue
-        if split_label(text) or parse_date(text) or "@" in text:
+        if authority is None and _is_authority(line):
+            authority = _tidy_body(line.text)
             continue
-        heading_like = line.kind is BlockKind.HEADING or line.bold or len(text) < 60
-        if not heading_like:
-            continue
-        if _AUTHORITY_NAME.search(text) and fallback is None:
-            fallback = _tidy_body(text)
-            continue
-        body = _tidy_body(text)
-        if fallback and len(body.split()) <= 2:
-            return f"{fallback} {body}"  # "Northmoor County Council" + "Cabinet"
-        return body
-    for line in lines[:40]:
+        return _tidy_body(line.text), _authority_line(front[:i])
+    for i, line in enumerate(front):
         m = _MEETING_OF.search(line.text)
         if m and _BODY_WORDS.search(m.group(1)):
-            return _tidy_body(m.group(1))
-    return fallback
+            return _tidy_body(m.group(1)), _authority_line(front[:i])
+    return authority, None
 
 
+def _body_candidate(line: Line) -> bool:
+    """A short heading-like line naming a board, committee, cabinet, panel or council."""
+    text = line.text
+    if len(text) > 90 or not _BODY_WORDS.search(text) or _NOT_BODY.match(text):
+        return False
+    if split_label(text) or parse_date(text) or "@" in text:
+        return False
+    return line.kind is BlockKind.HEADING or line.bold or len(text) < 60
+
+
+def _authority_line(lines: Sequence[Line]) -> str | None:
+    """The first heading-like line among ``lines`` that is an authority's own name."""
+    return next((_tidy_body(ln.text) for ln in lines
+                 if _body_candidate(ln) and _is_authority(ln)), None)
+
+
+def _is_authority(line: Line) -> bool:
+    """"Northmoor County Council" on a line of its own ("Full Council" is a meeting, and
+    a table row "Councillor | Authority" a header)."""
+    text = line.text.strip()
+    return (len(line.cells) == 1 and bool(_AUTHORITY_NAME.search(text))
+            and not _COUNCIL_MEETING.fullmatch(text))
+
+
+_COUNCIL_MEETING = re.compile(r"(?:the\s+)?(?:full|annual|extraordinary|special)?\s*council"
+                              r"(?:\s+meeting)?|cyngor\s+llawn", re.IGNORECASE)
 _AUTHORITY_NAME = re.compile(
     r"(?:\b(?:council|cyngor|authority)\s*$|^(?:london borough|royal borough|city) of\b|"
     r"^cyngor\b)", re.IGNORECASE)
@@ -670,8 +703,9 @@ def read_meeting(lines: Sequence[Line]) -> Meeting:
     dated = find_meeting_date(lines)
     date_line = dated[1] if dated else None
     venue = find_venue(lines, date_line)
+    body, authority = body_and_authority(lines)
     return Meeting(
-        body=find_body(lines), date=dated[0] if dated else None,
+        body=body, authority=authority, date=dated[0] if dated else None,
         time=find_meeting_time(lines, date_line), venue=venue,
         online=meeting_is_online(venue, lines, date_line), members=parse_members(lines),
         items=parse_agenda_items(lines), next_meeting=find_next_meeting(lines),
