@@ -87,3 +87,12 @@ def test_urls_with_and_without_scheme_trailing_punctuation_stripped() -> None:
 def test_email_domain_is_not_a_url_and_order_is_reading_order() -> None:
     text = "Jo Bloggs jo@fenmoor.gov.uk - 07700 900123, www.fenmoor.gov.uk/jobs"
     assert [m.kind for m in find_contacts(text, 0)] == ["email", "phone", "url"]
+
+
+def test_address_wrapped_inside_a_table_cell_is_found_whole() -> None:
+    text = ("Name\tEmail\nGareth Ellingham\tgareth.ellingham@hollinsrid ge.gov.uk\n"
+            "Sunita Bhardwaj\tcontact sunita@hollinsridge.gov.uk")
+    emails = [(m.text, m.normalised) for m in find_contacts(text, 0) if m.kind == "email"]
+    assert emails == [("gareth.ellingham@hollinsrid ge.gov.uk",
+                       "gareth.ellingham@hollinsridge.gov.uk"),
+                      ("sunita@hollinsridge.gov.uk", "sunita@hollinsridge.gov.uk")]

@@ -170,3 +170,14 @@ def test_seed_002_appendix_cohort_22() -> None:
     unlinked = sorted(m.text for m in ms if m.code is None)
     assert unlinked == ["Black Country Transport", "Local Government Association",
                         "London Councils"]
+
+
+def test_surname_that_is_a_council_place_is_not_a_council() -> None:
+    text = ("Present: Councillor Yusuf Rahman (Leader of the Council), "
+            "Councillor Helen Stroud (Deputy Leader)")
+    assert find_councils(text, 0) == []
+
+
+def test_place_opening_a_sentence_about_councils_still_links() -> None:
+    [m] = find_councils("When Sheffield joined the scheme in 2020, councils took note.", 0)
+    assert (m.text, m.code) == ("Sheffield", "SHF")

@@ -196,3 +196,9 @@ def test_meeting_line_of_a_moderngov_page() -> None:
 def test_welsh_dates(text: str, written: str, iso: str, kind: str) -> None:
     [fact] = find_dates(text, 30, REF)
     assert (fact.text, fact.date, fact.kind) == (written, iso, kind)
+
+
+def test_future_day_on_the_paper_date_stays_in_its_year() -> None:
+    text = "A pack of information will be provided to members on March 5th."
+    [fact] = find_dates(text, 3, dt.date(2021, 3, 5))
+    assert fact.date == "2021-03-05"

@@ -82,3 +82,18 @@ def test_several_figures_in_one_sentence() -> None:
 ])
 def test_not_metrics(text: str) -> None:
     assert find_metrics(text, 0) == []
+
+
+def test_thousands_comma_with_a_stray_space_is_no_metric() -> None:
+    text = "The webpage had received 48, 917 views by March."
+    assert [m.text for m in find_metrics(text, 0)] == []
+
+
+def test_square_feet_unit_before_a_describing_word() -> None:
+    [m] = find_metrics("It includes 1.2m sq ft commercial space.", 0)
+    assert (m.value, m.unit) == (1_200_000, "sq ft")
+
+
+def test_subject_stops_before_involving() -> None:
+    [m] = [m for m in find_metrics("The log managed 2,500 complex cases involving staff.", 0)]
+    assert (m.value, m.unit, m.subject) == (2500, "cases", "complex cases")

@@ -97,3 +97,27 @@ def test_things_that_are_not_people() -> None:
 def test_name_never_runs_into_the_next_table_cell() -> None:
     p = _one("Cllr Nigel Ashton\tNorth Somerset Council")
     assert (p.name, p.organisation) == ("Nigel Ashton", "North Somerset Council")
+
+
+def test_welsh_cyngor_sir_is_a_county_not_a_knight() -> None:
+    assert find_people("Cyngor Sir Dyffryn Teifi / Teifi Valley County Council", 0) == []
+
+
+def test_title_written_inside_a_comma_role_goes_to_title() -> None:
+    p = _one("Dr Nia Castell, Director of Skills, to present")
+    assert (p.name, p.title, p.role) == ("Nia Castell", "Dr", "Director of Skills")
+
+
+def test_name_stops_before_the_next_label_on_a_flattened_line() -> None:
+    p = _one("Date: 12 March 2024 Contact officer: Dana Morrow Subject: Waste")
+    assert p.name == "Dana Morrow"
+
+
+def test_organisation_never_taken_from_the_next_table_row() -> None:
+    p = _one("Ellen Vernon, Programme Director, to present\t\n7. LGA annual conference\t")
+    assert (p.name, p.role, p.organisation) == ("Ellen Vernon", "Programme Director", None)
+
+
+def test_leader_of_the_council_names_no_organisation() -> None:
+    p = _one("Councillor Yusuf Rahman (Leader of the Council and Chair)")
+    assert (p.role, p.organisation) == ("Leader of the Council and Chair", None)

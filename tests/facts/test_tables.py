@@ -74,3 +74,26 @@ def test_seed_002_cohort_22_party_table_is_consistent() -> None:
     assert t.consistent is True
     assert TableCheck("Number of Councils", "total", 51.0, 51.0, True) in t.checks
     assert len([c for c in t.checks if c.kind == "percentage"]) == 7
+
+
+def test_two_rows_of_names_have_no_header() -> None:
+    t = table_data([["Harriet Oduya", "Severnside Business Board", "Non-voting"],
+                    ["Chief Constable Lee Brandt", "Severnside Police", "Observer"]], 10)
+    assert t.header == () and len(t.rows) == 2
+
+
+def test_first_row_holding_a_phone_or_label_value_is_data() -> None:
+    t = table_data([["Labour Group", "Group Office: 01632 961 200"],
+                    ["Conservative Group", "Group Office: 01632 961 201"]], 12)
+    assert t.header == () and t.rows[0][0] == "Labour Group"
+
+
+def test_key_value_table_has_no_header() -> None:
+    t = table_data([["Report to:", "Executive Cabinet"], ["Date of meeting:", "18 September 2024"],
+                    ["Key decision:", "Yes"]], 1)
+    assert t.header == () and t.rows[0] == ("Report to:", "Executive Cabinet")
+
+
+def test_heading_words_make_a_header() -> None:
+    t = table_data([["Name", "Authority", "Role"], ["Cllr Ann Lee", "Fenmoor Council", "Chair"]], 6)
+    assert t.header == ("Name", "Authority", "Role")

@@ -25,12 +25,39 @@ _EMAIL = re.compile(
 
 
 def find_emails(text: str, block: int) -> list[Mention]:
+    if "@" not in text:
+        return []
     found = [(m.start("addr"), m.end("addr"), bool(m.group("mailto")))
              for m in _EMAIL.finditer(text) if ".." not in m.group("addr")]
     visible = {text[a:b].lower() for a, b, mailto in found if not mailto}
-    return [Mention("email", text[a:b], Span(block, a, b), text[a:b].lower())
-            for a, b, mailto in found
-            if not (mailto and text[a:b].lower() in visible)]
+    out = [Mention("email", text[a:b], Span(block, a, b), text[a:b].lower())
+           for a, b, mailto in found
+           if not (mailto and text[a:b].lower() in visible)]
+    if "\t" in text:
+        out += _wrapped_in_cells(text, block, [(a, b) for a, b, _ in found])
+        out.sort(key=lambda e: e.span.start)
+    return out
+
+
+_CELL = re.compile(r"[^\t\n]+")
+
+
+def _wrapped_in_cells(text: str, block: int, taken: list[tuple[int, int]]) -> list[Mention]:
+    """An address a PDF table cell wrapped onto two lines ("jo.bloggs@hollinsrid ge.gov.uk"):
+    only a cell that is nothing but the address. Kept as written (the span's text); the
+    normalised form has the wrap's space taken out."""
+    out = []
+    for cell in _CELL.finditer(text):
+        written = cell.group().strip()
+        if "@" not in written or not 0 < written.count(" ") <= 2:
+            continue
+        a = cell.start() + cell.group().index(written)
+        b = a + len(written)
+        joined = written.replace(" ", "")
+        if any(x < b and a < y for x, y in taken) or not _EMAIL.fullmatch(joined):
+            continue
+        out.append(Mention("email", written, Span(block, a, b), joined.lower()))
+    return out
 
 
 # ---------------------------------------------------------------- phones

@@ -67,12 +67,26 @@ def _bare_place_is_council(text: str, start: int, end: int) -> bool:
     """A bare place counts only in a sentence about councils, and only when it is not
     part of a longer proper name ("York Central", "University of Birmingham",
     "Baroness Taylor of Stevenage")."""
-    if _CAPITAL_AFTER.match(text, end):
+    if _CAPITAL_AFTER.match(text, end) or _inside_a_name(text, start):
         return False
     before = _OF_BEFORE.search(text, max(0, start - 40), start)
     if before and before.group(1) not in _OFFICE_OF:
         return False
     return _council_sentence(text, start, end)
+
+
+_CAPITAL_BEFORE = re.compile(r"(?:^|(?P<prev>[^\s])\s*)\b[A-Z][a-z'’-]+[ ]+$")
+_SENTENCE_OPENERS = frozenset(".!?:;()[]•·*#>|-–—\"'‘“")
+
+
+def _inside_a_name(text: str, start: int) -> bool:
+    """A place right after a capitalised word that does not open a sentence is the end
+    of a longer name ("Councillor Helen Stroud"), not a council ("When Sheffield…")."""
+    m = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    prev = m.group("prev")
+    return prev is not None and prev not in _SENTENCE_OPENERS
 
 
 def _council_sentence(text: str, start: int, end: int) -> bool:

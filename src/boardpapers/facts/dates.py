@@ -326,7 +326,8 @@ def _nearest_year(day: int, month: int, ref: dt.date, weekday: int | None,
     if weekday is not None:
         days = {y: d for y, d in days.items() if d.weekday() == weekday} or days
     if tense is not None:
-        days = {y: d for y, d in days.items() if (d <= ref) == (tense == "past")} or days
+        days = {y: d for y, d in days.items()
+                if (d <= ref if tense == "past" else d >= ref)} or days
     return min(days, key=lambda y: abs((days[y] - ref).days))
 
 

@@ -64,6 +64,9 @@ towards toward upon if unless whether same new
 """.split()) - {"new"}
 _AUX = frozenset("have has had are were was is be been being will would could can may might "
                  "should shall now already also so far to date".split())
+# Verb forms that start a new phrase rather than say what the counted things did.
+_PREPOSITION_LIKE = frozenset("involving including covering regarding concerning following "
+                              "according excluding featuring".split())
 _IRREGULAR = frozenset("people staff children men women personnel police cattle sheep "
                        "deer fish youth feedback data media".split())
 _MEASURES = frozenset("m2 m² sqm sq km km2 ha hectares acres miles mph kw kwh mw mwh gw gwh "
@@ -150,19 +153,20 @@ def _noun_phrase(text: str, pos: int, value: float) -> tuple[str, int, int] | No
     counted = _last_counted(words, value)
     if counted is None:
         return None
-    unit, end = counted
-    if len(words) > 1 and words[-2][0].lower() in ("sq", "square", "cubic"):
-        unit = f"{words[-2][0]} {unit}"  # "1.2m sq ft"
+    i = counted
+    unit, end = words[i]
+    if i > 0 and words[i - 1][0].lower() in ("sq", "square", "cubic"):
+        unit = f"{words[i - 1][0]} {unit}"  # "1.2m sq ft commercial space"
     return unit.lower(), end, _subject_end(text, end)
 
 
-def _last_counted(words: list[tuple[str, int]], value: float) -> tuple[str, int] | None:
-    """The last word of the phrase that names what is counted."""
-    for word, end in reversed(words):
-        if _plural(word) or word.lower() in _MEASURES:
-            return word, end
+def _last_counted(words: list[tuple[str, int]], value: float) -> int | None:
+    """Index of the last word of the phrase that names what is counted."""
+    for i in range(len(words) - 1, -1, -1):
+        if _plural(words[i][0]) or words[i][0].lower() in _MEASURES:
+            return i
     if value == 1 and words and not words[0][0].endswith("ly"):
-        return words[-1]
+        return len(words) - 1
     return None
 
 
@@ -174,6 +178,8 @@ def _subject_end(text: str, pos: int) -> int:
         if w is None:
             break
         word = w.group("w").lower()
+        if word in _PREPOSITION_LIKE:
+            break
         if word in _AUX or (_is_verbish(word) and word not in _STOP):
             at = w.end()
             if _is_verbish(word):
@@ -226,6 +232,8 @@ def _standalone(text: str, m: re.Match[str], line_start: int) -> bool:
         return False  # "7. The board", "2.1 Members", "3) councils"
     if re.search(r"\d\s$", before) or re.match(r"\s\d", after):
         return False  # "020 7664 3223"
+    if re.search(r"(?<![\d,.])\d{1,3},\s$", before) and re.fullmatch(r"\d{3}", m.group("num")):
+        return False  # "48, 917 views": a thousands comma with a stray space
     if _CLOCK_AFTER.match(text, end):
         return False  # "1.00 pm", "10am"
     return True

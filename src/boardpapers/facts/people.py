@@ -117,6 +117,13 @@ def _from_match(text: str, block: int, m: re.Match[str], *, priority: int,
                 title: str | None = None, role: str | None = None,
                 organisation: str | None = None) -> list[_Found]:
     start, end = m.span("name")
+    if title == "Sir" and _WELSH_SIR_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return []  # "Cyngor Sir Dyffryn Teifi": Welsh "sir" is a county, not a knight
+    lead = _LEADING_TITLE.match(text, start, end)
+    if lead:  # "Dr Nia Castell, Director of Skills, to present"
+        title = title or _clean_title(lead.group(0))
+        start = lead.end()
+    end = _before_label(text, start, end)
     name = text[start:end]
     if not _plausible_name(name, titled=title is not None):
         return []
@@ -134,6 +141,21 @@ def _from_match(text: str, block: int, m: re.Match[str], *, priority: int,
     person = Person(name=name, span=Span(block, start, end), role=role, title=title,
                     honours=honours, organisation=organisation)
     return [_Found(person, priority)]
+
+
+_WELSH_SIR_BEFORE = re.compile(r"\b(?:Cyngor|y|Neuadd\s+y)\s+$", re.IGNORECASE)
+_LEADING_TITLE = re.compile(rf"(?:(?:{_TITLE})\.?{_SP})+")
+_LABEL_WORD_END = re.compile(rf"{_SP}{_WORD}$")
+
+
+def _before_label(text: str, start: int, end: int) -> int:
+    """Where a name ends when its last word is the next label ("Dana Morrow Subject:")."""
+    while text.startswith(":", end):
+        last = _LABEL_WORD_END.search(text, start, end)
+        if last is None:
+            break
+        end = last.start()
+    return end
 
 
 def _plausible_name(name: str, *, titled: bool) -> bool:
@@ -162,7 +184,7 @@ def _clean_role(raw: str | None, *, comma: bool = False) -> str | None:
     return role or None
 
 
-_ORG_AFTER = re.compile(r"\s*\t\s*(?P<org>[^\t\n]{3,80})")
+_ORG_AFTER = re.compile(r"[ \u00a0]*\t[ \u00a0]*(?P<org>[^\t\n\d][^\t\n]{2,79})")
 _ROLE_OF = re.compile(r"\b(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w&'’-]*(?:\s+(?:of|and|for|"
                       r"&|the|[A-Z][\w&'’-]*))*)")
 _ORG_WORDS = re.compile(r"Council|Authority|Association|Borough|Partnership|Department|"
@@ -181,7 +203,8 @@ def _organisation(text: str, end: int, role: str | None) -> str | None:
         return cell.group("org").strip()
     for of in _ROLE_OF.finditer(role or ""):
         org = of.group("org").strip()
-        if _ORG_WORDS.search(org) and org not in _GENERIC and not org.startswith("State"):
+        if (_ORG_WORDS.search(org) and org.split()[0] not in _GENERIC
+                and not org.startswith("State")):  # "Leader of the Council and Chair"
             return org
     return None
 

@@ -26,6 +26,20 @@ _TOTAL = re.compile(r"^(?:grand\s+|sub-?\s*)?total\b|^all\b.*\btotal|^sum\b|^ove
 _PERCENT_HEADER = re.compile(r"%|percent|per\s+cent|proportion|share", re.IGNORECASE)
 _RULE = re.compile(r"^[\s:|=-]*$")
 _CODE = re.compile(r"^[A-Z][A-Z/]{0,9}$")
+_DATA_CELL = re.compile(r"@|:\s*\S|\d{3,}(?![/-]\d)|https?:|www\.")
+_HEADING_WORD = re.compile(
+    r"\b(?:names?|title|roles?|authorit(?:y|ies)|councils?|councillors?|members?|types?|"
+    r"regions?|areas?|wards?|dates?|items?|pages?|numbers?|no|totals?|amounts?|years?|"
+    r"descriptions?|status|party|parties|group|control|percentage|proportion|share|"
+    r"cohorts?|stages?|periods?|time|information|details|providers?|allocations?|costs?|"
+    r"budgets?|values?|organisations?|services?|measures?|targets?|actuals?|variance|"
+    r"categor(?:y|ies)|topics?|actions?|owners?|lead|deadlines?|progress|comments?|notes|"
+    r"positions?|ratings?|scores?|risks?|outcomes?|sources?|activit(?:y|ies)|counts?|"
+    r"populations?|projects?|schemes?|sites?|locations?|venues?|officers?|contacts?|"
+    r"responsibilit(?:y|ies)|purpose|decisions?|recommendations?|funding|spend|forecast|"
+    r"indicators?|results?|subjects?|issues?|reasons?|responses?|ref(?:erence)?|"
+    r"applications?|address|portfolio|directorate|department|partner|partners|"
+    r"method|frequency|when|who|what|how|where|why|%)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d{2}(?:[/-]\d{2,4})?$")
 
 # How far a printed percentage may be from the computed one (one decimal rounding, with
@@ -54,9 +68,18 @@ def header_rows(rows: Sequence[Sequence[str]]) -> int:
     for i, row in enumerate(rows[:3]):
         if any(_is_number(c) for c in row if c.strip()):
             return min(i, 2)
-    if rows and len(rows) > 1 and all(c.strip() for c in rows[0]):
+    if rows and len(rows) > 1 and all(c.strip() for c in rows[0]) and _labels(rows[0]):
         return 0 if _shape(rows[0]) == _shape(rows[1]) and any(_shape(rows[0])) else 1
     return 0
+
+
+def _labels(row: Sequence[str]) -> bool:
+    """Whether a row of words reads as column headings: no cell holds data (an address,
+    a "label: value" pair, a long number) and at least one is a usual heading word, so
+    "Harriet Oduya | Severnside Business Board" is a row, "Name | Authority" a header."""
+    if any(_DATA_CELL.search(c) for c in row):
+        return False
+    return any(_HEADING_WORD.search(c) for c in row)
 
 
 def _shape(row: Sequence[str]) -> tuple[bool, ...]:
