@@ -14,8 +14,13 @@ paper, compares the export JSON with the expectations and reports:
 Seeds in ``/work/shared/seeds`` are scored too when ``tests/fixtures/corpus/seeds/``
 holds ``SEEDSTEM.expect.json`` files (their ``paper`` is a file name in the seeds folder).
 
-Usage: ``python bench/accuracy.py [--json] [--paper NAME]``. Always exits 0: this is a
-measurement; the floor lives in ``tests/test_accuracy_floor.py``.
+Converted text: ``tests/fixtures/corpus/text/NAME.VARIANT.txt`` (pdftotext, pdftotext
+-layout, Markdown, pandoc, Word plain-text versions of a corpus paper, made by
+``tests/fixtures/corpus/text/build_variants.py``) are scored against ``NAME.expect.json``
+as rows of their own and a separate "converted text" score, with a score per variant.
+
+Usage: ``python bench/accuracy.py [--json] [--paper NAME] [--text | --no-text]``. Always
+exits 0: this is a measurement; the floors live in ``tests/test_accuracy_floor.py``.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 SEEDS = (ROOT.parent / "shared" / "seeds").resolve()
+TEXT_VARIANTS = CORPUS / "text"
 
 
 # ------------------------------------------------------------------ normalising
@@ -274,6 +280,22 @@ def expectations() -> list[tuple[Path, Path]]:
     return out
 
 
+def text_variants() -> list[tuple[Path, Path]]:
+    """(expect file, variant path) for every ``text/NAME.VARIANT.txt`` with a NAME.expect.json."""
+    out = []
+    for path in sorted(TEXT_VARIANTS.glob("*.*.txt")):
+        expect = CORPUS / f"{path.name.split('.', 1)[0]}.expect.json"
+        if expect.exists():
+            out.append((expect, path))
+    return out
+
+
+def variant_of(paper_name: str) -> str:
+    """'report_x.layout.txt' -> 'layout'."""
+    parts = paper_name.split(".")
+    return parts[-2] if len(parts) >= 3 else ""
+
+
 def run_one(expect_path: Path, paper_path: Path) -> tuple[list[Check], str | None]:
     from boardpapers.pipeline import process
 
@@ -294,6 +316,7 @@ class Summary:
     genre_accuracy: float
     fields: dict[str, dict[str, Any]]
     papers: dict[str, dict[str, Any]]
+    variants: dict[str, float] = field(default_factory=dict)  # converted text: score per variant
 
 
 def summarise(results: dict[str, tuple[list[Check], str | None]]) -> Summary:
@@ -326,7 +349,12 @@ def summarise(results: dict[str, tuple[list[Check], str | None]]) -> Summary:
         }
     overall = round(100 * sum(c.score for c in all_checks) / max(1, len(all_checks)), 1)
     genre = fields.get("genre", {}).get("accuracy", 0.0)
-    return Summary(overall, genre, dict(sorted(fields.items())), papers)
+    by_variant: dict[str, list[float]] = {}
+    for name, (checks, _) in results.items():
+        if variant_of(name):
+            by_variant.setdefault(variant_of(name), []).extend(c.score for c in checks)
+    variants = {v: round(100 * sum(s) / max(1, len(s)), 1) for v, s in sorted(by_variant.items())}
+    return Summary(overall, genre, dict(sorted(fields.items())), papers, variants)
 
 
 def failure(c: Check) -> dict[str, Any]:
@@ -342,9 +370,10 @@ def failure(c: Check) -> dict[str, Any]:
     return out
 
 
-def run(only: str | None = None) -> Summary:
+def run(only: str | None = None, converted_text: bool = False) -> Summary:
+    """Score the corpus (and seeds), or with ``converted_text`` the text variants instead."""
     results = {}
-    for expect_path, paper_path in expectations():
+    for expect_path, paper_path in (text_variants() if converted_text else expectations()):
         if only and only not in paper_path.name:
             continue
         results[paper_path.name] = run_one(expect_path, paper_path)
@@ -374,7 +403,10 @@ def print_table(s: Summary) -> None:
             else:
                 print(f"   {fl['field']}{where}: expected {short(fl['expected'], 70)} got {short(fl['got'], 70)}")
     print()
-    print(f"genre accuracy {s.genre_accuracy:.3f}   overall score {s.overall:.1f} / 100 "
+    if s.variants:
+        print("by variant: " + "   ".join(f"{v} {score:.1f}" for v, score in s.variants.items()))
+    label = "converted text score" if s.variants else "overall score"
+    print(f"genre accuracy {s.genre_accuracy:.3f}   {label} {s.overall:.1f} / 100 "
           f"over {len(s.papers)} papers")
 
 
@@ -382,12 +414,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--paper", help="only papers whose file name contains this")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--text", action="store_true", help="only the converted-text variants")
+    which.add_argument("--no-text", action="store_true", help="leave out the converted text")
     args = parser.parse_args(argv)
-    summary = run(args.paper)
+    summary = None if args.text else run(args.paper)
+    converted = None if args.no_text else run(args.paper, converted_text=True)
     if args.json:
-        print(json.dumps(asdict(summary), ensure_ascii=False, indent=1, default=str))
-    else:
+        out = asdict(summary) if summary else {}
+        if converted:
+            out["converted_text"] = asdict(converted)
+        print(json.dumps(out, ensure_ascii=False, indent=1, default=str))
+        return 0
+    if summary:
         print_table(summary)
+    if converted and converted.papers:
+        print("\n== converted text (tests/fixtures/corpus/text) ==\n")
+        print_table(converted)
     return 0
 
 
