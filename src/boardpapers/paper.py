@@ -20,7 +20,7 @@ SECTION_KINDS = ("purpose", "summary", "recommendations", "actions", "contact", 
                  "issues", "implications_wales", "financial", "legal", "equalities", "risk",
                  "next_steps", "appendix", "other")
 MEMBER_ROLES = ("chair", "deputy_chair", "vice_chair", "member", "substitute", "observer",
-                "non_voting", "independent_observer")
+                "non_voting", "independent_observer", "co_opted")
 
 
 # ---------------------------------------------------------------- provenance

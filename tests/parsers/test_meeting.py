@@ -188,3 +188,33 @@ def test_front_matter_readers_never_crash(texts: list[str]) -> None:
     if meeting.time:
         hour, minute = meeting.time.split(":")
         assert 0 <= int(hour) < 24 and 0 <= int(minute) < 60
+
+
+def test_members_in_semicolon_groups_keep_co_optees_with_a_title() -> None:
+    members = parse_members(lines(
+        "Membership: Councillors Amira Haddad (Chair), Declan Rourke (Vice-Chair) and Ifor "
+        "Jenkins; Independent co-opted members Dr Lionel Ashworth and Mrs Rosalind Achebe."))
+    assert [(m.name, m.title, m.role) for m in members] == [
+        ("Amira Haddad", "Cllr", "chair"), ("Declan Rourke", "Cllr", "vice_chair"),
+        ("Ifor Jenkins", "Cllr", "member"), ("Lionel Ashworth", "Dr", "co_opted"),
+        ("Rosalind Achebe", "Mrs", "co_opted")]
+
+
+def test_co_optees_are_non_voting_only_when_the_paper_says_so() -> None:
+    members = parse_members(lines(
+        "Membership: Councillors Ann Bee and Carl Dee; Co-opted members (non-voting): "
+        "Mr Tom Fry and Ms Una Gale\nCo-opted member: Mrs Irene Walsh\n"))
+    assert [(m.name, m.role) for m in members] == [
+        ("Ann Bee", "member"), ("Carl Dee", "member"), ("Tom Fry", "non_voting"),
+        ("Una Gale", "non_voting"), ("Irene Walsh", "co_opted")]
+
+
+def test_members_one_per_semicolon_under_a_members_of_the_committee_heading() -> None:
+    members = parse_members(lines(
+        "# Members of the Committee\n"
+        "Mayor Ruth Kingsley-Obi (Chair); Councillor Desmond Harte (Deputy Chair) (Ashgate); "
+        "Councillor Lena Marsh (Brindley); Councillor Jean Pollitt (Hexley);\n# Agenda\n"
+        "1. Apologies\n"))
+    assert [(m.name, m.title, m.role) for m in members] == [
+        ("Ruth Kingsley-Obi", "Mayor", "chair"), ("Desmond Harte", "Cllr", "deputy_chair"),
+        ("Lena Marsh", "Cllr", "member"), ("Jean Pollitt", "Cllr", "member")]

@@ -133,7 +133,7 @@ def test_london_pack_part_two_and_its_report() -> None:
     assert m is not None and (m.date, m.time, m.online) == ("2024-09-09", "19:00", False)
     assert [i.number for i in m.items if i.confidential] == ["6", "7"]
     assert m.items[4].verbal and m.items[4].presenters == ("Cllr Owen Barclay", "Ngozi Eze")
-    assert [(x.name, x.role) for x in m.members][-1] == ("Irene Walsh", "non_voting")
+    assert [(x.name, x.role) for x in m.members][-1] == ("Irene Walsh", "co_opted")
     (report,) = paper.reports
     assert (report.title, report.agenda_item) == ("Temporary Accommodation Costs 2024/25", "4")
     assert paper.layout.blocks[report.first_block].text == "Agenda Item 4"

@@ -33,6 +33,7 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     (r"chair(?:man|woman|person)?|cadeirydd|cadeirydd", "chair"),
     (r"independent observer|sylwedydd annibynnol", "independent_observer"),
     (r"non[- ]voting|co-opted non-voting", "non_voting"),
+    (r"co-opted|co-optees?|aelod(?:au)? cyfetholedig", "co_opted"),
     (r"observer|sylwedydd", "observer"),
     (r"substitutes?|eilyddion|eilydd", "substitute"),
 )
@@ -57,7 +58,8 @@ _POSITION = re.compile(
 _MEMBERSHIP_KEYS = ("membership", "members", "aelodaeth", "councillors", "board members",
                     "committee members")
 _MEMBERSHIP_START = re.compile(
-    r"\b(?:membership|aelodaeth|members:|councillors:|committee members|board members)",
+    r"\b(?:membership|aelodaeth|members:|councillors:|committee members|board members)|"
+    r"^members of the (?:committee|board|panel|cabinet|sub-committee|authority|forum)\s*:?$",
     re.IGNORECASE)
 _HEADER_CELLS = {"councillor", "councillors", "name", "member", "members", "authority",
                  "council", "group", "party", "political group", "role", "position",
@@ -158,23 +160,45 @@ def _looks_like_name(name: str) -> bool:
                                                                           name))
 
 
+_CO_OPTED_GROUP = re.compile(
+    r"^(?:(?:independent|voting|non[- ]voting|parent governor|church|diocesan|education)\s+)*"
+    r"(?:co-opted|co-optees?)(?:\s+(?:members?|representatives?))?"
+    r"(?:\s*\((?P<paren>[^)]*)\))?\s*[:-]?\s+", re.IGNORECASE)
+
+
 def split_member_list(text: str) -> list[str]:
     """"Councillors A Bell (Chair), C Dunn and E Ford" -> each member's text, with the
-    shared "Councillors" title handed to every one of them."""
+    shared "Councillors" title handed to every one of them.
+
+    Semicolons separate groups, each with its own shared title or label ("…; Independent
+    co-opted members Dr L Ash and Mrs R Abe"); a co-opted group's members carry
+    "(co-opted)", or "(non-voting)" when the paper says so.
+    """
     body = re.sub(r"^(?:membership|aelodaeth|members)\s*[:-]?\s*", "", text.strip(),
                   flags=re.I)
-    shared = ""
+    out: list[str] = []
+    for group in re.split(r"\s*;\s*(?![^()]*\))", body):
+        out += _split_member_group(group)
+    return out
+
+
+def _split_member_group(body: str) -> list[str]:
+    shared = note = ""
+    co_opted = _CO_OPTED_GROUP.match(body)
+    if co_opted:
+        voting = "non-voting" if role_of(co_opted.group(0)) == "non_voting" else "co-opted"
+        note, body = f" ({voting})", body[co_opted.end():]
     m = re.match(r"^(councillors|cllrs|cynghorwyr|y cynghorwyr)\s*[:-]?\s+", body, re.I)
     if m:
         shared, body = "Cllr ", body[m.end():]
-    parts = re.split(r"\s*[,;]\s*(?![^()]*\))|\s+and\s+(?![^()]*\))|\s+a\s+(?=[A-Z])", body)
+    parts = re.split(r"\s*,\s*(?![^()]*\))|\s+and\s+(?![^()]*\))|\s+a\s+(?=[A-Z])", body)
     out: list[str] = []
     for part in parts:
         part = part.strip(" .")
         if out and role_of(part) and len(part.split()) <= 2:
             out[-1] += f" ({part})"  # "Cllr A Bell, Chair": the role, not a person
         elif part:
-            out.append(part if _TITLES.match(part) else shared + part)
+            out.append((part if _TITLES.match(part) else shared + part) + note)
     return out
 
 
@@ -262,7 +286,7 @@ def _read_row(line: Line, context: _Context) -> tuple[list[Member], _Context]:
         if section:
             keep_group = context.group if section == "substitute" else None
             return [], _Context(group=keep_group, role=section, columns=context.columns)
-        if "," in text or " and " in text or re.match(r"(?i)(membership|members|"
+        if "," in text or ";" in text or " and " in text or re.match(r"(?i)(membership|members|"
                                                        r"councillors|aelodaeth)\b", text):
             listed = [parse_member(p, context) for p in split_member_list(text)]
             found = [m for m in listed if m]
@@ -307,8 +331,11 @@ def _section_role(text: str) -> str | None:
     t = text.strip().rstrip(":").casefold()
     if re.fullmatch(r"(?:named )?substitutes?(?: members)?|eilyddion", t):
         return "substitute"
-    if re.fullmatch(r"non[- ]voting(?: members?)?|co-opted(?: non-voting)? members?", t):
+    if re.fullmatch(r"non[- ]voting(?: members?)?|co-opted\s*\(?non[- ]voting\)?"
+                    r"(?: members?)?|co-opted members?\s*\(non[- ]voting\)", t):
         return "non_voting"
+    if re.fullmatch(r"(?:independent )?co-opted(?: members?)?|co-optees", t):
+        return "co_opted"
     if re.fullmatch(r"observers?|sylwedyddion", t):
         return "observer"
     return None
