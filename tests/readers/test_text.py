@@ -355,3 +355,51 @@ def test_spans_index_layout_text(lines: list[str], markdown: bool) -> None:
     assert pages == sorted(pages) and layout.source.pages == (pages[-1] if pages else 1)
     assert all(b.kind is not BlockKind.PAGE_BREAK or not b.text for b in layout.blocks)
     assert layout.blocks[0].kind is not BlockKind.PAGE_BREAK
+
+
+# ------------------------------------------------------------------ converted text (pdftotext -layout)
+
+LAYOUT_AGENDA = (
+    "Agenda\n"
+    "1.      Apologies                                                   -\n"
+    "2.      Minutes of the meeting held on 9 July 2025                  1 - 4\n"
+    "        To approve the minutes as a correct record.\n"
+    "3.      Bus Franchising: Consultation Outcome                       5 - 10\n"
+    "\n"
+    "Meeting                      Transport Committee\n"
+    "Date                         10 September 2025\n")
+
+
+def test_layout_text_columns_are_table_rows_and_wrapped_cells_stay_in_their_column() -> None:
+    layout = read_txt(LAYOUT_AGENDA)
+    agenda, header = tables(layout)
+    assert agenda.rows == (
+        ("1.", "Apologies", "-"),
+        ("2.", "Minutes of the meeting held on 9 July 2025 To approve the minutes as a correct "
+               "record.", "1 - 4"),
+        ("3.", "Bus Franchising: Consultation Outcome", "5 - 10"))
+    assert header.rows == (("Meeting", "Transport Committee"), ("Date", "10 September 2025"))
+    assert_spans(layout)
+
+
+def test_justified_layout_line_is_prose_not_a_table() -> None:
+    layout = read_txt(
+        "Label                  Value one\nOther                  Value two\n\n"
+        "The  Council   must   publish   its   transport   policy   for   the   year   by\n"
+        "31 May 2025 so that families can choose schools.\n")
+    assert kinds(layout)[-1] == (
+        "paragraph", "The Council must publish its transport policy for the year by 31 May 2025 "
+                     "so that families can choose schools.")
+
+
+def test_tab_separated_agenda_row_with_number_title_and_pages_is_a_table_row() -> None:
+    layout = read_txt("1.\tApologies\t-\n2.\tMinutes\t1 - 4\n3.\tA list item set with a tab\n")
+    assert tables(layout)[0].rows == (("1.", "Apologies", "-"), ("2.", "Minutes", "1 - 4"))
+    assert (layout.blocks[1].kind, layout.blocks[1].marker) == (BlockKind.LIST_ITEM, "3.")
+
+
+def test_numbered_heading_right_above_its_first_subparagraph() -> None:
+    layout = read_txt("1. Summary\n1.1 The Authority consulted on a scheme.\n"
+                      "1.2 It received 4,806 responses.\n")
+    assert kinds(layout)[0] == ("heading", "1. Summary")
+    assert [(b.marker, b.depth) for b in layout.blocks[1:]] == [("1.1", 0), ("1.2", 0)]

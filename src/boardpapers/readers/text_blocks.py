@@ -80,7 +80,8 @@ def lines_to_parts(lines: list[Line], profile: DocumentProfile) -> list[Part]:
             gap = True
             continue
         current = parts[-1] if parts and not gap else None
-        if _add_to_current(current, line, profile) or _continue_table_cell(parts, line):
+        if _continue_spaced_cells(current, line) or _add_to_current(current, line, profile) \
+                or _continue_table_cell(parts, line):
             gap = False
             continue
         parts.append(_new_part(line, gap))
@@ -141,6 +142,44 @@ def _continue_table_cell(parts: list[Part], line: Line) -> bool:
     col = min(line.lead_tabs, len(row) - 1)
     row[col] = f"{row[col]} {line.text}".strip()
     return True
+
+
+def _continue_spaced_cells(current: Part | None, line: Line) -> bool:
+    """A wrapped cell of a space-aligned table: the next line starts under a later column.
+
+    ``pdftotext -layout`` writes "3.   Minutes of the meeting      1 - 4" and then, under
+    the title column, "     To approve the minutes as a correct record.": the words go
+    on in that cell. A line that starts under the first column is a new row or a paragraph.
+    """
+    if current is None or current.kind is not BlockKind.TABLE or not current.last.columns \
+            or line.kind not in (LineKind.TEXT, LineKind.TABLE_ROW, LineKind.LIST):
+        return False
+    columns = current.last.columns
+    starts = line.columns or (line.indent,)
+    texts = line.cells if line.columns else (_line_words(line),)
+    targets = [_column_at(columns, start) for start in starts]
+    if targets[0] is None or targets[0] == 0 or None in targets:
+        return False
+    row = current.rows[-1]
+    for col, text in zip(targets, texts):
+        if text and col is not None and col < len(row):
+            row[col] = f"{row[col]}{_joiner(row[col], text)}{text}".strip()
+    return True
+
+
+def _column_at(columns: tuple[int, ...], start: int) -> int | None:
+    """The column a cell starting at ``start`` sits in (a little slack either side)."""
+    for i, col in enumerate(columns):
+        if abs(start - col) <= 2:
+            return i
+    return None
+
+
+def _line_words(line: Line) -> str:
+    """A line's text with its list marker put back: in a cell "a)" is just words."""
+    if line.kind is LineKind.LIST and line.marker:
+        return f"{line.marker} {line.text}"
+    return line.text
 
 
 def _make_setext_heading(parts: list[Part], rule: Line, gap: bool) -> bool:

@@ -45,6 +45,7 @@ class Line:
     page_no: int | None = None  # page number printed in a footer/header
     rule_char: str = ""     # "-" or "=" for rules (setext underlines)
     footnote: bool = False  # "<sup>1</sup> Please note…": floats outside the text flow
+    columns: tuple[int, ...] = ()  # where each cell starts, for rows aligned with spaces
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class DocumentProfile:
     pipe_rows: frozenset[int] = field(default_factory=frozenset)  # line numbers in pipe tables
     page_numbers: frozenset[int] = field(default_factory=frozenset)  # bare "12" page lines
     first_line: int = -1  # the first non-blank line: a running header there is the title
+    spaced_columns: bool = False  # columns aligned with runs of spaces (pdftotext -layout)
 
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -98,6 +100,7 @@ _NOT_AFTER_NUMBER = re.compile(
     r"percent|acres?|hectares?|miles?|km|sq)\b", re.I)
 _LABEL = re.compile(r"^(?:[A-Z][\w ()'’/&.,-]{0,40}:\s+\S|[A-Z]\S*(?:\s+\S+){0,4}:$|cc:|bcc:)")
 _SENTENCE_END = ".!?"
+_COLUMN_GAP = re.compile(r"(?<=\S)[ \u00a0]{3,}(?=\S)")
 _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|\[\^\w{1,10}\]:)", re.I)
 
 
@@ -109,7 +112,47 @@ def profile_document(lines: list[str], markdown: bool) -> DocumentProfile:
                            furniture=_repeated_furniture(lines),
                            pipe_rows=_pipe_table_rows(lines),
                            page_numbers=_bare_page_numbers(lines),
-                           first_line=next((i for i, ln in enumerate(lines) if ln.strip()), -1))
+                           first_line=next((i for i, ln in enumerate(lines) if ln.strip()), -1),
+                           spaced_columns=_has_spaced_columns(lines))
+
+
+def _has_spaced_columns(lines: list[str]) -> bool:
+    """Text laid out in columns with spaces (``pdftotext -layout``, a typed table).
+
+    Two or more lines with a wide run of spaces between words are enough: prose never
+    has one, except justified lines, which ``column_starts`` tells apart line by line.
+    """
+    found = 0
+    for ln in lines:
+        if "\t" not in ln and _COLUMN_GAP.search(ln.strip()):
+            found += 1
+            if found >= 2:
+                return True
+    return False
+
+
+def column_starts(raw: str) -> list[tuple[int, str]]:
+    """(start column, text) of each cell of a line aligned with spaces; [] if it is prose.
+
+    Cells are parted by three or more spaces. A justified line spreads its slack evenly
+    in small gaps between many words ("The  Council   must   publish"), so a line whose
+    every gap is at most four spaces and that has three or more of them is prose.
+    """
+    if "\t" in raw:
+        return []
+    stripped = raw.rstrip()
+    start = len(stripped) - len(stripped.lstrip(" \u00a0"))
+    gaps = list(_COLUMN_GAP.finditer(stripped, start))
+    if not gaps:
+        return []
+    if len(gaps) >= 3 and all(len(g.group(0)) <= 4 for g in gaps):
+        return []
+    cells, begin = [], start
+    for gap in gaps:
+        cells.append((begin, stripped[begin:gap.start()]))
+        begin = gap.end()
+    cells.append((begin, stripped[begin:]))
+    return cells
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -231,6 +274,12 @@ def classify_line(raw: str, number: int, profile: DocumentProfile) -> Line:
         return Line(LineKind.TEXT, text=visible, indent=indent, footnote=True)
     if "\t" in raw.strip(" \u00a0"):
         return _tab_line(protected, indent, hard_break)
+    if profile.spaced_columns:
+        cells = column_starts(raw)
+        if cells:
+            line = _tab_line(protect_escapes("\t".join(text for _, text in cells)), indent,
+                             hard_break)
+            return replace(line, columns=tuple(start for start, _ in cells))
     return _text_or_list(protected.strip(), indent, hard_break)
 
 
@@ -274,7 +323,8 @@ def _tab_line(protected: str, indent: int, hard_break: bool) -> Line:
         return replace(line, lead_tabs=lead)
     raw_cells = [c for c in body.lstrip("\t").split("\t") if c.strip()]
     only = _MARKER_ONLY.match(filled[0]) if filled and filled[0] == cells[0] else None
-    if len(filled) >= 2 and only and (only.group(1) or only.group(2)):
+    numbered_row = len(filled) >= 3 and only and only.group(2) and not only.group(1)
+    if len(filled) >= 2 and only and (only.group(1) or only.group(2)) and not numbered_row:
         # "23.<tab>APOLOGIES", "- a)<tab>note…", "o<tab>the £2 fare": a list item set with a tab
         return _list_line(only.group(1) or "", only.group(2) or "",
                           " ".join(c.strip() for c in raw_cells[1:]), indent, hard_break)

@@ -147,18 +147,26 @@ def _heading_level(part: Part, profile: DocumentProfile, last_level: int,
 
 
 def _numbered_heading_level(part: Part, after: Part) -> int:
-    """"1. Summary" or "23.<tab>APOLOGIES FOR ABSENCE" standing alone: a numbered heading.
+    """"1. Summary" or "23.<tab>APOLOGIES FOR ABSENCE" standing alone (or right above its
+    "1.1"): a numbered heading.
 
     The number stays in the heading's text ("1. Summary"), as it would in a Markdown
     heading "## 1. Summary". Level: 2 for "1.", 3 for "1.1" and so on.
     """
     line = part.first
-    if not _NUMBER_MARKER.match(line.marker) or not after.gap_before:
+    if not _NUMBER_MARKER.match(line.marker) \
+            or not (after.gap_before or _numbered_under(after, line.marker)):
         return 0
     if not _plain_heading(line.text, line.label) or len(line.text.split()) > 10:
         return 0
     part.texts = [f"{line.marker} {line.text}"]
     return min(6, 1 + line.marker.rstrip(".").count(".") + 1)
+
+
+def _numbered_under(after: Part, marker: str) -> bool:
+    """"1.1 The Authority consulted…" right under "1. Summary": the short line heads it."""
+    return after.kind is BlockKind.LIST_ITEM and _parent(after.first.marker) == \
+        marker.rstrip(".") + "."
 
 
 def _emphasised_heading(text: str, label: bool) -> bool:
