@@ -82,7 +82,14 @@ def table_caption(blocks: tuple[Block, ...], i: int) -> str:
         prev = blocks[j]
         if prev.kind is BlockKind.PAGE_BREAK:
             continue
-        if prev.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and len(prev.text) <= 120:
+        if prev.kind is BlockKind.HEADING and len(prev.text) <= 120:
+            return prev.text
+        if prev.kind is BlockKind.PARAGRAPH and len(prev.text) <= 120 and not _sentence(prev.text):
             return prev.text
         break
     return ""
+
+
+def _sentence(text: str) -> bool:
+    """A full sentence ("To approve the minutes of 5 June 2024.") is no table's caption."""
+    return text.rstrip().endswith(".") and len(text.split()) > 6

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from boardpapers.registry import Authority, normalise_name, register
 
@@ -62,8 +63,9 @@ EXTRA_CORES = {"kingston": ("KTT",)}
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*|&|/|,|[.;:()\[\]|\t\n]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word or mark (a tuple: blocks have thousands, and tuples are cheap to make)."""
+
     norm: str  # normalised word, or "," "/" "and" for connectives, "|" for a hard break
     start: int
     end: int
@@ -83,21 +85,26 @@ class NameMatch:
     combined: bool  # written as a combined authority
 
 
-def tokenise(text: str) -> list[Token]:
+_MARKS = {"&": "and", ",": ",", "/": "/"}
+
+
+def tokenise(text: str, pos: int = 0, endpos: int | None = None) -> list[Token]:
+    """Tokens of text[pos:endpos], with offsets into the whole text."""
     out: list[Token] = []
-    for m in _TOKEN.finditer(text):
+    append, make = out.append, Token._make
+    for m in _TOKEN.finditer(text, pos, len(text) if endpos is None else endpos):
         raw = m.group()
-        if raw == "&":
-            norm = "and"
-        elif raw in ",/":
-            norm = raw
-        elif not raw[0].isalnum():
-            norm = "|"
+        first = raw[0]
+        if first.isalnum():
+            norm = raw.lower()
+            if "'" in norm or "’" in norm:
+                norm = norm.replace("'", "").replace("’", "")  # as normalise_name does
+            elif norm == "saint":
+                norm = "st"
+            append(make((norm, m.start(), m.end(), first.isupper() or first.isdigit(),
+                         raw.isupper())))
         else:
-            norm = raw.lower().replace("'", "").replace("’", "")  # as normalise_name does
-            norm = "st" if norm == "saint" else norm
-        out.append(Token(norm, m.start(), m.end(), raw[0].isupper() or raw[0].isdigit(),
-                         raw.isupper()))
+            append(make((_MARKS.get(raw, "|"), m.start(), m.end(), False, False)))
     return out
 
 
@@ -178,13 +185,22 @@ def _seq(tokens: list[Token], i: int, seqs: tuple[tuple[str, ...], ...]) -> int:
     """End index (exclusive) of the longest of ``seqs`` at token i, or i when none."""
     if i >= len(tokens) or tokens[i].norm not in _FIRST_WORDS:
         return i
-    for seq in seqs:
+    for seq in _by_first_word(seqs).get(tokens[i].norm, ()):
         j = i + len(seq)
-        if j <= len(tokens) and all(tokens[i + k].norm == w for k, w in enumerate(seq)):
+        if j <= len(tokens) and tuple(t.norm for t in tokens[i:j]) == seq:
             if len(seq) == 1 and seq[0] in ABBREVIATIONS and not tokens[i].upper:
                 continue
             return j
     return i
+
+
+@functools.cache
+def _by_first_word(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The sequences grouped by first word, each group still longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for seq in seqs:
+        out.setdefault(seq[0], []).append(seq)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _place(tokens: list[Token], i: int, places: dict) -> tuple[int, str] | None:
@@ -217,23 +233,48 @@ def _conjoined(tokens: list[Token], i: int) -> int:
     return i
 
 
+# A capital word where a council name could start; and the marks no name runs across
+# (they tokenise as hard breaks "|"), so a name is sought only in the clause it opens.
+_CAPITAL_WORD = re.compile(r"(?<![A-Za-z0-9'’])[A-Z][A-Za-z0-9]*(?:['’][A-Za-z]+)*")
+_HARD_BREAK = re.compile(r"[.;:()\[\]|\t\n]")
+
+
 def scan(text: str, *, bare_ok: bool) -> list[NameMatch]:
-    """Every council name in ``text``, left to right, longest first, never overlapping."""
+    """Every council name in ``text``, left to right, longest first, never overlapping.
+
+    Only a capital word that opens a place or a prefix can start a name, and no name runs
+    past a hard break, so only the clauses holding such a word are tokenised, once each."""
     idx = index()
-    tokens = tokenise(text)
+    starts = _start_words()
     out: list[NameMatch] = []
-    i = 0
-    while i < len(tokens):
-        if not tokens[i].capital:  # every council name starts with a capital
-            i += 1
+    done = clause_end = 0
+    tokens: list[Token] = []
+    at: dict[int, int] = {}  # token start offset -> index in tokens
+    for m in _CAPITAL_WORD.finditer(text):
+        if m.start() < done:
             continue
-        found = _match_at(tokens, i, idx, bare_ok=bare_ok, text=text)
-        if not found:
-            i += 1
+        norm = m.group().lower()
+        if "'" in norm or "’" in norm:
+            norm = norm.replace("'", "").replace("’", "")
+        if norm not in starts and norm != "saint":
             continue
-        out.extend(found[0])
-        i = found[1]
+        if m.start() >= clause_end:
+            brk = _HARD_BREAK.search(text, m.end())
+            clause_end = brk.end() if brk else len(text)
+            tokens = tokenise(text, m.start(), clause_end)
+            at = {t.start: k for k, t in enumerate(tokens)}
+        found = _match_at(tokens, at[m.start()], idx, bare_ok=bare_ok, text=text)
+        if found:
+            out.extend(found[0])
+            done = tokens[found[1] - 1].end
     return out
+
+
+@functools.cache
+def _start_words() -> frozenset[str]:
+    """First words of every place core and prefix: no other capital starts a name."""
+    idx = index()
+    return frozenset(idx.places) | frozenset(p[0] for p in idx.prefixes)
 
 
 def _match_at(tokens: list[Token], i: int, idx: Index, *, bare_ok: bool,
