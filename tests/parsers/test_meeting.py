@@ -74,6 +74,47 @@ def test_exclusion_item_makes_later_items_confidential_until_part_one() -> None:
     assert [i.confidential for i in items] == [False, False, True, False]
 
 
+def test_note_after_the_agenda_names_the_private_item_and_is_not_an_item() -> None:
+    items = parse_agenda_items(lines(
+        "AGENDA\nItem\tSubject\tPages\n9.\tExclusion of the press and public\t\n"
+        "10.\tAppointment of the Chief Executive\t73 - 88\n11.\tAny other business\t\n"
+        "Item 10 is likely to be considered in private because it contains information "
+        "relating to an individual (paragraph 1 of Part 1 of Schedule 12A).\n"))
+    assert [(i.number, i.confidential) for i in items] == [
+        ("9", False), ("10", True), ("11", True)]
+    assert items[1].pages == "73 - 88"
+
+
+def test_exempt_information_sentence_covers_only_the_items_it_names() -> None:
+    items = parse_agenda_items(lines(
+        "AGENDA\n1. Apologies\nItems 3 and 4 contain exempt information under paragraph 3 "
+        "of Schedule 12A.\n2. Budget\n3. Land sale\n4. Lease renewal\n5. Parks\n"))
+    assert [i.number for i in items if i.confidential] == ["3", "4"]
+    items = parse_agenda_items(lines(
+        "AGENDA\n1. Apologies\nThe following items contain exempt information as defined "
+        "in paragraph 3 of Schedule 12A.\n2. Land sale\n3. Lease renewal\n"))
+    assert [i.number for i in items if i.confidential] == ["2", "3"]
+
+
+def test_exclusion_motion_is_public_though_it_says_confidential() -> None:
+    items = parse_agenda_items(lines(
+        "AGENDA\n11. Exclusion of the press and public: to resolve that, because of the "
+        "confidential nature of the business to be transacted, the press and public be "
+        "excluded for item 12.\n12. Staffing: the Deputy Clerk's grading (confidential).\n"))
+    assert [(i.number, i.confidential) for i in items] == [("11", False), ("12", True)]
+
+
+def test_venue_cut_out_of_a_summons_sentence() -> None:
+    meeting = read_meeting(lines(
+        "**WRENBURY ST MARY TOWN COUNCIL**\nTo: All Members of the Town Council\n"
+        "You are hereby summoned to attend a meeting of the Full Council to be held in the "
+        "Assembly Room, Town Hall, Market Place on Monday 9 June 2025 at 7.00 pm for the "
+        "purpose of transacting the business below.\n"))
+    assert (meeting.venue, meeting.date, meeting.time) == (
+        "Assembly Room, Town Hall, Market Place", "2025-06-09", "19:00")
+    assert (meeting.body, meeting.authority) == ("Full Council", "Wrenbury St Mary Town Council")
+
+
 def test_moderngov_numbers_on_their_own_lines() -> None:
     items = parse_agenda_items(lines(
         "Items\nNo. Item\n1.\nApologies for Absence\n2.\nMinutes of Previous Meeting "

@@ -335,8 +335,9 @@ def find_venue(lines: Sequence[Line], date_line: int | None) -> str | None:
             return in_sentence
         rest = re.sub(r"^(?:hybrid|virtual|remote|online) meeting\s*[:–-]\s*", "",
                       _after_date_and_time(text), flags=re.IGNORECASE)
-        if rest and len(rest) < 150 and (is_online(rest) or _PLACE_WORDS.search(rest)):
-            return rest
+        if (rest and len(rest) < 150 and len(rest.split()) <= 14
+                and (is_online(rest) or _PLACE_WORDS.search(rest))):
+            return rest  # a venue line, not what is left of a sentence
     return None
 
 
@@ -352,10 +353,17 @@ def venue_in_sentence(text: str) -> str | None:
     if len(text) < 60:
         return None
     for m in _IN_PLACE.finditer(text):
-        place = m.group(1).strip(" ,")
+        place = _PLACE_END.split(m.group(1), maxsplit=1)[0].strip(" ,")
         if _PLACE_WORDS.search(place) and parse_time(place) is None and not parse_date(place):
             return place
     return None
+
+
+# where a place named in a sentence ends: "… Market Place on Monday 9 June", "… at 7.00 pm"
+_PLACE_END = re.compile(
+    r",?\s+(?:on|at|from|commencing|starting|beginning)\s+(?=(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day\b|\d|noon|midday)|,?\s+(?:for the purpose|to transact|to consider)\b",
+    re.IGNORECASE)
 
 
 def _after_date_and_time(text: str) -> str:
@@ -437,8 +445,14 @@ _OPEN_MARK = re.compile(
 _CONF_MARK = re.compile(
     r"^(?:confidential|part\s*(?:2|ii|two|b)\b|exempt|private (?:items|session|business)|"
     r"closed session|items? (?:not for publication|in private|to be considered in private)|"
-    r"rhan\s*(?:2|dau)\b|eitemau (?:cyfrinachol|eithriedig))|exempt information",
-    re.IGNORECASE)
+    r"rhan\s*(?:2|dau)\b|eitemau (?:cyfrinachol|eithriedig))", re.IGNORECASE)
+_PRIVATE_WORDS = re.compile(r"exempt information|in private|confidential|not for publication|"
+                            r"gwybodaeth eithriedig|yn breifat", re.IGNORECASE)
+_FOLLOWING = re.compile(r"\b(?:the )?following (?:items?|business|reports?)\b|"
+                        r"\byr eitem(?:au)? (?:canlynol|ganlynol)\b", re.IGNORECASE)
+_NAMED_ITEMS = re.compile(
+    r"\b(?:agenda )?(?:items?|eitem(?:au)?)\s+(?:nos?\.?\s*)?"
+    r"(\d{1,3}[a-z]?(?:\s*(?:,|and|&|a|to|-|–)\s*\d{1,3}[a-z]?)*)", re.IGNORECASE)
 _EXCLUSION = re.compile(r"exclusion of (?:the )?(?:press|public)|gwahardd y cyhoedd", re.I)
 _ITEM_IS_CONF = re.compile(
     r"\((?:exempt|confidential|part\s*(?:2|ii)|private)\b|\bconfidential\b|"
@@ -505,6 +519,7 @@ def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
     """
     start = agenda_start(lines)
     items: list[_ItemDraft] = []
+    named_private: set[str] = set()
     confidential = False
     for line in _numbers_joined_to_titles(lines[start or 0:]):
         text = line.text
@@ -521,22 +536,55 @@ def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
             if len(line.cells) > 1 and pages is None:
                 pages = next((split_pages(c)[1] for c in line.cells[1:]
                               if is_page_range(c)), None)
+            exclusion = bool(_EXCLUSION.search(title))
+            marked = bool(_ITEM_IS_CONF.search(title)) and not exclusion
             draft = _ItemDraft(number, title.strip(), pages,
-                               confidential=confidential or bool(_ITEM_IS_CONF.search(title)),
+                               confidential=confidential or marked,
                                verbal=bool(re.search(r"\bverbal\b", title, re.I)))
             items.append(draft)
-            if _EXCLUSION.search(title):
-                confidential = True
+            if exclusion:
+                confidential = True  # the motion is public; the business after it is not
             continue
         if _OPEN_MARK.match(text):
             confidential = False
             continue
-        if _CONF_MARK.search(text):
-            confidential = True  # a heading, or a sentence saying exempt items follow
+        private = _private_scope(text)
+        if private == "following":
+            confidential = True
+            continue
+        if isinstance(private, set):
+            named_private |= private
             continue
         if current is not None:
             _add_detail(current, line)
+    for draft in items:
+        draft.confidential = draft.confidential or draft.number in named_private
     return tuple(d.freeze() for d in items)
+
+
+def _private_scope(text: str) -> str | set[str] | None:
+    """What a line about private business covers: "following" for a Part 2 heading or a
+    sentence about the following items, the item numbers a note names ("Item 10 is likely
+    to be considered in private"), or None when it is not about private business."""
+    if _CONF_MARK.match(text) and (len(text) < 80 or _FOLLOWING.search(text)):
+        return "following"  # "PART II", "CONFIDENTIAL ITEMS", "Exempt items"
+    if not _PRIVATE_WORDS.search(text):
+        return None
+    named = _NAMED_ITEMS.search(text)
+    if named and not _FOLLOWING.search(text[:named.start()]):
+        return set(_item_numbers(named.group(1)))
+    if _FOLLOWING.search(text):
+        return "following"
+    return None
+
+
+def _item_numbers(text: str) -> list[str]:
+    """"10", "10 and 11", "10, 11 and 12", "10 to 12" -> each number."""
+    numbers = re.findall(r"\d{1,3}[a-z]?", text)
+    span = re.fullmatch(r"\s*(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})\s*", text)
+    if span and int(span.group(1)) < int(span.group(2)) <= int(span.group(1)) + 20:
+        return [str(n) for n in range(int(span.group(1)), int(span.group(2)) + 1)]
+    return numbers
 
 
 _BARE_NUMBER = re.compile(r"(?:item\s+)?[1-9]\d{0,2}[a-z]?[.)]?", re.IGNORECASE)
@@ -569,6 +617,8 @@ def _item_number_title(line: Line) -> tuple[str, str] | None:
     if not m:
         return None
     number, title = m.group(1).strip("()"), m.group(2).strip()
+    if re.match(r"(?:item|eitem)\s", first, re.I) and title[:1].islower():
+        return None  # "Item 10 is likely to be considered in private …" is a note
     if parse_time(first[:12]) and re.match(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m|$|[-–])", first):
         return None  # "11.00 am – online" is a time, not item 11
     if parse_date(first) and len(first) < 40:
