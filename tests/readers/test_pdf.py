@@ -208,3 +208,194 @@ def test_join_line_texts(lines: list[str], known: set[str], joined: str) -> None
 ])
 def test_is_page_number(text: str, expected: bool) -> None:
     assert is_page_number(text) is expected
+
+
+# ------------------------------------------------------------------ speed path: text slicing
+
+def _pdfium_object_texts(page, textpage) -> dict[int, str]:
+    """{object address: text} asked of pdfium object by object (the slow way)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    out: dict[int, str] = {}
+
+    def walk(objs):
+        for obj in objs:
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                n = pdfium_c.FPDFTextObj_GetText(obj, textpage, None, 0)
+                buf = ctypes.create_string_buffer(n)
+                pdfium_c.FPDFTextObj_GetText(obj, textpage, ctypes.cast(
+                    buf, ctypes.POINTER(ctypes.c_ushort)), n)
+                text = buf.raw[:max(n - 2, 0)].decode("utf-16-le")
+                if text:
+                    out[ctypes.cast(obj, ctypes.c_void_p).value] = text
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                walk([pdfium_c.FPDFFormObj_GetObject(obj, i)
+                      for i in range(pdfium_c.FPDFFormObj_CountObjects(obj))])
+
+    walk([pdfium_c.FPDFPage_GetObject(page.raw, i)
+          for i in range(pdfium_c.FPDFPage_CountObjects(page.raw))])
+    return out
+
+
+@pytest.mark.parametrize("name", ["committee_report", "agenda", "newsletter", "ruled_rects",
+                                  "pack_banner"])
+def test_sliced_object_texts_equal_pdfium_per_object(name: str) -> None:
+    """The fast path (page text once, sliced per object) gives exactly what pdfium's
+    FPDFTextObj_GetText gives, objects inside form XObjects included."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+
+    from boardpapers.readers.pdf_chars import TextBuffer, object_texts
+
+    seen: set[str] = set()
+    for number, page in enumerate(pdfium.PdfDocument(READERS / f"{name}.pdf"), 1):
+        tp = page.get_textpage()
+        sliced = object_texts(ctypes.cast(tp.raw, ctypes.c_void_p).value, TextBuffer(16))
+        assert sliced is not None, f"page {number} fell back"
+        expected = _pdfium_object_texts(page, tp.raw)
+        assert {k: v for k, v in sliced.items() if v} == expected
+        seen.update(expected.values())
+    if name == "ruled_rects":  # text drawn inside form XObjects
+        assert {"Westbury Town Council - Finance and General Purposes Committee, "
+                "16 September 2025", "Note: all figures exclude VAT."} <= seen
+
+
+@pytest.mark.parametrize("name", ["committee_report", "pack_banner", "ruled_rects"])
+def test_per_object_fallback_reads_the_same(name: str, monkeypatch) -> None:
+    from boardpapers.readers import pdf_extract
+
+    fast = readers.read(READERS / f"{name}.pdf")
+    monkeypatch.setattr(pdf_extract, "object_texts", lambda *_: None)
+    slow = readers.read(READERS / f"{name}.pdf")
+    assert slow.blocks == fast.blocks and slow.text == fast.text
+
+
+# ------------------------------------------------------------------ real-world shapes
+
+def test_cells_drawn_as_rectangles_make_a_ruled_table() -> None:
+    tables = kinds("ruled_rects", BlockKind.TABLE)
+    assert tables[0].page == 1
+    assert tables[0].rows == (("Budget line", "Budget", "Spent to date"),
+                              ("Grounds maintenance and tree works", "£42,000", "£19,850"),
+                              ("Town hall utilities", "£18,500", ""),
+                              ("Community grants", "£12,000", "£7,400"))
+
+
+def test_grid_drawn_as_one_path_makes_a_ruled_table() -> None:
+    table = kinds("ruled_rects", BlockKind.TABLE)[1]
+    assert table.page == 2
+    assert table.rows == (("Reserve", "Opening", "Closing"),
+                          ("General reserve", "£85,000", "£88,500"),
+                          ("Play areas", "£22,000", "£14,000"))
+
+
+def test_a_single_box_is_not_a_table() -> None:
+    assert len(kinds("ruled_rects", BlockKind.TABLE)) == 2
+    paragraphs = [b.text for b in kinds("ruled_rects", BlockKind.PARAGRAPH)]
+    assert paragraphs[:2] == ["Key decision: No", "Exempt information: None"]
+
+
+def test_text_in_form_xobjects_is_read_placed_and_scaled() -> None:
+    lay = layout("ruled_rects")
+    # a header stamped on every page through one form XObject is running matter
+    assert lay.metadata["running_headers"] == ("Westbury Town Council - Finance and General "
+                                              "Purposes Committee, 16 September 2025")
+    assert not any("Westbury Town Council" in b.text for b in lay.blocks)
+    # a note drawn at 12.5 pt inside a form scaled by 0.8 is body text (10 pt), in place
+    note = next(b for b in lay.blocks if b.text.startswith("Note:"))
+    assert note.kind is BlockKind.PARAGRAPH and note.page == 1
+    assert texts("ruled_rects").index(note.text) == texts("ruled_rects").index(
+        "Exempt information: None") + 1
+
+
+def test_public_document_pack_banner_keeps_heading_levels() -> None:
+    heads = [(b.text, b.level) for b in kinds("pack_banner", BlockKind.HEADING)]
+    assert heads[:3] == [("Public Document Pack", 1), ("Harrowfield District Council", 1),
+                         ("Licensing and Regulatory Committee", 2)]
+    assert texts("pack_banner")[0] == "Public Document Pack"  # its box is not a table
+    assert ("Review of the Statement of Licensing Policy", 1) in heads
+
+
+def test_marker_column_with_header_row_stays_a_table() -> None:
+    table = kinds("pack_banner", BlockKind.TABLE)[0]
+    assert table.rows[0] == ("Item", "Title")
+    assert table.rows[1:3] == (("1.", "Apologies for absence"),
+                               ("2.", "Declarations of interest"))
+    assert len(table.rows) == 6
+
+
+def test_marker_column_with_page_column_stays_a_table() -> None:
+    table = kinds("pack_banner", BlockKind.TABLE)[1]
+    assert table.rows == (("6.", "Hackney carriage tariff review", "21 - 30"),
+                          ("7.", "Street trading consent fees", ""),
+                          ("8.", "Exclusion of the press and public", ""))
+
+
+def test_numbered_paragraphs_without_header_stay_list_items() -> None:
+    items = [(b.marker, b.page) for b in kinds("pack_banner", BlockKind.LIST_ITEM)]
+    assert items == [("1.1", 2), ("1.2", 2)]
+
+
+def test_landscape_page_turned_by_rotate_is_read_upright() -> None:
+    table = next(t for t in kinds("pack_banner", BlockKind.TABLE) if t.page == 3)
+    assert table.rows[0] == ("Licence", "Current fee", "Proposed fee", "Change", "Term")
+    assert table.rows[1] == ("Hackney carriage vehicle", "£215", "£230", "7.0%", "1 year")
+    assert len(table.rows) == 5
+
+
+def test_sideways_page_without_rotate_is_turned_to_read() -> None:
+    table = next(t for t in kinds("pack_banner", BlockKind.TABLE) if t.page == 4)
+    assert table.rows == (("Tariff", "Hours", "First mile", "Each further mile"),
+                          ("Tariff 1", "06:00 - 22:00", "£4.20", "£2.40"),
+                          ("Tariff 2", "22:00 - 06:00", "£5.10", "£3.00"),
+                          ("Tariff 3", "Bank holidays", "£6.30", "£3.60"))
+    heads = [b.text for b in kinds("pack_banner", BlockKind.HEADING) if b.page == 4]
+    assert heads == ["Appendix B: Hackney carriage tariffs"]
+
+
+def test_turned_pages_lose_their_running_header_and_page_numbers() -> None:
+    lay = layout("pack_banner")
+    assert lay.metadata["running_headers"] == "Licensing and Regulatory Committee – 9 July 2025"
+    for block in lay.blocks:
+        assert "Committee – 9 July" not in block.text
+        assert not block.text.startswith("Page") and block.text not in {"3", "4"}
+
+
+# ------------------------------------------------------------------ long packs
+
+def test_long_pack_holds_one_page_open_at_a_time(monkeypatch) -> None:
+    """Memory stays flat on a long pack: each page (and its text page) is closed before
+    the next is loaded."""
+    import pypdfium2 as pdfium
+
+    src = pdfium.PdfDocument(READERS / "agenda.pdf")
+    long_pack = pdfium.PdfDocument.new()
+    for _ in range(100):
+        long_pack.import_pages(src)
+    buffer = __import__("io").BytesIO()
+    long_pack.save(buffer)
+    data = buffer.getvalue()
+
+    opened: list = []
+    most_open = 0
+    real_get_page = pdfium.PdfDocument.get_page
+
+    def counting_get_page(self, index):
+        nonlocal most_open
+        page = real_get_page(self, index)
+        opened.append(page)
+        most_open = max(most_open, sum(p.raw is not None for p in opened))
+        return page
+
+    monkeypatch.setattr(pdfium.PdfDocument, "get_page", counting_get_page)
+    lay = pdf.read_bytes(data, _source(data))
+    assert lay.source.pages == 300 and len(opened) == 300
+    assert most_open == 1
+    assert all(p.raw is None for p in opened)
+    assert sum(b.kind is BlockKind.PAGE_BREAK for b in lay.blocks) == 299
+    tables = [b for b in lay.blocks if b.kind is BlockKind.TABLE]
+    assert len(tables) == 100 and tables[99].rows[0] == ("Item", "Title", "Page")

@@ -20,6 +20,8 @@ from boardpapers.readers.pdf_lines import MARKER, Line
 from boardpapers.readers.pdf_tables import Table, split_aligned_tables
 
 HEADING_RATIO = 1.12
+BANNER = re.compile(r"^(?:public (?:document|reports) pack|supplementary (?:agenda |information )?"
+                    r"pack|agenda pack)$", re.IGNORECASE)
 _INLINE_MARKER = re.compile(r"^(\(?[0-9A-Za-z]{1,4}(?:\.\d{1,3})*[.)]?)\s+(\S)")
 
 
@@ -43,8 +45,11 @@ class Style:
 
 def document_style(body: float, lines: list[Line],
                    known_word: Callable[[str], bool] | None = None) -> Style:
+    """The body size and the ladder of heading sizes. A publisher's banner ("Public
+    Document Pack", stamped big on a pack's cover) stays out of the ladder, so the
+    papers' own headings keep their levels whether or not the pack was bannered."""
     sizes = {round(s.size * 2) / 2 for ln in lines for s in ln.segments
-             if s.size >= body * HEADING_RATIO}
+             if s.size >= body * HEADING_RATIO and not BANNER.match(s.text)}
     return Style(body, tuple(sorted(sizes, reverse=True)), known_word)
 
 

@@ -11,13 +11,13 @@ each object's text rescans the whole page every time. Coordinates are turned top
 from __future__ import annotations
 
 import ctypes
-import math
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from boardpapers.readers.pdf_chars import TextBuffer, object_texts, typed
+from boardpapers.readers.pdf_geometry import Matrix, apply, compose, path_edges, rotation_matrix
 
 _TEXT, _PATH, _IMAGE, _FORM = (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH,
                                pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
@@ -67,6 +67,7 @@ class PageContent:
     runs: list[Run] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     images: int = 0
+    turned: int = 0  # characters of text running up (+) or down (-) the page
 
 
 class _Scratch:
@@ -75,6 +76,7 @@ class _Scratch:
     def __init__(self) -> None:
         self.l, self.b, self.r, self.t = (ctypes.c_float() for _ in range(4))
         self.size = ctypes.c_float()
+        self.fill_mode, self.stroke = ctypes.c_int(), ctypes.c_int()
         self.matrix = pdfium_c.FS_MATRIX()
         self.resize(4096)
         self.page_text = TextBuffer()
@@ -99,6 +101,8 @@ _get_size = typed(pdfium_c.FPDFTextObj_GetFontSize, _INT, _VP, _FLOAT_P)
 _get_matrix = typed(pdfium_c.FPDFPageObj_GetMatrix, _INT, _VP,
                     ctypes.POINTER(pdfium_c.FS_MATRIX))
 _get_font = typed(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
+_get_draw_mode = typed(pdfium_c.FPDFPath_GetDrawMode, _INT, _VP, ctypes.POINTER(_INT),
+                       ctypes.POINTER(_INT))
 _string_at = ctypes.string_at
 
 
@@ -107,18 +111,40 @@ def _address(handle) -> int:
 
 
 def page_content(page: pdfium.PdfPage, number: int, scratch: _Scratch) -> PageContent:
-    """Every text run and ruling line on one page, in content-stream order."""
+    """Every text run and ruling line on one page, in reading orientation.
+
+    A page shown turned (``/Rotate``, as landscape appendices often are when packs are
+    assembled) is read as displayed. A page with no upright text but sideways text (a
+    landscape table printed onto a portrait page) is read turned the way its text runs.
+    """
     width, height = page.get_size()
-    content = PageContent(number=number, width=width, height=height)
+    quarter_turns = (page.get_rotation() // 90) % 4
     textpage = page.get_textpage()
     try:
         tp = _address(textpage.raw)
         page_handle = _address(page.raw)
         objects = [_get_object(page_handle, i) for i in range(_count_objects(page_handle))]
-        texts = object_texts(tp, scratch.page_text)
-        _walk(objects, _TextSource(tp, texts), content, scratch, None)
+        source = _TextSource(tp, object_texts(tp, scratch.page_text))
+        content = _read_turned(objects, source, scratch, number, width, height,
+                               quarter_turns)
+        if not content.runs and content.turned:
+            # sideways text only: turn the page so that it reads left to right
+            turn = 1 if content.turned > 0 else 3
+            if quarter_turns % 2:
+                width, height = height, width
+            content = _read_turned(objects, source, scratch, number, height, width,
+                                   (quarter_turns + turn) % 4)
     finally:
         textpage.close()
+    return content
+
+
+def _read_turned(objects: list[int], source: _TextSource, s: _Scratch, number: int,
+                 width: float, height: float, quarter_turns: int) -> PageContent:
+    """The page's content as displayed ``width`` x ``height`` after ``quarter_turns``."""
+    content = PageContent(number=number, width=width, height=height)
+    unrotated = (height, width) if quarter_turns % 2 else (width, height)
+    _walk(objects, source, content, s, rotation_matrix(quarter_turns, *unrotated))
     return content
 
 
@@ -143,43 +169,45 @@ class _TextSource:
 
 
 def _walk(objects: list[int], source: _TextSource, content: PageContent, s: _Scratch,
-          outer: tuple[float, ...] | None) -> None:
+          outer: Matrix | None) -> None:
     top_of_page = content.height
     for obj in objects:
         if not obj:
             continue
         kind = _get_type(obj)
         if kind == _TEXT:
-            run = _text_run(obj, source, s, top_of_page, outer)
+            run = _text_run(obj, source, s, top_of_page, outer, content)
             if run is not None:
                 content.runs.append(run)
         elif kind == _PATH:
-            rule = _rule(obj, s, top_of_page, outer)
-            if rule is not None:
-                content.rules.append(rule)
+            content.rules += _rules(obj, s, top_of_page, outer)
         elif kind == _IMAGE:
             content.images += 1
         elif kind == _FORM:
-            _get_matrix(obj, s.matrix)
-            m = s.matrix
-            form = (m.a, m.b, m.c, m.d, m.e, m.f)
+            form = _matrix(obj, s)
             inner = [_get_form_object(obj, i) for i in range(_count_form_objects(obj))]
-            _walk(inner, source, content, s, _compose(form, outer) if outer else form)
+            _walk(inner, source, content, s, compose(form, outer) if outer else form)
+
+
+def _matrix(obj: int, s: _Scratch) -> Matrix:
+    _get_matrix(obj, s.matrix)
+    m = s.matrix
+    return m.a, m.b, m.c, m.d, m.e, m.f
 
 
 def _bounds(obj: int, s: _Scratch, top_of_page: float,
-            outer: tuple[float, ...] | None) -> tuple[float, float, float, float] | None:
+            outer: Matrix | None) -> tuple[float, float, float, float] | None:
     if not _get_bounds(obj, s.l, s.b, s.r, s.t):
         return None
     x0, y0, x1, y1 = s.l.value, s.b.value, s.r.value, s.t.value
     if outer is not None:
-        (x0, y0), (x1, y1) = _apply(outer, x0, y0), _apply(outer, x1, y1)
+        (x0, y0), (x1, y1) = apply(outer, x0, y0), apply(outer, x1, y1)
         x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
     return x0, top_of_page - y1, x1, top_of_page - y0
 
 
 def _text_run(obj: int, source: _TextSource, s: _Scratch, top_of_page: float,
-              outer: tuple[float, ...] | None) -> Run | None:
+              outer: Matrix | None, content: PageContent) -> Run | None:
     """One text object as a Run; the hot loop of the reader, so calls are kept few."""
     text = source.text(obj, s)
     if not text:
@@ -201,11 +229,14 @@ def _text_run(obj: int, source: _TextSource, s: _Scratch, top_of_page: float,
     _get_matrix(obj, s.matrix)
     m = s.matrix
     a, b, c, d = m.a, m.b, m.c, m.d
+    if outer is not None:
+        A, B, C, D = outer[:4]
+        a, b, c, d = a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D
     if abs(b) > abs(a) or abs(c) > abs(d):  # rotated or vertical text: not prose
+        if abs(b) > abs(a):
+            content.turned += len(text) if b > 0 else -len(text)
         return None
     scale = abs(a * d - b * c) ** 0.5 or 1.0
-    if outer is not None:
-        scale *= math.sqrt(abs(outer[0] * outer[3] - outer[1] * outer[2])) or 1.0
     font = _get_font(obj)
     bold = s.bold_by_font.get(font)
     if bold is None:
@@ -228,29 +259,23 @@ def _is_bold(font: int | None, s: _Scratch) -> bool:
     return known
 
 
-def _rule(obj: int, s: _Scratch, top_of_page: float,
-          outer: tuple[float, ...] | None) -> Rule | None:
+def _rules(obj: int, s: _Scratch, top_of_page: float, outer: Matrix | None) -> list[Rule]:
+    """A path's ruling lines: the path itself when its box is a thin line, else its
+    straight edges (cells drawn as rectangles, grids drawn as one path)."""
     box = _bounds(obj, s, top_of_page, outer)
     if box is None:
-        return None
+        return []
     x0, top, x1, bottom = box
     w, h = x1 - x0, bottom - top
     if (h <= RULE_THICKNESS and w >= 8) or (w <= RULE_THICKNESS and h >= 6):
-        return Rule(x0, top, x1, bottom)
-    return None
-
-
-def _apply(m: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
-    a, b, c, d, e, f = m
-    return a * x + c * y + e, b * x + d * y + f
-
-
-def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float, ...]:
-    """inner then outer, as PDF matrices compose (row vectors)."""
-    a, b, c, d, e, f = inner
-    A, B, C, D, E, F = outer
-    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
-            e * A + f * C + E, e * B + f * D + F)
+        return [Rule(x0, top, x1, bottom)]
+    if w < 8 and h < 6:
+        return []  # a dot, a bullet, a glyph-sized mark
+    _get_draw_mode(obj, s.fill_mode, s.stroke)
+    own = _matrix(obj, s)
+    edges = path_edges(obj, compose(own, outer) if outer else own, top_of_page,
+                       bool(s.stroke.value))
+    return [Rule(*edge) for edge in edges]
 
 
 def new_scratch() -> _Scratch:

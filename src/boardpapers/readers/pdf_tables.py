@@ -9,6 +9,7 @@ segment that starts under a later column continues the cell above (a wrapped tit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from boardpapers.readers.pdf_extract import Rule, Run
@@ -16,6 +17,7 @@ from boardpapers.readers.pdf_lines import MARKER, Line
 
 _TOUCH = 3.0  # points: rules closer than this meet
 _MAX_RULES = 600  # a page drawn with thousands of strokes is a chart, not a table
+_PAGE_REF = re.compile(r"^(?:pages?\s*)?\(?\d{1,4}(?:\s*[-–]\s*\d{1,4})?\)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,17 +32,52 @@ class Table:
 # ------------------------------------------------------------------------- ruled tables
 
 def find_grids(rules: list[Rule]) -> list[tuple[list[float], list[float]]]:
-    """(column edges, row edges) of each grid of touching rules on a page."""
-    if len(rules) < 4 or len(rules) > _MAX_RULES:
+    """(column edges, row edges) of each grid of touching rules on a page.
+
+    A grid needs more than one cell: a lone box (a bordered banner such as "Public
+    Document Pack", a boxed key-decision notice, a page frame) is not a table.
+    """
+    if len(rules) < 4:
+        return []
+    rules = _merged(rules)
+    if len(rules) > _MAX_RULES:
         return []
     groups = _touching_groups(rules)
     grids = []
     for group in groups:
         xs = _distinct([(r.x0 + r.x1) / 2 for r in group if not r.horizontal])
         ys = _distinct([(r.top + r.bottom) / 2 for r in group if r.horizontal])
-        if len(xs) >= 2 and len(ys) >= 2:
+        if len(xs) >= 2 and len(ys) >= 2 and len(xs) + len(ys) > 4:
             grids.append((xs, ys))
     return grids
+
+
+def _merged(rules: list[Rule]) -> list[Rule]:
+    """Collinear rules that touch joined into one: a table drawn cell by cell (each cell
+    its own rectangle) has each border drawn twice and every row's verticals apart."""
+    out: list[Rule] = []
+    for horizontal in (True, False):
+        same_axis = [r for r in rules if r.horizontal is horizontal]
+        if horizontal:
+            same_axis.sort(key=lambda r: (round(r.top), r.x0))
+        else:
+            same_axis.sort(key=lambda r: (round(r.x0), r.top))
+        for rule in same_axis:
+            last = out[-1] if out and out[-1].horizontal is horizontal else None
+            if last is not None and _continues_rule(last, rule, horizontal):
+                out[-1] = Rule(min(last.x0, rule.x0), min(last.top, rule.top),
+                               max(last.x1, rule.x1), max(last.bottom, rule.bottom))
+            else:
+                out.append(rule)
+    return out
+
+
+def _continues_rule(last: Rule, rule: Rule, horizontal: bool) -> bool:
+    if horizontal:
+        return abs(rule.top - last.top) <= 1 and abs(rule.bottom - last.bottom) <= 1 \
+            and rule.x0 <= last.x1 + 1
+    return abs(rule.x0 - last.x0) <= 1 and abs(rule.x1 - last.x1) <= 1 \
+        and rule.top <= last.bottom + 1
 
 
 def _touching_groups(rules: list[Rule]) -> list[list[Rule]]:
@@ -113,7 +150,13 @@ def _cell_of(run: Run, xs: list[float], ys: list[float]) -> tuple[int, int] | No
 # ----------------------------------------------------------------- column-aligned tables
 
 def split_aligned_tables(lines: list[Line]) -> list[Line | Table]:
-    """The lines of one column of text, with column-aligned runs of lines made Tables."""
+    """The lines of one column of text, with column-aligned runs of lines made Tables.
+
+    A run whose first column is all list markers ("1." | "Apologies") is a numbered list,
+    unless a header row sits over it ("Item | Title", set apart by a gap as agenda
+    templates do) or it has a third column of page references ("21 - 30"): then it is an
+    agenda table.
+    """
     out: list[Line | Table] = []
     i = 0
     while i < len(lines):
@@ -121,10 +164,26 @@ def split_aligned_tables(lines: list[Line]) -> list[Line | Table]:
         if end > i and _is_table(lines[i:end]):
             out.append(_aligned_table(lines[i:end]))
             i = end
+        elif end > i + 1 and i and out and out[-1] is lines[i - 1] \
+                and _header_over(lines[i - 1], lines[i:end]):
+            out[-1] = _aligned_table(lines[i - 1:end])
+            i = end
         else:
             out.append(lines[i])
             i += 1
     return out
+
+
+def _header_over(header: Line, rows: list[Line]) -> bool:
+    """A header row of words (no markers) whose cells start over the rows' columns, close
+    above them."""
+    pieces = _pieces(header)
+    if len(pieces) < 2 or any(MARKER.match(text) for _, text in pieces):
+        return False
+    if rows[0].top - header.bottom > 2.5 * (header.bottom - header.top):
+        return False
+    starts = _column_starts([_pieces(ln) for ln in rows if len(_pieces(ln)) >= 2])
+    return len(starts) >= 2 and all(any(abs(x - s) < 4 for s in starts) for x, _ in pieces)
 
 
 def _pieces(line: Line) -> list[tuple[float, str]]:
@@ -180,9 +239,10 @@ def _is_table(lines: list[Line]) -> bool:
         return False
     if sum(len(p) >= 3 for p in multi) >= 2:
         return True
-    # Two pieces a line: not a table when the left ones are list markers ("2.1  text").
+    # Two pieces a line: not a table when the left ones are list markers ("2.1  text"),
+    # unless a third column holds page references (an agenda's "Pages" column).
     if all(MARKER.match(p[0][1]) for p in multi):
-        return False
+        return any(len(p) >= 3 and all(_PAGE_REF.match(t) for _, t in p[2:]) for p in multi)
     return len(_column_starts(multi)) == 2
 
 
@@ -193,7 +253,14 @@ def _column_starts(rows: list[list[tuple[float, str]]]) -> list[float]:
         if not starts or x - starts[-1] > 12:
             starts.append(x)
     used = [sum(any(x <= px <= x + 12 for px, _ in row) for row in rows) for x in starts]
-    return [x for x, n in zip(starts, used) if n * 3 >= len(rows)] or starts[:1]
+    return [x for x, n in zip(starts, used)
+            if n * 3 >= len(rows) or _page_column(rows, x)] or starts[:1]
+
+
+def _page_column(rows: list[list[tuple[float, str]]], x: float) -> bool:
+    """A column holding only page references: kept however few rows fill it in."""
+    cells = [t for row in rows for px, t in row if x <= px <= x + 12]
+    return bool(cells) and all(_PAGE_REF.match(t) for t in cells)
 
 
 def _aligned_table(lines: list[Line]) -> Table:
