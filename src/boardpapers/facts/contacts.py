@@ -77,6 +77,8 @@ _DIGITS = re.compile(r"\d")
 
 def find_phones(text: str, block: int) -> list[Mention]:
     out: list[Mention] = []
+    if not _DIGITS.search(text):
+        return out
     for m in _PHONE.finditer(text):
         normalised = normalise_phone(m.group("number"))
         if normalised is None:
@@ -117,6 +119,8 @@ _TRAILING = ".,;:!?'\"*_>}"
 
 def find_urls(text: str, block: int) -> list[Mention]:
     out: list[Mention] = []
+    if "/" not in text and "www." not in text.lower():
+        return out  # every address the pattern admits has a scheme, "www." or a path
     for m in _URL.finditer(text):
         a, b = m.start(), _trim_url(text, m.start(), m.end())
         if b - a < 5 or "." not in text[a:b]:

@@ -362,10 +362,17 @@ def _singular(suffix: str) -> str:
     return suffix[:-1] if suffix.endswith("councils") else suffix
 
 
+@functools.cache
+def _normalised_names(code: str) -> tuple[list[str], str]:
+    """(official name's words, all names joined), normalised: once per authority."""
+    a = register().authorities[code]
+    return (normalise_name(a.name).split(),
+            " ".join(normalise_name(n) for n in (a.name, *a.alt_names)))
+
+
 def _designation_fits(a: Authority, prefix: str, suffix: str) -> bool:
     words = set(f"{prefix} {suffix}".split())
-    official = normalise_name(a.name).split()
-    names = " ".join(normalise_name(n) for n in (a.name, *a.alt_names))
+    official, names = _normalised_names(a.code)
     if "city" in words and "county" not in words:
         if "county" in official or (a.type_code == "CTY" and "city" not in names):
             return False

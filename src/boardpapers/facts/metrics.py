@@ -37,6 +37,12 @@ _NUMBER_AT = re.compile(
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s+percentage\s+points?\b)?",
     re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_SPACES = re.compile(r"\s+")
+_DIGIT_SPACE_END = re.compile(r"\d\s$")
+_SPACE_DIGIT = re.compile(r"\s\d")
+_SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3},\s$")
+_THREE_DIGITS = re.compile(r"\d{3}")
+_MARKER_AFTER = re.compile(r"[.)]|\s+\d")
 _CLOCK_AFTER = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|noon|hrs)(?![a-z])", re.IGNORECASE)
 _WORD = re.compile(r"\s{1,2}(?P<w>[A-Za-z][A-Za-z'’-]*[A-Za-z²2]|[A-Za-z])")
 _LABEL_BEFORE = re.compile(
@@ -109,7 +115,7 @@ def _metric(text: str, block: int, m: re.Match[str],
     value = to_number(m.group("num"), m.group("scale"))
     qualifier = None
     if qualifier_match is not None:
-        qualifier = re.sub(r"\s+", " ", qualifier_match.group(0)).strip().lower()
+        qualifier = _SPACES.sub(" ", qualifier_match.group(0)).strip().lower()
     if m.group("pct"):
         unit, end, subject = "%", m.end(), _of_phrase(text, m.end())
     else:
@@ -117,7 +123,7 @@ def _metric(text: str, block: int, m: re.Match[str],
         if phrase is None:
             return None
         unit, end, subject_end = phrase
-        subject = re.sub(r"\s+", " ", text[m.end():subject_end]).strip()
+        subject = _SPACES.sub(" ", text[m.end():subject_end]).strip()
     start = qualifier_match.start() if qualifier_match else m.start()
     return Metric(text=text[start:end], value=value, unit=unit, span=Span(block, start, end),
                   subject=subject, context=sentence_around(text, start, end),
@@ -228,11 +234,11 @@ def _standalone(text: str, m: re.Match[str], line_start: int) -> bool:
         return False
     at_line_start = start - line_start <= 12 and _LINE_START.fullmatch(text, line_start, start)
     if at_line_start and (
-            ("." in m.group("num") and not m.group("scale")) or re.match(r"[.)]|\s+\d", after)):
+            ("." in m.group("num") and not m.group("scale")) or _MARKER_AFTER.match(after)):
         return False  # "7. The board", "2.1 Members", "3) councils"
-    if re.search(r"\d\s$", before) or re.match(r"\s\d", after):
+    if _DIGIT_SPACE_END.search(before) or _SPACE_DIGIT.match(after):
         return False  # "020 7664 3223"
-    if re.search(r"(?<![\d,.])\d{1,3},\s$", before) and re.fullmatch(r"\d{3}", m.group("num")):
+    if _SPLIT_THOUSANDS.search(before) and _THREE_DIGITS.fullmatch(m.group("num")):
         return False  # "48, 917 views": a thousands comma with a stray space
     if _CLOCK_AFTER.match(text, end):
         return False  # "1.00 pm", "10am"

@@ -8,6 +8,7 @@ when that sentence is long, about 100 characters either side, trimmed to whole w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(£•·-])|\n+|\t+")
 _SPACES = re.compile(r"\s+")
@@ -20,6 +21,7 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return _SPACES.sub(" ", text[left:right]).strip()
 
 
+@lru_cache(maxsize=256)  # a date's tense, kind and context all ask for the same sentence
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """(left, right) offsets of the sentence around text[start:end], cut as above."""
     left = 0  # only the last _WINDOW characters can hold the start: blocks can be long
