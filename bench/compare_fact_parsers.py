@@ -8,16 +8,17 @@ reader would quote: the amount in pounds of the first sum (None where the text h
 money), or the ISO day (None where the text names no single day). Speed is the mean time
 per case over the whole list, repeated.
 
-Results of two runs on a busy machine (2 cores; price-parser 0.5.1, quantulum3 0.10.0, dateparser 1.5.0; run
-with ``-v`` to list every miss):
+Results of four runs (two after the finders' speed work, Nov 2026) on a busy machine
+(2 cores; price-parser 0.5.1, quantulum3 0.10.0, dateparser 1.5.0; run with ``-v`` to list
+every miss):
 
     money, 44 cases
       boardpapers.money    44/44 right (100%)   0.008 ms/case
       price-parser         13/44 right (30%)    0.004 ms/case
       quantulum3           30/44 right (68%)    0.7-1.2 ms/case
     dates in short texts (paper dated 2024-08-23), 40 cases
-      boardpapers.dates    40/40 right (100%)   0.012 ms/case
-      dateparser.parse     31/40 right (78%)    0.4-1.1 ms/case   (35-90x slower)
+      boardpapers.dates    40/40 right (100%)   0.012-0.08 ms/case
+      dateparser.parse     31/40 right (78%)    0.4-1.1 ms/case   (5-90x slower)
     first day in a sentence, 14 cases
       boardpapers.dates    14/14 right (100%)   0.02-0.05 ms/case
       dateparser.search     6/14 right (43%)    1.4-3.8 ms/case   (~70x slower)

@@ -40,7 +40,7 @@ else "other". A time written next to the date ("11.00 am on...", "- 19:00") is k
 ``time`` as "HH:MM".
 
 dateparser (BSD) was measured against this module in bench/compare_fact_parsers.py: on
-40 short texts it was right 31 times (this module 40) at 35-90x the time, and on 14
+40 short texts it was right 31 times (this module 40) at 5-90x the time, and on 14
 sentences 6 times at ~70x (it finds dates in "2.1", "3:1", phone numbers and "£60m"), so
 it is not used.
 """
