@@ -153,3 +153,19 @@ def test_any_blocks_parse_without_error(texts: list[str]) -> None:
     for parse in (parse_minutes, parse_agenda_and_minutes):
         paper = parse(layout, Classification("minutes"))
         assert paper.meeting is not None
+
+
+def test_restricted_moderngov_items_and_part_two_are_confidential() -> None:
+    paper = parse_agenda_and_minutes(read(FIXTURES / "readers" / "html_moderngov_agenda_minutes"
+                                          ".html"), Classification("agenda_and_minutes"))
+    assert paper.meeting is not None
+    items = {i.number: i for i in paper.meeting.items}
+    assert items["13"].confidential and not items["12a"].confidential
+    assert "Restricted" not in (items["13"].text or "") + (items["13"].decision or "")
+    assert "Part 2" not in (items["12a"].decision or "")
+
+
+def test_exclusion_for_the_following_item_makes_only_later_minutes_confidential() -> None:
+    m = _minutes("minutes_metropolitan_cabinet.md").meeting
+    assert [(i.number, i.title) for i in m.items if i.confidential] == [
+        ("CAB 51/24", "Disposal of Land at Canal Wharf")]

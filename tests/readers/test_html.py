@@ -102,7 +102,8 @@ def test_welsh_moderngov_page() -> None:
     assert _items(layout) == [("1.", "Ymddiheuriadau am absenoldeb"),
                               ("5.", "Strategaeth Tai 2024-2029")]
     labels = [b.text for b in layout.blocks if b.bold and b.kind is BlockKind.PARAGRAPH]
-    assert labels == ["Cofnodion:", "Cofnodion:", "Penderfyniad:"]
+    # the "Gweld y rhesymau pam fod eitem 5. wedi'i chyfyngu" link becomes a marker
+    assert labels == ["Cofnodion:", "Cyfyngedig", "Cofnodion:", "Penderfyniad:"]
     for phrase in ("English", "Cofnodion printiedig", "Cyfryngau", "gweddarllediad",
                    "Lawrlwytho", "rhesymau", "PDF", "Hafan"):
         assert phrase.lower() not in layout.text.lower(), phrase
@@ -269,3 +270,11 @@ def test_pre_text_splits_into_paragraphs_at_blank_lines() -> None:
     layout = _from_html("<pre>Agenda\nFriday 5 March\n\nItem one text\n\n\nItem two</pre>")
     assert [b.text for b in layout.blocks] == ["Agenda\nFriday 5 March", "Item one text",
                                                "Item two"]
+
+
+def test_moderngov_restricted_link_becomes_a_restricted_marker_under_its_item() -> None:
+    layout = _read("html_moderngov_agenda_minutes.html")
+    texts = [b.text for b in layout.blocks]
+    at = texts.index("Disposal of land at Quarry Road")
+    assert texts[at + 1:at + 3] == ["Restricted", "Decision:"]
+    assert "view the reasons" not in layout.text.lower()

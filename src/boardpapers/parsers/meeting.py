@@ -453,7 +453,7 @@ _FOLLOWING = re.compile(r"\b(?:the )?following (?:items?|business|reports?)\b|"
 _NAMED_ITEMS = re.compile(
     r"\b(?:agenda )?(?:items?|eitem(?:au)?)\s+(?:nos?\.?\s*)?"
     r"(\d{1,3}[a-z]?(?:\s*(?:,|and|&|a|to|-|–)\s*\d{1,3}[a-z]?)*)", re.IGNORECASE)
-_EXCLUSION = re.compile(r"exclusion of (?:the )?(?:press|public)|gwahardd y cyhoedd", re.I)
+EXCLUSION = re.compile(r"exclusion of (?:the )?(?:press|public)|gwahardd y cyhoedd", re.I)
 _ITEM_IS_CONF = re.compile(
     r"\((?:exempt|confidential|part\s*(?:2|ii)|private)\b|\bconfidential\b|"
     r"not for publication", re.IGNORECASE)
@@ -536,7 +536,7 @@ def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
             if len(line.cells) > 1 and pages is None:
                 pages = next((split_pages(c)[1] for c in line.cells[1:]
                               if is_page_range(c)), None)
-            exclusion = bool(_EXCLUSION.search(title))
+            exclusion = bool(EXCLUSION.search(title))
             marked = bool(_ITEM_IS_CONF.search(title)) and not exclusion
             draft = _ItemDraft(number, title.strip(), pages,
                                confidential=confidential or marked,
@@ -548,7 +548,7 @@ def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
         if _OPEN_MARK.match(text):
             confidential = False
             continue
-        private = _private_scope(text)
+        private = private_scope(text)
         if private == "following":
             confidential = True
             continue
@@ -562,7 +562,7 @@ def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
     return tuple(d.freeze() for d in items)
 
 
-def _private_scope(text: str) -> str | set[str] | None:
+def private_scope(text: str) -> str | set[str] | None:
     """What a line about private business covers: "following" for a Part 2 heading or a
     sentence about the following items, the item numbers a note names ("Item 10 is likely
     to be considered in private"), or None when it is not about private business."""

@@ -10,13 +10,14 @@ meeting laid out by the web system: "Cabinet - Tuesday, 12th March, 2024 6.00 pm
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from boardpapers.genre import Classification
 from boardpapers.layout import Layout
 from boardpapers.paper import AgendaItem, Meeting, Member, NextMeeting, Paper
 from boardpapers.parsers.block_text import headline_text
 from boardpapers.parsers.decisions import decision_from_lines, is_decision_label, until_reasons
+from boardpapers.parsers.meeting import private_scope
 from boardpapers.parsers.minute_items import NOISE, ItemStart, Line, item_starts, layout_lines
 from boardpapers.parsers.minutes_header import (
     body_of_minutes, clock, date_in, end_time, is_online, labelled, moderngov_title,
@@ -72,8 +73,12 @@ def _parse(layout: Layout, classification: Classification) -> Paper:
     starts = item_starts(lines)[:_ITEM_LIMIT]
     header_end = starts[0].line if starts else len(lines)
     header = read_header(lines[:header_end])
-    items = [item_from(lines, start, starts[k + 1].line if k + 1 < len(starts) else len(lines))
-             for k, start in enumerate(starts)]
+    items = mark_private_items(
+        [item_from(lines, start, starts[k + 1].line if k + 1 < len(starts) else len(lines))
+         for k, start in enumerate(starts)],
+        [[x.text for x in lines[start.body_from:(starts[k + 1].line if k + 1 < len(starts)
+                                                 else len(lines))]]
+         for k, start in enumerate(starts)])
     meeting = Meeting(
         body=header.body, date=header.date, time=header.time, venue=header.venue,
         online=header.online,
@@ -186,12 +191,44 @@ def item_from(lines: list[Line], start: ItemStart, end: int) -> AgendaItem:
     """One minute: its text, and its decision (a ModernGov "Decision:" or a RESOLVED)."""
     body = [_with_number(x) for x in lines[start.body_from:end]
             if not NOISE.match(x.text) and not _SIGNATURE.match(x.text)
-            and not end_time(x.text)]
+            and not end_time(x.text) and not _PART_MARK.match(x.text)]
     text_lines, decision_lines = _moderngov_sections(body)
     decision = ("\n".join(until_reasons(decision_lines)) if decision_lines
                 else decision_from_lines(text_lines))
     return AgendaItem(number=start.number, title=start.title,
                       text="\n".join(text_lines) or None, decision=decision or None)
+
+
+_PART_MARK = re.compile(
+    r"^(?:restricted|cyfyngedig|part\s*(?:1|2|i|ii|one|two)\b.{0,60}|rhan\s*(?:1|2|un|dau)\b"
+    r".{0,60}|(?:exempt|confidential) items?|eitemau (?:eithriedig|cyfrinachol))$",
+    re.IGNORECASE)
+_RESTRICTED = re.compile(r"^(?:restricted|cyfyngedig)$", re.IGNORECASE)
+_EXCLUDES = re.compile(r"\b(?:press|public)\b.{0,40}\bexclu|\bexclusion of (?:the )?(?:press|"
+                       r"public)|\bgwahardd y (?:cyhoedd|wasg)", re.IGNORECASE)
+
+
+def mark_private_items(items: list[AgendaItem], bodies: list[list[str]]) -> list[AgendaItem]:
+    """Items held in private: marked "Restricted" (ModernGov), under a "Part 2" heading,
+    named by an exclusion resolution ("excluded for item 12"), or after one that excludes
+    the public "for the following item(s)" — until a "Part 1" heading."""
+    private = False
+    named: set[str] = set()
+    out: list[AgendaItem] = []
+    for item, body in zip(items, bodies):
+        own = any(_RESTRICTED.match(t) for t in body[:4])
+        out.append(replace(item, confidential=item.confidential or own or private
+                           or item.number in named))
+        for text in body:
+            if _PART_MARK.match(text) and not _RESTRICTED.match(text):
+                private = bool(private_scope(text))  # "Part 2 – Exempt items" / "Part 1"
+                continue
+            scope = private_scope(text) if _EXCLUDES.search(f"{item.title} {text}") else None
+            if scope == "following":
+                private = True
+            elif isinstance(scope, set):
+                named |= scope
+    return [replace(i, confidential=i.confidential or i.number in named) for i in out]
 
 
 def _with_number(line: Line) -> str:

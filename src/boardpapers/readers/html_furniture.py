@@ -53,6 +53,9 @@ FURNITURE_TEXTS = {
     "penderfyniadau printiedig", "agenda printiedig", "cyfryngau", "gweddarllediad",
     "argraffu'r dudalen hon", "yn ôl i'r brig", "derbyn cwcis", "gwrthod cwcis",
 }
+RESTRICTED_LINK = re.compile(
+    r"^(?:view the reasons why item .{1,20} is restricted|gweld y rhesymau pam fod eitem "
+    r".{1,20} wedi'?i chyfyngu)$", re.IGNORECASE)
 FURNITURE_PATTERNS = re.compile(
     r"^(view the (reasons why item .{1,20} is restricted|decision for item .{1,20}"
     r"|background to item .{1,20}|declarations of interest for item .{1,20}"
@@ -101,7 +104,17 @@ def is_furniture(node: Node) -> bool:
     if (attrs.get("role") or "").lower() in FURNITURE_ROLES:
         return True
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    return bool(names.strip()) and _FURNITURE_NAME.search(names) is not None
+    if not names.strip() or _FURNITURE_NAME.search(names) is None:
+        return False
+    return not _says_restricted(node)  # kept for ``clean_blocks`` to read, then dropped
+
+
+def _says_restricted(node: Node) -> bool:
+    """A ModernGov action list holding "View the reasons why item 7 is restricted"."""
+    if "mgactionlist" not in (node.attributes.get("class") or "").lower():
+        return False
+    return any(RESTRICTED_LINK.match(" ".join(a.text(deep=True).split()))
+               for a in node.css("a"))
 
 
 def strip_file_sizes(text: str) -> str:
@@ -126,10 +139,20 @@ def clean_blocks(blocks: list[Block]) -> list[Block]:
                 out.append(_replace(block, "\n".join("\t".join(r) for r in rows), rows))
             continue
         lines = [strip_file_sizes(line) for line in block.text.split("\n")]
+        if any(RESTRICTED_LINK.match(line.strip()) for line in lines):
+            out.append(restricted_marker(block))
         text = "\n".join(line for line in lines if not is_furniture_text(line))
         if text:
             out.append(_replace(block, text, block.rows))
     return out
+
+
+def restricted_marker(block: Block) -> Block:
+    """ModernGov's "View the reasons why item 7 is restricted" link says the item is Part 2:
+    the link goes, the fact stays as the "Restricted" line ModernGov prints elsewhere."""
+    welsh = block.text.strip().lower().startswith("gweld")
+    return Block(BlockKind.PARAGRAPH, "Cyfyngedig" if welsh else "Restricted",
+                 page=block.page, bold=True)
 
 
 def _replace(block: Block, text: str, rows: tuple[tuple[str, ...], ...]) -> Block:
