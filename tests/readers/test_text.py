@@ -403,3 +403,38 @@ def test_numbered_heading_right_above_its_first_subparagraph() -> None:
                       "1.2 It received 4,806 responses.\n")
     assert kinds(layout)[0] == ("heading", "1. Summary")
     assert [(b.marker, b.depth) for b in layout.blocks[1:]] == [("1.1", 0), ("1.2", 0)]
+
+
+def test_pdftotext_marker_alone_on_its_line_heads_the_next_paragraph() -> None:
+    layout = read_txt("Cabinet is recommended to:\na)\n\napprove the policy set out at Appendix A;\n\n"
+                      "b)\n\ndelegate authority to the Director; and\n\nc)\n\nnote the overspend.\n")
+    assert [(b.kind.value, b.marker, b.text) for b in layout.blocks] == [
+        ("paragraph", "", "Cabinet is recommended to:"),
+        ("list_item", "a)", "approve the policy set out at Appendix A;"),
+        ("list_item", "b)", "delegate authority to the Director; and"),
+        ("list_item", "c)", "note the overspend.")]
+    assert_spans(layout)
+
+
+def test_pdftotext_minute_title_line_is_not_wrapped_into_its_text() -> None:
+    filler = "The officer presented the report on the application and members asked questions.\n"
+    layout = read_txt(
+        filler * 3 + "\nPL/88 Application 25/00214/OUT – Land north of Hollow Road, Brackley Green\n"
+        "The Development Manager reported that the applicant had offered a contribution of\n"
+        "£1,240,000 towards a new primary school.\n"
+        "Apologies were received from Councillor Norman Blyth and Councillor Sunita Kaur too.\n"
+        "PL/89 Appeals update\nNoted.\n")
+    texts = kinds(layout)
+    assert ("heading", "PL/88 Application 25/00214/OUT – Land north of Hollow Road, Brackley "
+                       "Green") in texts
+    assert texts[-2:] == [("heading", "PL/89 Appeals update"), ("paragraph", "Noted.")]
+
+
+def test_title_cut_into_one_heading_per_line_is_joined() -> None:
+    layout = read_md("## Minutes of the meeting of the Planning Committee held in the\n\n"
+                     "## Council Chamber, Civic Centre on Tuesday 22 April\n\n## 2025 at 6.30 pm\n\n"
+                     "## Present\n\nCouncillors A and B.\n")
+    assert headings(layout) == ["Minutes of the meeting of the Planning Committee held in the "
+                                "Council Chamber, Civic Centre on Tuesday 22 April 2025 at 6.30 pm",
+                                "Present"]
+    assert_spans(layout)

@@ -28,6 +28,13 @@ _FUNCTION_WORDS = frozenset(
 _HYPHENS = "-‐‑–"
 _LONE_NUMBER = re.compile(r"^(?:\d{1,4}[.)]?|[A-Z]{0,3}\d{1,4}/\d{2,4}\.?)$")
 _TOTAL_ROW = re.compile(r"^(?:grand\s+)?totals?\b", re.I)
+_MONTH_END = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December)$", re.I)
+_YEAR_START = re.compile(r"^(?:19|20)\d\d\b")
+_MINUTE_HEAD = re.compile(r"^(?:[A-Z]{1,4}/\d{1,4}|[A-Z]{0,3}\d{1,4}/\d{2,4})\.?\s+[A-Z]")
+# A list marker on a line of its own: pdftotext puts "a)" and its text on separate lines.
+_LONE_MARKER = re.compile(r"^(?:\((?:[a-z]{1,4}|\d{1,3})\)|[a-z][.)]|[ivx]{2,6}[.)]|"
+                          r"\d{1,3}(?:\.\d{1,3})*[.)]?|[•·▪◦●■\uf0b7])$")
 _URLISH = re.compile(r"^(?:\S+@\S+|www\.|https?://)", re.I)
 
 
@@ -116,6 +123,8 @@ def _add_to_current(current: Part | None, line: Line, profile: DocumentProfile) 
 def _line_continues(part: Part, line: Line, profile: DocumentProfile) -> bool:
     """Whether the next line (no blank between) goes on with the part's last line."""
     last = part.last
+    if _lone_marker(last) or _lone_marker(line):
+        return False
     if line.lead_tabs and last.label and not line.label:
         return True  # "Present:<tab>Cllr A" then "<tab>Cllrs B and C": the label's value goes on
     if part.kind is BlockKind.LIST_ITEM and line.indent > part.first.indent and not line.lead_tabs:
@@ -124,8 +133,10 @@ def _line_continues(part: Part, line: Line, profile: DocumentProfile) -> bool:
         return False
     if _URLISH.match(line.text) or (last.hard_break and not last.text.endswith(",")):
         return False
-    if _starts_lower(line.text) or _ends_open(part.text):
+    if _starts_lower(line.text) or _ends_open(part.text) or _date_goes_on(part.text, line.text):
         return True
+    if _minute_heading(part) or _MINUTE_HEAD.match(line.text):
+        return False  # a minute's title line, or the next minute starting
     width = profile.wrapped_width
     last_len = len(last.text) + last.indent + len(last.marker)
     return bool(width) and last_len >= 0.75 * width and not (last.label and last_len < width)
@@ -206,9 +217,15 @@ def merge_across_gaps(parts: list[Part]) -> list[Part]:
                 prev.rows.extend(part.rows)
                 prev.lines.extend(part.lines)
                 continue
+            if _heading_goes_on(prev, part):
+                prev.texts = [f"{prev.text} {part.text}"]
+                prev.lines[0] = replace(prev.first, text=prev.texts[0])
+                continue
             if _number_heads_title(prev, part):
                 title = f"{prev.text} {part.text}"
                 prev.texts, prev.lines = [title], [replace(part.first, text=title)]
+                continue
+            if _marker_takes_text(prev, part):
                 continue
             if _sentence_goes_on(prev, part):
                 prev.append_text(part.first)
@@ -235,7 +252,7 @@ def _sentence_goes_on(prev: Part, part: Part) -> bool:
         return False
     first, last = part.first, prev.last
     if first.label or first.emphasis or first.lead_tabs or first.footnote or last.label \
-            or last.emphasis:
+            or last.emphasis or _lone_marker(first):
         return False
     text = prev.text
     if ends_sentence(text) or text.rstrip().endswith(":") or _URLISH.match(first.text):
@@ -243,6 +260,51 @@ def _sentence_goes_on(prev: Part, part: Part) -> bool:
     if text.endswith(tuple(_HYPHENS)) and first.text[:1].isalnum():
         return True
     return _starts_lower(first.text) or _last_word(text) in _FUNCTION_WORDS
+
+
+def _heading_goes_on(prev: Part, part: Part) -> bool:
+    """A long title a converter cut into one heading per line: "## …held in the" then
+    "## Council Chamber … on Tuesday 22 April" then "## 2025 at 6.30 pm"."""
+    if prev.kind is not BlockKind.HEADING or part.kind is not BlockKind.HEADING \
+            or prev.first.level != part.first.level or len(prev.lines) != 1:
+        return False
+    text, after = prev.text, part.text
+    return _ends_open(text) or _starts_lower(after) or _date_goes_on(text, after)
+
+
+def _date_goes_on(text: str, after: str) -> bool:
+    """"… on Tuesday 22 April" then "2025 at 6.30 pm": a date cut before its year."""
+    return _MONTH_END.search(text) is not None and _YEAR_START.match(after) is not None
+
+
+def _minute_heading(part: Part) -> bool:
+    """"PL/88 Application 25/00214/OUT – Land north of Hollow Road": a minute's title line.
+
+    pdftotext puts the minute's first sentence right under it, so however long the title
+    line is, the capitalised line after it starts the minute's text, not a wrapped line.
+    """
+    text = part.text
+    return len(part.lines) == 1 and _MINUTE_HEAD.match(text) is not None \
+        and not ends_sentence(text) and not _ends_open(text) and len(text.split()) <= 16
+
+
+def _lone_marker(line: Line) -> bool:
+    return line.kind is LineKind.TEXT and _LONE_MARKER.match(line.text) is not None
+
+
+def _marker_takes_text(prev: Part, part: Part) -> bool:
+    """"a)" alone on a line and then its words: one list item (pdftotext does this)."""
+    if prev.kind is not BlockKind.PARAGRAPH or part.kind is not BlockKind.PARAGRAPH \
+            or len(prev.lines) != 1 or not _lone_marker(prev.first) or part.first.label:
+        return False
+    marker = prev.first
+    if marker.text[:1].isdigit() and part.first.indent > marker.indent + 1:
+        return False  # a number in a table's first column, its row's words further right
+    prev.kind = BlockKind.LIST_ITEM
+    prev.lines = [replace(part.first, kind=LineKind.LIST, marker=marker.text,
+                          indent=marker.indent)] + part.lines[1:]
+    prev.texts = list(part.texts)
+    return True
 
 
 def _number_heads_title(prev: Part, part: Part) -> bool:
