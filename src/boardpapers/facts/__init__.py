@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -35,12 +36,29 @@ def _finders() -> dict[str, Finder]:
 
 
 def reference_date(paper: Paper) -> dt.date | None:
-    """The paper's own date, used to complete dates written without a year."""
+    """The paper's own date, used to complete dates written without a year; failing that,
+    the issue month printed at its top ("March 2025" on a newsletter: the 15th)."""
     iso = paper.date or (paper.meeting.date if paper.meeting else None)
     try:
-        return dt.date.fromisoformat(iso) if iso else None
+        return dt.date.fromisoformat(iso) if iso else _issue_month(paper)
     except ValueError:
         return None
+
+
+_ISSUE_BLOCKS = 5
+_MONTH_PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def _issue_month(paper: Paper) -> dt.date | None:
+    from boardpapers.facts.dates import find_dates
+    for i, block in enumerate(paper.layout.blocks[:_ISSUE_BLOCKS]):
+        for fact in find_dates(block.text, i, None):
+            if fact.kind == "publication" and fact.date:
+                return dt.date.fromisoformat(fact.date)
+            m = _MONTH_PERIOD.match(fact.period or "")
+            if m and 1 <= int(m.group(2)) <= 12:
+                return dt.date(int(m.group(1)), int(m.group(2)), 15)
+    return None
 
 
 def extract(paper: Paper) -> Paper:
