@@ -21,7 +21,9 @@ nor a value that fits.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from boardpapers.paper import ContactOfficer
@@ -173,6 +175,7 @@ def _position_like(text: str) -> bool:
             and match_label(text) is None and not text.endswith("."))
 
 
+@functools.lru_cache(maxsize=8192)
 def clean_value(text: str) -> str:
     """Markup and link syntax dropped, whitespace folded; the words kept as written."""
     text = _MD_LINK.sub(r"\1", re.sub(r"</?(?:b|i|u|strong|em)>|\*\*|__", "", text))
@@ -197,31 +200,47 @@ _CONNECTOR_END = re.compile(r"(?:,|@|\b(?:of|and|the|for|to|&|in))$", re.IGNOREC
 _EMAIL_CUT = re.compile(r"\S+@\S*\.$")  # "imran.qureshi@calderbrook." then "gov.uk"
 
 
-def _units(lines: list[str]) -> list[tuple[str, int]]:
+def _units(lines: list[str]) -> Iterator[tuple[str, int]]:
     """Lines with PDF line-wrapping undone, each with the index of the last line it used.
 
     A table's rows (one line of text with newlines) stay separate units of that line.
+    Lazy: a contact block usually ends a few lines into the (long) text it is given.
     """
-    raw = [(clean_value(sub), i) for i, line in enumerate(lines) for sub in line.split("\n")]
-    units: list[tuple[str, int]] = []
-    for text, i in raw:
-        if units and text and _continues(units[-1][0], text):
-            joiner = "" if _EMAIL_CUT.search(units[-1][0]) else " "
-            units[-1] = (units[-1][0] + joiner + text, i)
-        else:
-            units.append((text, i))
-    return units
+    pending: tuple[str, int] | None = None
+    for i, line in enumerate(lines):
+        for sub in line.split("\n"):
+            text = clean_value(sub)
+            if pending is not None and text and _continues(pending[0], text):
+                joiner = "" if _ends_in_cut_email(pending[0]) else " "
+                pending = (pending[0] + joiner + text, i)
+                continue
+            if pending is not None:
+                yield pending
+            pending = (text, i)
+    if pending is not None:
+        yield pending
+
+
+def _ends_in_cut_email(text: str) -> bool:
+    """"... imran.qureshi@calderbrook." (units hold no whitespace but single spaces, and
+    an address none: only the last word needs looking at, however long the unit)."""
+    return bool(_EMAIL_CUT.search(text[text.rfind(" ") + 1:]))
+
+
+def _ends_in_connector(text: str) -> bool:
+    # The longest connector is three letters; one more character decides its \b.
+    return bool(_CONNECTOR_END.search(text[-8:]))
 
 
 def _continues(before: str, text: str) -> bool:
     """Whether ``text`` is the rest of ``before``, cut by the page's line width."""
     if not before:
         return False
-    if _EMAIL_CUT.search(before):  # "imran.qureshi@calderbrook." + "gov.uk"
+    if _ends_in_cut_email(before):  # "imran.qureshi@calderbrook." + "gov.uk"
         return not _contact_fields(text)
     if _contact_fields(text) or EMAIL.fullmatch(text):
         return False
-    if _CONNECTOR_END.search(before):
+    if _ends_in_connector(before):
         return True
     # "Financial Planning, 01632" + "960 146": a number cut, not two numbers
     return text[:1].isdigit() and bool(re.search(r"\d$", before)) and not PHONE.search(before)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout
 from boardpapers.paper import ContactOfficer, Paper, Paragraph, Report, Section
+from boardpapers.parsers import contacts_block, labels, report_heads
 from boardpapers.parsers.contacts_block import contacts_from_table, merge_officers, read_contacts
 from boardpapers.parsers.labels import is_placeholder, match_label
 from boardpapers.parsers.report_front import (
@@ -333,6 +334,14 @@ def _front_fields(blocks: list[tuple[int, Block]], heads: list[Head], first_head
         fields.setdefault(kind, value)
     front_line_fields(front, fields)
     return fields
+
+
+def clear_caches() -> None:
+    """Forget every cached line answer of the report parser (labels, contacts, text),
+    so a benchmark times a cold start as a fresh process sees it."""
+    labels.clear_caches()
+    contacts_block.clean_value.cache_clear()
+    report_heads.clear_caches()
 
 
 def parse_report(layout: Layout, first: int, last: int) -> Report:
