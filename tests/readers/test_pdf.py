@@ -399,3 +399,12 @@ def test_long_pack_holds_one_page_open_at_a_time(monkeypatch) -> None:
     assert sum(b.kind is BlockKind.PAGE_BREAK for b in lay.blocks) == 299
     tables = [b for b in lay.blocks if b.kind is BlockKind.TABLE]
     assert len(tables) == 100 and tables[99].rows[0] == ("Item", "Title", "Page")
+
+
+def test_chart_bars_outlined_and_filled_are_not_table_rulings() -> None:
+    """Gridlines and coloured, outlined bars meet like a grid; the data labels inside
+    must stay text, not become the cells of a table."""
+    assert [t.page for t in kinds("ruled_rects", BlockKind.TABLE)] == [1, 2]
+    page2 = [b.text for b in layout("ruled_rects").blocks if b.page == 2]
+    assert page2[-6:] == ["Spending by quarter (£000)", "110", "95", "70", "60",
+                          "Q1 Q2 Q3 Q4"]

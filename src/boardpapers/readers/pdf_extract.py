@@ -17,7 +17,15 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from boardpapers.readers.pdf_chars import TextBuffer, object_texts, typed
-from boardpapers.readers.pdf_geometry import Matrix, apply, compose, path_edges, rotation_matrix
+from boardpapers.readers.pdf_geometry import (
+    PAGE_SEGMENTS,
+    Matrix,
+    apply,
+    compose,
+    path_edges,
+    rotation_matrix,
+    segment_count,
+)
 
 _TEXT, _PATH, _IMAGE, _FORM = (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH,
                                pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
@@ -77,6 +85,8 @@ class _Scratch:
         self.l, self.b, self.r, self.t = (ctypes.c_float() for _ in range(4))
         self.size = ctypes.c_float()
         self.fill_mode, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.fill_colour = tuple(ctypes.c_uint() for _ in range(4))
+        self.segments_left = PAGE_SEGMENTS  # path segments still to walk on this page
         self.matrix = pdfium_c.FS_MATRIX()
         self.resize(4096)
         self.page_text = TextBuffer()
@@ -101,6 +111,9 @@ _get_size = typed(pdfium_c.FPDFTextObj_GetFontSize, _INT, _VP, _FLOAT_P)
 _get_matrix = typed(pdfium_c.FPDFPageObj_GetMatrix, _INT, _VP,
                     ctypes.POINTER(pdfium_c.FS_MATRIX))
 _get_font = typed(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
+_UINT_P = ctypes.POINTER(ctypes.c_uint)
+_get_fill_colour = typed(pdfium_c.FPDFPageObj_GetFillColor, _INT, _VP, _UINT_P, _UINT_P, _UINT_P,
+                         _UINT_P)
 _get_draw_mode = typed(pdfium_c.FPDFPath_GetDrawMode, _INT, _VP, ctypes.POINTER(_INT),
                        ctypes.POINTER(_INT))
 _string_at = ctypes.string_at
@@ -119,6 +132,7 @@ def page_content(page: pdfium.PdfPage, number: int, scratch: _Scratch) -> PageCo
     """
     width, height = page.get_size()
     quarter_turns = (page.get_rotation() // 90) % 4
+    scratch.segments_left = PAGE_SEGMENTS
     textpage = page.get_textpage()
     try:
         tp = _address(textpage.raw)
@@ -271,11 +285,27 @@ def _rules(obj: int, s: _Scratch, top_of_page: float, outer: Matrix | None) -> l
         return [Rule(x0, top, x1, bottom)]
     if w < 8 and h < 6:
         return []  # a dot, a bullet, a glyph-sized mark
-    _get_draw_mode(obj, s.fill_mode, s.stroke)
+    segments = segment_count(obj)
+    if segments > s.segments_left:  # a map or chart: stop walking its strokes
+        return []
+    s.segments_left -= segments
     own = _matrix(obj, s)
     edges = path_edges(obj, compose(own, outer) if outer else own, top_of_page,
-                       bool(s.stroke.value))
+                       _outlined(obj, s))
     return [Rule(*edge) for edge in edges]
+
+
+def _outlined(obj: int, s: _Scratch) -> bool:
+    """Stroked with no fill, or over a white fill: cell borders. A stroked shape filled
+    with a colour is a chart's bar or a coloured panel, whose edges are not rulings."""
+    _get_draw_mode(obj, s.fill_mode, s.stroke)
+    if not s.stroke.value:
+        return False
+    if not s.fill_mode.value:
+        return True
+    rgba = s.fill_colour
+    _get_fill_colour(obj, *rgba)
+    return all(c.value >= 250 for c in rgba[:3])
 
 
 def new_scratch() -> _Scratch:

@@ -23,6 +23,7 @@ Matrix = tuple[float, float, float, float, float, float]
 Edge = tuple[float, float, float, float]  # x0, top, x1, bottom (top-down points)
 
 MAX_PATH_SEGMENTS = 400  # a path with more segments is a drawing or chart, not rulings
+PAGE_SEGMENTS = 6000     # segments walked per page at most: beyond, the page is a drawing
 MIN_RULE = 6.0           # shorter strokes are glyph-like marks (ticks, bullets)
 THIN = 2.5               # a filled rectangle thinner than this is a drawn line
 _STRAIGHT = 0.5          # how far off the axis a ruling stroke may wander
@@ -62,6 +63,10 @@ _point = typed(pdfium_c.FPDFPathSegment_GetPoint, _INT, _VP, _FLOAT_P, _FLOAT_P)
 _kind = typed(pdfium_c.FPDFPathSegment_GetType, _INT, _VP)
 _closes = typed(pdfium_c.FPDFPathSegment_GetClose, _INT, _VP)
 _MOVE, _LINE = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
+
+
+def segment_count(path: int) -> int:
+    return _count_segments(path)
 
 
 def path_edges(path: int, matrix: Matrix, top_of_page: float, stroked: bool) -> list[Edge]:
