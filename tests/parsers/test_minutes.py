@@ -169,3 +169,34 @@ def test_exclusion_for_the_following_item_makes_only_later_minutes_confidential(
     m = _minutes("minutes_metropolitan_cabinet.md").meeting
     assert [(i.number, i.title) for i in m.items if i.confidential] == [
         ("CAB 51/24", "Disposal of Land at Canal Wharf")]
+
+
+def test_explicit_resolved_wins_over_an_earlier_noted_sentence() -> None:
+    assert decision_from_lines([
+        "The Committee noted that the Planning Inspectorate had allowed 2 of the 6 appeals.",
+        "RESOLVED that the report be noted."]) == "RESOLVED that the report be noted."
+    assert decision_from_lines(["The Committee noted the update."]) == (
+        "The Committee noted the update.")
+
+
+def test_lettered_resolutions_lose_their_markers_and_keep_their_order() -> None:
+    assert decision_from_lines([
+        "a) The payments schedule totalling £3,918.46 was RESOLVED for approval.",
+        "b) The bank reconciliation was noted.",
+        "(c) RESOLVED to accept the quotation of £2,340."]) == (
+        "The payments schedule totalling £3,918.46 was RESOLVED for approval.\n"
+        "The bank reconciliation was noted.\nRESOLVED to accept the quotation of £2,340.")
+    assert decision_from_lines(["RESOLVED:", "1. That the plan be adopted."]) == (
+        "RESOLVED:\n1. That the plan be adopted.")
+
+
+def test_resolved_in_the_middle_of_a_paragraph_is_found() -> None:
+    assert decision_from_lines([
+        "Cllr Okafor reported that the new swings had been installed. Resolved: that the "
+        "Clerk obtains two quotations."]) == "Resolved: that the Clerk obtains two quotations."
+    assert decision_from_lines(["The Clerk reported that it was resolved last year."]) is None
+
+
+def test_apologies_received_and_accepted_with_a_reason() -> None:
+    assert apologies_from_text("Apologies were received and accepted from Cllr Harriet Quill "
+                               "(work commitments).") == ["Harriet Quill"]

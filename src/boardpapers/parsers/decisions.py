@@ -33,6 +33,15 @@ _STOP = re.compile(
     re.IGNORECASE)
 
 
+# A title-case cue opening a sentence inside a paragraph: "… installed. Resolved: that …"
+_SENTENCE_CUE = re.compile(
+    r"(?<=[.!?])\s+((?:it\s+was\s+)?(?:resolved|agreed|decided|recommended)(?:\s*[:\-–]|"
+    r"\s+(?:that|to)\b))", re.IGNORECASE)
+# cues that only record noting or receiving: a RESOLVED later in the minute wins over them
+_NOTING = re.compile(r"\b(?:noted|received|nododd)\b", re.IGNORECASE)
+_LETTER_MARK = re.compile(r"^\(?[a-z]\)\s+|^[a-z]\.\s+(?=[A-Z])")
+
+
 def decision_start(text: str) -> int | None:
     """Where in ``text`` a decision begins, or None when it states none."""
     text = plain(text)
@@ -41,25 +50,42 @@ def decision_start(text: str) -> int | None:
         return 0
     m = _CAPS_CUE.search(text)
     if not m:
-        return None
+        said = _SENTENCE_CUE.search(text)
+        return said.start(1) if said else None
     start = text.rfind(". ", 0, m.start())
     # take the whole sentence the cue sits in: "The Committee RESOLVED that ..."
     return 0 if start < 0 else start + 2
 
 
+def _only_notes(text: str) -> bool:
+    """"The Committee noted that …": a decision cue that records noting, not resolving."""
+    bare = re.sub(r"^(?:\(?\d+\)|\d+\.|[a-z]\))\s+", "", plain(text))
+    cue = _OPENING_CUE.match(bare)
+    return bool(cue and _NOTING.search(cue.group(0)) and not _CAPS_CUE.search(bare))
+
+
 def decision_from_lines(lines: list[str]) -> str | None:
-    """The decision a minute records, its lines joined by newlines, or None."""
-    for i, line in enumerate(lines):
-        start = decision_start(line)
-        if start is None:
-            continue
-        out = [fold(plain(line))[start:]]
-        for rest in lines[i + 1:]:
-            if _STOP.match(plain(rest)):
-                break
-            out.append(fold(plain(rest)))
-        return "\n".join(x for x in out if x) or None
-    return None
+    """The decision a minute records, its lines joined by newlines, or None.
+
+    An explicit RESOLVED (or AGREED…) wins over an earlier "The Committee noted …";
+    lettered sub-item markers ("a)", "(b)") are dropped, their order kept.
+    """
+    starts = [(i, start) for i, line in enumerate(lines)
+              if (start := decision_start(line)) is not None]
+    if not starts:
+        return None
+    i, start = next(((i, st) for i, st in starts if not _only_notes(lines[i][st:])), starts[0])
+    out = [fold(plain(lines[i]))[start:]]
+    for rest in lines[i + 1:]:
+        if _STOP.match(plain(rest)):
+            break
+        out.append(fold(plain(rest)))
+    return "\n".join(x for x in (drop_letter_mark(x) for x in out) if x) or None
+
+
+def drop_letter_mark(text: str) -> str:
+    """"a) The payments …" -> "The payments …" (numbers, "1." or "(2)", are kept)."""
+    return _LETTER_MARK.sub("", text, count=1)
 
 
 def until_reasons(lines: list[str]) -> list[str]:

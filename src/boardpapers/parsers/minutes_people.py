@@ -42,7 +42,8 @@ _TRAILING_ROLE = re.compile(r"\s+[-–]\s+(?P<role>[^-–]+)$")
 _PARENS = re.compile(r"\s*\((?P<inner>[^()]*)\)")
 _NONE = re.compile(r"^(?:none|nil|no\s+apologies|there\s+were\s+(?:no|none)|n/?a|dim|"
                    r"ni\s+(?:chafwyd|dderbyniwyd))\b", re.IGNORECASE)
-_FROM = re.compile(r"\b(?:received|submitted|tendered|given)\s+(?:from|by|on behalf of)\s+(.+)"
+_FROM = re.compile(r"\b(?:received|submitted|tendered|given)(?:\s+and\s+(?:accepted|noted|"
+                   r"approved))?\s+(?:from|by|on behalf of)\s+(.+)"
                    r"|\bymddiheuriadau\b.*?\bgan\s+(.+)", re.IGNORECASE)
 _SPLIT_AND_AFTER_BRACKET = re.compile(r"(?<=\))\s+(?:and|ac|a|&)\s+(?=[A-Z])")
 _SPLIT_AND = re.compile(r"\s+(?:and|ac|a|&)\s+(?=(?:[A-Z]|y\s+Cynghorydd))")
