@@ -108,16 +108,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--file", type=Path, help="time this paper instead (e.g. the PDF pack "
                                               "bench.bench_pdf writes to bench/out/)")
     args = ap.parse_args(argv)
-    text = pack_text(args.pages)
     with tempfile.TemporaryDirectory() as tmp:
         path = args.file or Path(tmp) / "long_pack.md"
         if args.file is None:
-            path.write_text(text, encoding="utf-8")
+            path.write_text(pack_text(args.pages), encoding="utf-8")
+        size = path.stat().st_size
         read_s, layout = median_seconds(lambda: readers.read(path), args.runs)
         classify_s, parse_s, found, paper = _classify_and_parse(layout, args.runs)
         split_s = _pack_split_only(layout, found, args.runs)
     ratio = (classify_s + parse_s) / read_s
-    print(f"pack: {args.file or f'{args.pages} pages'}, {path.stat().st_size} bytes, "
+    print(f"pack: {args.file or f'{args.pages} pages'}, {size} bytes, "
           f"{len(layout.blocks)} blocks, genre {found.genre}, "  # type: ignore[attr-defined]
           f"{len(paper.reports)} reports")  # type: ignore[attr-defined]
     print(f"read {read_s * 1000:.1f} ms  classify {classify_s * 1000:.1f} ms  "
