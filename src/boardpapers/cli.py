@@ -28,8 +28,20 @@ _state: dict[str, Any] = {"db": None}
 
 
 def _store():  # type: ignore[no-untyped-def]
+    """The database named by --db / BOARDPAPERS_DB, or one clear line and exit 1."""
     from boardpapers.store import Store
-    return Store(_state["db"])
+    try:
+        return Store(_state["db"])
+    except BoardpapersError as exc:
+        _fail(exc)
+
+
+def _stored_paper(store: Any, ref: str) -> dict[str, Any]:
+    doc = store.find_document(ref)
+    if doc is None:
+        err.print(f"[red]error:[/red] no single stored paper matches {escape(ref)!r}")
+        raise typer.Exit(1)
+    return doc
 
 
 def _fail(exc: BoardpapersError, code: int = 1) -> None:
@@ -61,10 +73,7 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (r
            ) -> None:
     """Read, understand and store papers; files already stored are left alone."""
     from boardpapers.pipeline import ingest as run_ingest
-    try:
-        store = _store()
-    except BoardpapersError as exc:
-        _fail(exc)
+    store = _store()
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                   MofNCompleteColumn(), TimeElapsedColumn(), console=err,
                   disable=as_json or not err.is_terminal) as progress:
@@ -109,10 +118,7 @@ def show(ref: Annotated[str, typer.Argument(help="Document id (or prefix) or pat
          as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Show a stored paper: what it is, its meeting, reports and recommendations."""
     store = _store()
-    doc = store.find_document(ref)
-    if doc is None:
-        err.print(f"[red]error:[/red] no single stored paper matches {escape(ref)!r}")
-        raise typer.Exit(1)
+    doc = _stored_paper(store, ref)
     doc["versions"] = store.report_versions(doc["id"])
     if as_json:
         _print_json(doc)
@@ -230,10 +236,7 @@ def similar(ref: Annotated[str, typer.Argument(help="Document id (or prefix) or 
     """Papers related to this one by shared distinctive terms."""
     from boardpapers.catalog import similar as find_similar
     store = _store()
-    doc = store.find_document(ref)
-    if doc is None:
-        err.print(f"[red]error:[/red] no single stored paper matches {escape(ref)!r}")
-        raise typer.Exit(1)
+    doc = _stored_paper(store, ref)
     rows = find_similar(store, doc["id"])
     if as_json:
         _print_json(rows)
