@@ -408,3 +408,48 @@ def test_chart_bars_outlined_and_filled_are_not_table_rulings() -> None:
     page2 = [b.text for b in layout("ruled_rects").blocks if b.page == 2]
     assert page2[-6:] == ["Spending by quarter (£000)", "110", "95", "70", "60",
                           "Q1 Q2 Q3 Q4"]
+
+
+def _reimposed(turns: int, offset: float = 0.0) -> bytes:
+    """committee_report's first page drawn (as a form XObject) on a page shown turned by
+    ``turns`` quarter turns, its box starting ``offset`` points up: it shows upright."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    from boardpapers.readers.pdf_geometry import display_matrix
+
+    src = pdfium.PdfDocument(READERS / "committee_report.pdf")
+    width, height = src[0].get_size()
+    unturned = (height, width) if turns % 2 else (width, height)
+    box = (0.0, offset, unturned[0], unturned[1] + offset)
+    a, b, c, d, e, f = display_matrix(turns, box) or (1, 0, 0, 1, 0, 0)
+    det = a * d - b * c  # place the content by the inverse of how it will be shown
+    inverse = (d / det, -b / det, -c / det, a / det, (c * f - d * e) / det,
+               (b * e - a * f) / det)
+    out = pdfium.PdfDocument.new()
+    form = src.page_as_xobject(0, out).as_pageobject()
+    form.set_matrix(pdfium.PdfMatrix(*inverse))
+    page = out.new_page(*unturned)
+    page.insert_obj(form)
+    page.gen_content()
+    page.set_mediabox(*box)
+    page.set_rotation(90 * turns)
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()
+
+
+def _shape(data: bytes) -> list[tuple]:
+    return [(b.kind, b.text, b.level, b.marker, b.rows)
+            for b in pdf.read_bytes(data, _source(data)).blocks]
+
+
+@pytest.mark.parametrize("turns,offset", [(1, 0.0), (2, 0.0), (3, 0.0), (0, 120.0),
+                                          (1, 36.0)])
+def test_turned_and_shifted_pages_read_as_shown(turns: int, offset: float) -> None:
+    upright = _shape(_reimposed(0))
+    assert upright[0][1] == "Planning and Environment Committee – 14 May 2025"
+    assert ("Wards affected:", "All wards") in next(s[4] for s in upright
+                                                    if s[0] is BlockKind.TABLE)
+    assert _shape(_reimposed(turns, offset)) == upright

@@ -22,8 +22,8 @@ from boardpapers.readers.pdf_geometry import (
     Matrix,
     apply,
     compose,
+    display_matrix,
     path_edges,
-    rotation_matrix,
     segment_count,
 )
 
@@ -124,14 +124,16 @@ def _address(handle) -> int:
 
 
 def page_content(page: pdfium.PdfPage, number: int, scratch: _Scratch) -> PageContent:
-    """Every text run and ruling line on one page, in reading orientation.
+    """Every text run and ruling line on one page, as the page is shown.
 
     A page shown turned (``/Rotate``, as landscape appendices often are when packs are
-    assembled) is read as displayed. A page with no upright text but sideways text (a
-    landscape table printed onto a portrait page) is read turned the way its text runs.
+    assembled) is read as displayed, and a page whose box does not start at the origin
+    is measured from its box. A page with no upright text but sideways text (a landscape
+    table drawn onto a portrait page) is read turned the way its text runs.
     """
     width, height = page.get_size()
     quarter_turns = (page.get_rotation() // 90) % 4
+    box = page.get_bbox()
     scratch.segments_left = PAGE_SEGMENTS
     textpage = page.get_textpage()
     try:
@@ -139,26 +141,24 @@ def page_content(page: pdfium.PdfPage, number: int, scratch: _Scratch) -> PageCo
         page_handle = _address(page.raw)
         objects = [_get_object(page_handle, i) for i in range(_count_objects(page_handle))]
         source = _TextSource(tp, object_texts(tp, scratch.page_text))
-        content = _read_turned(objects, source, scratch, number, width, height,
-                               quarter_turns)
+        content = _read_turned(objects, source, scratch, number, (width, height),
+                               quarter_turns, box)
         if not content.runs and content.turned:
             # sideways text only: turn the page so that it reads left to right
             turn = 1 if content.turned > 0 else 3
-            if quarter_turns % 2:
-                width, height = height, width
-            content = _read_turned(objects, source, scratch, number, height, width,
-                                   (quarter_turns + turn) % 4)
+            content = _read_turned(objects, source, scratch, number, (height, width),
+                                   quarter_turns + turn, box)
     finally:
         textpage.close()
     return content
 
 
 def _read_turned(objects: list[int], source: _TextSource, s: _Scratch, number: int,
-                 width: float, height: float, quarter_turns: int) -> PageContent:
-    """The page's content as displayed ``width`` x ``height`` after ``quarter_turns``."""
-    content = PageContent(number=number, width=width, height=height)
-    unrotated = (height, width) if quarter_turns % 2 else (width, height)
-    _walk(objects, source, content, s, rotation_matrix(quarter_turns, *unrotated))
+                 size: tuple[float, float], quarter_turns: int,
+                 box: tuple[float, float, float, float]) -> PageContent:
+    """The page's content shown ``size`` (width, height) after ``quarter_turns``."""
+    content = PageContent(number=number, width=size[0], height=size[1])
+    _walk(objects, source, content, s, display_matrix(quarter_turns, box))
     return content
 
 

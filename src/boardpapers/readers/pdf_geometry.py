@@ -42,18 +42,25 @@ def compose(inner: Matrix, outer: Matrix) -> Matrix:
             e * A + f * C + E, e * B + f * D + F)
 
 
-def rotation_matrix(quarter_turns: int, width: float, height: float) -> Matrix | None:
-    """User space to upright display space (y up) of a page shown turned clockwise by
-    ``quarter_turns``; ``width`` x ``height`` is the page's unrotated size. None for an
-    upright page, so the common case stays on the fast path."""
+def display_matrix(quarter_turns: int, box: tuple[float, float, float, float]) -> Matrix | None:
+    """User space to upright display space (y up, origin at the shown page's bottom left)
+    of a page whose visible ``box`` (left, bottom, right, top) is shown turned clockwise by
+    ``quarter_turns``. None for an upright page whose box starts at the origin, so the
+    common case stays on the fast path."""
+    left, bottom, right, top = box
+    width, height = right - left, top - bottom
     turns = quarter_turns % 4
     if turns == 1:
-        return (0.0, -1.0, 1.0, 0.0, 0.0, width)
-    if turns == 2:
-        return (-1.0, 0.0, 0.0, -1.0, width, height)
-    if turns == 3:
-        return (0.0, 1.0, -1.0, 0.0, height, 0.0)
-    return None
+        turn = (0.0, -1.0, 1.0, 0.0, 0.0, width)
+    elif turns == 2:
+        turn = (-1.0, 0.0, 0.0, -1.0, width, height)
+    elif turns == 3:
+        turn = (0.0, 1.0, -1.0, 0.0, height, 0.0)
+    elif abs(left) < 0.01 and abs(bottom) < 0.01:
+        return None
+    else:
+        turn = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    return compose((1.0, 0.0, 0.0, 1.0, -left, -bottom), turn)
 
 
 _VP, _INT, _FLOAT_P = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_float)
