@@ -438,3 +438,21 @@ def test_title_cut_into_one_heading_per_line_is_joined() -> None:
                                 "Council Chamber, Civic Centre on Tuesday 22 April 2025 at 6.30 pm",
                                 "Present"]
     assert_spans(layout)
+
+
+def test_word_hyphenated_at_line_end_is_mended_only_when_spelt_whole_elsewhere() -> None:
+    layout = read_txt("The environmental statement and the environ-\nmental impact of its long-\n"
+                      "term plan for COVID-\n19 recovery.\n")
+    assert layout.blocks[0].text == ("The environmental statement and the environmental impact "
+                                     "of its long-term plan for COVID-19 recovery.")
+
+
+def test_email_broken_in_a_narrow_cell_is_joined() -> None:
+    layout = read_txt("Officer                Email\n"
+                      "Gareth Ellingham       gareth.ellingham@hollinsrid\n"
+                      "                       ge.gov.uk\n")
+    assert tables(layout)[0].rows[1] == ("Gareth Ellingham",
+                                         "gareth.ellingham@hollinsridge.gov.uk")
+    md = read_md("Name\tEmail\nSunita Bhardwaj\tsunita.bhardwaj@hollinsridg\n\ne.gov.uk\n\nNext.\n")
+    assert tables(md)[0].rows[1] == ("Sunita Bhardwaj", "sunita.bhardwaj@hollinsridge.gov.uk")
+    assert kinds(md)[-1] == ("paragraph", "Next.")

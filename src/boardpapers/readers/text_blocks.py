@@ -35,6 +35,10 @@ _MINUTE_HEAD = re.compile(r"^(?:[A-Z]{1,4}/\d{1,4}|[A-Z]{0,3}\d{1,4}/\d{2,4})\.?
 # A list marker on a line of its own: pdftotext puts "a)" and its text on separate lines.
 _LONE_MARKER = re.compile(r"^(?:\((?:[a-z]{1,4}|\d{1,3})\)|[a-z][.)]|[ivx]{2,6}[.)]|"
                           r"\d{1,3}(?:\.\d{1,3})*[.)]?|[•·▪◦●■\uf0b7])$")
+HYPHEN_BREAK = "\u2027"  # stands between the halves of a word hyphenated at a line end
+_BROKEN_WORD = re.compile(rf"(\w+)[{_HYPHENS}]{HYPHEN_BREAK}(\w+)")
+_BROKEN_EMAIL = re.compile(r"(?:^|\s)[\w.+-]+@[\w-]+$")  # no dot after the @ yet
+_EMAIL_REST = re.compile(r"^[\w-]*\.[\w.-]*[a-z]\b(?!@)", re.I)
 _URLISH = re.compile(r"^(?:\S+@\S+|www\.|https?://)", re.I)
 
 
@@ -217,6 +221,8 @@ def merge_across_gaps(parts: list[Part]) -> list[Part]:
                 prev.rows.extend(part.rows)
                 prev.lines.extend(part.lines)
                 continue
+            if _broken_email_goes_on(prev, part):
+                continue
             if _heading_goes_on(prev, part):
                 prev.texts = [f"{prev.text} {part.text}"]
                 prev.lines[0] = replace(prev.first, text=prev.texts[0])
@@ -260,6 +266,20 @@ def _sentence_goes_on(prev: Part, part: Part) -> bool:
     if text.endswith(tuple(_HYPHENS)) and first.text[:1].isalnum():
         return True
     return _starts_lower(first.text) or _last_word(text) in _FUNCTION_WORDS
+
+
+def _broken_email_goes_on(prev: Part, part: Part) -> bool:
+    """"ge.gov.uk" alone after a table row ending "…@hollinsrid": the rest of the address."""
+    if prev.kind is not BlockKind.TABLE or part.kind is not BlockKind.PARAGRAPH \
+            or len(part.lines) != 1 or " " in part.text.strip() \
+            or not _EMAIL_REST.match(part.text):
+        return False
+    row = prev.rows[-1]
+    col = next((i for i in range(len(row) - 1, -1, -1) if _BROKEN_EMAIL.search(row[i])), None)
+    if col is None:
+        return False
+    row[col] += part.text.strip()
+    return True
 
 
 def _heading_goes_on(prev: Part, part: Part) -> bool:
@@ -332,10 +352,27 @@ def _last_word(text: str) -> str:
 
 
 def _joiner(before: str, after: str) -> str:
-    """Join wrapped lines with a space, except a word broken at a hyphen ("COVID-"+"19")."""
+    """Join wrapped lines with a space, except a word broken at a hyphen ("COVID-"+"19") or
+    an e-mail address broken in a narrow cell ("jo.bloggs@hollinsrid"+"ge.gov.uk").
+
+    "environ-"+"mental" is joined as "environ-" HYPHEN_BREAK "mental": whether the hyphen
+    stays is decided once the whole document's words are known (``resolve_hyphens``).
+    """
     if not before:
         return ""
     if before.endswith(tuple(_HYPHENS)) and len(before) > 1 and not before[-2].isspace() \
             and after[:1].isalnum():
+        return HYPHEN_BREAK if before[-2].islower() and after[:1].islower() else ""
+    if _BROKEN_EMAIL.search(before) and _EMAIL_REST.match(after):
         return ""
     return " "
+
+
+def resolve_hyphens(text: str, vocabulary: frozenset[str]) -> str:
+    """"environ-mental" -> "environmental" when the document spells the word whole
+    elsewhere; "long-term", "non-statutory" keep their hyphen."""
+    if HYPHEN_BREAK not in text:
+        return text
+    return _BROKEN_WORD.sub(
+        lambda m: m.group(1) + m.group(2) if (m.group(1) + m.group(2)).lower() in vocabulary
+        else f"{m.group(1)}-{m.group(2)}", text)

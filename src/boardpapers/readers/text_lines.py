@@ -59,6 +59,7 @@ class DocumentProfile:
     page_numbers: frozenset[int] = field(default_factory=frozenset)  # bare "12" page lines
     first_line: int = -1  # the first non-blank line: a running header there is the title
     spaced_columns: bool = False  # columns aligned with runs of spaces (pdftotext -layout)
+    vocabulary: frozenset[str] = field(default_factory=frozenset)  # words, lower case
 
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -100,6 +101,7 @@ _NOT_AFTER_NUMBER = re.compile(
     r"percent|acres?|hectares?|miles?|km|sq)\b", re.I)
 _LABEL = re.compile(r"^(?:[A-Z][\w ()'’/&.,-]{0,40}:\s+\S|[A-Z]\S*(?:\s+\S+){0,4}:$|cc:|bcc:)")
 _SENTENCE_END = ".!?"
+_WORD = re.compile(r"[^\W\d_]{4,}")
 _COLUMN_GAP = re.compile(r"(?<=\S)[ \u00a0]{3,}(?=\S)")
 _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|\[\^\w{1,10}\]:)", re.I)
 
@@ -113,7 +115,9 @@ def profile_document(lines: list[str], markdown: bool) -> DocumentProfile:
                            pipe_rows=_pipe_table_rows(lines),
                            page_numbers=_bare_page_numbers(lines),
                            first_line=next((i for i, ln in enumerate(lines) if ln.strip()), -1),
-                           spaced_columns=_has_spaced_columns(lines))
+                           spaced_columns=_has_spaced_columns(lines),
+                           vocabulary=frozenset(w.lower() for ln in lines
+                                                for w in _WORD.findall(ln)))
 
 
 def _has_spaced_columns(lines: list[str]) -> bool:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from boardpapers.layout import Block, BlockKind
-from boardpapers.readers.text_blocks import Part
+from boardpapers.readers.text_blocks import Part, resolve_hyphens
 from boardpapers.readers.text_lines import BARE_DATE, DocumentProfile, LineKind, ends_sentence
 
 _MAX_HEADING_WORDS = 14
@@ -52,7 +52,7 @@ def parts_to_blocks(parts: list[Part], profile: DocumentProfile) -> tuple[list[B
             if blocks and i < last_content:
                 blocks.append(Block(BlockKind.PAGE_BREAK, "", page=page))
             continue
-        block = _part_to_block(part, page, depths.get(id(part), 0))
+        block = _part_to_block(part, page, depths.get(id(part), 0), profile.vocabulary)
         if block is not None:
             blocks.append(block)
     while blocks and blocks[-1].kind is BlockKind.PAGE_BREAK:
@@ -85,11 +85,12 @@ def _collapse_breaks(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _part_to_block(part: Part, page: int, depth: int) -> Block | None:
+def _part_to_block(part: Part, page: int, depth: int,
+                   vocabulary: frozenset[str]) -> Block | None:
     first = part.first
     bold = first.emphasis == "bold" and len(part.lines) == 1
     if part.kind is BlockKind.TABLE:
-        rows = tuple(tuple(r) for r in part.rows if any(r))
+        rows = tuple(tuple(resolve_hyphens(c, vocabulary) for c in r) for r in part.rows if any(r))
         if not rows:
             return None
         if len(rows) == 1 and sum(1 for c in rows[0] if c) <= 1:
@@ -97,12 +98,13 @@ def _part_to_block(part: Part, page: int, depth: int) -> Block | None:
             return Block(BlockKind.PARAGRAPH, text, page=page)
         text = "\n".join("\t".join(r) for r in rows)
         return Block(BlockKind.TABLE, text, page=page, rows=rows)
+    text = resolve_hyphens(part.text, vocabulary)
     if part.kind is BlockKind.HEADING:
-        return Block(BlockKind.HEADING, part.text, page=page, level=first.level, bold=bold)
+        return Block(BlockKind.HEADING, text, page=page, level=first.level, bold=bold)
     if part.kind is BlockKind.LIST_ITEM:
-        return Block(BlockKind.LIST_ITEM, part.text, page=page, marker=first.marker,
+        return Block(BlockKind.LIST_ITEM, text, page=page, marker=first.marker,
                      depth=depth, bold=bold)
-    return Block(BlockKind.PARAGRAPH, part.text, page=page, bold=bold)
+    return Block(BlockKind.PARAGRAPH, text, page=page, bold=bold)
 
 
 # ---------------------------------------------------------------------------- headings
