@@ -453,3 +453,35 @@ def test_turned_and_shifted_pages_read_as_shown(turns: int, offset: float) -> No
     assert ("Wards affected:", "All wards") in next(s[4] for s in upright
                                                     if s[0] is BlockKind.TABLE)
     assert _shape(_reimposed(turns, offset)) == upright
+
+
+def _rawpdf():
+    """The fixtures' minimal PDF writer (tests/fixtures/sources/pdf/rawpdf.py)."""
+    import importlib.util
+    import sys
+
+    path = FIXTURES / "sources" / "pdf" / "rawpdf.py"
+    spec = importlib.util.spec_from_file_location("rawpdf", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("rawpdf", module)  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_banner_stamped_in_the_top_margin_of_each_bundled_pack_is_kept() -> None:
+    raw = _rawpdf()
+    t = raw.text
+    doc = raw.RawPdf()
+    for council, page in (("Ashby Vale District Council", 1), ("Brindle Parish Council", 2)):
+        doc.pages.append(t(400, 815, 16, "Public Document Pack", bold=True)
+                         + t(56, 815, 9, "Bundle of committee papers")
+                         + t(56, 740, 14, council, bold=True)
+                         + t(56, 700, 10, "Notice is given of a meeting of the committee.")
+                         + t(290, 30, 9, f"Page {page}"))
+    data = doc.to_bytes()
+    lay = pdf.read_bytes(data, _source(data))
+    assert [(b.page, b.kind, b.level) for b in lay.blocks if b.text == "Public Document Pack"] \
+        == [(1, BlockKind.HEADING, 1), (2, BlockKind.HEADING, 1)]
+    assert lay.metadata["running_headers"] == "Bundle of committee papers"
+    heads = [(b.text, b.level) for b in lay.blocks if b.kind is BlockKind.HEADING]
+    assert ("Ashby Vale District Council", 1) in heads

@@ -1,7 +1,10 @@
 """PDF reader: pdfium (pypdfium2, BSD/Apache) text objects to a Layout.
 
 The stages, each in its own module: ``pdf_extract`` walks pdfium's page objects into
-positioned text runs and ruling lines; ``pdf_tables`` turns ruled grids into tables;
+positioned text runs and ruling lines, as each page is shown (turned pages upright), with
+``pdf_chars`` slicing every object's text from the page text taken once and
+``pdf_geometry`` doing the matrices and the edges of drawn paths; ``pdf_tables`` turns
+ruled grids into tables;
 ``pdf_lines`` groups runs into lines and segments; ``pdf_running`` drops running headers
 and footers (see its docstring for the rule); ``pdf_columns`` orders columns; and
 ``pdf_blocks`` makes paragraphs, headings, list items and column-aligned tables. This

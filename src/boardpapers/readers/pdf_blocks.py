@@ -17,11 +17,10 @@ from dataclasses import dataclass, field, replace
 from boardpapers.layout import Block, BlockKind
 from boardpapers.readers.pdf_columns import Flow
 from boardpapers.readers.pdf_lines import MARKER, Line
+from boardpapers.readers.pdf_running import BANNER
 from boardpapers.readers.pdf_tables import Table, split_aligned_tables
 
 HEADING_RATIO = 1.12
-BANNER = re.compile(r"^(?:public (?:document|reports) pack|supplementary (?:agenda |information )?"
-                    r"pack|agenda pack)$", re.IGNORECASE)
 _INLINE_MARKER = re.compile(r"^(\(?[0-9A-Za-z]{1,4}(?:\.\d{1,3})*[.)]?)\s+(\S)")
 
 

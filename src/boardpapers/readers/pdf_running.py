@@ -9,6 +9,8 @@ texts are kept in ``Layout.metadata["running_headers"]`` / ``["running_footers"]
 by " | "). A margin stamp whose text differs page to page in more than its number, such as
 ModernGov's "Agenda Item 4" on the first page of each report, is *not* folded: it recurs
 with a different number, so it is kept once where it appears, and parsers can find it.
+A publisher's banner ("Public Document Pack") is never running matter: it marks where
+each pack of a bundle begins, even when it is stamped in the top margin of each.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from dataclasses import dataclass
 
 from boardpapers.readers.pdf_lines import Line, Segment
 
+BANNER = re.compile(r"^(?:public (?:document|reports) pack|supplementary (?:agenda |information )?"
+                    r"pack|agenda pack)$", re.IGNORECASE)
 MARGIN = 0.09  # fraction of the page height at top and bottom holding running matter
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-–(\[]?\s*\d{1,4}\s*[-–)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
@@ -66,7 +70,7 @@ def remove_running_matter(pages: list[PageLines]) -> tuple[list[PageLines], dict
             kept = []
             for seg in line.segments:
                 band = _band(seg, page.height)
-                if not band:
+                if not band or BANNER.match(seg.text):
                     kept.append(seg)
                     continue
                 key = (band, _fold(seg.text))
