@@ -456,3 +456,16 @@ def test_email_broken_in_a_narrow_cell_is_joined() -> None:
     md = read_md("Name\tEmail\nSunita Bhardwaj\tsunita.bhardwaj@hollinsridg\n\ne.gov.uk\n\nNext.\n")
     assert tables(md)[0].rows[1] == ("Sunita Bhardwaj", "sunita.bhardwaj@hollinsridge.gov.uk")
     assert kinds(md)[-1] == ("paragraph", "Next.")
+
+
+def test_pdftotext_heading_right_after_a_full_line_and_a_contact_block_under_it() -> None:
+    body = ("The revised policy is expected to reduce spending by £1.1 million in a full year,\n"
+            "rising to £1.8 million by 2027/28, as assumed in the financial strategy of the\n")
+    layout = read_txt(body * 2 + "Cabinet report, Home to School Transport consultation, 14 Nov 2024.\n"
+                      "Contact Officers\nHelen Marchbank\nHead of School Organisation and Transport\n"
+                      "Tel: 01632 960 418\nEmail: helen.marchbank@thornburyvale.gov.uk\n")
+    assert kinds(layout)[-5:] == [
+        ("heading", "Contact Officers"), ("paragraph", "Helen Marchbank"),
+        ("paragraph", "Head of School Organisation and Transport"),
+        ("paragraph", "Tel: 01632 960 418"),
+        ("paragraph", "Email: helen.marchbank@thornburyvale.gov.uk")]

@@ -141,6 +141,8 @@ def _line_continues(part: Part, line: Line, profile: DocumentProfile) -> bool:
         return True
     if _minute_heading(part) or _MINUTE_HEAD.match(line.text):
         return False  # a minute's title line, or the next minute starting
+    if ends_sentence(part.text) and _title_like(line, profile.wrapped_width):
+        return False  # "…14 November 2024." then "Contact Officers": a heading follows
     width = profile.wrapped_width
     last_len = len(last.text) + last.indent + len(last.marker)
     return bool(width) and last_len >= 0.75 * width and not (last.label and last_len < width)
@@ -157,6 +159,13 @@ def _continue_table_cell(parts: list[Part], line: Line) -> bool:
     col = min(line.lead_tabs, len(row) - 1)
     row[col] = f"{row[col]} {line.text}".strip()
     return True
+
+
+def _title_like(line: Line, width: int) -> bool:
+    """A short capitalised line without end punctuation: not the rest of a sentence."""
+    text = line.text
+    return bool(width) and len(text) < 0.6 * width and len(text.split()) <= 8 \
+        and text[:1].isupper() and text[-1:].isalnum()
 
 
 def _continue_spaced_cells(current: Part | None, line: Line) -> bool:

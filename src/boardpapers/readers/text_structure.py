@@ -113,10 +113,12 @@ def _decide_headings(parts: list[Part], profile: DocumentProfile) -> None:
     last_level = 1
     content_seen = headings = 0
     last_content = _last_content_index(parts)
+    prev: Part | None = None
     for i, part in enumerate(parts):
         if part.kind is BlockKind.PAGE_BREAK:
             continue
         content_seen += 1
+        before, prev = prev, part
         if part.kind is BlockKind.HEADING:
             last_level = part.first.level
             headings += 1
@@ -126,7 +128,8 @@ def _decide_headings(parts: list[Part], profile: DocumentProfile) -> None:
         if part.kind is BlockKind.LIST_ITEM:
             level = _numbered_heading_level(part, parts[i + 1])
         elif part.kind is BlockKind.PARAGRAPH:
-            level = _heading_level(part, profile, last_level, content_seen <= 3 and not headings)
+            level = _heading_level(part, profile, last_level, content_seen <= 3 and not headings,
+                                   _stacked(part, before, parts[i + 1]))
         else:
             continue
         if level:
@@ -134,8 +137,21 @@ def _decide_headings(parts: list[Part], profile: DocumentProfile) -> None:
             headings += 1
 
 
+def _stacked(part: Part, before: Part | None, after: Part) -> bool:
+    """A short line between short lines, no blanks between: an address or contact block
+    ("Helen Marchbank" / "Head of Transport" / "Tel: …"), not a run of headings."""
+    return before is not None and not part.gap_before and not after.gap_before \
+        and _short_line(before) and _short_line(after) and after.kind is BlockKind.PARAGRAPH \
+        and not ends_sentence(after.text)  # "Purpose of Report" / "For information."
+
+
+def _short_line(part: Part) -> bool:
+    return len(part.lines) == 1 and len(part.text) <= 60 \
+        and part.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+
+
 def _heading_level(part: Part, profile: DocumentProfile, last_level: int,
-                   title_slot: bool) -> int:
+                   title_slot: bool, stacked: bool = False) -> int:
     """0 for "not a heading", else the level to give the promoted line."""
     line = part.first
     if line.emphasis and _emphasised_heading(line.text, line.label):
@@ -143,7 +159,8 @@ def _heading_level(part: Part, profile: DocumentProfile, last_level: int,
             return 1 if title_slot else 2
         base = max(2, min(last_level, 3))
         return base + 1 if line.emphasis == "italic" else base
-    if not profile.markdown and not line.emphasis and _plain_heading(line.text, line.label):
+    if not profile.markdown and not line.emphasis and not stacked \
+            and _plain_heading(line.text, line.label):
         return 1 if title_slot else 2
     return 0
 
