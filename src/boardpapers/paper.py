@@ -138,6 +138,14 @@ class Report:
     plan_theme: str | None = None
     report_of: str | None = None
     sections: tuple[Section, ...] = ()
+    # Header facts, as written ("Report number: CAB/24/17", "Wards affected: All",
+    # "Portfolio Holder: Cllr Ruth Adeyemi", "Key decision: Yes", "Exempt information: ...")
+    report_number: str | None = None
+    portfolio: str | None = None  # the portfolio or cabinet member named
+    wards: str | None = None  # wards / electoral divisions affected ("All", "None", names)
+    key_decision: bool | None = None  # None when the report does not say
+    exemption: str | None = None  # why it is exempt, when the header says more than yes/no
+    exempt_paragraphs: tuple[str, ...] = ()  # Schedule 12A paragraph numbers cited ("3",)
     agenda_item: str | None = None  # the pack's item number, when inside a pack
     first_block: int = -1
     last_block: int = -1

@@ -325,3 +325,99 @@ def test_recommendation_wrapped_over_lines() -> None:
     assert report.recommendations == (
         "That Cabinet notes the overspend and the actions being taken to bring spending back "
         "into line.", "That Cabinet approves the virements.")
+
+
+# ------------------------------------------------------------------ header facts
+
+def test_header_facts_from_labelled_lines() -> None:
+    report = parse_report(report_layout(
+        "Riverside Depot Disposal",
+        "Report number: CAB/25/031",
+        "Portfolio Holder: Cllr Nia Brennan, Cabinet Member for Assets",
+        "Wards affected: Riverside; Old Town",
+        "Key decision: Yes – KD/2025/14",
+        "Exempt information: Yes - Appendix 2 is exempt under paragraph 3 of Schedule 12A",
+        "Purpose of report",
+        "For decision.",
+    ), 0, 30)
+    assert report.report_number == "CAB/25/031"
+    assert report.portfolio == "Cllr Nia Brennan, Cabinet Member for Assets"
+    assert report.wards == "Riverside; Old Town"
+    assert report.key_decision is True
+    assert report.exemption == "Appendix 2 is exempt under paragraph 3 of Schedule 12A"
+    assert report.exempt_paragraphs == ("3",)
+    assert report.confidential is True
+
+
+def test_header_facts_from_a_header_table_and_welsh_labels() -> None:
+    rows = (("Aelod Cabinet / Cabinet Member", "Y Cynghorydd Elin Morgan"),
+            ("Wardiau / Wards", "Pob un / All"),
+            ("Penderfyniad allweddol / Key decision", "Nac ydy / No"))
+    table = Block(BlockKind.TABLE, "\n".join("\t".join(r) for r in rows), rows=rows)
+    blocks, text = join_blocks([Block(BlockKind.HEADING, "Strategaeth Toiledau", level=1), table,
+                                Block(BlockKind.HEADING, "Diben yr Adroddiad", level=2),
+                                Block(BlockKind.PARAGRAPH, "Er gwybodaeth.")])
+    layout = Layout(Source(path="t.txt", sha256="0" * 64, format="txt"), blocks, text)
+    report = parse_report(layout, 0, len(blocks) - 1)
+    assert report.portfolio == "Y Cynghorydd Elin Morgan"
+    assert report.wards == "Pob un / All"
+    assert report.key_decision is False
+
+
+def test_no_header_facts_when_the_report_gives_none() -> None:
+    report = parse_report(report_layout(*LGA_STYLE), 0, 30)
+    assert (report.report_number, report.portfolio, report.wards, report.key_decision,
+            report.exemption, report.exempt_paragraphs) == (None, None, None, None, None, ())
+
+
+def test_exempt_paragraphs_cited_in_the_text_and_a_plain_no() -> None:
+    report = parse_report(report_layout(
+        "Kingsmead Court",
+        "Exempt: No",
+        "Summary",
+        "The price is in a Part 2 report, exempt under paragraphs 3 and 5 of Part 1 of "
+        "Schedule 12A to the Local Government Act 1972.",
+        "Background",
+        "1. Paragraph 3 of the lease sets the rent.",
+    ), 0, 30)
+    assert report.exemption is None
+    assert report.exempt_paragraphs == ("3", "5")
+
+
+def test_welsh_exempt_paragraph_of_part_4() -> None:
+    report = parse_report(report_layout(
+        "Gwerthu Tir",
+        "Purpose of report",
+        "Mae'r atodiad yn eithriedig dan baragraff 14 o Ran 4 o Atodlen 12A.",
+        "Eithriedig dan paragraff 14 o Ran 4 o Atodlen 12A i Ddeddf Llywodraeth Leol 1972.",
+    ), 0, 30)
+    assert report.exempt_paragraphs == ("14",)
+
+
+# ------------------------------------------------------------------ fast paths agree
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("PurposeSummaryContact officerWards:?-–\t */#_<b>İıſ "
+                                             "recommendationsKey decision12A")), max_size=60))
+def test_label_pre_filter_never_hides_a_label(text: str) -> None:
+    from boardpapers.parsers import labels
+    for candidate in (text, f"Purpose: {text}", f"{text} / Diben"):
+        cleaned = labels.clean_label_text(candidate)
+        rest = labels.split_numbering(cleaned)[1].strip()
+        slow = None
+        for pattern in labels._PATTERNS:  # the loop alone, no pre-filter
+            slow = labels._match_one(pattern, rest)
+            if slow is not None:
+                break
+        fast = labels._match_any(rest, None)
+        assert fast == slow
+
+
+def test_long_lines_judged_on_their_head_agree_with_the_whole_line() -> None:
+    from boardpapers.parsers import labels
+    prose = "The council agreed the plan. " * 60
+    for text in ("Wards affected: All " + prose, "**" * 600 + "Purpose: x", prose + "Date: 1 May",
+                 "<b>" * 300 + "Report to: Cabinet Date: 3 May 2025"):
+        labels.clear_caches()
+        assert labels.match_label(text) == labels._match_label.__wrapped__(text, None)
+        assert labels.split_fields(text) == labels._split_fields.__wrapped__(text)

@@ -62,6 +62,62 @@ def report_confidential(fields: dict[str, str]) -> bool | None:
     return None
 
 
+def key_decision(fields: dict[str, str]) -> bool | None:
+    """Yes/No from "Key decision:" ("Yes – KD/2025/14", "Ydy / Yes")."""
+    return _yes_no(fields["key_decision"]) if fields.get("key_decision") else None
+
+
+# "Yes - Appendix B is exempt under paragraph 3 of Schedule 12A" -> the reason only.
+_ANSWER_PREFIX = re.compile(r"^(?:yes|no|ydy|ydi|oes|nac ydy|nac oes)\b\s*[-–—:,;.]?\s*",
+                            re.IGNORECASE)
+
+
+def exemption(fields: dict[str, str]) -> str | None:
+    """Why the report (or part of it) is exempt, when its header says more than Yes/No."""
+    for key in ("exempt", "confidential"):
+        value = fields.get(key) or ""
+        answer = _yes_no(value)
+        if answer is False or (key == "confidential" and answer is None):
+            continue  # "Confidential: Public" / "Classification: OFFICIAL" give no reason
+        reason = _ANSWER_PREFIX.sub("", value).strip()
+        if reason:
+            return reason
+    return None
+
+
+_PARAGRAPHS = r"(?P<nums>\d{1,2}(?:\s*(?:,|and|&|or|a|ac)\s*\d{1,2})*)"
+# The exemption paragraphs of Schedule 12A to the Local Government Act 1972 (Part 4 of
+# it in Wales: "paragraff 14 o Ran 4 o Atodlen 12A").
+_SCHEDULE_12A = re.compile(
+    rf"\bparagraphs?\s+{_PARAGRAPHS}\s+of\s+(?:part\s+(?:1|i|one|4)\s+of\s+)?(?:the\s+)?"
+    r"schedule\s*12\s?a\b"
+    rf"|\bparagraff(?:au)?\s+{_PARAGRAPHS.replace('nums', 'cy')}\s+o\s+ran\s+4\s+o\s+atodlen\s*12\s?a\b",
+    re.IGNORECASE)
+_PARAGRAPH_ONLY = re.compile(rf"\bparagraphs?\s+{_PARAGRAPHS}\b", re.IGNORECASE)
+
+
+def exempt_paragraphs(fields: dict[str, str], texts: list[str]) -> tuple[str, ...]:
+    """Schedule 12A paragraph numbers the report cites, in order, each once.
+
+    The exempt field may name a bare "paragraph 3"; elsewhere in the report a paragraph
+    only counts with the Schedule named ("under paragraph 3 of Schedule 12A").
+    """
+    found: list[str] = []
+    reason = exemption(fields)
+    if reason:
+        found += [n for m in _PARAGRAPH_ONLY.finditer(reason) for n in _numbers(m.group("nums"))]
+    for text in texts:
+        if "12" not in text:
+            continue  # every citation names Schedule 12A
+        for m in _SCHEDULE_12A.finditer(text):
+            found += _numbers(m.group("nums") or m.group("cy"))
+    return tuple(dict.fromkeys(found))
+
+
+def _numbers(run: str) -> list[str]:
+    return re.findall(r"\d{1,2}", run)
+
+
 def _yes_no(value: str) -> bool | None:
     value = value.strip().strip("*").strip()
     if _YES.match(value):
