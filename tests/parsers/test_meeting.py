@@ -6,9 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from boardpapers.layout import Block, BlockKind
+from boardpapers.parsers.agenda_items import parse_agenda_items, presenter_names, split_pages
 from boardpapers.parsers.meeting import (
-    Line, body_and_authority, find_body, find_next_meeting, group_offices, lines_of, parse_agenda_items,
-    parse_time, presenter_names, read_meeting, split_pages)
+    Line, body_and_authority, find_body, find_next_meeting, group_offices, lines_of, parse_time,
+    read_meeting)
 from boardpapers.parsers.membership import parse_member, parse_members, split_member_list
 from tests.parsers.blocks import layout_from_text
 
@@ -259,3 +260,22 @@ def test_members_one_per_semicolon_under_a_members_of_the_committee_heading() ->
     assert [(m.name, m.title, m.role) for m in members] == [
         ("Ruth Kingsley-Obi", "Mayor", "chair"), ("Desmond Harte", "Cllr", "deputy_chair"),
         ("Lena Marsh", "Cllr", "member"), ("Jean Pollitt", "Cllr", "member")]
+
+
+def test_welsh_dates_read_alike_in_agendas_and_minutes() -> None:
+    from boardpapers.parsers.meeting import date_in, find_meeting_date
+    assert date_in("Dydd Iau, 22ain Mai 2025") == "2025-05-22"
+    assert date_in("12fed Fehefin 2024") == "2024-06-12"
+    assert find_meeting_date(lines("# Pwyllgor Cynllunio\nDyddiad: Dydd Mercher, 4ydd Mehefin "
+                                   "2025"))[0] == "2025-06-04"
+
+
+def test_times_without_guessing_leave_a_bare_hour_unread() -> None:
+    assert parse_time("at 7.00", guess=False) is None
+    assert parse_time("at 7.00") == "07:00"
+    assert parse_time("2.00 o'r gloch", guess=False) is None
+    assert parse_time("14:00", guess=False) == "14:00"
+    assert parse_time("09:30", guess=False) == "09:30"
+    assert parse_time("10.00 hrs", guess=False) == "10:00"
+    assert parse_time("6.30 y.p.", guess=False) == "18:30"
+    assert parse_time("a fee of £14.50 was agreed") is None

@@ -200,3 +200,11 @@ def test_resolved_in_the_middle_of_a_paragraph_is_found() -> None:
 def test_apologies_received_and_accepted_with_a_reason() -> None:
     assert apologies_from_text("Apologies were received and accepted from Cllr Harriet Quill "
                                "(work commitments).") == ["Harriet Quill"]
+
+
+def test_minutes_header_labels_read_like_agenda_labels() -> None:
+    from boardpapers.parsers.minutes_header import labelled
+    assert labelled("Venue – Council Chamber, Town Hall", "venue") == "Council Chamber, Town Hall"
+    assert labelled("Lleoliad / Venue: Siambr y Cyngor", "venue") == "Siambr y Cyngor"
+    assert labelled("Date of next meeting: 3 June 2025", "date") is None
+    assert labelled("Amser: 2.00 y.h.", "time") == "2.00 y.h."

@@ -18,7 +18,7 @@ from boardpapers.parsers.block_text import (
     bullet_text, fold, headline_text, looks_like_plain_heading, plain)
 from boardpapers.parsers.briefing_items import (
     Draft, drafts_from, highlighted_items, item_from_draft)
-from boardpapers.parsers.minutes_header import date_in
+from boardpapers.parsers.meeting import date_in
 
 _TOP_LABEL = re.compile(
     r"^(?:top\s+(?:items|stories|news|headlines)(?:\s+this\s+(?:week|month|issue|edition))?"

@@ -6,7 +6,8 @@ in many house styles (LGA packs with tab tables, ModernGov front sheets with "Ve
 here is a pure function over ``Line``s: the block texts of a Layout cut into rows of cells,
 so a table row, a bold paragraph and a markdown list item are read by the same rules.
 
-Membership lists live in ``parsers/membership.py``; ``read_meeting`` puts both together.
+Membership lists live in ``parsers/membership.py`` and the agenda in
+``parsers/agenda_items.py``; ``read_meeting`` puts them together.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 from boardpapers.facts.dates import parse_date
 from boardpapers.layout import BlockKind, Layout
-from boardpapers.paper import AgendaItem, GroupOffice, Meeting, NextMeeting
+from boardpapers.paper import GroupOffice, Meeting, NextMeeting
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ class Line:
 
 _TAGS = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|__")
 _SPACES = re.compile(r"[ \t\u00a0]+")
-_ITEM_MARKER = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]|[ivx]{1,4})[.)]$")
+ITEM_MARKER = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]|[ivx]{1,4})[.)]$")
 
 
 def clean_cell(text: str) -> str:
@@ -69,7 +70,7 @@ def lines_of(layout: Layout, first: int = 0, last: int | None = None) -> list[Li
                 cells = cells[:-1]
             if not any(cells):
                 continue
-            if b.kind is BlockKind.LIST_ITEM and _ITEM_MARKER.match(b.marker):
+            if b.kind is BlockKind.LIST_ITEM and ITEM_MARKER.match(b.marker):
                 cells = (f"{b.marker} {cells[0]}",) + cells[1:]
             out.append(Line(cells, i, b.kind, b.bold, b.marker, b.depth, b.level))
     return out
@@ -79,31 +80,34 @@ def lines_of(layout: Layout, first: int = 0, last: int | None = None) -> list[Li
 
 
 _TIME_12H = re.compile(
-    r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?|y\.?\s?b\b\.?|y\.?\s?h\b\.?)",
+    r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?|y\.?\s?b\b\.?|y\.?\s?[hp]\b\.?)",
     re.IGNORECASE)
-_TIME_24H = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:hrs|hours|h)\b)?(?!\s*[-–]?\s*\d)")
+_TIME_24H = re.compile(
+    r"(?<![\d.:£$€])\b([01]?\d|2[0-3])[:.]([0-5]\d)(\s*(?:hrs|hours|h)\b)?(?!\s*[-–]?\s*\d)")
 _TIME_OCLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(?:o'?\s?clock|o['’]r gloch)",
                           re.IGNORECASE)
 _NOON = re.compile(r"\b(?:12\s*)?(?:noon|midday|hanner dydd)\b", re.IGNORECASE)
 
 
-def parse_time(text: str) -> str | None:
+def parse_time(text: str, *, guess: bool = True) -> str | None:
     """The first clock time in ``text`` as "HH:MM": "11.00 am", "2.30pm", "14:00", "noon".
 
-    Welsh "y.b."/"y.h." are am/pm. A bare "11.00" counts only with a colon or a point
-    and two digits, and not when it starts a range of numbers ("10.00 - 12" is a page
-    range or a clause). "2.00 o'clock" (or "o'r gloch") with an hour from 1 to 7 is read
-    as afternoon, as meetings rarely start before 8 am.
+    Welsh "y.b."/"y.h."/"y.p." are am/pm. A bare "11.00" counts only with a colon or a
+    point and two digits, and not when it starts a range of numbers ("10.00 - 12" is a
+    page range or a clause). "2.00 o'clock" (or "o'r gloch") with an hour from 1 to 7 is
+    read as afternoon, as meetings rarely start before 8 am. ``guess=False`` reads only
+    times that cannot be misread: with am/pm, noon, "hrs", or a 24-hour clock past 12 or
+    with a leading zero ("09:30"); a bare "7.00" or "2.00 o'clock" is then left unread.
     """
     found: list[tuple[int, int, str]] = []  # (position, preference, "HH:MM")
     m = _TIME_12H.search(text)
     if m:
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
-        pm = re.sub(r"[.\s]", "", m.group(3)).lower() in ("pm", "yh")
+        pm = re.sub(r"[.\s]", "", m.group(3)).lower() in ("pm", "yh", "yp")
         if 1 <= hour <= 12 and minute < 60:
             hour = hour % 12 + (12 if pm else 0)
             found.append((m.start(), 0, f"{hour:02d}:{minute:02d}"))
-    m = _TIME_OCLOCK.search(text)
+    m = _TIME_OCLOCK.search(text) if guess else None
     if m:
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if 1 <= hour <= 12 and minute < 60:
@@ -112,9 +116,40 @@ def parse_time(text: str) -> str | None:
     if m:
         found.append((m.start(), 2, "12:00"))
     m = _TIME_24H.search(text)
-    if m and not _TIME_12H.match(text, m.start()):
+    if m and not _TIME_12H.match(text, m.start()) and (guess or _unmistakable_24h(m)):
         found.append((m.start(), 3, f"{int(m.group(1)):02d}:{m.group(2)}"))
     return min(found)[2] if found else None
+
+
+def _unmistakable_24h(m: re.Match[str]) -> bool:
+    """"14:00", "09:30", "10.00 hrs" — not "7.00", which may be morning or evening."""
+    return bool(m.group(3)) or int(m.group(1)) >= 13 or m.group(1).startswith("0")
+
+
+# ------------------------------------------------------------------ Welsh dates
+
+
+WELSH_MONTHS = {
+    "ionawr": "January", "chwefror": "February", "mawrth": "March", "ebrill": "April",
+    "mai": "May", "mehefin": "June", "fehefin": "June", "gorffennaf": "July",
+    "awst": "August", "medi": "September", "hydref": "October", "tachwedd": "November",
+    "rhagfyr": "December",
+}
+_WELSH_DAY_MONTH = re.compile(
+    r"\b(\d{1,2})(?:af|ail|ydd|edd|fed|ed|eg|ain)?\s+(" + "|".join(WELSH_MONTHS) + r")\b",
+    re.IGNORECASE)
+
+
+def anglicise_welsh_dates(text: str) -> str:
+    """"9fed Hydref, 2014" -> "9 October, 2014", so one date parser reads both languages
+    (with a day before it, "Mai" and a mutated "Fehefin" are months too)."""
+    return _WELSH_DAY_MONTH.sub(
+        lambda m: f"{m.group(1)} {WELSH_MONTHS[m.group(2).lower()]}", text)
+
+
+def date_in(text: str) -> str | None:
+    """The ISO day a meeting line names, in English or Welsh, or None."""
+    return parse_date(anglicise_welsh_dates(text))
 
 
 # ------------------------------------------------------------------ labels and venues
@@ -131,7 +166,8 @@ CONTACT_LABELS = ("contact", "contact officer", "enquiries to", "enquiries", "cy
                   "further information", "lga contact", "clerk")
 _ONLINE = re.compile(
     r"\b(?:zoom|microsoft teams|ms teams|teams meeting|via teams|virtual(?:ly)?|remote(?:ly)?"
-    r" meeting|remotely|online|hybrid|webex|skype|cyfarfod rhithwir|o bell)\b", re.IGNORECASE)
+    r" meeting|remotely|online|hybrid|webex|skype|cyfarfod rhithwir|rhithiol|o bell)\b",
+    re.IGNORECASE)
 _PLACE_WORDS = re.compile(
     r"\b(?:chamber|hall|room|house|offices?|centre|center|civic|siambr|neuadd|ystafell|"
     r"swyddfeydd|building|suite|library|street|road|square)\b", re.IGNORECASE)
@@ -154,7 +190,7 @@ def labelled_value(lines: Sequence[Line], labels: Sequence[str]) -> tuple[str, i
         for j, cell in enumerate(line.cells):
             pair = split_label(cell)
             key = pair[0] if pair else cell.rstrip(":").strip().casefold()
-            if not _label_is(key, labels):
+            if not label_is(key, labels):
                 continue
             value = pair[1] if pair else ""
             if not value and j + 1 < len(line.cells):
@@ -166,7 +202,7 @@ def labelled_value(lines: Sequence[Line], labels: Sequence[str]) -> tuple[str, i
     return None
 
 
-def _label_is(key: str, labels: Sequence[str]) -> bool:
+def label_is(key: str, labels: Sequence[str]) -> bool:
     """"dyddiad / date" is a date label: bilingual labels name the field once per language."""
     key = re.sub(r"\s*/\s*", "/", key)
     return key in labels or any(part.strip() in labels for part in key.split("/"))
@@ -286,13 +322,13 @@ def find_meeting_date(lines: Sequence[Line]) -> tuple[str, int] | None:
     """
     labelled = labelled_value(lines[:60], DATE_LABELS)
     if labelled:
-        iso = parse_date(labelled[0])
+        iso = date_in(labelled[0])
         if iso:
             return iso, labelled[1]
     for i, line in enumerate(lines[:80]):
         if _NOT_MEETING_DATE.search(line.text):
             continue
-        iso = parse_date(line.text)
+        iso = date_in(line.text)
         if iso:
             return iso, i
     return None
@@ -424,287 +460,11 @@ def group_offices(lines: Sequence[Line]) -> tuple[GroupOffice, ...]:
     return tuple(out)
 
 
-# ------------------------------------------------------------------ agenda items
-
-
-_AGENDA_START = re.compile(
-    r"^(?:agenda|rhaglen|agenda\s*/\s*rhaglen|rhaglen\s*/\s*agenda|items?|eitemau|business|"
-    r"order of business|items? of business|item\s+(?:no\.?\s+)?(?:title\s+)?pages?|"
-    r"no\.?\s+item|rhif eitem)\s*:?$", re.IGNORECASE)
-_ITEM = re.compile(
-    r"^(?:item\s+|eitem\s+)?([1-9]\d{0,2}(?:\.\d{1,2})?[a-z]?|\([a-z]\)|[a-z]\))[.):]?\s+(\S.*)$",
-    re.IGNORECASE)
-_PAGES = re.compile(
-    r"\(?\b(?:pages?|tudalen(?:nau)?|tt?\.)?\s*(\d{1,4})\s*(?:[-–—]|to)\s*(\d{1,4})\)?\s*$",
-    re.IGNORECASE)
-_PAGE_ONE = re.compile(r"\(?\b(?:page|tudalen|p\.)\s*(\d{1,4})\)?\s*$", re.IGNORECASE)
-_OPEN_MARK = re.compile(
-    r"^(?:non[- ]?confidential|part\s*(?:1|i|one|a)\b|open (?:items|session|business)|"
-    r"public (?:items|business|session)|items? (?:for|in) public|rhan\s*(?:1|un)\b|"
-    r"eitemau agored)", re.IGNORECASE)
-_CONF_MARK = re.compile(
-    r"^(?:confidential|part\s*(?:2|ii|two|b)\b|exempt|private (?:items|session|business)|"
-    r"closed session|items? (?:not for publication|in private|to be considered in private)|"
-    r"rhan\s*(?:2|dau)\b|eitemau (?:cyfrinachol|eithriedig))", re.IGNORECASE)
-_PRIVATE_WORDS = re.compile(r"exempt information|in private|confidential|not for publication|"
-                            r"gwybodaeth eithriedig|yn breifat", re.IGNORECASE)
-_FOLLOWING = re.compile(r"\b(?:the )?following (?:items?|business|reports?)\b|"
-                        r"\byr eitem(?:au)? (?:canlynol|ganlynol)\b", re.IGNORECASE)
-_NAMED_ITEMS = re.compile(
-    r"\b(?:agenda )?(?:items?|eitem(?:au)?)\s+(?:nos?\.?\s*)?"
-    r"(\d{1,3}[a-z]?(?:\s*(?:,|and|&|a|to|-|–)\s*\d{1,3}[a-z]?)*)", re.IGNORECASE)
-EXCLUSION = re.compile(r"exclusion of (?:the )?(?:press|public)|gwahardd y cyhoedd", re.I)
-_ITEM_IS_CONF = re.compile(
-    r"\((?:exempt|confidential|part\s*(?:2|ii)|private)\b|\bconfidential\b|"
-    r"not for publication", re.IGNORECASE)
-_NEXT = re.compile(r"(?:date (?:and time )?of (?:the )?next meeting|next meeting|"
-                   r"dyddiad y cyfarfod nesaf|cyfarfod nesaf)", re.IGNORECASE)
-
-
-def agenda_start(lines: Sequence[Line]) -> int | None:
-    """Index of the first line that opens the agenda ("AGENDA", "Item  Page", "Rhaglen")."""
-    for i, line in enumerate(lines):
-        if _AGENDA_START.match(line.text) or _AGENDA_START.match(line.cells[0]):
-            return i
-    return None
-
-
-def split_pages(text: str) -> tuple[str, str | None]:
-    """"Minutes (Pages 5 - 12)" -> ("Minutes", "5 - 12"); a title without pages unchanged."""
-    m = _PAGES.search(text)
-    if m:
-        before = text[:m.start()].rstrip(" .,-–—(")
-        named = bool(re.match(r"\(|\s*[a-z]", m.group(0), re.IGNORECASE))  # "(Pages 5 - 12)"
-        bare_ok = not before  # a bare "9 - 24" only on its own: "Local Plan 2024 - 2040"
-        if int(m.group(1)) <= int(m.group(2)) and (named or bare_ok):
-            return before, f"{m.group(1)} - {m.group(2)}"
-    m = _PAGE_ONE.search(text)
-    if m:
-        return text[:m.start()].rstrip(" .,-–—("), m.group(1)
-    return text, None
-
-
-def is_page_range(text: str) -> bool:
-    title, pages = split_pages(text.strip())
-    return pages is not None and not title.strip()
-
-
-@dataclass
-class _ItemDraft:
-    number: str
-    title: str
-    pages: str | None = None
-    presenters: tuple[str, ...] = ()
-    confidential: bool = False
-    verbal: bool = False
-    subitems: tuple[str, ...] = ()
-    text: list[str] | None = None
-
-    def freeze(self) -> AgendaItem:
-        return AgendaItem(number=self.number, title=self.title, pages=self.pages,
-                          presenters=self.presenters, confidential=self.confidential,
-                          verbal=self.verbal, subitems=self.subitems,
-                          text=" ".join(self.text) if self.text else None)
-
-
-def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
-    """The numbered agenda, with pages, presenters, sub-items and confidentiality.
-
-    Reading starts at the agenda's opening line when there is one. Items under a
-    "CONFIDENTIAL ITEMS", "Part 2"/"PART II" or "exempt information" heading, or after an
-    "Exclusion of the press and public" item, are confidential until a "NON-CONFIDENTIAL",
-    "Part 1" or "open" heading. Lines under an item are its page range ("9 - 24"), its
-    presenters ("X, Programme Manager, to present"; "Verbal update from A and B"), its
-    sub-items ("(a) …", "4.1 …", bullets) or its description.
-    """
-    start = agenda_start(lines)
-    items: list[_ItemDraft] = []
-    named_private: set[str] = set()
-    confidential = False
-    for line in _numbers_joined_to_titles(lines[start or 0:]):
-        text = line.text
-        if _NEXT.match(text):
-            break  # "Date of next meeting: …" closes the agenda
-        number_title = _item_number_title(line)
-        current = items[-1] if items else None
-        if number_title and current and _is_subitem(number_title[0], current.number, line):
-            current.subitems += (_subitem_text(line),)
-            continue
-        if number_title:
-            number, title = number_title
-            title, pages = split_pages(title)
-            if len(line.cells) > 1 and pages is None:
-                pages = next((split_pages(c)[1] for c in line.cells[1:]
-                              if is_page_range(c)), None)
-            exclusion = bool(EXCLUSION.search(title))
-            marked = bool(_ITEM_IS_CONF.search(title)) and not exclusion
-            draft = _ItemDraft(number, title.strip(), pages,
-                               confidential=confidential or marked,
-                               verbal=bool(re.search(r"\bverbal\b", title, re.I)))
-            items.append(draft)
-            if exclusion:
-                confidential = True  # the motion is public; the business after it is not
-            continue
-        if _OPEN_MARK.match(text):
-            confidential = False
-            continue
-        private = private_scope(text)
-        if private == "following":
-            confidential = True
-            continue
-        if isinstance(private, set):
-            named_private |= private
-            continue
-        if current is not None:
-            _add_detail(current, line)
-    for draft in items:
-        draft.confidential = draft.confidential or draft.number in named_private
-    return tuple(d.freeze() for d in items)
-
-
-def private_scope(text: str) -> str | set[str] | None:
-    """What a line about private business covers: "following" for a Part 2 heading or a
-    sentence about the following items, the item numbers a note names ("Item 10 is likely
-    to be considered in private"), or None when it is not about private business."""
-    if _CONF_MARK.match(text) and (len(text) < 80 or _FOLLOWING.search(text)):
-        return "following"  # "PART II", "CONFIDENTIAL ITEMS", "Exempt items"
-    if not _PRIVATE_WORDS.search(text):
-        return None
-    named = _NAMED_ITEMS.search(text)
-    if named and not _FOLLOWING.search(text[:named.start()]):
-        return set(_item_numbers(named.group(1)))
-    if _FOLLOWING.search(text):
-        return "following"
-    return None
-
-
-def _item_numbers(text: str) -> list[str]:
-    """"10", "10 and 11", "10, 11 and 12", "10 to 12" -> each number."""
-    numbers = re.findall(r"\d{1,3}[a-z]?", text)
-    span = re.fullmatch(r"\s*(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})\s*", text)
-    if span and int(span.group(1)) < int(span.group(2)) <= int(span.group(1)) + 20:
-        return [str(n) for n in range(int(span.group(1)), int(span.group(2)) + 1)]
-    return numbers
-
-
-_BARE_NUMBER = re.compile(r"(?:item\s+)?[1-9]\d{0,2}[a-z]?[.)]?", re.IGNORECASE)
-
-
-def _numbers_joined_to_titles(lines: Sequence[Line]) -> list[Line]:
-    """ModernGov prints "4." on one line and the item's title on the next: join them."""
-    out: list[Line] = []
-    skip = False
-    for k, line in enumerate(lines):
-        if skip:
-            skip = False
-            continue
-        nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if (len(line.cells) == 1 and _BARE_NUMBER.fullmatch(line.cells[0]) and nxt
-                and not _ITEM.match(nxt.cells[0]) and not is_page_range(nxt.text)):
-            cells = (f"{line.cells[0]} {nxt.cells[0]}",) + nxt.cells[1:]
-            out.append(Line(cells, line.block, nxt.kind, nxt.bold, line.marker, 0, nxt.level))
-            skip = True
-            continue
-        out.append(line)
-    return out
-
-
-def _item_number_title(line: Line) -> tuple[str, str] | None:
-    first = line.cells[0]
-    if len(line.cells) > 1 and re.fullmatch(r"(?:item\s+)?[1-9]\d{0,2}[a-z]?[.)]?", first, re.I):
-        first = f"{first} {line.cells[1]}"  # "4." | "Planning applications" | "7 - 64"
-    m = _ITEM.match(first)
-    if not m:
-        return None
-    number, title = m.group(1).strip("()"), m.group(2).strip()
-    if re.match(r"(?:item|eitem)\s", first, re.I) and title[:1].islower():
-        return None  # "Item 10 is likely to be considered in private …" is a note
-    if parse_time(first[:12]) and re.match(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m|$|[-–])", first):
-        return None  # "11.00 am – online" is a time, not item 11
-    if parse_date(first) and len(first) < 40:
-        return None  # page furniture such as "5 March 2021"
-    if not re.match(r"[\w'‘“\"(]", title) or is_page_range(title):
-        return None
-    return number, title
-
-
-def _is_subitem(number: str, parent: str, line: Line) -> bool:
-    if re.fullmatch(r"[a-z]", number) or re.fullmatch(r"[ivx]+", number):
-        return True
-    head = parent.split(".")[0].rstrip("abcdefghijklmnopqrstuvwxyz")
-    return "." in number and number.split(".")[0] == head and "." not in parent
-
-
-def _subitem_text(line: Line) -> str:
-    return clean_cell(line.text)
-
-
-_TO_PRESENT = re.compile(r"^(.*?),?\s*(?:to present|to introduce|i gyflwyno)\.?$", re.I)
-_VERBAL = re.compile(r"^(?:a\s+)?(?:verbal|oral)\s+(?:update|report|briefing)\b"
-                     r"(?:\s+(?:from|by)(?:\s+the)?)?\s*[:,-]?\s*(.*)$", re.I)
-_PRESENTER_LABEL = re.compile(
-    r"^(?:presented by|presenters?|lead officers?|lead members?|portfolio holder|"
-    r"report of|report by|report from|to (?:consider|receive) (?:a |the )?report of|"
-    r"adroddiad gan)(?:\s+the)?\s*[:-]?\s*(.+?)\.?$", re.I)
-
-
-def _add_detail(item: _ItemDraft, line: Line) -> None:
-    text = line.text.strip()
-    if is_page_range(text):
-        item.pages = split_pages(text)[1]
-        return
-    bullet = line.kind is BlockKind.LIST_ITEM and not _ITEM_MARKER.match(line.marker)
-    if bullet:
-        item.subitems += (text,)
-        return
-    for part in reversed(_languages(text)):
-        verbal = _VERBAL.match(part)
-        if verbal:
-            item.verbal = True
-            item.presenters += presenter_names(verbal.group(1))
-            return
-        m = _TO_PRESENT.match(part) or _PRESENTER_LABEL.match(part)
-        if m:
-            who = re.split(r"\s+(?:on|for|regarding|about|in respect of)\s+|:", m.group(1))[0]
-            item.presenters += presenter_names(who) or (who.strip(),)
-            return
-    if len(line.cells) > 1 and is_page_range(line.cells[-1]):
-        item.pages = split_pages(line.cells[-1])[1]
-    item.text = [*(item.text or []), text]
-
-
-def _languages(text: str) -> list[str]:
-    """"Adroddiad gan … / Report of …" -> both halves (bilingual lines are read in each)."""
-    parts = [p.strip() for p in re.split(r"\s+/\s+", text) if p.strip()]
-    return parts if len(parts) == 2 else [text]
-
-
-_ROLE_WORDS = re.compile(
-    r"\b(?:head|director|manager|officer|adviser|advisor|chief|executive|lead|member|"
-    r"programme|team|service|services|council|committee|board|secretary|clerk|deputy|"
-    r"assistant|portfolio|holder|cabinet|leader|strategy|finance|policy)\b", re.I)
-_NAME = re.compile(
-    r"^(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|"
-    r"Mayor|Y Cynghorydd)\.?\s+)*[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|le|ap))"
-    r"{1,3}$")
-
-
-def presenter_names(text: str) -> tuple[str, ...]:
-    """People in "Tina Holland, Programme Manager, and Susan Attard, Head of X": names only.
-
-    Each "and"-separated part keeps its first comma-separated piece when that looks like a
-    person's name, so job titles with "and" in them ("Head of Finance and Procurement")
-    are not mistaken for people.
-    """
-    names: list[str] = []
-    for part in re.split(r",?\s+(?:and|&|a)\s+|;\s*", text.strip().rstrip(".")):
-        head = part.split(",")[0].strip()
-        if head and _NAME.match(head) and not _ROLE_WORDS.search(head):
-            names.append(head)
-    return tuple(names)
-
-
 # ------------------------------------------------------------------ next meeting
+
+
+NEXT_MEETING = re.compile(r"(?:date (?:and time )?of (?:the )?next meeting|next meeting|"
+                   r"dyddiad y cyfarfod nesaf|cyfarfod nesaf)", re.IGNORECASE)
 
 
 def find_next_meeting(lines: Sequence[Line]) -> NextMeeting | None:
@@ -714,7 +474,7 @@ def find_next_meeting(lines: Sequence[Line]) -> NextMeeting | None:
     agenda item "Date of next meeting" followed by "To note … 12 May 2024 at 10am").
     """
     for i, line in enumerate(lines):
-        m = _NEXT.search(line.text)
+        m = NEXT_MEETING.search(line.text)
         if not m:
             continue
         text = line.text[m.end():]
@@ -748,6 +508,7 @@ def _next_venue(text: str) -> str | None:
 
 def read_meeting(lines: Sequence[Line]) -> Meeting:
     """Every front-matter fact this module and ``membership`` know how to read."""
+    from boardpapers.parsers.agenda_items import parse_agenda_items
     from boardpapers.parsers.membership import parse_members
 
     dated = find_meeting_date(lines)

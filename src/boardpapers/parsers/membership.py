@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from boardpapers.paper import Member
-from boardpapers.parsers.meeting import Line, agenda_start, split_label
+from boardpapers.parsers.agenda_items import agenda_start
+from boardpapers.parsers.meeting import Line, split_label
 
 _TITLES = re.compile(
     r"^(?:(Cllrs?|Councillors?|Cynghorwyr|Cynghorydd|Y Cynghorydd|Cyng|Lord|Lady|Baroness|"

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field, replace
 from boardpapers.genre import Classification
 from boardpapers.layout import Layout
 from boardpapers.paper import AgendaItem, Meeting, Member, NextMeeting, Paper
+from boardpapers.parsers.agenda_items import private_scope
 from boardpapers.parsers.block_text import headline_text
 from boardpapers.parsers.decisions import decision_from_lines, is_decision_label, until_reasons
-from boardpapers.parsers.meeting import private_scope
+from boardpapers.parsers.meeting import date_in, is_online, venue_in_sentence
 from boardpapers.parsers.minute_items import NOISE, ItemStart, Line, item_starts, layout_lines
 from boardpapers.parsers.minutes_header import (
-    body_of_minutes, clock, date_in, end_time, is_online, labelled, moderngov_title,
-    venue_held_at)
+    body_of_minutes, clock, end_time, labelled, moderngov_title)
 from boardpapers.parsers.minutes_people import (
     apologies_from_text, attendance_label, declarations_from_text, members_from_text,
     split_people)
@@ -146,7 +146,7 @@ def _read_header_line(header: _Header, text: str, previous_heading: str | None) 
     if header.date is None and (date := date_in(text)):
         header.date = date
         header.time = header.time or clock(text, need_cue=True)
-        header.venue = header.venue or venue_held_at(text)
+        header.venue = header.venue or venue_in_sentence(text)
         header.online = header.online or bool(re.search(r"\bheld\b", text)) and is_online(text)
 
 

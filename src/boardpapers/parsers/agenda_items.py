@@ -1,0 +1,289 @@
+"""The agenda of a meeting: numbered items with pages, presenters, sub-items, and which
+items are held in private.
+
+Read from ``meeting.Line``s like the rest of the front matter, so an agenda table, a
+numbered list and ModernGov's number-then-title lines are read by the same rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from boardpapers.facts.dates import parse_date
+from boardpapers.layout import BlockKind
+from boardpapers.paper import AgendaItem
+from boardpapers.parsers.meeting import ITEM_MARKER, NEXT_MEETING, Line, clean_cell, parse_time
+
+_AGENDA_START = re.compile(
+    r"^(?:agenda|rhaglen|agenda\s*/\s*rhaglen|rhaglen\s*/\s*agenda|items?|eitemau|business|"
+    r"order of business|items? of business|item\s+(?:no\.?\s+)?(?:title\s+)?pages?|"
+    r"no\.?\s+item|rhif eitem)\s*:?$", re.IGNORECASE)
+_ITEM = re.compile(
+    r"^(?:item\s+|eitem\s+)?([1-9]\d{0,2}(?:\.\d{1,2})?[a-z]?|\([a-z]\)|[a-z]\))[.):]?\s+(\S.*)$",
+    re.IGNORECASE)
+_PAGES = re.compile(
+    r"\(?\b(?:pages?|tudalen(?:nau)?|tt?\.)?\s*(\d{1,4})\s*(?:[-–—]|to)\s*(\d{1,4})\)?\s*$",
+    re.IGNORECASE)
+_PAGE_ONE = re.compile(r"\(?\b(?:page|tudalen|p\.)\s*(\d{1,4})\)?\s*$", re.IGNORECASE)
+_OPEN_MARK = re.compile(
+    r"^(?:non[- ]?confidential|part\s*(?:1|i|one|a)\b|open (?:items|session|business)|"
+    r"public (?:items|business|session)|items? (?:for|in) public|rhan\s*(?:1|un)\b|"
+    r"eitemau agored)", re.IGNORECASE)
+_CONF_MARK = re.compile(
+    r"^(?:confidential|part\s*(?:2|ii|two|b)\b|exempt|private (?:items|session|business)|"
+    r"closed session|items? (?:not for publication|in private|to be considered in private)|"
+    r"rhan\s*(?:2|dau)\b|eitemau (?:cyfrinachol|eithriedig))", re.IGNORECASE)
+_PRIVATE_WORDS = re.compile(r"exempt information|in private|confidential|not for publication|"
+                            r"gwybodaeth eithriedig|yn breifat", re.IGNORECASE)
+_FOLLOWING = re.compile(r"\b(?:the )?following (?:items?|business|reports?)\b|"
+                        r"\byr eitem(?:au)? (?:canlynol|ganlynol)\b", re.IGNORECASE)
+_NAMED_ITEMS = re.compile(
+    r"\b(?:agenda )?(?:items?|eitem(?:au)?)\s+(?:nos?\.?\s*)?"
+    r"(\d{1,3}[a-z]?(?:\s*(?:,|and|&|a|to|-|–)\s*\d{1,3}[a-z]?)*)", re.IGNORECASE)
+EXCLUSION = re.compile(r"exclusion of (?:the )?(?:press|public)|gwahardd y cyhoedd", re.I)
+_ITEM_IS_CONF = re.compile(
+    r"\((?:exempt|confidential|part\s*(?:2|ii)|private)\b|\bconfidential\b|"
+    r"not for publication", re.IGNORECASE)
+def agenda_start(lines: Sequence[Line]) -> int | None:
+    """Index of the first line that opens the agenda ("AGENDA", "Item  Page", "Rhaglen")."""
+    for i, line in enumerate(lines):
+        if _AGENDA_START.match(line.text) or _AGENDA_START.match(line.cells[0]):
+            return i
+    return None
+
+
+def split_pages(text: str) -> tuple[str, str | None]:
+    """"Minutes (Pages 5 - 12)" -> ("Minutes", "5 - 12"); a title without pages unchanged."""
+    m = _PAGES.search(text)
+    if m:
+        before = text[:m.start()].rstrip(" .,-–—(")
+        named = bool(re.match(r"\(|\s*[a-z]", m.group(0), re.IGNORECASE))  # "(Pages 5 - 12)"
+        bare_ok = not before  # a bare "9 - 24" only on its own: "Local Plan 2024 - 2040"
+        if int(m.group(1)) <= int(m.group(2)) and (named or bare_ok):
+            return before, f"{m.group(1)} - {m.group(2)}"
+    m = _PAGE_ONE.search(text)
+    if m:
+        return text[:m.start()].rstrip(" .,-–—("), m.group(1)
+    return text, None
+
+
+def is_page_range(text: str) -> bool:
+    title, pages = split_pages(text.strip())
+    return pages is not None and not title.strip()
+
+
+@dataclass
+class _ItemDraft:
+    number: str
+    title: str
+    pages: str | None = None
+    presenters: tuple[str, ...] = ()
+    confidential: bool = False
+    verbal: bool = False
+    subitems: tuple[str, ...] = ()
+    text: list[str] | None = None
+
+    def freeze(self) -> AgendaItem:
+        return AgendaItem(number=self.number, title=self.title, pages=self.pages,
+                          presenters=self.presenters, confidential=self.confidential,
+                          verbal=self.verbal, subitems=self.subitems,
+                          text=" ".join(self.text) if self.text else None)
+
+
+def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
+    """The numbered agenda, with pages, presenters, sub-items and confidentiality.
+
+    Reading starts at the agenda's opening line when there is one. Items under a
+    "CONFIDENTIAL ITEMS", "Part 2"/"PART II" or "exempt information" heading, or after an
+    "Exclusion of the press and public" item, are confidential until a "NON-CONFIDENTIAL",
+    "Part 1" or "open" heading. Lines under an item are its page range ("9 - 24"), its
+    presenters ("X, Programme Manager, to present"; "Verbal update from A and B"), its
+    sub-items ("(a) …", "4.1 …", bullets) or its description.
+    """
+    start = agenda_start(lines)
+    items: list[_ItemDraft] = []
+    named_private: set[str] = set()
+    confidential = False
+    for line in _numbers_joined_to_titles(lines[start or 0:]):
+        text = line.text
+        if NEXT_MEETING.match(text):
+            break  # "Date of next meeting: …" closes the agenda
+        number_title = _item_number_title(line)
+        current = items[-1] if items else None
+        if number_title and current and _is_subitem(number_title[0], current.number, line):
+            current.subitems += (_subitem_text(line),)
+            continue
+        if number_title:
+            number, title = number_title
+            title, pages = split_pages(title)
+            if len(line.cells) > 1 and pages is None:
+                pages = next((split_pages(c)[1] for c in line.cells[1:]
+                              if is_page_range(c)), None)
+            exclusion = bool(EXCLUSION.search(title))
+            marked = bool(_ITEM_IS_CONF.search(title)) and not exclusion
+            draft = _ItemDraft(number, title.strip(), pages,
+                               confidential=confidential or marked,
+                               verbal=bool(re.search(r"\bverbal\b", title, re.I)))
+            items.append(draft)
+            if exclusion:
+                confidential = True  # the motion is public; the business after it is not
+            continue
+        if _OPEN_MARK.match(text):
+            confidential = False
+            continue
+        private = private_scope(text)
+        if private == "following":
+            confidential = True
+            continue
+        if isinstance(private, set):
+            named_private |= private
+            continue
+        if current is not None:
+            _add_detail(current, line)
+    for draft in items:
+        draft.confidential = draft.confidential or draft.number in named_private
+    return tuple(d.freeze() for d in items)
+
+
+def private_scope(text: str) -> str | set[str] | None:
+    """What a line about private business covers: "following" for a Part 2 heading or a
+    sentence about the following items, the item numbers a note names ("Item 10 is likely
+    to be considered in private"), or None when it is not about private business."""
+    if _CONF_MARK.match(text) and (len(text) < 80 or _FOLLOWING.search(text)):
+        return "following"  # "PART II", "CONFIDENTIAL ITEMS", "Exempt items"
+    if not _PRIVATE_WORDS.search(text):
+        return None
+    named = _NAMED_ITEMS.search(text)
+    if named and not _FOLLOWING.search(text[:named.start()]):
+        return set(_item_numbers(named.group(1)))
+    if _FOLLOWING.search(text):
+        return "following"
+    return None
+
+
+def _item_numbers(text: str) -> list[str]:
+    """"10", "10 and 11", "10, 11 and 12", "10 to 12" -> each number."""
+    numbers = re.findall(r"\d{1,3}[a-z]?", text)
+    span = re.fullmatch(r"\s*(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})\s*", text)
+    if span and int(span.group(1)) < int(span.group(2)) <= int(span.group(1)) + 20:
+        return [str(n) for n in range(int(span.group(1)), int(span.group(2)) + 1)]
+    return numbers
+
+
+_BARE_NUMBER = re.compile(r"(?:item\s+)?[1-9]\d{0,2}[a-z]?[.)]?", re.IGNORECASE)
+
+
+def _numbers_joined_to_titles(lines: Sequence[Line]) -> list[Line]:
+    """ModernGov prints "4." on one line and the item's title on the next: join them."""
+    out: list[Line] = []
+    skip = False
+    for k, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if (len(line.cells) == 1 and _BARE_NUMBER.fullmatch(line.cells[0]) and nxt
+                and not _ITEM.match(nxt.cells[0]) and not is_page_range(nxt.text)):
+            cells = (f"{line.cells[0]} {nxt.cells[0]}",) + nxt.cells[1:]
+            out.append(Line(cells, line.block, nxt.kind, nxt.bold, line.marker, 0, nxt.level))
+            skip = True
+            continue
+        out.append(line)
+    return out
+
+
+def _item_number_title(line: Line) -> tuple[str, str] | None:
+    first = line.cells[0]
+    if len(line.cells) > 1 and re.fullmatch(r"(?:item\s+)?[1-9]\d{0,2}[a-z]?[.)]?", first, re.I):
+        first = f"{first} {line.cells[1]}"  # "4." | "Planning applications" | "7 - 64"
+    m = _ITEM.match(first)
+    if not m:
+        return None
+    number, title = m.group(1).strip("()"), m.group(2).strip()
+    if re.match(r"(?:item|eitem)\s", first, re.I) and title[:1].islower():
+        return None  # "Item 10 is likely to be considered in private …" is a note
+    if parse_time(first[:12]) and re.match(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m|$|[-–])", first):
+        return None  # "11.00 am – online" is a time, not item 11
+    if parse_date(first) and len(first) < 40:
+        return None  # page furniture such as "5 March 2021"
+    if not re.match(r"[\w'‘“\"(]", title) or is_page_range(title):
+        return None
+    return number, title
+
+
+def _is_subitem(number: str, parent: str, line: Line) -> bool:
+    if re.fullmatch(r"[a-z]", number) or re.fullmatch(r"[ivx]+", number):
+        return True
+    head = parent.split(".")[0].rstrip("abcdefghijklmnopqrstuvwxyz")
+    return "." in number and number.split(".")[0] == head and "." not in parent
+
+
+def _subitem_text(line: Line) -> str:
+    return clean_cell(line.text)
+
+
+_TO_PRESENT = re.compile(r"^(.*?),?\s*(?:to present|to introduce|i gyflwyno)\.?$", re.I)
+_VERBAL = re.compile(r"^(?:a\s+)?(?:verbal|oral)\s+(?:update|report|briefing)\b"
+                     r"(?:\s+(?:from|by)(?:\s+the)?)?\s*[:,-]?\s*(.*)$", re.I)
+_PRESENTER_LABEL = re.compile(
+    r"^(?:presented by|presenters?|lead officers?|lead members?|portfolio holder|"
+    r"report of|report by|report from|to (?:consider|receive) (?:a |the )?report of|"
+    r"adroddiad gan)(?:\s+the)?\s*[:-]?\s*(.+?)\.?$", re.I)
+
+
+def _add_detail(item: _ItemDraft, line: Line) -> None:
+    text = line.text.strip()
+    if is_page_range(text):
+        item.pages = split_pages(text)[1]
+        return
+    bullet = line.kind is BlockKind.LIST_ITEM and not ITEM_MARKER.match(line.marker)
+    if bullet:
+        item.subitems += (text,)
+        return
+    for part in reversed(_languages(text)):
+        verbal = _VERBAL.match(part)
+        if verbal:
+            item.verbal = True
+            item.presenters += presenter_names(verbal.group(1))
+            return
+        m = _TO_PRESENT.match(part) or _PRESENTER_LABEL.match(part)
+        if m:
+            who = re.split(r"\s+(?:on|for|regarding|about|in respect of)\s+|:", m.group(1))[0]
+            item.presenters += presenter_names(who) or (who.strip(),)
+            return
+    if len(line.cells) > 1 and is_page_range(line.cells[-1]):
+        item.pages = split_pages(line.cells[-1])[1]
+    item.text = [*(item.text or []), text]
+
+
+def _languages(text: str) -> list[str]:
+    """"Adroddiad gan … / Report of …" -> both halves (bilingual lines are read in each)."""
+    parts = [p.strip() for p in re.split(r"\s+/\s+", text) if p.strip()]
+    return parts if len(parts) == 2 else [text]
+
+
+_ROLE_WORDS = re.compile(
+    r"\b(?:head|director|manager|officer|adviser|advisor|chief|executive|lead|member|"
+    r"programme|team|service|services|council|committee|board|secretary|clerk|deputy|"
+    r"assistant|portfolio|holder|cabinet|leader|strategy|finance|policy)\b", re.I)
+_NAME = re.compile(
+    r"^(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|"
+    r"Mayor|Y Cynghorydd)\.?\s+)*[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|le|ap))"
+    r"{1,3}$")
+
+
+def presenter_names(text: str) -> tuple[str, ...]:
+    """People in "Tina Holland, Programme Manager, and Susan Attard, Head of X": names only.
+
+    Each "and"-separated part keeps its first comma-separated piece when that looks like a
+    person's name, so job titles with "and" in them ("Head of Finance and Procurement")
+    are not mistaken for people.
+    """
+    names: list[str] = []
+    for part in re.split(r",?\s+(?:and|&|a)\s+|;\s*", text.strip().rstrip(".")):
+        head = part.split(",")[0].strip()
+        if head and _NAME.match(head) and not _ROLE_WORDS.search(head):
+            names.append(head)
+    return tuple(names)
