@@ -95,3 +95,21 @@ def test_mutated_real_files_raise_only_project_errors(fmt: str) -> None:
         _read(data, fmt)
 
     check()
+
+
+_CONVERTED_PIECES = st.sampled_from([
+    "Meeting", "   ", "      ", "\t", "a)", "1.", "1.1", "(2)", "PL/88", "environ-", "mental",
+    "long-", "term", "jo@hollinsrid", "ge.gov.uk", "·", "**Bold**", "## ", "Page 2", "\f",
+    "12 March 2025", "Contact Officers", ".", "£3.2 million", "-", " ", "x"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(lines=st.lists(st.lists(_CONVERTED_PIECES, max_size=8).map("".join), max_size=25))
+def test_converted_text_shapes_keep_spans_and_leave_no_hyphen_placeholder(lines: list[str]) -> None:
+    """pdftotext -layout columns, lone markers, broken words and e-mails in any mix."""
+    from boardpapers.readers.text_blocks import HYPHEN_BREAK
+
+    layout = _read("\n".join(lines).encode("utf-8"), "txt")
+    if layout is not None:
+        assert all(layout.text[b.start:b.end] == b.text for b in layout.blocks)
+        assert HYPHEN_BREAK not in layout.text
