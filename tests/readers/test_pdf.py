@@ -485,3 +485,18 @@ def test_banner_stamped_in_the_top_margin_of_each_bundled_pack_is_kept() -> None
     assert lay.metadata["running_headers"] == "Bundle of committee papers"
     heads = [(b.text, b.level) for b in lay.blocks if b.kind is BlockKind.HEADING]
     assert ("Ashby Vale District Council", 1) in heads
+
+
+def test_side_heading_over_a_numbered_list_is_not_a_table_header() -> None:
+    raw = _rawpdf()
+    t = raw.text
+    doc = raw.RawPdf()
+    doc.pages.append(t(56, 760, 10, "Summary") + t(128, 760, 10, "This report sets out the "
+                                                               "outcome of the review.")
+                     + t(56, 744, 10, "1.1") + t(128, 744, 10, "Two options were assessed.")
+                     + t(56, 730, 10, "1.2") + t(128, 730, 10, "Option B is recommended."))
+    data = doc.to_bytes()
+    lay = pdf.read_bytes(data, _source(data))
+    assert not any(b.kind is BlockKind.TABLE for b in lay.blocks)
+    assert [(b.marker, b.text) for b in lay.blocks if b.kind is BlockKind.LIST_ITEM] == [
+        ("1.1", "Two options were assessed."), ("1.2", "Option B is recommended.")]

@@ -175,15 +175,21 @@ def split_aligned_tables(lines: list[Line]) -> list[Line | Table]:
 
 
 def _header_over(header: Line, rows: list[Line]) -> bool:
-    """A header row of words (no markers) whose cells start over the rows' columns, close
-    above them."""
+    """A header row of a few words a cell (no markers, no sentences: "Summary  This
+    report sets out..." over a numbered list is a side heading) whose cells start over
+    the rows' columns, close above them."""
     pieces = _pieces(header)
-    if len(pieces) < 2 or any(MARKER.match(text) for _, text in pieces):
+    if not _header_cells(pieces):
         return False
     if rows[0].top - header.bottom > 2.5 * (header.bottom - header.top):
         return False
     starts = _column_starts([_pieces(ln) for ln in rows if len(_pieces(ln)) >= 2])
     return len(starts) >= 2 and all(any(abs(x - s) < 4 for s in starts) for x, _ in pieces)
+
+
+def _header_cells(pieces: list[tuple[float, str]]) -> bool:
+    return len(pieces) >= 2 and not any(
+        MARKER.match(text) or len(text) > 30 or text.count(" ") > 3 for _, text in pieces)
 
 
 def _pieces(line: Line) -> list[tuple[float, str]]:
@@ -240,8 +246,10 @@ def _is_table(lines: list[Line]) -> bool:
     if sum(len(p) >= 3 for p in multi) >= 2:
         return True
     # Two pieces a line: not a table when the left ones are list markers ("2.1  text"),
-    # unless a third column holds page references (an agenda's "Pages" column).
-    if all(MARKER.match(p[0][1]) for p in multi):
+    # unless a third column holds page references (an agenda's "Pages" column), nor when
+    # only the top row's is not and that row is a side heading, not a header of cells.
+    if all(MARKER.match(p[0][1]) for p in multi[1:]) and (
+            MARKER.match(multi[0][0][1]) or not _header_cells(multi[0])):
         return any(len(p) >= 3 and all(_PAGE_REF.match(t) for _, t in p[2:]) for p in multi)
     return len(_column_starts(multi)) == 2
 
