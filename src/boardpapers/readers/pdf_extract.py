@@ -5,7 +5,8 @@ each, and a page holds thousands of characters. A text object is one run of one 
 one size (usually a line or part of one), so walking objects costs a few calls per run and
 keeps the reader within a small multiple of pdfium's raw text extraction. The objects'
 texts are sliced from the page text taken once (``pdf_chars``), since asking pdfium for
-each object's text rescans the whole page every time. Coordinates are turned top-down (``top`` grows down the page) so that reading order sorts naturally.
+each object's text rescans the whole page every time. Coordinates are turned top-down
+(``top`` grows down the page, as the page is shown) so that reading order sorts naturally.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 from boardpapers.readers.pdf_chars import TextBuffer, object_texts, typed
 from boardpapers.readers.pdf_geometry import (
     PAGE_SEGMENTS,
+    THIN,
     Matrix,
     apply,
     compose,
@@ -31,7 +33,7 @@ _TEXT, _PATH, _IMAGE, _FORM = (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ
                                pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
 _BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demi")
 _FORCE_BOLD = 1 << 18
-RULE_THICKNESS = 2.5  # a path thinner than this is a line, not a shape
+RULE_THICKNESS = THIN  # a path thinner than this is a line, not a shape
 _CHAR_FIXES = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢",
                              "\x02": "-", "\r": " ", "\n": " ", "\ufffe": "", "\x00": ""})
 
