@@ -36,7 +36,7 @@ _MINUTE_HEAD = re.compile(r"^(?:[A-Z]{1,4}/\d{1,4}|[A-Z]{0,3}\d{1,4}/\d{2,4})\.?
 _LONE_MARKER = re.compile(r"^(?:\((?:[a-z]{1,4}|\d{1,3})\)|[a-z][.)]|[ivx]{2,6}[.)]|"
                           r"\d{1,3}(?:\.\d{1,3})*[.)]?|[•·▪◦●■\uf0b7])$")
 HYPHEN_BREAK = "\u2027"  # stands between the halves of a word hyphenated at a line end
-_BROKEN_WORD = re.compile(rf"(\w+)[{_HYPHENS}]{HYPHEN_BREAK}(\w+)")
+_BROKEN_WORD = re.compile(rf"(\w+)[{_HYPHENS}]{HYPHEN_BREAK}(?=(\w+))")
 _BROKEN_EMAIL = re.compile(r"(?:^|\s)[\w.+-]+@[\w-]+$")  # no dot after the @ yet
 _EMAIL_REST = re.compile(r"^[\w-]*\.[\w.-]*[a-z]\b(?!@)", re.I)
 _URLISH = re.compile(r"^(?:\S+@\S+|www\.|https?://)", re.I)
@@ -382,6 +382,7 @@ def resolve_hyphens(text: str, vocabulary: frozenset[str]) -> str:
     elsewhere; "long-term", "non-statutory" keep their hyphen."""
     if HYPHEN_BREAK not in text:
         return text
-    return _BROKEN_WORD.sub(
-        lambda m: m.group(1) + m.group(2) if (m.group(1) + m.group(2)).lower() in vocabulary
-        else f"{m.group(1)}-{m.group(2)}", text)
+    mended = _BROKEN_WORD.sub(
+        lambda m: m.group(1) if (m.group(1) + m.group(2)).lower() in vocabulary
+        else m.group(1) + m.group(0)[len(m.group(1))], text)
+    return mended.replace(HYPHEN_BREAK, "")
