@@ -279,3 +279,10 @@ def test_times_without_guessing_leave_a_bare_hour_unread() -> None:
     assert parse_time("10.00 hrs", guess=False) == "10:00"
     assert parse_time("6.30 y.p.", guess=False) == "18:30"
     assert parse_time("a fee of £14.50 was agreed") is None
+
+
+def test_authority_printed_twice_is_not_taken_for_the_body() -> None:
+    assert body_and_authority(lines(
+        "# Wrenbury St Mary Town Council\n# WRENBURY ST MARY TOWN COUNCIL\nYou are hereby "
+        "summoned to attend a meeting of the Full Council to be held in the Assembly Room.")) == (
+        "Full Council", "Wrenbury St Mary Town Council")

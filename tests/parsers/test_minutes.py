@@ -208,3 +208,15 @@ def test_minutes_header_labels_read_like_agenda_labels() -> None:
     assert labelled("Lleoliad / Venue: Siambr y Cyngor", "venue") == "Siambr y Cyngor"
     assert labelled("Date of next meeting: 3 June 2025", "date") is None
     assert labelled("Amser: 2.00 y.h.", "time") == "2.00 y.h."
+
+
+def test_time_and_venue_read_after_a_running_header_named_the_day() -> None:
+    paper = parse_minutes(_layout(
+        (H, "Planning Committee – 22 April 2025"), (H, "ASHCOMBE BOROUGH COUNCIL"),
+        (P, "Minutes of the meeting of the Planning Committee held in the Council Chamber, "
+            "Civic Centre, Ashcombe on Tuesday 22 April 2025 at 6.30 pm"),
+        (P, "PL/87 Apologies"), (P, "None."), (P, "PL/88 Appeals"), (P, "Noted.")),
+        Classification("minutes"))
+    m = paper.meeting
+    assert (m.date, m.time, m.venue) == ("2025-04-22", "18:30",
+                                         "Council Chamber, Civic Centre, Ashcombe")

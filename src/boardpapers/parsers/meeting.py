@@ -263,6 +263,8 @@ def body_and_authority(lines: Sequence[Line]) -> tuple[str | None, str | None]:
         if authority is None and _is_authority(line):
             authority = _tidy_body(line.text)
             continue
+        if authority and _tidy_body(line.text).casefold() == authority.casefold():
+            continue  # the authority again ("Town Council" above "TOWN COUNCIL")
         return _tidy_body(line.text), _authority_line(front[:i])
     for i, line in enumerate(front):
         m = _MEETING_OF.search(line.text)

@@ -143,7 +143,8 @@ def _read_header_line(header: _Header, text: str, previous_heading: str | None) 
         header.body = header.body or body_of_minutes(text) or (
             previous_heading if re.search(r"\bmeeting\s+held\b|\bcyfarfod\s+a\s+gynhaliwyd\b",
                                           text, re.IGNORECASE) else None)
-    if header.date is None and (date := date_in(text)):
+    date = date_in(text)
+    if date and header.date in (None, date):  # a running header may have named the day
         header.date = date
         header.time = header.time or clock(text, need_cue=True)
         header.venue = header.venue or venue_in_sentence(text)
