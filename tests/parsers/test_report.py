@@ -421,3 +421,28 @@ def test_long_lines_judged_on_their_head_agree_with_the_whole_line() -> None:
         labels.clear_caches()
         assert labels.match_label(text) == labels._match_label.__wrapped__(text, None)
         assert labels.split_fields(text) == labels._split_fields.__wrapped__(text)
+
+
+# ------------------------------------------------------------------ contacts, converted text
+
+def test_contact_whose_email_comes_before_the_name() -> None:
+    officers, used = read_contacts(["Contact for enquiries: jo.bryant@fernley.gov.uk",
+                                    "Jo Bryant, Assistant Director, Housing Supply, 020 7946 0111",
+                                    "Key decision", "Yes"], heading=False)
+    assert officers == (ContactOfficer("Jo Bryant", "Assistant Director, Housing Supply",
+                                       "020 7946 0111", "jo.bryant@fernley.gov.uk"),)
+    assert used == 2  # "Key decision" is a label, never a person
+
+
+def test_contact_cell_broken_out_of_its_header_table() -> None:
+    rows = (("Report title", "Temporary Accommodation"),
+            ("Contact for enquiries", "jo.bryant@fernley.gov.uk"))
+    table = Block(BlockKind.TABLE, "\n".join("\t".join(r) for r in rows), rows=rows)
+    blocks, text = join_blocks([
+        table, Block(BlockKind.PARAGRAPH, "Jo Bryant, Assistant Director, 020 7946 0111"),
+        Block(BlockKind.HEADING, "Report summary", level=2),
+        Block(BlockKind.PARAGRAPH, "The Council places 412 households in hotels.")])
+    layout = Layout(Source(path="t.txt", sha256="0" * 64, format="txt"), blocks, text)
+    report = parse_report(layout, 0, len(blocks) - 1)
+    assert report.contact_officers == (ContactOfficer(
+        "Jo Bryant", "Assistant Director", "020 7946 0111", "jo.bryant@fernley.gov.uk"),)

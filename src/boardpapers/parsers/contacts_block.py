@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from boardpapers.paper import ContactOfficer
@@ -139,10 +139,16 @@ class _Reader:
                  for p in re.split(r",|;|\||\s[-–]\s", rest)]
         parts = [p for p in parts if p and not _LABEL_WORD.match(p)]
         if parts and looks_like_name(parts[0]):
-            self.officers.append(_Officer(parts[0], ", ".join(parts[1:]) or None, phone, email))
+            found = _Officer(parts[0], ", ".join(parts[1:]) or None, phone, email)
+            if self.officers and self.officers[-1].name is None:
+                # "Contact: jo@x.gov.uk" then "Jo Bloggs, Manager": details came first
+                waiting = self.officers.pop()
+                found.phone, found.email = found.phone or waiting.phone, found.email or waiting.email
+                found.position = found.position or waiting.position
+            self.officers.append(found)
             return True
-        if (phone or email) and self.officers:
-            self.attach(phone, email)
+        if phone or email:
+            self.attach(phone, email)  # a name may follow the details
             return True
         return False
 
@@ -157,7 +163,7 @@ def looks_like_name(text: str) -> bool:
         return False
     if any(w.lower().strip("(),.") in _JOB_WORDS for w in words):
         return False
-    return bool(_NAME.match(text))
+    return bool(_NAME.match(text)) and match_label(text) is None  # not "Key decision"
 
 
 def _value_fits(fld: str, value: str) -> bool:
@@ -306,8 +312,14 @@ def read_contacts(lines: list[str], *, heading: bool = False
     return merge_officers(officers), used
 
 
-def contacts_from_table(rows: tuple[tuple[str, ...], ...]) -> tuple[ContactOfficer, ...]:
-    """Officers from a table: a header row over one row per officer, or label rows."""
+def contacts_from_table(rows: tuple[tuple[str, ...], ...], after: Sequence[str] = ()
+                        ) -> tuple[ContactOfficer, ...]:
+    """Officers from a table: a header row over one row per officer, or label rows.
+
+    ``after`` are the lines that follow the table: when its last row is a contact label,
+    a converter that broke the cell ("Contact | jo@x.gov.uk" then "Jo Bloggs, Manager"
+    outside the table) left the rest of the contact there.
+    """
     if not rows:
         return ()
     columns = [_table_column(cell) for cell in rows[0]]
@@ -322,8 +334,10 @@ def contacts_from_table(rows: tuple[tuple[str, ...], ...]) -> tuple[ContactOffic
         return merge_officers(officers)
     lines = [f"{cells[0].rstrip(':')}: {' '.join(cells[1:])}" for row in rows
              if len(cells := [c.strip() for c in row if c.strip()]) >= 2]
-    lines = [ln for ln in lines if _contact_fields(ln)]
-    return read_contacts(lines)[0] if lines else ()
+    contact_rows = [ln for ln in lines if _contact_fields(ln)]
+    if contact_rows and lines and contact_rows[-1] == lines[-1]:
+        contact_rows += list(after)
+    return read_contacts(contact_rows)[0] if contact_rows else ()
 
 
 def _table_column(cell: str) -> str | None:

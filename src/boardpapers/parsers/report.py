@@ -328,6 +328,17 @@ def _read_sections(cut: list[tuple[Head, list[tuple[int, Block]]]], first_head: 
     return reading
 
 
+def _table_contacts(blocks: list[tuple[int, Block]]) -> list[ContactOfficer]:
+    """Officers in tables, with the lines after a table whose last row is a contact."""
+    found: list[ContactOfficer] = []
+    for pos, (_, block) in enumerate(blocks):
+        if block.kind is BlockKind.TABLE:
+            after = [block_text(b) for _, b in blocks[pos + 1:pos + 4]
+                     if b.kind is not BlockKind.TABLE]
+            found += contacts_from_table(block.rows, after)
+    return found
+
+
 def _front_fields(blocks: list[tuple[int, Block]], heads: list[Head], first_head: int
                   ) -> dict[str, str]:
     """Header fields from labelled lines, a header table and unlabelled front lines."""
@@ -359,8 +370,7 @@ def parse_report(layout: Layout, first: int, last: int) -> Report:
     fields = _front_fields(blocks, heads, first_head)
     reading = _read_sections(cut, first_head,
                              _Reading(officers=list(_front_contacts(cut, first_head, front_blocks))))
-    reading.officers += [o for _, b in blocks if b.kind is BlockKind.TABLE
-                         for o in contacts_from_table(b.rows)]
+    reading.officers += _table_contacts(blocks)
     if not reading.officers:
         reading.officers += _author_contacts(cut)
     values = reading.values
