@@ -446,3 +446,21 @@ def test_contact_cell_broken_out_of_its_header_table() -> None:
     report = parse_report(layout, 0, len(blocks) - 1)
     assert report.contact_officers == (ContactOfficer(
         "Jo Bryant", "Assistant Director", "020 7946 0111", "jo.bryant@fernley.gov.uk"),)
+
+
+def test_contact_block_read_on_over_page_furniture() -> None:
+    officers, used = read_contacts(["Contact officer: Rhodri Llewelyn",
+                                    *contact_furniture("Tudalen / Page 1",
+                                                       "Cyngor Sir Glanmor / Glanmor County Council"),
+                                    "Rhif Ffôn / Telephone No: 029 2018 0457",
+                                    "E-bost / E-mail: rhodri.llewelyn@glanmor.gov.wales"])
+    assert officers == (ContactOfficer("Rhodri Llewelyn", None, "029 2018 0457",
+                                       "rhodri.llewelyn@glanmor.gov.wales"),)
+    assert used == 5
+
+
+def contact_furniture(*lines: str) -> list[str]:
+    """Lines as the report parser hands them to the contact reader."""
+    from boardpapers.parsers.report_heads import Head, contact_lines
+    return contact_lines(Head(0, "contact", "Contact"),
+                         [(i, Block(BlockKind.PARAGRAPH, ln)) for i, ln in enumerate(lines)])

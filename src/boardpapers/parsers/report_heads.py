@@ -140,13 +140,29 @@ def _inside_contact_block(head: Head) -> bool:
     return kinds <= CONTACT_KINDS
 
 
+# Page furniture a converter left in the text: "Tudalen / Page 1", "- 2 -", and the running
+# header naming the council. Inside a contact block such a line is read as a blank, so
+# a block that goes on over a page break is read whole.
+_PAGE_FURNITURE = re.compile(
+    r"^(?:(?:page|tudalen)(?:\s*/\s*(?:page|tudalen))?\s+\d{1,4}(?:\s+(?:of|o)\s+\d{1,4})?"
+    r"|-?\s*\d{1,4}\s*-?|cyngor\b[^\d@:]{0,120}|[^\d@:]{0,120}\b(?:council|authority))$",
+    re.IGNORECASE)
+
+
 def contact_lines(head: Head, blocks: list[tuple[int, Block]]) -> list[str]:
+    """The lines of a contact block, one per block (page furniture as blank lines)."""
     if head.fields:
         lines = [" ".join(f"{f.label}: {f.value}" for f in head.fields)]
     else:
         lines = [f"{head.heading}: {head.value}"] if head.value else []
-    return lines + [block_text(b) if b.kind is not BlockKind.TABLE else table_as_fields(b)
-                    for _, b in blocks]
+    return lines + [_contact_line(b) for _, b in blocks]
+
+
+def _contact_line(block: Block) -> str:
+    if block.kind is BlockKind.TABLE:
+        return table_as_fields(block)
+    text = block_text(block)
+    return "" if len(text) <= 160 and _PAGE_FURNITURE.match(text) else text
 
 
 def contact_extent(head: Head, following: list[tuple[int, Block]]) -> int:
