@@ -179,6 +179,22 @@ def test_numbered_labels_after_report_header_lines() -> None:
         ("Household Support Fund 2025/26", "4", 3)]
 
 
+def test_agenda_item_stamp_does_not_set_the_title_level_so_numbered_heads_stay_in_report(
+        ) -> None:
+    layout = layout_from_text(
+        "# Transport Committee\n## Agenda\n4. Bus Franchising\n"
+        "#### Agenda Item 4\n# Bus Franchising\nMeeting\tTransport Committee\n"
+        "### 1. Summary\nThe Authority consulted.\n### 2. Recommendations\nNote it.\n"
+        "### 3. Financial implications\nCosts of £68 million.\n### 4. Background\nText.\n"
+        "#### Report author\nName: Caroline Etherington\nJob title: Head of Bus Reform\n"
+        "Email: caroline.etherington@northvale.example.org\n")
+    report = parse_pack(layout, PACK).reports[0]
+    assert (report.title, report.agenda_item) == ("Bus Franchising", "4")
+    assert [s.heading for s in report.sections if s.kind == "appendix"] == []
+    assert [(c.name, c.position) for c in report.contact_officers] == [
+        ("Caroline Etherington", "Head of Bus Reform")]
+
+
 def test_membership_columns_named_by_header() -> None:
     layout = layout_from_text(
         "# Cabinet\n## Membership\nCouncillor\tPortfolio\tGroup\n"

@@ -47,6 +47,8 @@ _APPENDIX = re.compile(
     r"\b(?!\s+(?:to|of|for|provides|sets|shows|gives|lists|contains|is|are|has|which)\b)",
     re.IGNORECASE)
 
+_APPENDIX_WORD = re.compile(r"appendi|annex|atodiad|schedule", re.IGNORECASE)
+
 
 @dataclass(frozen=True, slots=True)
 class ReportStart:
@@ -192,8 +194,7 @@ def _is_report_metadata(text: str) -> bool:
 
 
 def _parse_one(layout: Layout, start: ReportStart, last: int) -> Report:
-    title_level = next((b.level for b in layout.blocks[start.first:last + 1]
-                        if b.kind is BlockKind.HEADING), 0)
+    title_level = report_title_level(layout.blocks, start.first, last)
     appendices = find_appendices(layout.blocks, start.first, last, title_level)
     body_last = appendices[0].first_block - 1 if appendices else last
     parse = getattr(report_module, "parse_report", None)
@@ -206,6 +207,16 @@ def _parse_one(layout: Layout, start: ReportStart, last: int) -> Report:
         base, title=start.title or base.title, agenda_item=start.agenda_item,
         sections=base.sections + appendices, first_block=start.first, last_block=last,
         pages=(first_page, last_page))
+
+
+def report_title_level(blocks: Sequence[Block], first: int, last: int) -> int:
+    """The level of a report's first real heading; an "Agenda Item 4" stamp or a "Public
+    Document Pack" banner printed above the title (often a small heading) does not count,
+    or the report's own numbered headings would look bigger and be cut off as appendices."""
+    for b in blocks[first:last + 1]:
+        if b.kind is BlockKind.HEADING and not _FURNITURE.match(clean_cell(b.text)):
+            return b.level
+    return 0
 
 
 def find_appendices(blocks: Sequence[Block], first: int, last: int,
@@ -230,10 +241,13 @@ def find_appendices(blocks: Sequence[Block], first: int, last: int,
 
 
 def _is_appendix_head(b: Block) -> bool:
-    text = clean_cell(b.text)
-    if b.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or len(text) > 160:
+    # cheap checks first: this runs on every block of every report in a pack
+    if b.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or len(b.text) > 400:
         return False
-    if not _APPENDIX.match(text):
+    if not _APPENDIX_WORD.search(b.text[:40]):
+        return False
+    text = clean_cell(b.text)
+    if len(text) > 160 or not _APPENDIX.match(text):
         return False
     return b.kind is BlockKind.HEADING or b.bold or not text.endswith(".")
 
