@@ -220,3 +220,33 @@ def test_time_and_venue_read_after_a_running_header_named_the_day() -> None:
     m = paper.meeting
     assert (m.date, m.time, m.venue) == ("2025-04-22", "18:30",
                                          "Council Chamber, Civic Centre, Ashcombe")
+
+
+def test_minutes_title_set_as_a_heading_is_the_header_not_the_first_item() -> None:
+    paper = parse_minutes(_layout(
+        (P, "Planning Committee – 22 April 2025"),
+        (H, "Minutes of the meeting of the Planning Committee held in the Council Chamber, "
+            "Civic Centre, Ashcombe on Tuesday 22 April 2025 at 6.30 pm"),
+        (P, "Present: Councillors Ann Smith (Chair), Bob Jones"),
+        (H, "Apologies for absence"), (P, "Apologies were received from Cllr Cara Brown."),
+        (H, "PL/85 Declarations of interest"), (P, "None.")),
+        Classification("minutes"))
+    m = paper.meeting
+    assert (m.body, m.date, m.time, m.venue) == (
+        "Planning Committee", "2025-04-22", "18:30", "Council Chamber, Civic Centre, Ashcombe")
+    assert [(i.number, i.title) for i in m.items] == [
+        ("", "Apologies for absence"), ("PL/85", "Declarations of interest")]
+    assert m.apologies == ("Cara Brown",)
+
+
+def test_header_sentence_wrapped_after_in_the_reads_the_venue_from_the_next_line() -> None:
+    paper = parse_minutes(_layout(
+        (P, "LITTLE HARTWELL PARISH COUNCIL"),
+        (P, "Minutes of the Parish Council Meeting held on Wednesday 14th May 2025 at 7.30 pm "
+            "in the"),
+        (P, "Village Hall, Church Street, Little Hartwell"),
+        (P, "25/061 Apologies for absence"), (P, "None."), (P, "25/062 Declarations"),
+        (P, "None.")), Classification("minutes"))
+    m = paper.meeting
+    assert (m.date, m.time, m.venue) == (
+        "2025-05-14", "19:30", "Village Hall, Church Street, Little Hartwell")

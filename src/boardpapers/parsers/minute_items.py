@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from boardpapers.layout import Block, BlockKind, Layout
 from boardpapers.parsers.block_text import fold, headline_text, is_all_caps, plain
+from boardpapers.parsers.minutes_header import body_of_minutes
 
 _NUMBERED = re.compile(
     r"^(?P<num>(?:min(?:ute)?\.?\s*(?:no\.?\s*)?)?(?:[A-Z]{2,6}[ /]?)?\d{1,4}[a-z]?"
@@ -145,12 +146,30 @@ def numbered_item_starts(lines: list[Line], first: int = 0) -> list[ItemStart]:
 
 def heading_item_starts(lines: list[Line], first: int = 0) -> list[ItemStart]:
     """Unnumbered minutes: each heading (or bold / ALL CAPS line) opens an item."""
-    out = []
+    out: list[ItemStart] = []
     for i in range(first, len(lines)):
         title = headline_text(lines[i].block)
-        if title and not NOISE.match(title):
-            out.append(ItemStart(i, "", clean_title(title), i + 1))
+        if title and not NOISE.match(title) and not (not out and is_minutes_cover(title)):
+            numbered = _NUMBERED.match(title)
+            if numbered and re.fullmatch(r"(?:19|20)\d\d", numbered.group("num")):
+                numbered = None  # "2025 Budget Review" is a title, not item 2025
+            number, title = ((_bare_number(numbered.group("num")), numbered.group("title"))
+                             if numbered else ("", title))
+            out.append(ItemStart(i, number, clean_title(title), i + 1))
     return out
+
+
+_COVER = re.compile(
+    r"^(?:(?:draft|confirmed|approved|unconfirmed)\s+)?(?:minutes|cofnodion)\b.*"
+    r"\b(?:held|a\s+gynhaliwyd)\b.*\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|dydd|"
+    r"\d{1,2}[.:]\d{2}|\d\s*[ap]\.?m)", re.IGNORECASE)
+
+
+def is_minutes_cover(title: str) -> bool:
+    """"Minutes of the meeting of the Planning Committee held … on Tuesday 22 April 2025":
+    the paper's title set as a heading, not its first item ("Minutes of the meeting held on
+    9 July 2025", an item, names no weekday or time)."""
+    return bool(body_of_minutes(title) or _COVER.match(fold(title)))
 
 
 def item_starts(lines: list[Line], first: int = 0) -> list[ItemStart]:

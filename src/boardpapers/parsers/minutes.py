@@ -43,6 +43,7 @@ _SIGNATURE = re.compile(r"^(?:signed|chair(?:man)?|cadeirydd|date)\s*[:.…_]*\s
                         re.IGNORECASE)
 _DIRECTIONS = re.compile(r"\s*[.,]?\s*(?:view\s+directions|directions|cyfarwyddiadau)\s*$",
                          re.IGNORECASE)
+_DANGLING = re.compile(r"\b(?:in|at|of|the|held|and|on|yn|y|yr)$", re.IGNORECASE)
 _ITEM_LIMIT = 400  # more "items" than this is a misread list, not a meeting
 
 
@@ -105,8 +106,14 @@ def read_header(lines: list[Line]) -> _Header:
     header = _Header()
     current: str | None = None
     previous_heading: str | None = None
-    for line in lines:
+    joined = False
+    for k, line in enumerate(lines):
+        if joined:
+            joined = False
+            continue  # read with the line before it
         text = line.text
+        if _DANGLING.search(text) and k + 1 < len(lines):
+            text, joined = f"{text} {lines[k + 1].text}", True  # "… 7.30 pm in the" + "Hall, …"
         label = attendance_label(text)
         if label:
             current = label[0]
