@@ -250,3 +250,47 @@ def test_header_sentence_wrapped_after_in_the_reads_the_venue_from_the_next_line
     m = paper.meeting
     assert (m.date, m.time, m.venue) == (
         "2025-05-14", "19:30", "Village Hall, Church Street, Little Hartwell")
+
+
+def test_decision_stops_where_the_meeting_closed_and_skips_the_running_header() -> None:
+    paper = parse_minutes(_layout(
+        (P, "Planning Committee – 22 April 2025"),
+        (P, "Minutes of the meeting of the Planning Committee held on Tuesday 22 April 2025"),
+        (P, "PL/88 Applications"), (P, "Planning Committee – 22 April 2025"),
+        (P, "RESOLVED that permission be granted."),
+        (P, "PL/89 Appeals update"), (P, "RESOLVED that the report be noted."),
+        (P, "The meeting closed at 8.47 pm."), (P, "Planning Committee – 22 April 2025"),
+        (P, "Chair ……………")), Classification("minutes"))
+    m = paper.meeting
+    assert [(i.number, i.decision) for i in m.items] == [
+        ("PL/88", "RESOLVED that permission be granted."),
+        ("PL/89", "RESOLVED that the report be noted.")]
+    assert m.end_time == "20:47"
+
+
+def test_moderngov_page_converted_to_text_keeps_item_numbers_set_apart_from_titles() -> None:
+    L = BlockKind.LIST_ITEM
+    blocks = [Block(k, t, level=2 if k is H else 0) for k, t in (
+        (H, "Cabinet - Wednesday, 9th July, 2025 6.00 pm"),
+        (P, "[Venue: ]{.mgLabel}Council Chamber, Civic Centre. View directions"),
+        (P, "Apologies for Absence"))]
+    blocks.append(Block(L, "Minutes:", marker="1."))
+    blocks += [Block(k, t, level=2 if k is H else 0) for k, t in (
+        (P, "Apologies were received from Councillor Dominic Ashby."),
+        (P, "Declarations of Interest"), (P, "To receive any declarations of interest."),
+        (P, "2."), (P, "Minutes:"), (P, "None were declared."),
+        (P, "3."), (P, "Budget Monitoring PDF 180 KB"), (P, "Minutes:"),
+        (P, "RESOLVED: That the report be noted."),
+        (P, "Lease of Units at the Market Hall"), (P, "Restricted"), (P, "4. PDF 20 KB"),
+        (P, "Minutes:"), (P, "RESOLVED: That the lease be approved."),
+        (P, "12A to the Local Government Act 1972."))]
+    made, text = join_blocks(blocks)
+    paper = parse_agenda_and_minutes(Layout(Source("t.txt", "0" * 64, "txt"), made, text),
+                                     Classification("agenda_and_minutes"))
+    m = paper.meeting
+    assert m.venue == "Council Chamber, Civic Centre"
+    assert [(i.number, i.title, i.confidential) for i in m.items] == [
+        ("1", "Apologies for Absence", False), ("2", "Declarations of Interest", False),
+        ("3", "Budget Monitoring", False), ("4", "Lease of Units at the Market Hall", True)]
+    assert m.items[2].decision == "RESOLVED: That the report be noted."
+    assert m.apologies == ("Dominic Ashby",)

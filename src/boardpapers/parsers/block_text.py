@@ -15,6 +15,9 @@ from boardpapers.layout import Block, BlockKind
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _EMPHASIS = re.compile(r"^(\*\*|__)(.+?)\1[:.]?$")
 _TAGS = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span)[^>]*>", re.IGNORECASE)
+# Pandoc Markdown keeps HTML classes: "[Venue: ]{.mgLabel}Council Chamber", "# Items {#items}"
+_PANDOC_SPAN = re.compile(r"\[([^\]\[]*)\]\{[.#][^{}]*\}")
+_PANDOC_ATTRS = re.compile(r"\s*\{#[^{}\s]+(?:\s+\.[^{}\s]+)*\}\s*$")
 _BULLET = re.compile(r"^(?:[·•▪◦●‣∙*–-]|\uf0b7|\uf0a7)\s+(.*)$")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]\[()]*[^\s<>\"'\]\[().,;:!?]", re.IGNORECASE)
 _TERMINAL = (".", ";", ",", ":", "?", "!")
@@ -29,6 +32,8 @@ def fold(text: str) -> str:
 def plain(text: str) -> str:
     """Text with stray inline tags and wrapping emphasis or heading marks removed."""
     text = fold(_TAGS.sub("", text))
+    if "{" in text:
+        text = _PANDOC_ATTRS.sub("", _PANDOC_SPAN.sub(r"\1", text))
     md = _MD_HEADING.match(text)
     if md:
         text = md.group(2)

@@ -56,6 +56,7 @@ class ItemStart:
     number: str
     title: str
     body_from: int  # first Line of the item's text
+    number_line: int | None = None  # a number printed apart from its title (see below)
 
 
 def layout_lines(layout: Layout) -> list[Line]:
@@ -173,6 +174,86 @@ def is_minutes_cover(title: str) -> bool:
 
 
 def item_starts(lines: list[Line], first: int = 0) -> list[ItemStart]:
-    """Numbered items when there are at least two, else the headings."""
+    """Numbered items when there are at least two, else the headings; a ModernGov page
+    whose number cells a converter moved away from their titles is read by its labels."""
     numbered = numbered_item_starts(lines, first)
-    return numbered if len(numbered) >= 2 else heading_item_starts(lines, first) or numbered
+    found = numbered if len(numbered) >= 2 else heading_item_starts(lines, first) or numbered
+    labels = sum(1 for x in lines[first:] if _SECTION_LABEL.match(x.text))
+    if labels >= 2 and (len(found) < labels or any(_SECTION_LABEL.match(f"{s.title}:")
+                                                   for s in found)):
+        apart = detached_number_starts(lines, first)
+        if len(apart) > len(found) or (apart and len(apart) == len(found)):
+            return apart
+    return found
+
+
+# ------------------------------------------------------------------ numbers set apart
+
+_SECTION_LABEL = re.compile(r"^(?:minutes|cofnodion)\s*:$", re.IGNORECASE)
+_SIDE_LABEL = re.compile(r"^(?:minutes|cofnodion|decisions?|penderfyniad(?:au)?|"
+                         r"additional documents|dogfennau ychwanegol|purpose|pwrpas)\s*:?$",
+                         re.IGNORECASE)
+_RESTRICTED_MARK = re.compile(r"^(?:restricted|cyfyngedig)$", re.IGNORECASE)
+_NUMBER_TOKEN = re.compile(r"^(?P<num>\d{1,3}[a-z]?)[.)]?(?:\s+(?P<rest>.*))?$")
+
+
+def _number_token(line: Line) -> tuple[str, str] | None:
+    """("5", what follows) for a line that carries an item number of a ModernGov table:
+    a list item "5." (any text), or a line "5.", "5. PDF 420 KB", "7. Restricted",
+    "4. Town Centre Framework" — not "12A to the Local Government Act", a wrapped line."""
+    if line.marker and re.fullmatch(r"\d{1,3}[a-z]?[.)]", line.marker):
+        return line.marker.rstrip(".)"), line.text
+    m = _NUMBER_TOKEN.match(line.text)
+    if not m:
+        return None
+    rest = (m.group("rest") or "").strip()
+    if rest and not (_SIDE_LABEL.match(rest) or _RESTRICTED_MARK.match(rest)
+                     or not clean_title(rest) or _title_ok(clean_title(rest), line)):
+        return None
+    return m.group("num"), rest
+
+
+def _title_candidate(line: Line) -> str | None:
+    """A line that can be an item's title: not a label, a document link or a sentence."""
+    if line.marker and not any(c.isalnum() for c in line.marker):
+        return None  # "• Appendix A - Framework Plan PDF 3 MB"
+    text = line.text
+    if _SIDE_LABEL.match(text) or _RESTRICTED_MARK.match(text) or _number_token(line):
+        return None
+    title = clean_title(text)
+    if not title or re.fullmatch(r"(?:items?|eitem(?:au)?|no\.?|rhif)", title, re.I):
+        return None
+    return title if _title_ok(title, line) else None
+
+
+def detached_number_starts(lines: list[Line], first: int = 0) -> list[ItemStart]:
+    """Items of a ModernGov page whose number cell drifted from its title when converted
+    to text: "Declarations of Interest" / "To receive …" / "2." / "Minutes:", or "5." glued
+    to the first minute line, or "4." just above its title. The title is on the number's
+    line, else the line right after a lone number, else the nearest title-like line
+    above it (over labels, "Restricted" and sentences)."""
+    starts: list[ItemStart] = []
+    floor = first
+    for i in range(first, len(lines)):
+        token = _number_token(lines[i])
+        if not token or not _moves_forward(token[0], starts[-1].number if starts else None):
+            continue
+        number, rest = token
+        own = clean_title(rest)
+        if own and not lines[i].marker and _title_ok(own, lines[i]) \
+                and not _SIDE_LABEL.match(rest) and not _RESTRICTED_MARK.match(rest):
+            starts.append(ItemStart(i, number, own, i + 1, i))
+            floor = i + 1
+            continue
+        after = _title_candidate(lines[i + 1]) if not rest and i + 1 < len(lines) else None
+        if after:
+            starts.append(ItemStart(i, number, after, i + 2, i))
+            floor = i + 2
+            continue
+        for j in range(i - 1, max(floor, i - 5) - 1, -1):
+            title = _title_candidate(lines[j])
+            if title:
+                starts.append(ItemStart(j, number, title, j + 1, i))
+                floor = i + 1
+                break
+    return starts

@@ -74,8 +74,10 @@ def _parse(layout: Layout, classification: Classification) -> Paper:
     starts = item_starts(lines)[:_ITEM_LIMIT]
     header_end = starts[0].line if starts else len(lines)
     header = read_header(lines[:header_end])
+    furniture = running_lines(lines)
     items = mark_private_items(
-        [item_from(lines, start, starts[k + 1].line if k + 1 < len(starts) else len(lines))
+        [item_from(lines, start, starts[k + 1].line if k + 1 < len(starts) else len(lines),
+                   furniture)
          for k, start in enumerate(starts)],
         [[x.text for x in lines[start.body_from:(starts[k + 1].line if k + 1 < len(starts)
                                                  else len(lines))]]
@@ -97,6 +99,16 @@ def _parse(layout: Layout, classification: Classification) -> Paper:
                  genre_evidence=classification.evidence,
                  language=getattr(classification, "language", None) or "en",
                  title=header.title, body=header.body, date=header.date, meeting=meeting)
+
+
+def running_lines(lines: list[Line]) -> frozenset[str]:
+    """Short dated lines printed more than once ("Planning Committee – 22 April 2025" at the
+    top of each page): a running header a converter left in the text, not minute text."""
+    seen: dict[str, int] = {}
+    for x in lines:
+        if len(x.text) < 100:
+            seen[x.text] = seen.get(x.text, 0) + 1
+    return frozenset(t for t, n in seen.items() if n > 1 and date_in(t))
 
 
 # ------------------------------------------------------------------ header
@@ -195,11 +207,17 @@ def _entries(texts: list[str]) -> list[str]:
 # ------------------------------------------------------------------ items
 
 
-def item_from(lines: list[Line], start: ItemStart, end: int) -> AgendaItem:
-    """One minute: its text, and its decision (a ModernGov "Decision:" or a RESOLVED)."""
-    body = [_with_number(x) for x in lines[start.body_from:end]
+def item_from(lines: list[Line], start: ItemStart, end: int,
+              furniture: frozenset[str] = frozenset()) -> AgendaItem:
+    """One minute: its text, and its decision (a ModernGov "Decision:" or a RESOLVED).
+
+    The minute stops where the meeting ended; ``furniture`` (running headers) is skipped."""
+    own = [_without_number(x) if k == start.number_line else x
+           for k, x in enumerate(lines[:end]) if k >= start.body_from]
+    closed = next((k for k, x in enumerate(own) if end_time(x.text)), None)
+    body = [_with_number(x) for x in own[:closed] if x.text
             if not NOISE.match(x.text) and not _SIGNATURE.match(x.text)
-            and not end_time(x.text) and not _PART_MARK.match(x.text)]
+            and x.text not in furniture and not _PART_MARK.match(x.text)]
     text_lines, decision_lines = _moderngov_sections(body)
     decision = ("\n".join(until_reasons(decision_lines)) if decision_lines
                 else decision_from_lines(text_lines))
@@ -237,6 +255,14 @@ def mark_private_items(items: list[AgendaItem], bodies: list[list[str]]) -> list
             elif isinstance(scope, set):
                 named |= scope
     return [replace(i, confidential=i.confidential or i.number in named) for i in out]
+
+
+def _without_number(line: Line) -> Line:
+    """The line that held an item's number cell, without it ("5." + minute text, or
+    "7. Restricted" -> "Restricted"); empty when the number stood alone."""
+    if line.marker:
+        return replace(line, block=replace(line.block, marker=""))
+    return replace(line, text=re.sub(r"^\d{1,3}[a-z]?[.)]?\s*", "", line.text))
 
 
 def _with_number(line: Line) -> str:
