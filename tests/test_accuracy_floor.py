@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-OVERALL_FLOOR = 94.0  # 95.7 after the meeting-side fixes (body, members, privacy, decisions)
+OVERALL_FLOOR = 97.5  # 98.9 after pack report heads stopped losing their author block
 GENRE_FLOOR = 1.0
-CONVERTED_TEXT_FLOOR = 87.0
+CONVERTED_TEXT_FLOOR = 92.0  # 93.8 after ModernGov text kept its item numbers
 CONVERTED_TEXT_GENRE_FLOOR = 0.95
 VARIANT_FLOOR = 80.0  # each converter's own score (pdftotext plain is the weakest)
 
