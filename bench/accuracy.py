@@ -40,6 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 SEEDS = (ROOT.parent / "shared" / "seeds").resolve()
 TEXT_VARIANTS = CORPUS / "text"
+FAMILY = CORPUS / "family"
+WIDE = CORPUS / "wide"  # papers from the rest of UK local government: scored with --wide
 
 
 # ------------------------------------------------------------------ normalising
@@ -269,8 +271,13 @@ def compare_decisions(name: str, exp: list[dict[str, Any]], meeting: dict[str, A
 # ------------------------------------------------------------------ running
 
 
-def expectations() -> list[tuple[Path, Path]]:
-    """(expect file, paper path) for the corpus and, when present, the seeds."""
+def expectations(folder: Path = CORPUS) -> list[tuple[Path, Path]]:
+    """(expect file, paper path) for the corpus and, when present, the seeds.
+
+    ``folder`` another corpus folder laid out the same way (``wide``): its papers only."""
+    if folder != CORPUS:
+        return [(e, folder / json.loads(e.read_text(encoding="utf-8"))["paper"])
+                for e in sorted(folder.glob("*.expect.json"))]
     out = [(e, CORPUS / json.loads(e.read_text(encoding="utf-8"))["paper"])
            for e in sorted(CORPUS.glob("*.expect.json"))]
     seeds_expect = CORPUS / "seeds"
@@ -280,11 +287,11 @@ def expectations() -> list[tuple[Path, Path]]:
     return out
 
 
-def text_variants() -> list[tuple[Path, Path]]:
+def text_variants(folder: Path = CORPUS) -> list[tuple[Path, Path]]:
     """(expect file, variant path) for every ``text/NAME.VARIANT.txt`` with a NAME.expect.json."""
     out = []
-    for path in sorted(TEXT_VARIANTS.glob("*.*.txt")):
-        expect = CORPUS / f"{path.name.split('.', 1)[0]}.expect.json"
+    for path in sorted((folder / "text").glob("*.*.txt")):
+        expect = folder / f"{path.name.split('.', 1)[0]}.expect.json"
         if expect.exists():
             out.append((expect, path))
     return out
@@ -370,10 +377,13 @@ def failure(c: Check) -> dict[str, Any]:
     return out
 
 
-def run(only: str | None = None, converted_text: bool = False) -> Summary:
-    """Score the corpus (and seeds), or with ``converted_text`` the text variants instead."""
+def run(only: str | None = None, converted_text: bool = False, wide: bool = False,
+        family: bool = False) -> Summary:
+    """Score the corpus (and seeds), or with ``converted_text`` the text variants instead;
+    ``wide`` scores the wide corpus (``corpus/wide``) in place of the first one."""
+    folder = WIDE if wide else FAMILY if family else CORPUS  # family: seed-style converted text
     results = {}
-    for expect_path, paper_path in (text_variants() if converted_text else expectations()):
+    for expect_path, paper_path in (text_variants(folder) if converted_text else expectations(folder)):
         if only and only not in paper_path.name:
             continue
         results[paper_path.name] = run_one(expect_path, paper_path)
@@ -417,9 +427,14 @@ def main(argv: list[str] | None = None) -> int:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--text", action="store_true", help="only the converted-text variants")
     which.add_argument("--no-text", action="store_true", help="leave out the converted text")
+    parser.add_argument("--wide", action="store_true",
+                        help="score the wide corpus (tests/fixtures/corpus/wide) instead")
+    parser.add_argument("--family", action="store_true",
+                        help="score the seed-family corpus (tests/fixtures/corpus/family) instead")
     args = parser.parse_args(argv)
-    summary = None if args.text else run(args.paper)
-    converted = None if args.no_text else run(args.paper, converted_text=True)
+    summary = None if args.text else run(args.paper, wide=args.wide, family=args.family)
+    converted = None if args.no_text else run(args.paper, converted_text=True, wide=args.wide,
+                                              family=args.family)
     if args.json:
         out = asdict(summary) if summary else {}
         if converted:
