@@ -71,3 +71,29 @@ def test_agenda_without_any_front_matter_is_still_a_paper() -> None:
     paper = parse_agenda(layout_from_text("Some text with no meeting at all."), AGENDA)
     assert paper.meeting is not None and paper.meeting.items == () and paper.date is None
     assert paper.title == "Some text with no meeting at all."
+
+
+def test_title_wrapped_in_its_cell_keeps_its_tail_and_a_description_stays_text() -> None:
+    layout = layout_from_text(
+        "# Police and Crime Panel\n## Agenda\n9. Exclusion of the press and public\n"
+        "10. Appointment of the Chief Executive of the Office of the Police and Crime\t73 - 88\n"
+        "Commissioner – confirmation hearing (exempt: paragraph 1)\n"
+        "11. Minutes of the meeting held on 6 February 2025 and matters arising\n"
+        "To approve the minutes as a correct record.\n")
+    items = parse_agenda(layout, AGENDA).meeting.items  # type: ignore[union-attr]
+    assert [(i.number, i.title, i.pages, i.confidential) for i in items] == [
+        ("9", "Exclusion of the press and public", None, False),
+        ("10", "Appointment of the Chief Executive of the Office of the Police and Crime "
+               "Commissioner – confirmation hearing (exempt: paragraph 1)", "73 - 88", True),
+        ("11", "Minutes of the meeting held on 6 February 2025 and matters arising", None, True)]
+    assert items[2].text == "To approve the minutes as a correct record."
+
+
+def test_page_range_left_at_the_end_of_a_title_is_split_off_but_years_are_not() -> None:
+    layout = layout_from_text(
+        "# Cabinet\n## Agenda\n3. Minutes of the previous meeting held on 21 May 2025 1 - 6\n"
+        "4. Local Plan 2024 - 2040\n5. Capital Programme Phases 1 - 3\n")
+    items = parse_agenda(layout, AGENDA).meeting.items  # type: ignore[union-attr]
+    assert [(i.title, i.pages) for i in items] == [
+        ("Minutes of the previous meeting held on 21 May 2025", "1 - 6"),
+        ("Local Plan 2024 - 2040", None), ("Capital Programme Phases 1 - 3", None)]

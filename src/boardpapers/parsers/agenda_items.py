@@ -60,13 +60,28 @@ def split_pages(text: str) -> tuple[str, str | None]:
     if m:
         before = text[:m.start()].rstrip(" .,-–—(")
         named = bool(re.match(r"\(|\s*[a-z]", m.group(0), re.IGNORECASE))  # "(Pages 5 - 12)"
-        bare_ok = not before  # a bare "9 - 24" only on its own: "Local Plan 2024 - 2040"
+        bare_ok = not before or _trailing_pages(before, m)  # not "Local Plan 2024 - 2040"
         if int(m.group(1)) <= int(m.group(2)) and (named or bare_ok):
             return before, f"{m.group(1)} - {m.group(2)}"
     m = _PAGE_ONE.search(text)
     if m:
         return text[:m.start()].rstrip(" .,-–—("), m.group(1)
     return text, None
+
+
+_COUNTED = re.compile(
+    r"\b(?:phases?|tranches?|bands?|stages?|years?|options?|lots?|sections?|parts?|levels?|"
+    r"grades?|ages?|aged|tiers?|rounds?|weeks?|days?|months?|zones?|rooms?|units?|items?|"
+    r"nos?\.?|numbers?|paragraphs?|para\.?|chapters?|appendix|appendices|rhan|tudalen)$",
+    re.IGNORECASE)
+
+
+def _trailing_pages(before: str, m: re.Match[str]) -> bool:
+    """A bare "1 - 6" after a title is its pages (a converter dropped the column break),
+    unless the numbers are years ("2024 - 2040") or count something ("Phases 1 - 3")."""
+    first, last = int(m.group(1)), int(m.group(2))
+    return last < 1000 and first >= 1 and not _COUNTED.search(before) and not re.search(
+        r"\d\s*[-–]\s*$", before)
 
 
 def is_page_range(text: str) -> bool:
@@ -253,9 +268,27 @@ def _add_detail(item: _ItemDraft, line: Line) -> None:
             who = re.split(r"\s+(?:on|for|regarding|about|in respect of)\s+|:", m.group(1))[0]
             item.presenters += presenter_names(who) or (who.strip(),)
             return
+    if item.text is None and title_wraps_into(item.title, text):
+        item.title = f"{item.title} {text}"
+        item.confidential = item.confidential or bool(_ITEM_IS_CONF.search(text))
+        return
     if len(line.cells) > 1 and is_page_range(line.cells[-1]):
         item.pages = split_pages(line.cells[-1])[1]
     item.text = [*(item.text or []), text]
+
+
+_WRAP_MIN = 55  # a title this long without closing punctuation may have wrapped in its cell
+_DESCRIPTION = re.compile(r"^(?:to\s+[a-z]|members\b|the\s+\w+\s+(?:is|are|will)\b|this\s+report\b"
+                          r"|report\s+(?:of|by|from)\b)", re.IGNORECASE)
+
+
+def title_wraps_into(title: str, text: str) -> bool:
+    """Whether ``text`` is the rest of a long title wrapped in its table cell ("… Office of the
+    Police and Crime" + "Commissioner – confirmation hearing"), not the item's description."""
+    if len(title) < _WRAP_MIN or title.endswith((".", ":", ";", ")", "?")) or len(text) > 100:
+        return False
+    return not (text.endswith(".") or _DESCRIPTION.match(text) or _ITEM.match(text)
+                or split_pages(text)[1])
 
 
 def _languages(text: str) -> list[str]:
