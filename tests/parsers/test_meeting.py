@@ -10,7 +10,8 @@ from boardpapers.parsers.agenda_items import parse_agenda_items, presenter_names
 from boardpapers.parsers.meeting import (
     Line, body_and_authority, find_body, find_next_meeting, group_offices, lines_of, parse_time,
     read_meeting)
-from boardpapers.parsers.membership import parse_member, parse_members, split_member_list
+from boardpapers.parsers.membership import (
+    parse_member, parse_members, split_member_list, wrapped_lists_joined)
 from tests.parsers.blocks import layout_from_text
 
 
@@ -286,3 +287,23 @@ def test_authority_printed_twice_is_not_taken_for_the_body() -> None:
         "# Wrenbury St Mary Town Council\n# WRENBURY ST MARY TOWN COUNCIL\nYou are hereby "
         "summoned to attend a meeting of the Full Council to be held in the Assembly Room.")) == (
         "Full Council", "Wrenbury St Mary Town Council")
+
+
+def test_membership_paragraph_wrapped_mid_name_and_run_into_the_contact_line() -> None:
+    wrapped = parse_members(lines(
+        "Membership: Councillors Shahid Mahmood (Chair), Grace Whitworth (Vice-Chair), Callum\n"
+        "Brierley, Nadia Okonkwo and Vikram Sandhu\n"
+        "Contact officer: Bethany Rowbotham, Democratic Services\n# Agenda\n1. Apologies\n"))
+    assert [(m.name, m.role) for m in wrapped] == [
+        ("Shahid Mahmood", "chair"), ("Grace Whitworth", "vice_chair"),
+        ("Callum Brierley", "member"), ("Nadia Okonkwo", "member"), ("Vikram Sandhu", "member")]
+    run_on = parse_members(lines(
+        "Membership: Councillors Ann Bell (Chair), Carl Dunn and Vikram Sandhu Contact officer: "
+        "Bethany Rowbotham, Democratic Services\n# Agenda\n1. Apologies\n"))
+    assert [m.name for m in run_on] == ["Ann Bell", "Carl Dunn", "Vikram Sandhu"]
+    one_a_line = wrapped_lists_joined(lines(
+        "Cllr Ann Bell, Leader of the Council, Labour\n"
+        "Cllr Carl Dunn, Cabinet Member for Housing, Green\n"))
+    assert [x.text for x in one_a_line] == [
+        "Cllr Ann Bell, Leader of the Council, Labour",
+        "Cllr Carl Dunn, Cabinet Member for Housing, Green"]

@@ -167,6 +167,12 @@ _CO_OPTED_GROUP = re.compile(
     r"(?:\s*\((?P<paren>[^)]*)\))?\s*[:-]?\s+", re.IGNORECASE)
 
 
+_NEXT_LABEL = re.compile(
+    r"\s+(?:contact(?: officer)?|clerk|enquiries|further information|venue|date|time|"
+    r"democratic services(?: officer)?|committee (?:officer|clerk|administrator)|swyddog cyswllt"
+    r")\s*:\s", re.IGNORECASE)
+
+
 def split_member_list(text: str) -> list[str]:
     """"Councillors A Bell (Chair), C Dunn and E Ford" -> each member's text, with the
     shared "Councillors" title handed to every one of them.
@@ -177,6 +183,7 @@ def split_member_list(text: str) -> list[str]:
     """
     body = re.sub(r"^(?:membership|aelodaeth|members)\s*[:-]?\s*", "", text.strip(),
                   flags=re.I)
+    body = _NEXT_LABEL.split(body, maxsplit=1)[0]  # "… and V Sandhu Contact officer: …"
     out: list[str] = []
     for group in re.split(r"\s*;\s*(?![^()]*\))", body):
         out += _split_member_group(group)
@@ -218,7 +225,7 @@ def parse_members(lines: Sequence[Line]) -> tuple[Member, ...]:
     members: list[Member] = []
     context = _Context()
     misses = 0
-    for line in lines[start:end]:
+    for line in wrapped_lists_joined(lines[start:end]):
         if _ends_membership(line.text):
             break
         found, context = _read_row(line, context)
@@ -232,6 +239,24 @@ def parse_members(lines: Sequence[Line]) -> tuple[Member, ...]:
         if context is None:
             context = _Context()
     return tuple(members)
+
+
+def wrapped_lists_joined(lines: Sequence[Line]) -> list[Line]:
+    """A membership paragraph wrapped over lines by a converter ("…, Callum" / "Brierley,
+    Nadia Okonkwo …") as one line: a one-cell line listing names (two commas or more)
+    that stops mid-list is joined to the next line, unless that opens with a title ("Cllr
+    C Dunn, Cabinet Member, Green": one member a line)."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and len(prev.cells) == 1 and len(line.cells) == 1
+                and prev.text.count(",") >= 2 and not prev.text.rstrip().endswith((".", ";", ":"))
+                and not split_label(line.text) and not _MEMBERSHIP_START.search(line.text)
+                and not _TITLES.match(line.text)):  # "Cllr C Dunn, …" opens the next one
+            out[-1] = replace(prev, cells=(f"{prev.text} {line.text}",))
+            continue
+        out.append(line)
+    return out
 
 
 def _membership_label(text: str) -> bool:
