@@ -4,8 +4,8 @@ Run: ``python -m bench.bench_pdf [--pages 300] [--rounds 3]``. A long committee 
 (headings, numbered paragraphs, lettered lists, ruled and tab-aligned tables, running
 header and footer) is written with python-docx and rendered once by LibreOffice into
 ``bench/out/pack-N.pdf`` (cached; skipped with a message when ``soffice`` is missing).
-Both sides are timed in this one process on the same bytes, least CPU time of ``--rounds``
-(after one warm-up read, as pdfium loads its fonts on first use):
+Both sides are timed in this one process on the same bytes, turn about, least CPU time of
+``--rounds`` (after one warm-up read, as pdfium loads its fonts on first use):
 raw is opening the document and ``page.get_textpage().get_text_range()`` for every page;
 ours is ``boardpapers.readers.pdf.read_bytes`` (the full Layout). Target: ours at most
 2x raw. Exits non-zero when the target is missed.
@@ -120,21 +120,28 @@ def ours(data: bytes, source: Source) -> int:
     return len(pdf.read_bytes(data, source).blocks)
 
 
-def best_of(rounds: int, fn, *args) -> float:
-    """Least CPU time of this process over the rounds: pdfium runs in-process on one
-    thread, and CPU time does not move when other jobs share the machine."""
-    times = []
+def _cpu_seconds(fn, *args) -> float:
+    t0 = time.process_time()
+    fn(*args)
+    return time.process_time() - t0
+
+
+def best_of_interleaved(rounds: int, data: bytes, source: Source) -> tuple[float, float]:
+    """Least CPU time of this process for raw and ours over the rounds, the two timed
+    turn about in each round so that both meet the same machine: pdfium runs in-process
+    on one thread, and CPU time moves little when other jobs share the machine, but
+    cache pressure from them does."""
+    raw, mine = [], []
     for _ in range(rounds):
-        t0 = time.process_time()
-        fn(*args)
-        times.append(time.process_time() - t0)
-    return min(times)
+        raw.append(_cpu_seconds(raw_text, data))
+        mine.append(_cpu_seconds(ours, data, source))
+    return min(raw), min(mine)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--pages", type=int, default=300)
-    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args(argv)
     path = pack_pdf(args.pages)
     if path is None:
@@ -144,8 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     layout = pdf.read_bytes(data, source)  # also the warm-up
     raw_text(data)
     pages = layout.source.pages
-    raw_s = best_of(args.rounds, raw_text, data)
-    ours_s = best_of(args.rounds, ours, data, source)
+    raw_s, ours_s = best_of_interleaved(args.rounds, data, source)
     ratio = ours_s / raw_s
     print(f"pdf: {path.name}, {pages} pages, {len(layout.blocks):,} blocks")
     print(f"raw text (pypdfium2 get_text_range): {raw_s:.2f}s  {pages / raw_s:,.0f} pages/s")

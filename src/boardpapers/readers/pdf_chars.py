@@ -22,6 +22,7 @@ pdfium's own count of object-change rectangles must match the stretches found.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 
 import pypdfium2.raw as pdfium_c
 
@@ -54,9 +55,12 @@ class TextBuffer:
         self.buffer = ctypes.create_string_buffer(chars * 2 + 2)
 
 
-def object_texts(textpage: int, buf: TextBuffer) -> dict[int, str] | None:
-    """{text object address: its text as FPDFTextObj_GetText gives it}, or None when the
-    page cannot be sliced safely (see the module docstring)."""
+def object_texts(textpage: int, buf: TextBuffer,
+                 fix: Callable[[str], str] | None = None) -> dict[int, str] | None:
+    """{text object address: its text as FPDFTextObj_GetText gives it, then passed
+    through ``fix``}, or None when the page cannot be sliced safely (see the module
+    docstring). ``fix`` must replace characters one for one except U+FFFE and NUL, which
+    it may drop: it is applied to the whole page text once, not to each object's."""
     n = _count_chars(textpage)
     if n <= 0:
         return {}
@@ -71,21 +75,25 @@ def object_texts(textpage: int, buf: TextBuffer) -> dict[int, str] | None:
     stretches = _stretches(textpage, page)
     if stretches is None or _count_rects(textpage, 0, n) != len(stretches):
         return None
+    if _NO_UNICODE not in page and "\x00" not in page:  # the usual page: slice and go
+        fixed = fix(page) if fix else page
+        return {obj: fixed[a:b] + " " if page[b:b + 1] == " " else fixed[a:b]
+                for a, b, obj in stretches}
     texts: dict[int, str] = {}
     for start, end, obj in stretches:
         text = page[start:end]
         if _NO_UNICODE in text:
             text = _mapped(textpage, text, start)
-        if end < n and page[end] == " ":
-            text += " "
-        texts[obj] = text
+        if fix:
+            text = fix(text)
+        texts[obj] = text + " " if page[end:end + 1] == " " else text
     return texts
 
 
 def _stretches(textpage: int, page: str) -> list[tuple[int, int, int]] | None:
     """(start, end, object) of every stretch of one object's characters, page order."""
     out: list[tuple[int, int, int]] = []
-    seen: set[int] = set()
+    object_of = _object_of_char
     start = 0
     n = len(page)
     while start < n:
@@ -93,12 +101,14 @@ def _stretches(textpage: int, page: str) -> list[tuple[int, int, int]] | None:
         if end < 0:
             end = n
         if end > start:
-            for stretch in _line_stretches(textpage, start, end):
-                if stretch[2] in seen:
-                    return None  # an object in two places: not the layout assumed
-                seen.add(stretch[2])
-                out.append(stretch)
+            first = object_of(textpage, start)
+            if first and first == object_of(textpage, end - 1):
+                out.append((start, end, first))  # the usual line: one object
+            else:
+                out += _line_stretches(textpage, start, end)
         start = end + 2
+    if len({obj for _, _, obj in out}) != len(out):
+        return None  # an object in two places: not the layout assumed
     return out
 
 

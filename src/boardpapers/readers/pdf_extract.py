@@ -12,7 +12,9 @@ each object's text rescans the whole page every time. Coordinates are turned top
 from __future__ import annotations
 
 import ctypes
+import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -34,13 +36,26 @@ _TEXT, _PATH, _IMAGE, _FORM = (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ
 _BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demi")
 _FORCE_BOLD = 1 << 18
 RULE_THICKNESS = THIN  # a path thinner than this is a line, not a shape
-_CHAR_FIXES = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢",
-                             "\x02": "-", "\r": " ", "\n": " ", "\ufffe": "", "\x00": ""})
+_CHAR_FIXES = {"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢",
+               "\x02": "-", "\r": " ", "\n": " ", "\ufffe": "", "\x00": ""}
+_NEEDS_FIX = re.compile("[" + "".join(map(re.escape, _CHAR_FIXES)) + "]")
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
-    """One text object: its text, box (points, top-down), font size and boldness."""
+def _fixed(text: str) -> str:
+    """Symbol-font bullets as bullets, line breaks as spaces, unmapped glyphs dropped.
+    A regular expression rather than ``str.translate``: it touches only the characters
+    to fix, where translate looks every character of a page up in a dict."""
+    return _NEEDS_FIX.sub(_fix_one, text)
+
+
+def _fix_one(match: re.Match) -> str:
+    return _CHAR_FIXES[match.group()]
+
+
+class Run(NamedTuple):
+    """One text object: its text, box (points, top-down), font size and boldness. A
+    named tuple rather than a frozen dataclass: a long pack makes tens of thousands, and
+    a tuple is built three times faster."""
 
     text: str
     x0: float
@@ -84,12 +99,15 @@ class _Scratch:
     """ctypes out-parameters reused across calls (allocating them per call is measurable)."""
 
     def __init__(self) -> None:
-        self.l, self.b, self.r, self.t = (ctypes.c_float() for _ in range(4))
-        self.size = ctypes.c_float()
+        # out-parameters in one float array, read back with one slice: the box (left,
+        # bottom, right, top), the font size and the six numbers of the matrix
+        self.floats = (ctypes.c_float * 11)()
+        at = ctypes.addressof(self.floats)
+        self.box_at, self.size_at, self.matrix_at = (at, at + 4, at + 8, at + 12), at + 16, \
+            at + 20
         self.fill_mode, self.stroke = ctypes.c_int(), ctypes.c_int()
         self.fill_colour = tuple(ctypes.c_uint() for _ in range(4))
         self.segments_left = PAGE_SEGMENTS  # path segments still to walk on this page
-        self.matrix = pdfium_c.FS_MATRIX()
         self.resize(4096)
         self.page_text = TextBuffer()
         self.bold_by_font: dict[int | None, bool] = {}
@@ -99,7 +117,7 @@ class _Scratch:
         self.buffer = ctypes.create_string_buffer(chars * 2 + 2)
 
 
-_VP, _INT, _FLOAT_P = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_float)
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
 _count_objects = typed(pdfium_c.FPDFPage_CountObjects, _INT, _VP)
 _get_object = typed(pdfium_c.FPDFPage_GetObject, _VP, _VP, _INT)
 _count_form_objects = typed(pdfium_c.FPDFFormObj_CountObjects, _INT, _VP)
@@ -107,11 +125,9 @@ _get_form_object = typed(pdfium_c.FPDFFormObj_GetObject, _VP, _VP, ctypes.c_ulon
 _get_type = typed(pdfium_c.FPDFPageObj_GetType, _INT, _VP)
 _get_text = typed(pdfium_c.FPDFTextObj_GetText, ctypes.c_ulong, _VP, _VP, _VP,
                   ctypes.c_ulong)
-_get_bounds = typed(pdfium_c.FPDFPageObj_GetBounds, _INT, _VP, _FLOAT_P, _FLOAT_P,
-                    _FLOAT_P, _FLOAT_P)
-_get_size = typed(pdfium_c.FPDFTextObj_GetFontSize, _INT, _VP, _FLOAT_P)
-_get_matrix = typed(pdfium_c.FPDFPageObj_GetMatrix, _INT, _VP,
-                    ctypes.POINTER(pdfium_c.FS_MATRIX))
+_get_bounds = typed(pdfium_c.FPDFPageObj_GetBounds, _INT, _VP, _VP, _VP, _VP, _VP)
+_get_size = typed(pdfium_c.FPDFTextObj_GetFontSize, _INT, _VP, _VP)
+_get_matrix = typed(pdfium_c.FPDFPageObj_GetMatrix, _INT, _VP, _VP)
 _get_font = typed(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
 _UINT_P = ctypes.POINTER(ctypes.c_uint)
 _get_fill_colour = typed(pdfium_c.FPDFPageObj_GetFillColor, _INT, _VP, _UINT_P, _UINT_P, _UINT_P,
@@ -142,7 +158,7 @@ def page_content(page: pdfium.PdfPage, number: int, scratch: _Scratch) -> PageCo
         tp = _address(textpage.raw)
         page_handle = _address(page.raw)
         objects = [_get_object(page_handle, i) for i in range(_count_objects(page_handle))]
-        source = _TextSource(tp, object_texts(tp, scratch.page_text))
+        source = _TextSource(tp, object_texts(tp, scratch.page_text, _fixed))
         content = _read_turned(objects, source, scratch, number, (width, height),
                                quarter_turns, box)
         if not content.runs and content.turned:
@@ -173,6 +189,7 @@ class _TextSource:
         self.textpage, self.texts = textpage, texts
 
     def text(self, obj: int, s: _Scratch) -> str:
+        """The object's text with ``_CHAR_FIXES`` applied."""
         if self.texts is not None:
             return self.texts.get(obj, "")
         n = _get_text(obj, self.textpage, ctypes.addressof(s.buffer), len(s.buffer))
@@ -181,20 +198,23 @@ class _TextSource:
             n = _get_text(obj, self.textpage, ctypes.addressof(s.buffer), len(s.buffer))
         if n <= 2:
             return ""
-        return _string_at(s.buffer, n - 2).decode("utf-16-le", "replace")
+        return _fixed(_string_at(s.buffer, n - 2).decode("utf-16-le", "replace"))
 
 
 def _walk(objects: list[int], source: _TextSource, content: PageContent, s: _Scratch,
           outer: Matrix | None) -> None:
     top_of_page = content.height
+    texts, runs, get_type = source.texts, content.runs, _get_type
     for obj in objects:
         if not obj:
             continue
-        kind = _get_type(obj)
+        kind = get_type(obj)
         if kind == _TEXT:
-            run = _text_run(obj, source, s, top_of_page, outer, content)
-            if run is not None:
-                content.runs.append(run)
+            text = texts.get(obj) if texts is not None else source.text(obj, s)
+            if text and not text.isspace():
+                run = _text_run(obj, text, s, top_of_page, outer, content)
+                if run is not None:
+                    runs.append(run)
         elif kind == _PATH:
             content.rules += _rules(obj, s, top_of_page, outer)
         elif kind == _IMAGE:
@@ -206,46 +226,38 @@ def _walk(objects: list[int], source: _TextSource, content: PageContent, s: _Scr
 
 
 def _matrix(obj: int, s: _Scratch) -> Matrix:
-    _get_matrix(obj, s.matrix)
-    m = s.matrix
-    return m.a, m.b, m.c, m.d, m.e, m.f
+    _get_matrix(obj, s.matrix_at)
+    a, b, c, d, e, f = s.floats[5:11]
+    return a, b, c, d, e, f
 
 
 def _bounds(obj: int, s: _Scratch, top_of_page: float,
             outer: Matrix | None) -> tuple[float, float, float, float] | None:
-    if not _get_bounds(obj, s.l, s.b, s.r, s.t):
+    if not _get_bounds(obj, *s.box_at):
         return None
-    x0, y0, x1, y1 = s.l.value, s.b.value, s.r.value, s.t.value
+    x0, y0, x1, y1 = s.floats[0:4]
     if outer is not None:
         (x0, y0), (x1, y1) = apply(outer, x0, y0), apply(outer, x1, y1)
         x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
     return x0, top_of_page - y1, x1, top_of_page - y0
 
 
-def _text_run(obj: int, source: _TextSource, s: _Scratch, top_of_page: float,
+def _text_run(obj: int, text: str, s: _Scratch, top_of_page: float,
               outer: Matrix | None, content: PageContent) -> Run | None:
-    """One text object as a Run; the hot loop of the reader, so calls are kept few."""
-    text = source.text(obj, s)
-    if not text:
+    """One text object as a Run; the hot loop of the reader, so calls are kept few and
+    the out-parameters are read back in one slice."""
+    box_at = s.box_at
+    if not _get_bounds(obj, box_at[0], box_at[1], box_at[2], box_at[3]):
         return None
-    text = text.translate(_CHAR_FIXES)
-    if text.isspace():
-        return None
+    _get_size(obj, s.size_at)
+    _get_matrix(obj, s.matrix_at)
+    left, low, right, high, size, a, b, c, d, _, _ = s.floats
     if outer is None:
-        if not _get_bounds(obj, s.l, s.b, s.r, s.t):
-            return None
-        x0, top, x1, bottom = s.l.value, top_of_page - s.t.value, s.r.value, \
-            top_of_page - s.b.value
+        x0, top, x1, bottom = left, top_of_page - high, right, top_of_page - low
     else:
-        box = _bounds(obj, s, top_of_page, outer)
-        if box is None:
-            return None
-        x0, top, x1, bottom = box
-    _get_size(obj, s.size)
-    _get_matrix(obj, s.matrix)
-    m = s.matrix
-    a, b, c, d = m.a, m.b, m.c, m.d
-    if outer is not None:
+        (x0, y0), (x1, y1) = apply(outer, left, low), apply(outer, right, high)
+        x0, x1, top, bottom = min(x0, x1), max(x0, x1), top_of_page - max(y0, y1), \
+            top_of_page - min(y0, y1)
         A, B, C, D = outer[:4]
         a, b, c, d = a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D
     if abs(b) > abs(a) or abs(c) > abs(d):  # rotated or vertical text: not prose
@@ -257,7 +269,7 @@ def _text_run(obj: int, source: _TextSource, s: _Scratch, top_of_page: float,
     bold = s.bold_by_font.get(font)
     if bold is None:
         bold = _is_bold(font, s)
-    return Run(text, x0, top, x1, bottom, round(s.size.value * scale, 1), bold)
+    return Run(text, x0, top, x1, bottom, round(size * scale, 1), bold)
 
 
 def _is_bold(font: int | None, s: _Scratch) -> bool:

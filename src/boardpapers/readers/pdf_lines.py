@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from operator import itemgetter
+from typing import NamedTuple
 
 from boardpapers.readers.pdf_extract import Rule, Run
 
@@ -26,10 +27,10 @@ MARKER = re.compile(
     re.VERBOSE,
 )
 _LEADING_MARKER = re.compile(r"^(\S{1,8})\s+(?=\S)")
+_BULLETS = "•●▪■◦○‣⁃·❖➢✓"
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):  # a named tuple for speed, as Run
     text: str
     x0: float
     top: float
@@ -45,57 +46,71 @@ class Segment:
         return self.bottom - self.top
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """Segments sharing a baseline band; its edges and text are worked out once, as every
-    later stage asks for them several times."""
+class Line(tuple):
+    """Segments sharing a baseline band. Its edges, text, biggest size and boldness are
+    worked out once when it is made, as every later stage asks for them several times; a
+    tuple underneath, like Segment, because a long pack makes tens of thousands."""
 
-    segments: tuple[Segment, ...]
-    x0: float = field(init=False, compare=False)
-    x1: float = field(init=False, compare=False)
-    top: float = field(init=False, compare=False)
-    bottom: float = field(init=False, compare=False)
-    text: str = field(init=False, compare=False)
-    size: float = field(init=False, compare=False)   # the biggest segment's
-    bold: bool = field(init=False, compare=False)    # every segment bold
+    __slots__ = ()
 
-    def __post_init__(self) -> None:
-        segs = self.segments
-        setter = object.__setattr__
-        if len(segs) == 1:  # the common case, without generators
-            seg = segs[0]
-            for name, value in (("x0", seg.x0), ("x1", seg.x1), ("top", seg.top),
-                                ("bottom", seg.bottom), ("text", seg.text),
-                                ("size", seg.size), ("bold", seg.bold)):
-                setter(self, name, value)
-            return
-        setter(self, "x0", segs[0].x0)
-        setter(self, "x1", segs[-1].x1)
-        setter(self, "top", min(s.top for s in segs))
-        setter(self, "bottom", max(s.bottom for s in segs))
-        setter(self, "text", " ".join(s.text for s in segs))
-        setter(self, "size", max(s.size for s in segs))
-        setter(self, "bold", all(s.bold for s in segs))
+    def __new__(cls, segments: tuple[Segment, ...]) -> Line:
+        if len(segments) == 1:  # the common case, without generators
+            seg = segments[0]
+            return tuple.__new__(cls, (segments, seg.x0, seg.x1, seg.top, seg.bottom,
+                                       seg.text, seg.size, seg.bold))
+        return tuple.__new__(cls, (
+            segments, segments[0].x0, segments[-1].x1, min(s.top for s in segments),
+            max(s.bottom for s in segments), " ".join(s.text for s in segments),
+            max(s.size for s in segments), all(s.bold for s in segments)))
+
+    def __getnewargs__(self) -> tuple:
+        return (self.segments,)
+
+    segments = property(itemgetter(0))
+    x0 = property(itemgetter(1))
+    x1 = property(itemgetter(2))
+    top = property(itemgetter(3))
+    bottom = property(itemgetter(4))
+    text = property(itemgetter(5))
+    size = property(itemgetter(6))   # the biggest segment's
+    bold = property(itemgetter(7))   # every segment bold
+
+    def __repr__(self) -> str:
+        return f"Line({self.segments!r})"
 
 
 def runs_to_lines(runs: list[Run], rules: list[Rule]) -> list[Line]:
     """Group a page's runs into lines (top to bottom), each split into segments."""
     verticals = [r for r in rules if not r.horizontal]
-    return [Line(tuple(_segments(band, verticals))) for band in baseline_bands(runs)]
+    lines = []
+    for band in baseline_bands(runs):
+        if len(band) == 1:  # most lines are one text object: the short way
+            r = band[0]
+            seg = Segment(" ".join(r.text.split()), r.x0, r.top, r.x1, r.bottom, r.size,
+                          r.bold, "", r.x0)
+            lines.append(Line((_inline_marker(seg) if seg.text[:1] in _BULLETS else seg,)))
+        else:
+            lines.append(Line(tuple(_segments(band, verticals))))
+    return lines
 
 
 def baseline_bands(runs: list[Run]) -> list[list[Run]]:
     """Runs whose vertical middles lie within half a line of each other share a band."""
     bands: list[list[Run]] = []
     middle = height = 0.0
-    for run in sorted(runs, key=lambda r: r.middle):
+    for run in sorted(runs, key=_middle):
         h = run.bottom - run.top
-        if bands and abs(run.middle - middle) < 0.45 * min(h, height):
+        mid = (run.top + run.bottom) / 2
+        if bands and abs(mid - middle) < 0.45 * min(h, height):
             bands[-1].append(run)
             continue
         bands.append([run])
-        middle, height = run.middle, h
+        middle, height = mid, h
     return bands
+
+
+def _middle(run: Run) -> float:
+    return (run.top + run.bottom) / 2
 
 
 def _segments(band: list[Run], verticals: list[Rule]) -> list[Segment]:
@@ -153,7 +168,7 @@ def _attach_markers(segments: list[Segment]) -> list[Segment]:
         seg = segments[i]
         if i + 1 < len(segments) and MARKER.match(seg.text) and not seg.marker:
             nxt = segments[i + 1]
-            out.append(replace(nxt, x0=seg.x0, top=min(seg.top, nxt.top),
+            out.append(nxt._replace(x0=seg.x0, top=min(seg.top, nxt.top),
                                bottom=max(seg.bottom, nxt.bottom), marker=_bullet(seg.text),
                                text_x0=nxt.x0, bold=nxt.bold))
             i += 2
@@ -166,8 +181,8 @@ def _attach_markers(segments: list[Segment]) -> list[Segment]:
 def _inline_marker(seg: Segment) -> Segment:
     """A marker typed with a space ("• text") in the same run: split it off."""
     match = _LEADING_MARKER.match(seg.text)
-    if match and MARKER.match(match.group(1)) and match.group(1)[0] in "•●▪■◦○‣⁃·❖➢✓":
-        return replace(seg, text=seg.text[match.end():], marker=_bullet(match.group(1)))
+    if match and MARKER.match(match.group(1)) and match.group(1)[0] in _BULLETS:
+        return seg._replace(text=seg.text[match.end():], marker=_bullet(match.group(1)))
     return seg
 
 

@@ -53,11 +53,17 @@ def _band(seg: Segment, height: float) -> str:
     return ""
 
 
+def _margin_lines(page: PageLines) -> list[Line]:
+    """The lines reaching into the top or bottom margin band."""
+    head, foot = page.height * MARGIN, page.height * (1 - MARGIN)
+    return [ln for ln in page.lines if ln.top <= head or ln.bottom >= foot]
+
+
 def remove_running_matter(pages: list[PageLines]) -> tuple[list[PageLines], dict[str, str]]:
     """Pages without their running headers and footers, and what those said."""
     seen: dict[tuple[str, str], set[int]] = defaultdict(set)
     for page in pages:
-        for line in page.lines:
+        for line in _margin_lines(page):
             for seg in line.segments:
                 band = _band(seg, page.height)
                 if band:
@@ -66,7 +72,11 @@ def remove_running_matter(pages: list[PageLines]) -> tuple[list[PageLines], dict
     out: list[PageLines] = []
     for page in pages:
         kept_lines: list[Line] = []
+        head, foot = page.height * MARGIN, page.height * (1 - MARGIN)
         for line in page.lines:
+            if line.top > head and line.bottom < foot:  # wholly in the body of the page
+                kept_lines.append(line)
+                continue
             kept = []
             for seg in line.segments:
                 band = _band(seg, page.height)

@@ -209,7 +209,8 @@ def _region_end(lines: list[Line], start: int) -> int:
     first = lines[start].segments
     if len(first) == 1 and not first[0].marker:  # one piece: no row of a table
         return start
-    starts = [x for x, _ in _pieces(lines[start])]
+    starts = {x for x, _ in _pieces(lines[start])}  # a set: rows repeat the same edges
+    first = min(starts)
     i = start + 1
     while i < len(lines):
         line = lines[i]
@@ -220,22 +221,22 @@ def _region_end(lines: list[Line], start: int) -> int:
         if len(pieces) >= 2:
             if not _aligned(pieces, starts):
                 break
-            starts += [x for x, _ in pieces]
-        elif not _under_later_column(pieces[0][0], starts):
+            starts.update(x for x, _ in pieces)
+            first = min(starts)
+        elif not _under_later_column(pieces[0][0], starts, first):
             break
         i += 1
     return i
 
 
-def _aligned(pieces: list[tuple[float, str]], starts: list[float]) -> bool:
+def _aligned(pieces: list[tuple[float, str]], starts: set[float]) -> bool:
     """A row belongs to the table above when its cells start under the table's columns
     (one stray cell allowed in a wide row: an empty header cell, a merged cell)."""
     misses = sum(not any(abs(x - s) < 4 for s in starts) for x, _ in pieces)
     return misses == 0 or (len(pieces) >= 3 and misses == 1)
 
 
-def _under_later_column(x0: float, starts: list[float]) -> bool:
-    first = min(starts)
+def _under_later_column(x0: float, starts: set[float], first: float) -> bool:
     return x0 > first + 20 and any(abs(x0 - x) < 4 for x in starts)
 
 
