@@ -307,3 +307,25 @@ def test_membership_paragraph_wrapped_mid_name_and_run_into_the_contact_line() -
     assert [x.text for x in one_a_line] == [
         "Cllr Ann Bell, Leader of the Council, Labour",
         "Cllr Carl Dunn, Cabinet Member for Housing, Green"]
+
+
+def test_running_header_naming_the_day_gives_way_to_the_dated_line_with_its_time() -> None:
+    meeting = read_meeting(lines(
+        "Northvale Combined Authority – Transport Committee – 10 September 2025\n"
+        "Public Document Pack\n# Northvale Combined Authority\n## Transport Committee\n"
+        "Friday 10 September 2025 at 1.30 pm\n"
+        "Boardroom, Northvale House, 3 Canal Street, Ashgate\n## Agenda\n1. Apologies\n"))
+    assert (meeting.date, meeting.time, meeting.venue) == (
+        "2025-09-10", "13:30", "Boardroom, Northvale House, 3 Canal Street, Ashgate")
+
+
+def test_description_joined_to_an_item_title_in_its_cell_is_split_off() -> None:
+    items = parse_agenda_items(lines(
+        "## Agenda\n3.\tMinutes of the meeting held on 9 July 2025 To approve the minutes as a "
+        "correct record.\t1 - 4\n4.\tBus Franchising: Consultation Outcome Report of the "
+        "Director of Transport.\t5 - 10\n5.\tTo approve the budget.\t11 - 14\n"))
+    assert [(i.title, i.text, i.presenters, i.pages) for i in items] == [
+        ("Minutes of the meeting held on 9 July 2025",
+         "To approve the minutes as a correct record.", (), "1 - 4"),
+        ("Bus Franchising: Consultation Outcome", None, ("Director of Transport",), "5 - 10"),
+        ("To approve the budget.", None, (), "11 - 14")]

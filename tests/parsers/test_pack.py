@@ -247,3 +247,14 @@ def test_pack_parser_never_crashes_and_reports_tile_the_pack(lines: list[str]) -
         previous_last = r.last_block
     if paper.reports:
         assert paper.reports[-1].last_block == len(layout.blocks) - 1
+
+
+def test_header_table_cells_set_out_as_lines_are_not_the_report_title() -> None:
+    layout = layout_from_text(
+        "# Transport Committee\n## Agenda\n4. Bus Franchising: Consultation Outcome\n"
+        "#### Agenda Item 4\nBus Franchising: Consultation Outcome\n#### Meeting\n"
+        "#### Transport Committee\n#### Date\nReport of Director of Transport\n#### Status\n"
+        "#### Public\n### 1. Summary\nThe Authority consulted.\n### 2. Recommendations\n"
+        "Note it.\n")
+    assert [(s.title, s.agenda_item) for s in find_report_starts(layout.blocks)] == [
+        ("Bus Franchising: Consultation Outcome", "4")]

@@ -136,12 +136,15 @@ def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
             if len(line.cells) > 1 and pages is None:
                 pages = next((split_pages(c)[1] for c in line.cells[1:]
                               if is_page_range(c)), None)
+            title, description = split_description(title)
             exclusion = bool(EXCLUSION.search(title))
             marked = bool(_ITEM_IS_CONF.search(title)) and not exclusion
             draft = _ItemDraft(number, title.strip(), pages,
                                confidential=confidential or marked,
                                verbal=bool(re.search(r"\bverbal\b", title, re.I)))
             items.append(draft)
+            if description:
+                _add_detail(draft, Line((description,), line.block))
             if exclusion:
                 confidential = True  # the motion is public; the business after it is not
             continue
@@ -160,6 +163,23 @@ def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
     for draft in items:
         draft.confidential = draft.confidential or draft.number in named_private
     return tuple(d.freeze() for d in items)
+
+
+_DESCRIPTION_START = re.compile(
+    r"\s(?=(?:to\s+(?:approve|receive|note|consider|agree|confirm|discuss|elect|appoint|"
+    r"review|endorse)|members\s+(?:are|will)|(?:a\s+)?report\s+(?:of|by|from)\s+the|"
+    r"the\s+(?:committee|cabinet|panel|board|council)\s+(?:is|are|will))\b)", re.IGNORECASE)
+
+
+def split_description(title: str) -> tuple[str, str | None]:
+    """"Minutes of the meeting held on 9 July 2025 To approve the minutes as a correct
+    record." -> the title and its description, which a reader joined into one cell line."""
+    if not title.endswith("."):
+        return title, None
+    m = _DESCRIPTION_START.search(title)
+    if not m or m.start() < 3 or title[:m.start()].endswith((".", ":", ";", ",")):
+        return title, None
+    return title[:m.start()].strip(), title[m.end():].strip()
 
 
 def private_scope(text: str) -> str | set[str] | None:

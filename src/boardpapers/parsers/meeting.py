@@ -327,13 +327,19 @@ def find_meeting_date(lines: Sequence[Line]) -> tuple[str, int] | None:
         iso = date_in(labelled[0])
         if iso:
             return iso, labelled[1]
-    for i, line in enumerate(lines[:80]):
-        if _NOT_MEETING_DATE.search(line.text):
-            continue
-        iso = date_in(line.text)
-        if iso:
-            return iso, i
-    return None
+    dated = [(iso, i) for i, line in enumerate(lines[:80])
+             if not _NOT_MEETING_DATE.search(line.text) and (iso := date_in(line.text))]
+    if not dated:
+        return None
+    # a running header ("Authority – Committee – 10 September 2025") may name the day
+    # first: the same date again with its time ("Friday 10 September 2025 at 1.30 pm") wins
+    timed = (d for d in dated[:6] if d[0] == dated[0][0] and d[1] - dated[0][1] <= 20
+             and _timed_around(lines, d[1]))
+    return next(timed, dated[0])
+
+
+def _timed_around(lines: Sequence[Line], i: int) -> bool:
+    return any(parse_time(x.text) for x in lines[i:i + 2])
 
 
 def find_meeting_time(lines: Sequence[Line], date_line: int | None) -> str | None:

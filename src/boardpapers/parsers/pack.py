@@ -132,7 +132,7 @@ def _start_before(blocks: Sequence[Block], label: int, floor: int) -> ReportStar
         b = blocks[j]
         text = clean_cell(b.text)
         if b.kind is not BlockKind.PAGE_BREAK and not (
-                _is_report_metadata(text) and title_at is None):
+                (_is_report_metadata(text) or _is_header_cell(blocks, j)) and title_at is None):
             seen += 1  # "Report to: Cabinet" lines between title and Purpose are not counted
             pair = split_label(text)
             if pair and pair[0] in _TITLE_LABELS and pair[1]:
@@ -154,7 +154,19 @@ def _is_title_block(b: Block, text: str) -> bool:
         return False
     if b.kind is BlockKind.HEADING or b.bold:
         return True
-    return b.kind is BlockKind.PARAGRAPH and not text.endswith(".") and split_label(text) is None
+    return b.kind is BlockKind.PARAGRAPH and not text.endswith(".") and _not_a_label(text)
+
+
+_OTHER_LABELS = re.compile(r"^(?:contact|tel(?:ephone)?|phone|e-?mail|time|venue|location|"
+                           r"name|job title|post|enquiries|ffôn|e-bost)\b", re.IGNORECASE)
+
+
+def _not_a_label(text: str) -> bool:
+    """"Bus Franchising: Consultation Outcome" may be a title; "Date: 10 May" is a label."""
+    pair = split_label(text)
+    return pair is None or (
+        not _REPORT_META.match(pair[0]) and not _OTHER_LABELS.match(pair[0])
+        and len(pair[0].split()) >= 2 and pair[1][:1].isupper())
 
 
 def _head_of(blocks: Sequence[Block], title_at: int, floor: int) -> tuple[int, str | None]:
@@ -182,6 +194,23 @@ _REPORT_META = re.compile(
     r"wards?(?: affected)?|key decision|author|lead (?:member|officer|director)|"
     r"portfolio(?: holder)?|cabinet member|classification|status|decision maker|"
     r"(?:report )?title|subject|exempt|teitl|pwnc|awdur|adroddiad i|dyddiad)$", re.IGNORECASE)
+
+
+_REPORT_OF = re.compile(r"^report (?:of|by|from|to|author)\s+\S", re.IGNORECASE)
+
+
+def _is_header_cell(blocks: Sequence[Block], j: int) -> bool:
+    """A cell of the report's header table that a converter set out as a line of its own:
+    a bare "Status"/"Meeting"/"Date" key, the value just after one ("Public"), or
+    "Report of Director of Transport"."""
+    text = clean_cell(blocks[j].text)
+    if _REPORT_META.match(text) or _REPORT_OF.match(text):
+        return len(text) < 120
+    k = j - 1
+    while k >= 0 and blocks[k].kind is BlockKind.PAGE_BREAK:
+        k -= 1
+    return (k >= 0 and len(text) < 80 and blocks[k].kind is not BlockKind.TABLE
+            and bool(_REPORT_META.match(clean_cell(blocks[k].text))))
 
 
 def _is_report_metadata(text: str) -> bool:
