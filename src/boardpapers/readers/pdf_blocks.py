@@ -212,6 +212,7 @@ def with_list_depths(blocks: list[tuple[Block, float]]) -> list[Block]:
     for block, indent in blocks:
         if block.kind is BlockKind.LIST_ITEM:
             depth = max(i for i, lv in enumerate(levels) if lv <= round(indent) + 0.5)
-            block = replace(block, depth=depth)
+            if depth != block.depth:
+                block = replace(block, depth=depth)
         out.append(block)
     return out

@@ -9,6 +9,7 @@ paragraphs never run from one column into the next.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from boardpapers.readers.pdf_lines import Line
@@ -39,17 +40,23 @@ def find_gutter(lines: list[Line]) -> float | None:
     left, right = min(s.x0 for s in segs), max(s.x1 for s in segs)
     width = right - left
     prose = [s for s in segs if s.x1 - s.x0 > 0.25 * width]
+    prose_ends = sorted(s.x1 for s in prose)
+    prose_starts = sorted(s.x0 for s in prose)
     best: tuple[int, int, float] | None = None  # (crossings, -balance, x): least is best
     for x in sorted({round(s.x1 + 3) for s in prose}):
         if not left + 0.25 * width < x < left + 0.75 * width:
             continue
+        # prose wholly left and wholly right of x, counted by bisection: on a page of one
+        # column few lines start right of the middle, and the candidate ends here
+        n_left = bisect_right(prose_ends, x)
+        n_right = len(prose_starts) - bisect_left(prose_starts, x)
+        if min(n_left, n_right) < 3:
+            continue
         crossing = sum(1 for s in segs if s.x0 < x < s.x1)
         if crossing > max(2, len(segs) // 10):
             continue
-        n_left = sum(1 for s in prose if s.x1 <= x)
-        n_right = sum(1 for s in prose if s.x0 >= x)
         candidate = (crossing, -min(n_left, n_right), x)
-        if min(n_left, n_right) >= 3 and (best is None or candidate < best):
+        if best is None or candidate < best:
             best = candidate
     return best[2] if best else None
 

@@ -208,9 +208,16 @@ def _walk(objects: list[int], source: _TextSource, content: PageContent, s: _Scr
     for obj in objects:
         if not obj:
             continue
+        text = texts.get(obj) if texts is not None else None
+        if text:  # a text object with text: no need to ask its type
+            if not text.isspace():
+                run = _text_run(obj, text, s, top_of_page, outer, content)
+                if run is not None:
+                    runs.append(run)
+            continue
         kind = get_type(obj)
         if kind == _TEXT:
-            text = texts.get(obj) if texts is not None else source.text(obj, s)
+            text = "" if texts is not None else source.text(obj, s)
             if text and not text.isspace():
                 run = _text_run(obj, text, s, top_of_page, outer, content)
                 if run is not None:

@@ -28,6 +28,7 @@ MARKER = re.compile(
 )
 _LEADING_MARKER = re.compile(r"^(\S{1,8})\s+(?=\S)")
 _BULLETS = "•●▪■◦○‣⁃·❖➢✓"
+_new_tuple = tuple.__new__
 
 
 class Segment(NamedTuple):  # a named tuple for speed, as Run
@@ -86,9 +87,13 @@ def runs_to_lines(runs: list[Run], rules: list[Rule]) -> list[Line]:
     for band in baseline_bands(runs):
         if len(band) == 1:  # most lines are one text object: the short way
             r = band[0]
-            seg = Segment(" ".join(r.text.split()), r.x0, r.top, r.x1, r.bottom, r.size,
-                          r.bold, "", r.x0)
-            lines.append(Line((_inline_marker(seg) if seg.text[:1] in _BULLETS else seg,)))
+            text = " ".join(r.text.split())
+            seg = Segment(text, r.x0, r.top, r.x1, r.bottom, r.size, r.bold, "", r.x0)
+            if text[:1] in _BULLETS:
+                lines.append(Line((_inline_marker(seg),)))
+            else:  # Line((seg,)) without the call
+                lines.append(_new_tuple(Line, ((seg,), r.x0, r.x1, r.top, r.bottom, text,
+                                               r.size, r.bold)))
         else:
             lines.append(Line(tuple(_segments(band, verticals))))
     return lines

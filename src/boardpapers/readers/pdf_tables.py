@@ -160,6 +160,11 @@ def split_aligned_tables(lines: list[Line]) -> list[Line | Table]:
     out: list[Line | Table] = []
     i = 0
     while i < len(lines):
+        first = lines[i].segments
+        if len(first) == 1 and not first[0].marker:  # one piece: no table starts here
+            out.append(lines[i])
+            i += 1
+            continue
         end = _region_end(lines, i)
         if end > i and _is_table(lines[i:end]):
             out.append(_aligned_table(lines[i:end]))
@@ -241,7 +246,7 @@ def _under_later_column(x0: float, starts: set[float], first: float) -> bool:
 
 
 def _is_table(lines: list[Line]) -> bool:
-    multi = [_pieces(ln) for ln in lines if len(_pieces(ln)) >= 2]
+    multi = [p for p in map(_pieces, lines) if len(p) >= 2]
     if len(multi) < 2:
         return False
     if sum(len(p) >= 3 for p in multi) >= 2:
