@@ -1,6 +1,6 @@
 """PDF reading benchmark: boardpapers' PDF reader against pypdfium2's raw page text.
 
-Run: ``python -m bench.bench_pdf [--pages 300] [--rounds 3]``. A long committee pack
+Run: ``python -m bench.bench_pdf [--pages 300] [--rounds 5]``. A long committee pack
 (headings, numbered paragraphs, lettered lists, ruled and tab-aligned tables, running
 header and footer) is written with python-docx and rendered once by LibreOffice into
 ``bench/out/pack-N.pdf`` (cached; skipped with a message when ``soffice`` is missing).
