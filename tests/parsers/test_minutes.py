@@ -294,3 +294,34 @@ def test_moderngov_page_converted_to_text_keeps_item_numbers_set_apart_from_titl
         ("3", "Budget Monitoring", False), ("4", "Lease of Units at the Market Hall", True)]
     assert m.items[2].decision == "RESOLVED: That the report be noted."
     assert m.apologies == ("Dominic Ashby",)
+
+
+def test_lga_note_title_label_attendance_table_and_apologies_among_sentences() -> None:
+    T = BlockKind.TABLE
+    rows = (("Position/Role", "Councillor", "Authority"),
+            ("Chair", "Cllr Bo Hart", "Kent County Council"),
+            ("Deputy-chair", "Cllr Al Bury", "Devon County Council"),
+            ("Cllr Cy Dunn", "Dorset Council"),  # a converter dropped the empty role cell
+            ("Members", "Cllr Di Fox", "Swindon Borough Council"),
+            ("Apologies", "Cllr Ed Gill", "Luton Borough Council"),
+            ("In Attendance", "Fay Hume", "Local Government Association"))
+    blocks = [Block(k, t, level=2 if k is H else 0) for k, t in (
+        (H, "Note of last Community Wellbeing Board meeting"),
+        (P, "Title: Community Wellbeing Board"), (P, "Date: Thursday 5 December 2024"),
+        (P, "1 Welcome, Apologies and Declarations of Interest"),
+        (P, "The Chair welcomed members to the meeting."),
+        (P, "Apologies were received from Cllr Ed Gill; Cllr Di Fox attended as a substitute."),
+        (P, "2 Public Health Grant"), (P, "Decision"), (P, "Members noted the report."),
+        (P, "Action"), (P, "Officers to draft a letter."), (H, "Appendix A - Attendance"))]
+    blocks.append(Block(T, "\n".join("\t".join(r) for r in rows), rows=rows))
+    made, text = join_blocks(blocks)
+    m = parse_minutes(Layout(Source("t.txt", "0" * 64, "txt"), made, text),
+                      Classification("minutes")).meeting
+    assert (m.body, m.date) == ("Community Wellbeing Board", "2024-12-05")
+    assert [(x.name, x.role, x.authority) for x in m.members] == [
+        ("Bo Hart", "chair", "Kent County Council"),
+        ("Al Bury", "deputy_chair", "Devon County Council"),
+        ("Cy Dunn", "deputy_chair", "Dorset Council"),
+        ("Di Fox", "member", "Swindon Borough Council")]
+    assert (m.apologies, m.attendees) == (("Ed Gill",), ("Fay Hume",))
+    assert m.items[1].decision == "Members noted the report."

@@ -3,7 +3,8 @@
 
 The decision runs from its cue to the end of the minute, so numbered resolutions
 ("RESOLVED: (1) ... (2) ...") stay together, but stops before a "Reason for decision" or
-"Alternative options" paragraph, which explain the decision rather than make it.
+"Alternative options" paragraph, which explain the decision rather than make it, and
+before an LGA note's "Action" label or an "Appendix A" that follows the last minute.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _OPENING_CUE = re.compile(
 _STOP = re.compile(
     r"^(?:reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)|alternative\s+options"
     r"|other\s+options|rheswm|rhesymau|(?:the\s+)?meeting\s+(?:ended|closed|concluded)"
+    r"|actions?\s*:?$|(?:appendix|annex)\s+[a-z0-9]{1,3}\b"
     r"|daeth\s+y\s+cyfarfod|signed\b|chair(?:man)?\s*$|cadeirydd\s*$)",
     re.IGNORECASE)
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from boardpapers.genre import Classification
-from boardpapers.layout import Layout
+from boardpapers.layout import BlockKind, Layout
 from boardpapers.paper import AgendaItem, Meeting, Member, NextMeeting, Paper
 from boardpapers.parsers.agenda_items import private_scope
 from boardpapers.parsers.block_text import headline_text
@@ -23,8 +23,8 @@ from boardpapers.parsers.minute_items import NOISE, ItemStart, Line, item_starts
 from boardpapers.parsers.minutes_header import (
     body_of_minutes, clock, end_time, labelled, moderngov_title)
 from boardpapers.parsers.minutes_people import (
-    apologies_from_text, attendance_label, declarations_from_text, members_from_text,
-    split_people)
+    Attendance, apologies_from_text, attendance_from_table, attendance_label,
+    declarations_from_text, members_from_text, split_people)
 
 _MINUTES_LABEL = re.compile(r"^(?:minutes|cofnodion)\s*:?$", re.IGNORECASE)
 _PURPOSE_LABEL = re.compile(r"^(?:purpose|pwrpas)\s*:", re.IGNORECASE)
@@ -43,6 +43,7 @@ _SIGNATURE = re.compile(r"^(?:signed|chair(?:man)?|cadeirydd|date)\s*[:.…_]*\s
                         re.IGNORECASE)
 _DIRECTIONS = re.compile(r"\s*[.,]?\s*(?:view\s+directions|directions|cyfarwyddiadau)\s*$",
                          re.IGNORECASE)
+_DATE_ONLY = re.compile(r"^(?:[A-Za-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}$")
 _DANGLING = re.compile(r"\b(?:in|at|of|the|held|and|on|yn|y|yr)$", re.IGNORECASE)
 _ITEM_LIMIT = 400  # more "items" than this is a misread list, not a meeting
 
@@ -82,15 +83,17 @@ def _parse(layout: Layout, classification: Classification) -> Paper:
         [[x.text for x in lines[start.body_from:(starts[k + 1].line if k + 1 < len(starts)
                                                  else len(lines))]]
          for k, start in enumerate(starts)])
+    table = _attendance_table(layout)
     meeting = Meeting(
         body=header.body, date=header.date, time=header.time, venue=header.venue,
         online=header.online,
-        members=tuple(_members(header.people.get("present", []))),
+        members=_unique_members(_members(header.people.get("present", [])) + list(table.members)),
         items=tuple(items),
         next_meeting=_next_meeting(items, header.date),
-        attendees=tuple(_entries(header.people.get("also_present", []))),
+        attendees=tuple(dict.fromkeys(
+            _entries(header.people.get("also_present", [])) + list(table.attendees))),
         officers=tuple(_entries(header.people.get("officers", []))),
-        apologies=tuple(_apologies(header, items)),
+        apologies=tuple(dict.fromkeys(_apologies(header, items) + list(table.apologies))),
         declarations=tuple(_declarations(items)),
         contact=header.contact,
         end_time=next((t for t in (end_time(x.text) for x in lines) if t), None),
@@ -152,7 +155,7 @@ def _read_header_line(header: _Header, text: str, previous_heading: str | None) 
         header.body, header.date, header.time = header.body or mg[0], mg[1], mg[2]
         header.title = header.title or text
         return
-    for label in ("venue", "contact", "date", "time"):
+    for label in ("venue", "contact", "date", "time", "body"):
         value = labelled(text, label)
         if value:
             _take_labelled(header, label, value)
@@ -181,6 +184,8 @@ def _take_labelled(header: _Header, label: str, value: str) -> None:
         header.time = header.time or clock(value)
     elif label == "time" and header.time is None:
         header.time = clock(value)
+    elif label == "body" and header.body is None and len(value) < 100 and not date_in(value):
+        header.body = value
 
 
 def _reads_as_names(text: str) -> bool:
@@ -194,6 +199,24 @@ def _reads_as_names(text: str) -> bool:
         return False
     capitalised = sum(1 for w in words if w[0].isupper() or not w[0].isalpha())
     return capitalised / len(words) >= 0.7
+
+
+def _attendance_table(layout: Layout) -> Attendance:
+    """The attendance list printed as a table (often "Appendix A" of an LGA note)."""
+    for block in layout.blocks:
+        if block.kind is BlockKind.TABLE and block.rows:
+            found = attendance_from_table(block.rows)
+            if found is not None:
+                return found
+    return Attendance()
+
+
+def _unique_members(members: list[Member]) -> tuple[Member, ...]:
+    """Members by name, the first reading of each kept."""
+    seen: dict[str, Member] = {}
+    for m in members:
+        seen.setdefault(m.name.casefold(), m)
+    return tuple(seen.values())
 
 
 def _members(texts: list[str]) -> list[Member]:
@@ -217,7 +240,8 @@ def item_from(lines: list[Line], start: ItemStart, end: int,
     closed = next((k for k, x in enumerate(own) if end_time(x.text)), None)
     body = [_with_number(x) for x in own[:closed] if x.text
             if not NOISE.match(x.text) and not _SIGNATURE.match(x.text)
-            and x.text not in furniture and not _PART_MARK.match(x.text)]
+            and x.text not in furniture and not _PART_MARK.match(x.text)
+            and not _DATE_ONLY.match(x.text)]
     text_lines, decision_lines = _moderngov_sections(body)
     decision = ("\n".join(until_reasons(decision_lines)) if decision_lines
                 else decision_from_lines(text_lines))
@@ -294,7 +318,9 @@ def _apologies(header: _Header, items: list[AgendaItem]) -> list[str]:
     names = [n for t in header.people.get("apologies", []) for n in apologies_from_text(t)]
     for item in items:
         if _APOLOGIES_ITEM.search(item.title) and item.text:
-            names += [n for t in item.text.split("\n") for n in apologies_from_text(t)]
+            names += [n for t in item.text.split("\n")
+                      if _APOLOGIES_ITEM.search(t) or _reads_as_names(t)
+                      for n in apologies_from_text(t)]
     return list(dict.fromkeys(names))
 
 

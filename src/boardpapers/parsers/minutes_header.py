@@ -22,7 +22,8 @@ _DAYS = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
 _DAYS_RE = re.compile(_DAYS, re.IGNORECASE)
 _AT_TIME = re.compile(r"\b(?:at|am|Time:?|Amser:?)\s+(?:\d)", re.IGNORECASE)
 _LABELS = {"venue": VENUE_LABELS, "contact": ("contact", "cyswllt"), "date": DATE_LABELS,
-           "time": TIME_LABELS}
+           "time": TIME_LABELS, "body": ("title", "meeting", "committee", "board", "teitl",
+                                         "pwyllgor", "cyfarfod")}
 _DASHED_LABEL = re.compile(r"^([A-Za-z][\w /]{0,30}?)\s+[-–]\s+(?=\S)")
 _BODY_OF = re.compile(
     r"^(?:(?:draft|confirmed|approved|unconfirmed)\s+)?minutes\s+of\s+(?:the\s+|a\s+)?"
@@ -52,7 +53,8 @@ def clock(text: str, *, need_cue: bool = False) -> str | None:
 
 
 def labelled(text: str, label: str) -> str | None:
-    """The value after a label such as "Venue:" ("venue", "contact", "date", "time"),
+    """The value after a label such as "Venue:" ("venue", "contact", "date", "time", or
+    "body" for an LGA note's "Title: Community Wellbeing Board"),
     read by ``meeting.split_label``; "Venue – Council Chamber" is a label too."""
     text = _DASHED_LABEL.sub(r"\1: ", fold(text), count=1)
     pair = split_label(text)

@@ -9,9 +9,12 @@ ymddiheuriadau gan y Cynghorydd Z". These helpers turn such lines into names and
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from boardpapers.paper import Member
 from boardpapers.parsers.block_text import fold, plain
+from boardpapers.parsers.membership import parse_member
 
 ATTENDANCE_LABELS: tuple[tuple[str, str], ...] = (
     ("also_present", r"also\s+(?:present|in\s+attendance)|hefyd\s+yn\s+bresennol"
@@ -126,7 +129,12 @@ def apologies_from_text(text: str) -> list[str]:
     elif re.search(r"\b(?:apologies|ymddiheuriadau)\b", text, re.IGNORECASE):
         return []  # a sentence about apologies that names nobody in a way we can read
     text = re.split(r"(?<=[a-z)])\.\s", text)[0]
-    return [member_from_entry(e).name for e in split_people(text) if e]
+    return [member_from_entry(e).name for e in split_people(text)
+            if e and not _CLAUSE.search(e)]  # not "; Cllr X attended as a substitute"
+
+
+_CLAUSE = re.compile(r"\b(?:attended|was|were|is|are|declared|welcomed|sent|joined|left|"
+                     r"arrived|substituted|mynychodd)\b", re.IGNORECASE)
 
 
 _NO_DECLARATIONS = re.compile(
@@ -149,3 +157,60 @@ def declarations_from_text(lines: list[str]) -> list[str]:
                                                         sentence):
                 out.append(sentence)
     return out
+
+
+# ------------------------------------------------------------------ attendance table
+
+_TABLE_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("vice_chair", re.compile(r"^vice[- ]?chair", re.IGNORECASE)),
+    ("deputy_chair", re.compile(r"^deputy[- ]?chair", re.IGNORECASE)),
+    ("chair", re.compile(r"^chair(?:man|woman|person)?$", re.IGNORECASE)),
+    ("substitute", re.compile(r"^substitutes?$", re.IGNORECASE)),
+    ("member", re.compile(r"^(?:members?|councillors?)$", re.IGNORECASE)),
+    ("apologies", re.compile(r"^apologies(?:\s+for\s+absence)?$", re.IGNORECASE)),
+    ("attendees", re.compile(r"^(?:in\s+attendance|also\s+present|officers?|observers?)$",
+                             re.IGNORECASE)),
+)
+_HEAD_NAME = re.compile(r"^(?:councillors?|names?|members?)$", re.IGNORECASE)
+_HEAD_ROLE = re.compile(r"^(?:position|role|position\s*/\s*role|role\s*/\s*position)$",
+                        re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    """Who an attendance table lists: members with roles, apologies, others attending."""
+
+    members: tuple[Member, ...] = ()
+    apologies: tuple[str, ...] = ()
+    attendees: tuple[str, ...] = ()
+
+
+def attendance_from_table(rows: Sequence[Sequence[str]]) -> Attendance | None:
+    """An LGA-style attendance table ("Position/Role | Councillor | Authority", then
+    "Chair | Cllr A | Kent County Council" and continuation rows whose role cell is empty
+    or was dropped by a converter), or None when ``rows`` is not one."""
+    cells = [[fold(plain(c)) for c in row] for row in rows]
+    head = next((k for k, row in enumerate(cells[:3]) if any(_HEAD_ROLE.match(c) for c in row)
+                 and any(_HEAD_NAME.match(c) for c in row)), None)
+    if head is None:
+        return None
+    width = len(cells[head])
+    members: list[Member] = []
+    apologies: list[str] = []
+    attendees: list[str] = []
+    role = "member"
+    for row in cells[head + 1:]:
+        row = [""] * (width - len(row)) + row if len(row) < width else row  # dropped empty cell
+        named = next((r for r, pattern in _TABLE_ROLES if pattern.match(row[0])), None)
+        role = named or (role if not row[0] else "member")
+        member = parse_member(row[1]) if len(row) > 1 and row[1] else None
+        if member is None:
+            continue
+        if role == "apologies":
+            apologies.append(member.name)
+        elif role == "attendees":
+            attendees.append(member.name)
+        else:
+            authority = row[2] if len(row) > 2 and row[2] else member.authority
+            members.append(replace(member, role=role, authority=authority))
+    return Attendance(tuple(members), tuple(apologies), tuple(attendees))
