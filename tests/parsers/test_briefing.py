@@ -86,3 +86,15 @@ def test_any_blocks_parse_without_error(texts: list[str]) -> None:
     for parse in (parse_briefing, parse_summary):
         paper = parse(layout, Classification("briefing"))
         assert all(item.headline for item in paper.items)
+
+
+def test_summary_under_its_organisations_name_with_a_report_to_line() -> None:
+    P, H = BlockKind.PARAGRAPH, BlockKind.HEADING
+    made, text = join_blocks([Block(k, t, level=1 if k is H else 0) for k, t in (
+        (H, "Northfold Councils"), (P, "Quarterly Summary of Support to Councils"),
+        (P, "April – June 2025"), (H, "Report to Executive Board, Friday 18 July 2025"),
+        (H, "1. Introduction"), (P, "This report summarises the support given this quarter."))])
+    paper = parse_summary(Layout(Source("q.txt", "0" * 64, "txt"), made, text),
+                          Classification("summary"))
+    assert (paper.title, paper.body, paper.date) == (
+        "Quarterly Summary of Support to Councils", "Northfold Councils", "2025-07-18")

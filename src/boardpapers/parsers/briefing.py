@@ -55,8 +55,14 @@ def parse_briefing(layout: Layout, classification: Classification) -> Paper:
 def parse_summary(layout: Layout, classification: Classification) -> Paper:
     blocks = _content(layout)
     title_at = _title_position(blocks)
+    organisation = None
+    if (title_at is not None and title_at + 1 < len(blocks)
+            and _ORGANISATION.match(plain(blocks[title_at][1].text))
+            and _title_position(blocks[title_at + 1:]) == 0):
+        organisation = plain(blocks[title_at][1].text)  # "East Midlands Councils" above
+        title_at += 1                                    # "Quarterly Summary of Support"
     header = blocks[:title_at + 1] if title_at is not None else []
-    date = _issue_date(header)
+    date = _issue_date(header) or _report_to_date(blocks, title_at)
     rest = blocks[title_at + 1:] if title_at is not None else blocks
     title = plain(blocks[title_at][1].text) if title_at is not None else None
     drafts, intro = drafts_from(rest, _summary_headline(rest))
@@ -65,7 +71,24 @@ def parse_summary(layout: Layout, classification: Classification) -> Paper:
     items = _items(drafts, date, [])
     return Paper(source=layout.source, genre=classification.genre, layout=layout,
                  genre_evidence=classification.evidence, language=_language(classification),
-                 title=title, body=_publisher(header), date=date, items=tuple(items))
+                 title=title, body=_publisher(header) or organisation, date=date,
+                 items=tuple(items))
+
+
+_ORGANISATION = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){0,5}(?:Councils?|Association|Authority|Partnership|"
+    r"Network|Forum|Alliance|Consortium)$")
+_REPORT_TO = re.compile(r"^(?:report|paper|briefing)\s+(?:to|for)\s+\S", re.IGNORECASE)
+
+
+def _report_to_date(blocks: Blocks, title_at: int | None) -> str | None:
+    """The date in "Report to Executive Board, Friday 18 July 2025" under a summary's title."""
+    start = 0 if title_at is None else title_at + 1
+    for _, block in blocks[start:start + 3]:
+        text = plain(block.text)
+        if len(text) <= 100 and _REPORT_TO.match(text) and (date := date_in(text)):
+            return date
+    return None
 
 
 # ------------------------------------------------------------------ masthead
