@@ -329,3 +329,10 @@ def test_description_joined_to_an_item_title_in_its_cell_is_split_off() -> None:
          "To approve the minutes as a correct record.", (), "1 - 4"),
         ("Bus Franchising: Consultation Outcome", None, ("Director of Transport",), "5 - 10"),
         ("To approve the budget.", None, (), "11 - 14")]
+
+
+def test_verbal_in_the_pages_cell_makes_a_verbal_item() -> None:
+    items = parse_agenda_items(lines(
+        "## Agenda\n4.\tBusiness Plan Progress\t1 - 6\n5.\tAnnual Conference: Feedback\tVerbal\n"))
+    assert [(i.number, i.pages, i.verbal) for i in items] == [("4", "1 - 6", False),
+                                                               ("5", None, True)]

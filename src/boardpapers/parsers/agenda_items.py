@@ -139,9 +139,11 @@ def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
             title, description = split_description(title)
             exclusion = bool(EXCLUSION.search(title))
             marked = bool(_ITEM_IS_CONF.search(title)) and not exclusion
+            verbal_cell = any(re.fullmatch(r"(?:verbal|oral)(?:\s+(?:update|report))?", c, re.I)
+                              for c in line.cells[1:])  # "5. | Feedback | Verbal"
             draft = _ItemDraft(number, title.strip(), pages,
                                confidential=confidential or marked,
-                               verbal=bool(re.search(r"\bverbal\b", title, re.I)))
+                               verbal=verbal_cell or bool(re.search(r"\bverbal\b", title, re.I)))
             items.append(draft)
             if description:
                 _add_detail(draft, Line((description,), line.block))
