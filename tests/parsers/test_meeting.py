@@ -9,7 +9,7 @@ from boardpapers.layout import Block, BlockKind
 from boardpapers.parsers.agenda_items import parse_agenda_items, presenter_names, split_pages
 from boardpapers.parsers.meeting import (
     Line, body_and_authority, find_body, find_next_meeting, group_offices, lines_of, parse_time,
-    read_meeting)
+    read_meeting, venue_in_sentence)
 from boardpapers.parsers.membership import (
     parse_member, parse_members, split_member_list, wrapped_lists_joined)
 from tests.parsers.blocks import layout_from_text
@@ -336,3 +336,20 @@ def test_verbal_in_the_pages_cell_makes_a_verbal_item() -> None:
         "## Agenda\n4.\tBusiness Plan Progress\t1 - 6\n5.\tAnnual Conference: Feedback\tVerbal\n"))
     assert [(i.number, i.pages, i.verbal) for i in items] == [("4", "1 - 6", False),
                                                                ("5", None, True)]
+
+
+def test_venue_after_held_at_after_the_time_and_in_capitals() -> None:
+    assert venue_in_sentence(
+        "MINUTES of the meeting of the Avonmere Fire and Rescue Authority held at Service "
+        "Headquarters, Kiln Lane, Norbridge on Friday 19 September 2025 at 10.30 am."
+    ) == "Service Headquarters, Kiln Lane, Norbridge"
+    assert venue_in_sentence(
+        "Minutes of a meeting held on Thursday 16 October 2025 at 11.00 am at Hadley Point, "
+        "3 Canal Wharf, Kirkhadley") == "Hadley Point, 3 Canal Wharf, Kirkhadley"
+    assert venue_in_sentence(
+        "MINUTES OF THE MEETING OF THE ENVIRONMENTAL SERVICES COMMITTEE HELD IN THE COUNCIL "
+        "CHAMBER, CIVIC HEADQUARTERS, PORTKEEL ON TUESDAY 10 JUNE 2025 AT 7.00 PM"
+    ) == "COUNCIL CHAMBER, CIVIC HEADQUARTERS, PORTKEEL"
+    assert venue_in_sentence(
+        "Minutes of the meeting held in public on Monday 9 June 2025 at 7.00 pm in the "
+        "Council Chamber") == "Council Chamber"

@@ -386,6 +386,9 @@ def find_venue(lines: Sequence[Line], date_line: int | None) -> str | None:
 
 
 _IN_PLACE = re.compile(r"\b(?:in|at|yn)\s+(?:the\s+)?(?=[A-Z])([^.;]+)")
+_HELD = re.compile(r"\b(?:held|a gynhaliwyd|to be held)\b", re.IGNORECASE)
+# after "held": "at"/"in" then a capital ("at 11.00 am at Hadley Point" skips the time)
+_HELD_PLACE = re.compile(r"\b(?i:in|at|yn)\s+(?:(?i:the)\s+)?(?=[A-Z])([^.;]+)")
 
 
 def venue_in_sentence(text: str) -> str | None:
@@ -396,6 +399,12 @@ def venue_in_sentence(text: str) -> str | None:
     """
     if len(text) < 60:
         return None
+    held = _HELD.search(text)
+    if held:  # "… held at Service Headquarters, Kiln Lane on …", "HELD IN THE COUNCIL CHAMBER"
+        for m in _HELD_PLACE.finditer(text, held.end()):
+            place = _PLACE_END.split(m.group(1), maxsplit=1)[0].strip(" ,")
+            if place and parse_time(place) is None and not parse_date(place) and len(place) < 150:
+                return place
     for m in _IN_PLACE.finditer(text):
         place = _PLACE_END.split(m.group(1), maxsplit=1)[0].strip(" ,")
         if _PLACE_WORDS.search(place) and parse_time(place) is None and not parse_date(place):
