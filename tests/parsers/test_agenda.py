@@ -97,3 +97,20 @@ def test_page_range_left_at_the_end_of_a_title_is_split_off_but_years_are_not() 
     assert [(i.title, i.pages) for i in items] == [
         ("Minutes of the previous meeting held on 21 May 2025", "1 - 6"),
         ("Local Plan 2024 - 2040", None), ("Capital Programme Phases 1 - 3", None)]
+
+
+def test_parish_summons_items_numbered_by_year_and_body_from_the_summons() -> None:
+    layout = layout_from_text(
+        "# NETHER COMBE PARISH COUNCIL\nDear Councillor,\nYou are summoned to attend the Meeting "
+        "of Nether Combe Parish Council to be held at the Reading Room, Fore Street, Nether Combe "
+        "on Monday 20 October 2025 at 7.30pm.\nJane Penhaligon\nClerk to the Council\n"
+        "## AGENDA\n**25/101 Apologies – to receive and approve apologies for absence.**\n"
+        "**25/104 Open forum – up to 10 minutes for parishioners.**\n"
+        "**25/110 Staffing – Clerk's annual appraisal (confidential).**\n")
+    m = parse_agenda(layout, AGENDA).meeting
+    assert m is not None and (m.body, m.venue) == (
+        "Nether Combe Parish Council", "Reading Room, Fore Street, Nether Combe")
+    assert [(i.number, i.title, i.confidential) for i in m.items] == [
+        ("25/101", "Apologies – to receive and approve apologies for absence.", False),
+        ("25/104", "Open forum – up to 10 minutes for parishioners.", False),
+        ("25/110", "Staffing – Clerk's annual appraisal (confidential).", True)]

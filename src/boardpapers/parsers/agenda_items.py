@@ -21,7 +21,9 @@ _AGENDA_START = re.compile(
     r"order of business|items? of business|item\s+(?:no\.?\s+)?(?:title\s+)?pages?|"
     r"no\.?\s+item|rhif eitem)\s*:?$", re.IGNORECASE)
 _ITEM = re.compile(
-    r"^(?:item\s+|eitem\s+)?([1-9]\d{0,2}(?:\.\d{1,2})?[a-z]?|\([a-z]\)|[a-z]\))[.):]?\s+(\S.*)$",
+    r"^(?:item\s+|eitem\s+)?([1-9]\d{0,2}(?:\.\d{1,2})?[a-z]?|\([a-z]\)|[a-z]\)"
+    r"|(?:[A-Z]{1,4}/)?\d{2}/\d{2,4}[a-z]?)"  # a parish's "25/101", a town's "FC/25/088"
+    r"[.):]?\s+(\S.*)$",
     re.IGNORECASE)
 _PAGES = re.compile(
     r"\(?\b(?:pages?|tudalen(?:nau)?|tt?\.)?\s*(\d{1,4})\s*(?:[-–—]|to)\s*(\d{1,4})\)?\s*$",
@@ -179,7 +181,7 @@ def split_description(title: str) -> tuple[str, str | None]:
     if not title.endswith("."):
         return title, None
     m = _DESCRIPTION_START.search(title)
-    if not m or m.start() < 3 or title[:m.start()].endswith((".", ":", ";", ",")):
+    if not m or m.start() < 3 or not title[m.start() - 1].isalnum():  # "Apologies – to …"
         return title, None
     return title[:m.start()].strip(), title[m.end():].strip()
 

@@ -222,7 +222,9 @@ _BODY_WORDS = re.compile(
     re.IGNORECASE)
 _NOT_BODY = re.compile(
     r"^(?:public document pack|agenda|rhaglen|membership|aelodaeth|notice of meeting|"
-    r"supplementary|minutes|cofnodion|contact|political group|items?|dear|to:)\b",
+    r"supplementary|minutes|cofnodion|contact|political group|items?|dear|to:|"
+    r"(?:clerk|proper officer|chief executive|monitoring officer|secretary)\s+(?:to|of)\s+the\b|"
+    r"(?:town|parish|deputy)\s+clerk\b)",  # a signature's post, not the meeting
     re.IGNORECASE)
 _MEETING_OF = re.compile(
     r"\b(?:a |an )?(?:meeting|cyfarfod) of (?:the )?(.+?)(?: will be held| to be held| at "
@@ -278,9 +280,12 @@ def _body_candidate(line: Line) -> bool:
     text = line.text
     if len(text) > 90 or not _BODY_WORDS.search(text) or _NOT_BODY.match(text):
         return False
-    if split_label(text) or parse_date(text) or "@" in text:
-        return False
+    if split_label(text) or parse_date(text) or "@" in text or _NUMBERED_LINE.match(text):
+        return False  # "25/104 Open forum – …" is an agenda item, not the meeting
     return line.kind is BlockKind.HEADING or line.bold or len(text) < 60
+
+
+_NUMBERED_LINE = re.compile(r"^\(?(?:[A-Z]{1,4}/)?\d{1,3}(?:[./]\d{1,4})*[.)]?\s")
 
 
 def _authority_line(lines: Sequence[Line]) -> str | None:
