@@ -353,3 +353,12 @@ def test_venue_after_held_at_after_the_time_and_in_capitals() -> None:
     assert venue_in_sentence(
         "Minutes of the meeting held in public on Monday 9 June 2025 at 7.00 pm in the "
         "Council Chamber") == "Council Chamber"
+
+
+def test_numbered_date_of_next_meeting_is_an_item_and_the_next_meeting() -> None:
+    front = lines("# Panel\n## Agenda\n6.\tPrecept 2026/27\t5 - 20\n"
+                  "7.\tDate of next meeting – 12 March 2026\t\n")
+    assert [(i.number, i.title) for i in parse_agenda_items(front)] == [
+        ("6", "Precept 2026/27"), ("7", "Date of next meeting – 12 March 2026")]
+    next_meeting = find_next_meeting(front)
+    assert next_meeting is not None and next_meeting.date == "2026-03-12"

@@ -125,9 +125,9 @@ def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
     confidential = False
     for line in _numbers_joined_to_titles(lines[start or 0:]):
         text = line.text
-        if NEXT_MEETING.match(text):
-            break  # "Date of next meeting: …" closes the agenda
         number_title = _item_number_title(line)
+        if NEXT_MEETING.match(text) and not number_title:
+            break  # "Date of next meeting: …" closes the agenda ("7. Date of next …" is an item)
         current = items[-1] if items else None
         if number_title and current and _is_subitem(number_title[0], current.number, line):
             current.subitems += (_subitem_text(line),)
@@ -245,7 +245,7 @@ def _item_number_title(line: Line) -> tuple[str, str] | None:
         return None  # "Item 10 is likely to be considered in private …" is a note
     if parse_time(first[:12]) and re.match(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m|$|[-–])", first):
         return None  # "11.00 am – online" is a time, not item 11
-    if parse_date(first) and len(first) < 40:
+    if parse_date(first) and len(first) < 40 and not NEXT_MEETING.match(title):
         return None  # page furniture such as "5 March 2021"
     if not re.match(r"[\w'‘“\"(]", title) or is_page_range(title):
         return None
