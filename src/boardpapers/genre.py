@@ -153,7 +153,10 @@ _MEETING_NOTICE = re.compile(
     r"(?:a )?meeting|members of the .{3,60} (?:committee|board|cabinet)|membership\b|quorum"
     r"|to: (?:members|all members))", re.IGNORECASE)
 _MINUTES_TITLE = re.compile(r"^(?:(?:draft |confirmed |signed )?minutes(?: of (?:the )?(?:a )?"
-                            r"(?:meeting|proceedings).*)?|cofnodion.*|note of .{0,60}meeting.*)$",
+                            r"(?:meeting|proceedings).*)?|cofnodion.*|note of .{0,60}meeting.*"
+                            # the LGA's "Minutes of last Improvement and Innovation Board
+                            # meeting"; an agenda's "Minutes of the last meeting" is not a title
+                            r"|minutes of last \S.{0,60}meeting.*)$",
                             re.IGNORECASE)
 _MINUTES_WORDS = re.compile(
     r"^(?:present|in attendance|also present|officers present|presennol|yn bresennol|wrth law"

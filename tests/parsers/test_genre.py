@@ -119,3 +119,22 @@ def test_moderngov_pages_with_and_without_minutes() -> None:
                    "1.", "Apologies for absence", "2.", "Declarations of interest",
                    "3.", "Budget monitoring PDF 240 KB")
     assert classify(report_layout(*agenda_only)).genre == "agenda"
+
+
+def test_lga_minutes_of_last_board_meeting_are_minutes() -> None:
+    """The LGA titles its notes "Minutes of last <Board> meeting"; an agenda's item
+    "Minutes of the last meeting" does not make it minutes."""
+    from boardpapers.readers.text import text_to_layout
+
+    text = ("**Minutes of last Housing and Planning Board meeting**\n\n"
+            "**Title:** Housing and Planning Board\n\n**Date:** Thursday 6 March 2025\n\n"
+            "**Venue:** Room 3, 10 Example Street, London\n\n"
+            "Item\tDecisions and actions\tAction\n"
+            "1\tWelcome and apologies\tThe Chair welcomed members.\t\n"
+            "2\tHousing delivery update\tMembers noted the update.\tOfficers\n")
+    result = classify(text_to_layout(text, Source("m.md", "0" * 64, "md"), markdown=True))
+    assert result.genre == "minutes"
+    assert any("'Minutes' title" in e for e in result.evidence)
+    agenda = classify(report_layout(*AGENDA[:5], "3. Minutes of the last meeting 1 - 6",
+                                    *AGENDA[7:]))
+    assert agenda.genre == "agenda"

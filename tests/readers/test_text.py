@@ -469,3 +469,28 @@ def test_pdftotext_heading_right_after_a_full_line_and_a_contact_block_under_it(
         ("paragraph", "Head of School Organisation and Transport"),
         ("paragraph", "Tel: 01632 960 418"),
         ("paragraph", "Email: helen.marchbank@thornburyvale.gov.uk")]
+
+
+def test_word_text_report_title_with_a_colon_is_a_heading_but_a_label_line_is_not() -> None:
+    layout = read_txt("Item\t\tPage\n4.\tAny other business\t\n\n\n"
+                      " Local Government Finance: Fair Funding Review 2.0 \n\n"
+                      "Purpose of report\nFor discussion.\n\n"
+                      " LGA Plan Theme: Stronger local economies, thriving local democracy\n\n"
+                      " Contact Officer: Jo Bloggs\n\n"
+                      " Date of Next Meeting: Thursday 18 September 2025\n\nEnd of the paper.\n")
+    assert headings(layout) == ["4. Any other business",
+                                "Local Government Finance: Fair Funding Review 2.0",
+                                "Purpose of report"]
+
+
+def test_tab_table_continuation_row_keeps_its_empty_first_cell() -> None:
+    layout = read_txt("Position/Role\tCouncillor\tAuthority\n"
+                      "Chair\tCllr Bo Hart\tKent County Council\n"
+                      "\tCllr Cy Dunn\tDorset Council\n"
+                      "Members\tCllr Di Fox\tSwindon Borough Council\n")
+    assert tables(layout)[0].rows[1:3] == (("Chair", "Cllr Bo Hart", "Kent County Council"),
+                                           ("", "Cllr Cy Dunn", "Dorset Council"))
+    indented = read_txt("\tName\tRole\n\tAnn Lee\tChair\n\tBo Li\tMember\n")
+    assert tables(indented)[0].rows == (("Name", "Role"), ("Ann Lee", "Chair"),
+                                        ("Bo Li", "Member"))
+    assert_spans(layout)

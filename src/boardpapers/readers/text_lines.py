@@ -70,7 +70,7 @@ BARE_DATE = re.compile(
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})$",
     re.I)
 _BARE_NUMBER = re.compile(r"^[0-9]{1,3}$")
-_DATE_INSIDE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}\b", re.I)
+DATE_INSIDE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}\b", re.I)
 _HAS_WEEKDAY = re.compile(_WEEKDAY.rstrip(",?\\s+"), re.I)
 _PAGE_FURNITURE = (
     re.compile(r"^page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?$", re.I),
@@ -187,7 +187,7 @@ def _repeated_furniture(lines: list[str]) -> frozenset[str]:
     return frozenset(text for text, n in counts.items() if n >= 2 and (
         (BARE_DATE.match(text) and not _HAS_WEEKDAY.match(text))
         or _REPEATED_FURNITURE.match(text)
-        or (len(text.split()) <= 10 and _DATE_INSIDE.search(text)
+        or (len(text.split()) <= 10 and DATE_INSIDE.search(text)
             and not text.startswith(("#", "*", "<", "-")) and (n >= 3 or at_edges[text] == n))))
 
 
@@ -338,7 +338,9 @@ def _tab_line(protected: str, indent: int, hard_break: bool) -> Line:
                     hard_break=hard_break)
     if len(cells) < 2:
         return Line(LineKind.TEXT, text=" ".join(filled), indent=indent, hard_break=hard_break)
-    return Line(LineKind.TABLE_ROW, cells=cells, indent=indent,
+    # "<tab>Cllr Cy Dunn<tab>Dorset Council" under "Chair<tab>Cllr Bo Hart<tab>Kent…": the
+    # empty first cells keep the columns in place (a column empty in every row is dropped later)
+    return Line(LineKind.TABLE_ROW, cells=("",) * lead + cells, indent=indent, lead_tabs=lead,
                 emphasis="bold" if all(emphasis_of(c) == "bold" for c in
                                        protected.strip().split("\t") if c.strip()) else "")
 

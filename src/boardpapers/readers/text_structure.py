@@ -27,7 +27,8 @@ from dataclasses import dataclass, field, replace
 
 from boardpapers.layout import Block, BlockKind
 from boardpapers.readers.text_blocks import Part, resolve_hyphens
-from boardpapers.readers.text_lines import BARE_DATE, DocumentProfile, LineKind, ends_sentence
+from boardpapers.readers.text_lines import (BARE_DATE, DATE_INSIDE, DocumentProfile, Line,
+                                           LineKind, ends_sentence)
 
 _MAX_HEADING_WORDS = 14
 _MAX_PLAIN_HEADING_WORDS = 12
@@ -90,7 +91,8 @@ def _part_to_block(part: Part, page: int, depth: int,
     first = part.first
     bold = first.emphasis == "bold" and len(part.lines) == 1
     if part.kind is BlockKind.TABLE:
-        rows = tuple(tuple(resolve_hyphens(c, vocabulary) for c in r) for r in part.rows if any(r))
+        rows = _without_empty_lead_columns(
+            tuple(tuple(resolve_hyphens(c, vocabulary) for c in r) for r in part.rows if any(r)))
         if not rows:
             return None
         if len(rows) == 1 and sum(1 for c in rows[0] if c) <= 1:
@@ -105,6 +107,12 @@ def _part_to_block(part: Part, page: int, depth: int,
         return Block(BlockKind.LIST_ITEM, text, page=page, marker=first.marker,
                      depth=depth, bold=bold)
     return Block(BlockKind.PARAGRAPH, text, page=page, bold=bold)
+
+
+def _without_empty_lead_columns(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """A table indented with tabs on every row: the empty first columns are indentation."""
+    lead = min((next((i for i, c in enumerate(r) if c), len(r)) for r in rows), default=0)
+    return tuple(r[lead:] for r in rows) if lead else rows
 
 
 # ---------------------------------------------------------------------------- headings
@@ -160,9 +168,36 @@ def _heading_level(part: Part, profile: DocumentProfile, last_level: int,
         base = max(2, min(last_level, 3))
         return base + 1 if line.emphasis == "italic" else base
     if not profile.markdown and not line.emphasis and not stacked \
-            and _plain_heading(line.text, line.label):
+            and (_plain_heading(line.text, line.label) or _colon_title(line)):
         return 1 if title_slot else 2
     return 0
+
+
+_TITLE_SMALL_WORDS = frozenset("a an and for in of on or the to with by at from".split())
+# Words of the labels in a report's header: "Contact Officer: Jo Bloggs", "Lead Member: …"
+_LABEL_WORDS = frozenset("officer officers contact member members author name date time venue "
+                         "email e-mail tel telephone phone ward wards portfolio director "
+                         "title subject meeting decision status classification ref "
+                         "reference".split())
+
+
+def _colon_title(line: Line) -> bool:
+    """" Local Government Finance: Fair Funding Review 2.0 ": Word text sets a report's
+    title on its own indented line, and titles often have a colon.
+
+    Only an indented line in title case with two or more words either side of the colon
+    counts, and not a header label: a label's value is a name, a date or lower-case words
+    ("LGA Plan Theme: Stronger local economies", "Contact Officer: Jo Bloggs", "Date of Next
+    Meeting: Thursday, 18 September").
+    """
+    head, colon, tail = line.text.partition(": ")
+    if not colon or line.indent < 1 or len(head.split()) < 2 or len(tail.split()) < 2 \
+            or "," in line.text or DATE_INSIDE.search(line.text) \
+            or _LABEL_WORDS.intersection(head.lower().split()):
+        return False
+    words = f"{head} {tail}".split()
+    return all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL_WORDS for w in words) \
+        and _plain_heading(f"{head} {tail}", False)
 
 
 def _numbered_heading_level(part: Part, after: Part) -> int:
