@@ -362,3 +362,10 @@ def test_numbered_date_of_next_meeting_is_an_item_and_the_next_meeting() -> None
         ("6", "Precept 2026/27"), ("7", "Date of next meeting – 12 March 2026")]
     next_meeting = find_next_meeting(front)
     assert next_meeting is not None and next_meeting.date == "2026-03-12"
+
+
+def test_a_title_that_is_itself_a_to_do_phrase_is_not_split() -> None:
+    items = parse_agenda_items(lines(
+        "## Agenda\n9.\tTo receive the report of the County and District Councillors.\t\n"))
+    assert [i.title for i in items] == [
+        "To receive the report of the County and District Councillors."]

@@ -183,6 +183,10 @@ def split_description(title: str) -> tuple[str, str | None]:
     m = _DESCRIPTION_START.search(title)
     if not m or m.start() < 3 or not title[m.start() - 1].isalnum():  # "Apologies – to …"
         return title, None
+    head = title[:m.start()]
+    if _DESCRIPTION_START.match(f" {head}") or re.search(
+            r"\b(?:the|a|an|of|to|and|on|for|receive|consider|note)$", head, re.IGNORECASE):
+        return title, None  # "To receive the report of the County Councillors." is one title
     return title[:m.start()].strip(), title[m.end():].strip()
 
 
