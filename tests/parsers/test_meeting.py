@@ -369,3 +369,10 @@ def test_a_title_that_is_itself_a_to_do_phrase_is_not_split() -> None:
         "## Agenda\n9.\tTo receive the report of the County and District Councillors.\t\n"))
     assert [i.title for i in items] == [
         "To receive the report of the County and District Councillors."]
+
+
+def test_contact_footnote_after_a_stray_number_is_not_an_item() -> None:
+    items = parse_agenda_items(lines(
+        "## Agenda\n5.\tActive Travel Fund\t11 - 14\n6.\nFor further information please "
+        "contact Governance Services, governance@northvale.example.org.\n"))
+    assert [(i.number, i.title) for i in items] == [("5", "Active Travel Fund")]

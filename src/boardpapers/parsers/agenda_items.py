@@ -251,9 +251,13 @@ def _item_number_title(line: Line) -> tuple[str, str] | None:
         return None  # "11.00 am – online" is a time, not item 11
     if parse_date(first) and len(first) < 40 and not NEXT_MEETING.match(title):
         return None  # page furniture such as "5 March 2021"
-    if not re.match(r"[\w'‘“\"(]", title) or is_page_range(title):
+    if not re.match(r"[\w'‘“\"(]", title) or is_page_range(title) or _CONTACT_NOTE.match(title):
         return None
     return number, title
+
+
+_CONTACT_NOTE = re.compile(r"^(?:for (?:further|more) information|please contact|enquiries to)\b",
+                          re.IGNORECASE)  # the agenda's footnote next to a stray "6."
 
 
 def _is_subitem(number: str, parent: str, line: Line) -> bool:
