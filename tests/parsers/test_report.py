@@ -464,3 +464,26 @@ def contact_furniture(*lines: str) -> list[str]:
     from boardpapers.parsers.report_heads import Head, contact_lines
     return contact_lines(Head(0, "contact", "Contact"),
                          [(i, Block(BlockKind.PARAGRAPH, ln)) for i, ln in enumerate(lines)])
+
+
+def test_actions_heading_written_action_s_lists_the_actions() -> None:
+    layout = report_layout("Asylum Accommodation: Hotel Exit Plans", "Purpose of report",
+                           "For discussion.", "Recommendation(s)", "That the Board notes the plans.",
+                           "Action(s)", "Officers to take forward engagement with the department.",
+                           "Officers to report back to the September Board.", "Background",
+                           "1. The plans were published in May.")
+    report = parse_report(layout, 0, len(layout.blocks) - 1)
+    assert report.recommendations == ("That the Board notes the plans.",)
+    assert report.actions == ("Officers to take forward engagement with the department.",
+                              "Officers to report back to the September Board.")
+
+
+def test_confidential_question_as_a_heading_takes_the_answer_below_it() -> None:
+    lines = ("# Local Government Finance Settlement", "### Purpose of report", "For information.",
+             "### Is this report confidential?", "No", "### Summary", "The settlement was published.")
+    report = parse_report(report_layout(*lines), 0, 6)
+    assert report.confidential is False
+    yes = parse_report(report_layout(*lines[:4], "Yes", *lines[5:]), 0, 6)
+    assert yes.confidential is True
+    unanswered = parse_report(report_layout(*lines[:4], *lines[5:]), 0, 5)
+    assert unanswered.confidential is None

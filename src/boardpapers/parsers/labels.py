@@ -114,7 +114,7 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
     ("recommendations", "cy", r"argymhelliad(?:ion)?|argymhellion|argymhelliad\(ion\)"
                               r"|argymhellion i'r \w+|penderfyniad a geisir|penderfyniad(?:au)?"
                               r"|yr argymhelliad|argymhellir"),
-    ("actions", "en", r"actions?(?: required| needed| requested)?|next actions"
+    ("actions", "en", r"actions?(?: required| needed| requested)?|next actions|action\(s\)|action/s"
                       r"|action(?:s)? (?:for|by) (?:officers|members)"),
     ("actions", "cy", r"camau? gweithredu|gweithredu"),
     ("background", "en", r"background(?: information| and context)?|introduction"

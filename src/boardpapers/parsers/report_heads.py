@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from boardpapers.layout import Block, BlockKind
 from boardpapers.parsers.contacts_block import read_contacts
@@ -189,6 +189,7 @@ def find_heads(blocks: list[tuple[int, Block]]) -> list[Head]:
             head = Head(index, "other", clean_label_text(block.text).rstrip(":"))
         if head is None:
             continue
+        head = _answer_below(head, blocks, pos)
         heads.append(head)
         if head.kind == "contact" and current != "contact":
             skip_until = pos + 1 + contact_extent(head, blocks[pos + 1:])
@@ -197,6 +198,25 @@ def find_heads(blocks: list[tuple[int, Block]]) -> list[Head]:
         elif current in ("purpose", "summary", "recommendations", "actions"):
             current = ""
     return heads
+
+
+# Questions a report's header answers on the next line when they are set as headings:
+# "### Is this report confidential?" then "No".
+_QUESTION_FIELDS = frozenset({"confidential", "exempt", "key_decision"})
+
+
+def _answer_below(head: Head, blocks: list[tuple[int, Block]], pos: int) -> Head:
+    """A header question without its answer takes a short paragraph right below it."""
+    if head.kind not in _QUESTION_FIELDS or head.value or head.fields:
+        return head
+    following = next((b for _, b in blocks[pos + 1:pos + 3] if b.kind is not BlockKind.PAGE_BREAK),
+                     None)
+    if following is None or following.kind is not BlockKind.PARAGRAPH:
+        return head
+    text = block_text(following)
+    if not text or len(text) > 200 or block_head(0, following) is not None:
+        return head
+    return replace(head, value=text)
 
 
 def table_as_fields(block: Block) -> str:
