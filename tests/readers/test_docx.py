@@ -7,9 +7,13 @@ import hashlib
 import io
 import struct
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import docx
 import pytest
+from docx.shared import Pt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +21,7 @@ from boardpapers import readers
 from boardpapers.errors import UnreadableFile
 from boardpapers.layout import BlockKind, Layout, Source
 from boardpapers.readers import docx as docx_reader
+from boardpapers.readers.docx_headings import looks_like_heading
 from boardpapers.readers.docx_markers import split_typed_marker
 from boardpapers.readers.docx_numbering import format_number, to_letters, to_roman
 from boardpapers.readers.docx_styles import heading_level_from_name
@@ -175,6 +180,107 @@ def test_libreoffice_written_numbering() -> None:
                           ("", "Refused", "3"))
     figures = next(b for b in layout.blocks if b.text == "Figures")
     assert figures.page == 2 and figures.level == 2
+
+
+# --- headings made by hand (Normal style + bold, capitals, a bigger font) ----------------
+
+@pytest.fixture(scope="module")
+def template() -> Layout:
+    return _read("docx_council_template.docx")
+
+
+def _headings(layout: Layout) -> list[tuple[str, int, bool]]:
+    return [(b.text, b.level, b.bold) for b in layout.blocks if b.kind is BlockKind.HEADING]
+
+
+def test_bold_capitals_and_larger_paragraphs_are_headings(template: Layout) -> None:
+    assert _headings(template) == [
+        ("Ravensholme District Council", 1, False),  # 16 pt over 11 pt body: the title
+        ("Local Plan Review: Preferred Options", 2, True),
+        ("1. Purpose of Report", 2, True),  # Word numbering, bold: the number kept
+        ("2. Recommendations", 2, True),
+        ("3. Background", 2, False),  # plain, but its clause 3.1 is right under it
+        ("FINANCIAL IMPLICATIONS", 2, False),
+        ("Background Papers", 2, False),  # 14 pt over 11 pt
+    ]
+    assert ("4.", "To note the timetable", 0) in _items(template)
+    assert ("2.1", "That Cabinet approves the preferred options for consultation.", 1) \
+        in _items(template)
+
+
+def test_bold_sentences_dates_labels_and_addresses_stay_paragraphs(template: Layout) -> None:
+    bold = [b.text for b in template.blocks if b.kind is BlockKind.PARAGRAPH and b.bold]
+    assert bold == ["The consultation will run for six weeks.", "12 November 2025",
+                    "Decision type: key decision", "Civic Centre, Ravensholme, RV1 2AB",
+                    "planning.policy@ravensholme.gov.uk",
+                    "Signed off by the Monitoring Officer"]  # the last line heads nothing
+
+
+def test_label_value_table_cells_keep_their_lines(template: Layout) -> None:
+    table = next(b for b in template.blocks if b.kind is BlockKind.TABLE)
+    assert table.rows == (
+        ("Report to", "Cabinet"), ("Date", "12 November 2025"),
+        ("Contact officer", "Imogen Thwaite\nHead of Planning Policy\n01632 960417"),
+        ("Members consulted", "Councillors A Brook and C Dale\nAldermen E Fox and G Hale"))
+
+
+def _styled_docx(add: Callable[[Any], None]) -> Layout:
+    document = docx.Document()
+    add(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    return docx_reader.read_bytes(data, _source(data, "styled.docx"))
+
+
+def test_look_headings_sit_below_the_heading_styles_used() -> None:
+    def add(d: Any) -> None:
+        d.add_paragraph("Annual Audit Letter", style="Heading 1")
+        d.add_paragraph("Findings", style="Heading 2")
+        d.add_paragraph().add_run("Value for money").bold = True
+        d.add_paragraph("The Council has proper arrangements in place.")
+        d.add_paragraph().add_run("4.2 Financial sustainability").bold = True
+        d.add_paragraph("Reserves fell by £2.1 million in the year.")
+
+    assert _headings(_styled_docx(add)) == [
+        ("Annual Audit Letter", 1, True), ("Findings", 2, True),
+        ("Value for money", 3, True), ("4.2 Financial sustainability", 4, True)]
+
+
+def test_a_large_font_alone_needs_a_clear_difference() -> None:
+    def add(d: Any) -> None:
+        d.styles["Normal"].font.size = Pt(11)
+        d.add_paragraph().add_run("Slightly larger line").font.size = Pt(12)
+        d.add_paragraph("Body text of the report, in the body size.")
+        d.add_paragraph("More body text, so that the body size is clear.")
+
+    assert _headings(_styled_docx(add)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Purpose of Report", True),
+    ("ES 061/25 APOLOGIES", True),
+    ("Present:", True),
+    ("Bus Service Improvement Plan: Progress Report", True),
+    ("RESOLVED.", True),  # capitals may end with a full stop
+    ("Region: North East", False),
+    ("Purpose of report: for decision", False),
+    ("The Committee noted the report.", False),
+    ("Do you agree with the proposal?", False),
+    ("Wednesday 24 September 2025", False),
+    ("2.00 pm", False),
+    ("www.ravensholme.gov.uk", False),
+    ("Town Hall, Market Place, Ravensholme, RV4 2QT", False),
+    (" ".join(["word"] * 15), False),  # too long
+])
+def test_looks_like_heading(text: str, expected: bool) -> None:
+    assert looks_like_heading(text) is expected
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=200, deadline=None)
+def test_looks_like_heading_never_raises(text: str) -> None:
+    assert looks_like_heading(text) in (True, False)
 
 
 # --- bad input ---------------------------------------------------------------------------

@@ -11,17 +11,22 @@ page that starts after it.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from boardpapers.layout import Block, BlockKind
+from boardpapers.readers.docx_headings import promote_look_headings
 from boardpapers.readers.docx_markers import split_typed_marker, typed_marker_depth
 from boardpapers.readers.docx_numbering import NumberingCounters, paragraph_num_props
 from boardpapers.readers.docx_styles import BODY_TEXT_OUTLINE, StyleTable
 from boardpapers.readers.docx_text import (
     Event,
     PageBreak,
+    RunLook,
+    Text,
     TextBox,
     events_bold,
+    events_size,
     events_text,
     fold_all,
     fold_lines,
@@ -42,6 +47,8 @@ class BodyWalker:
     page: int = 1
     blocks: list[Block] = field(default_factory=list)
     content_since_break: bool = False
+    sizes: dict[int, int] = field(default_factory=dict)  # paragraph block -> run size
+    size_chars: Counter[int] = field(default_factory=Counter)  # run size -> characters
 
     def walk(self, container: Element, depth: int = 0) -> None:
         if depth > MAX_DEPTH:
@@ -58,7 +65,12 @@ class BodyWalker:
         while self.blocks and self.blocks[-1].kind is BlockKind.PAGE_BREAK:
             self.blocks.pop()
             self.page -= 1
-        return self.blocks
+        return promote_look_headings(self.blocks, self.sizes, self.body_size())
+
+    def body_size(self) -> int:
+        """The font size most of the body text is set in (half-points, 0 when unknown)."""
+        known = [(n, size) for size, n in self.size_chars.items() if size]
+        return max(known)[1] if known else 0
 
     # --- page breaks -------------------------------------------------------------------
 
@@ -80,10 +92,11 @@ class BodyWalker:
     def paragraph(self, p: Element, depth: int) -> None:
         ppr = p.find(w("pPr"))
         style_id = w_val(ppr.find(w("pStyle"))) if ppr is not None else None
-        if ppr is not None and ppr.find(w("pageBreakBefore")) is not None:
-            if w_val(ppr.find(w("pageBreakBefore"))) not in {"0", "false", "off"}:
-                self.page_break(explicit=True)
-        events = paragraph_events(p, self.styles, self.styles.bold(style_id))
+        before = ppr.find(w("pageBreakBefore")) if ppr is not None else None
+        if before is not None and w_val(before) not in {"0", "false", "off"}:
+            self.page_break(explicit=True)
+        events = paragraph_events(p, self.styles, RunLook(self.styles.bold(style_id),
+                                                          self.styles.size(style_id)))
         marker, ilvl = self.list_marker(ppr, style_id)
         segments, boxes, trailing_breaks = self.split_at_breaks(events)
         for i, segment in enumerate(segments):
@@ -138,6 +151,10 @@ class BodyWalker:
         if not text:
             return
         bold = events_bold(events)
+        for e in events:
+            if isinstance(e, Text):
+                self.size_chars[e.size] += len(e.text.strip())
+        self.sizes[len(self.blocks)] = events_size(events)
         level = self.heading_level(ppr, style_id)
         if level:
             heading = fold_all(f"{marker} {text}" if marker else text)
@@ -189,21 +206,22 @@ class BodyWalker:
         return tuple(cells)
 
     def cell_text(self, tc: Element, depth: int) -> str:
-        """A cell's paragraphs (numbered ones with their markers) and nested tables, as one
-        line of text."""
+        """A cell's paragraphs (numbered ones with their markers) and nested tables, a line
+        each: a cell holding "Name", "Title" and "Phone" on three lines, or two lists
+        parted by a line break, keeps them apart."""
         parts: list[str] = []
         for p in _cell_paragraphs(tc, depth):
             ppr = p.find(w("pPr"))
             style_id = w_val(ppr.find(w("pStyle"))) if ppr is not None else None
             marker, _ = self.list_marker(ppr, style_id)
-            events = paragraph_events(p, self.styles, False)
-            text = fold_all(events_text(events))
+            events = paragraph_events(p, self.styles, RunLook(False))
+            text = fold_lines(events_text(events))
             boxes = " ".join(fold_all(_box_text(e.content)) for e in events
                              if isinstance(e, TextBox))
             text = " ".join(t for t in (marker if text else None, text, boxes) if t)
             if text:
                 parts.append(text)
-        return " ".join(parts)
+        return "\n".join(parts)
 
 
 def _children_named(el: Element, tag: str) -> list[Element]:

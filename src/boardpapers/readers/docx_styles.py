@@ -1,6 +1,9 @@
 """Paragraph styles of a DOCX, resolved through ``w:basedOn``: is a style a heading (and
 of which level), is it bold, does it carry list numbering.
 
+A style's font size (and the document default) is kept so the body walker can tell a
+paragraph set clearly larger than the body text.
+
 Councils' templates often rename or derive their heading styles ("CC Heading 2",
 "Report Title", "Agenda Heading"), so a style counts as a heading when its name (or a
 style it is based on) says Heading/Title, or when it sets an outline level.
@@ -26,12 +29,14 @@ class StyleInfo:
     bold: bool | None = None
     num_id: str | None = None
     ilvl: int | None = None
+    size: int | None = None  # w:sz, in half-points
 
 
 @dataclass(frozen=True, slots=True)
 class StyleTable:
     styles: dict[str, StyleInfo] = field(default_factory=dict)
     default_paragraph: str | None = None
+    default_size: int = 0  # half-points from w:docDefaults, 0 when not set
 
     def chain(self, style_id: str | None) -> list[StyleInfo]:
         """The style and its ancestors, nearest first (cycles cut)."""
@@ -64,6 +69,13 @@ class StyleTable:
             if info.bold is not None:
                 return info.bold
         return False
+
+    def size(self, style_id: str | None) -> int:
+        """Font size in half-points the style gives its text (0 when nothing says)."""
+        for info in self.chain(style_id):
+            if info.size is not None:
+                return info.size
+        return self.default_size
 
     def numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
         for info in self.chain(style_id):
@@ -104,7 +116,14 @@ def parse_styles(root: Element | None) -> StyleTable:
         styles[sid] = _style_info(sid, style)
         if on_off_attr(style, "default"):
             default = sid
-    return StyleTable(styles=styles, default_paragraph=default)
+    return StyleTable(styles=styles, default_paragraph=default,
+                      default_size=_default_size(root))
+
+
+def _default_size(root: Element) -> int:
+    defaults = root.find(w("docDefaults"))
+    rpr = defaults.find(f"{w('rPrDefault')}/{w('rPr')}") if defaults is not None else None
+    return max(0, int_val(rpr.find(w("sz")), 0) or 0) if rpr is not None else 0
 
 
 def on_off_attr(el: Element, attr: str) -> bool:
@@ -128,4 +147,5 @@ def _style_info(sid: str, style: Element) -> StyleInfo:
         bold=on_off(rpr.find(w("b"))) if rpr is not None else None,
         num_id=num_id,
         ilvl=ilvl,
+        size=int_val(rpr.find(w("sz"))) if rpr is not None else None,
     )

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from boardpapers.readers.docx_styles import StyleTable
-from boardpapers.readers.docx_xml import Element, mc, on_off, w, w_val
+from boardpapers.readers.docx_xml import Element, int_val, mc, on_off, w, w_val
 
 MAX_NESTING = 40
 
@@ -30,6 +30,14 @@ _BOLD_STYLE_NAME = re.compile(r"strong|bold", re.IGNORECASE)
 class Text:
     text: str
     bold: bool
+    size: int = 0  # half-points, 0 when nothing in the document says
+
+
+@dataclass(frozen=True, slots=True)
+class RunLook:
+    """What a run inherits: boldness and font size (half-points)."""
+    bold: bool
+    size: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +53,15 @@ class TextBox:
 Event = Text | PageBreak | TextBox
 
 
-def paragraph_events(p: Element, styles: StyleTable, para_bold: bool) -> list[Event]:
-    """Events of a ``w:p`` in order; ``para_bold`` is the paragraph style's boldness."""
+def paragraph_events(p: Element, styles: StyleTable, para: RunLook) -> list[Event]:
+    """Events of a ``w:p`` in order; ``para`` is what the paragraph style gives its runs."""
     out: list[Event] = []
-    _walk(p, para_bold, styles, out, 0)
+    _walk(p, para, styles, out, 0)
     return out
 
 
-def _walk(el: Element, bold: bool, styles: StyleTable, out: list[Event], depth: int) -> None:
+def _walk(el: Element, look: RunLook, styles: StyleTable, out: list[Event],
+          depth: int) -> None:
     if depth > MAX_NESTING:
         return
     for child in el:
@@ -60,11 +69,11 @@ def _walk(el: Element, bold: bool, styles: StyleTable, out: list[Event], depth: 
         if not isinstance(tag, str) or tag in _SKIP:
             continue
         if tag == w("t"):
-            out.append(Text(child.text or "", bold))
+            out.append(Text(child.text or "", look.bold, look.size))
         elif tag in _TEXT_OF:
-            out.append(Text(_TEXT_OF[tag], bold))
+            out.append(Text(_TEXT_OF[tag], look.bold, look.size))
         elif tag == w("br"):
-            _break(child, bold, out)
+            _break(child, look, out)
         elif tag == w("lastRenderedPageBreak"):
             out.append(PageBreak(explicit=False))
         elif tag == w("txbxContent"):
@@ -72,21 +81,30 @@ def _walk(el: Element, bold: bool, styles: StyleTable, out: list[Event], depth: 
         elif tag == mc("AlternateContent"):
             choice = child.find(mc("Choice"))
             if choice is not None:
-                _walk(choice, bold, styles, out, depth + 1)
+                _walk(choice, look, styles, out, depth + 1)
         elif tag == w("r"):
-            _walk(child, run_bold(child, bold), styles, out, depth + 1)
+            _walk(child, run_look(child, look), styles, out, depth + 1)
         else:  # hyperlink, ins, smartTag, sdt, fldSimple, drawing, textbox shapes...
-            _walk(child, bold, styles, out, depth + 1)
+            _walk(child, look, styles, out, depth + 1)
 
 
-def _break(br: Element, bold: bool, out: list[Event]) -> None:
+def _break(br: Element, look: RunLook, out: list[Event]) -> None:
     kind = w_val(br, "type")
     if kind == "page":
         out.append(PageBreak(explicit=True))
     elif kind == "column":
-        out.append(Text(" ", bold))
+        out.append(Text(" ", look.bold, look.size))
     else:
-        out.append(Text("\n", bold))
+        out.append(Text("\n", look.bold, look.size))
+
+
+def run_look(run: Element, inherited: RunLook) -> RunLook:
+    rpr = run.find(w("rPr"))
+    if rpr is None:
+        return inherited
+    size = int_val(rpr.find(w("sz")))
+    return RunLook(run_bold(run, inherited.bold),
+                   size if size is not None and size > 0 else inherited.size)
 
 
 def run_bold(run: Element, inherited: bool) -> bool:
@@ -120,6 +138,12 @@ def fold_all(text: str) -> str:
 
 def events_text(events: list[Event]) -> str:
     return "".join(e.text for e in events if isinstance(e, Text))
+
+
+def events_size(events: list[Event]) -> int:
+    """The smallest font size of the visible characters (0 when unknown or none)."""
+    sizes = [e.size for e in events if isinstance(e, Text) and e.text.strip()]
+    return min(sizes) if sizes and all(sizes) else 0
 
 
 def events_bold(events: list[Event]) -> bool:
