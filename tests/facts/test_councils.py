@@ -181,3 +181,14 @@ def test_surname_that_is_a_council_place_is_not_a_council() -> None:
 def test_place_opening_a_sentence_about_councils_still_links() -> None:
     [m] = find_councils("When Sheffield joined the scheme in 2020, councils took note.", 0)
     assert (m.text, m.code) == ("Sheffield", "SHF")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Cyngor Sir Powys", "POW"), ("Cyngor Sir Ddinbych", "DEN"), ("Cyngor Sir Ynys Môn", "AGY"),
+    ("Cyngor Sir Gâr", "CMN"), ("Cyngor Sir Penfro", "PEM"), ("Cyngor Sir y Fflint", "FLN"),
+    ("Cyngor Gwynedd", "GWN"), ("Cyngor Bwrdeistref Sirol Wrecsam", "WRX"),
+    ("Cyngor Dinas a Sir Abertawe", "SWA"), ("Cyngor Dinas Casnewydd", "NWP"),
+])
+def test_welsh_council_names_link_to_the_register(text: str, code: str) -> None:
+    found = find_councils(f"Mae {text} wedi cytuno.", 0)
+    assert [(m.text, m.code) for m in found] == [(text, code)]

@@ -202,3 +202,18 @@ def test_future_day_on_the_paper_date_stays_in_its_year() -> None:
     text = "A pack of information will be provided to members on March 5th."
     [fact] = find_dates(text, 3, dt.date(2021, 3, 5))
     assert fact.date == "2021-03-05"
+
+
+def test_date_under_a_date_label_is_the_meeting_date() -> None:
+    assert [d.kind for d in find_dates("Date: Tuesday, 14 May 2024", 3)] == ["meeting"]
+    bilingual = find_dates("Dyddiad / Date: Dydd Iau, 12 Medi 2024 / Thursday, 12 September 2024", 2)
+    assert [(d.date, d.kind) for d in bilingual] == [("2024-09-12", "meeting")] * 2
+    assert [d.kind for d in find_dates("Report date: 9 October 2024", 3)] == ["other"]
+
+
+def test_bare_month_before_a_month_and_year_takes_its_year() -> None:
+    found = find_dates("Visits rose between January and March 2025 across the region.", 20)
+    assert [(d.text, d.period) for d in found] == [("January", "2025-01"),
+                                                   ("March 2025", "2025-03")]
+    winter = find_dates("from November to February 2025", 20)
+    assert [d.period for d in winter] == ["2024-11", "2025-02"]

@@ -97,3 +97,23 @@ def test_square_feet_unit_before_a_describing_word() -> None:
 def test_subject_stops_before_involving() -> None:
     [m] = [m for m in find_metrics("The log managed 2,500 complex cases involving staff.", 0)]
     assert (m.value, m.unit, m.subject) == (2500, "cases", "complex cases")
+
+
+@pytest.mark.parametrize(("text", "written", "unit"), [
+    ("reports on all 44 fire and rescue services in England", "44 fire and rescue services",
+     "services"),
+    ("It offered 1,950 councillor and officer places.", "1,950 councillor and officer places",
+     "places"),
+    ("It resettled over 1,200 Afghan and Ukrainian households.",
+     "over 1,200 Afghan and Ukrainian households", "households"),
+    ("EMC responded to 38 employment law enquiries and supported councils with pay.",
+     "38 employment law enquiries", "enquiries"),
+    ("The brief goes to over 2,000 councillors and officers.", "over 2,000 councillors",
+     "councillors"),
+    ("Members noted that 142 peer challenges and follow-up visits were delivered.",
+     "142 peer challenges", "challenges"),
+])
+def test_coordinated_words_count_the_noun_they_share_or_the_first(
+        text: str, written: str, unit: str) -> None:
+    found = find_metrics(text, 0)
+    assert [(m.text, m.unit) for m in found] == [(written, unit)]

@@ -23,7 +23,11 @@ from boardpapers.registry import Authority, normalise_name, register
 # Designations before and after a place, as normalised token sequences.
 PREFIXES = ("london borough of", "royal borough of", "city of", "city and county of",
             "county of", "borough of", "metropolitan borough of", "borough council of",
-            "council of the", "county borough of")
+            "council of the", "county borough of",
+            # Welsh: "Cyngor Sir Powys", "Cyngor Bwrdeistref Sirol Wrecsam", "Cyngor Dinas
+            # Casnewydd", "Cyngor Dinas a Sir Abertawe", "Cyngor Gwynedd"
+            "cyngor sir", "cyngor bwrdeistref sirol", "cyngor dinas a sir", "cyngor dinas",
+            "cyngor")
 SUFFIXES = ("council", "councils", "city council", "county council", "district council",
             "district councils", "borough council", "borough councils", "city councils",
             "county councils", "metropolitan borough council", "metropolitan district council",
@@ -46,7 +50,7 @@ NOT_PRINCIPAL = frozenset({"town council", "parish council"})
 WEAK_SUFFIXES = frozenset({"borough", "district", "county", "city of", "city region"})
 # Words that may stay lower case inside a place name.
 CONNECTORS = frozenset({"and", "of", "upon", "on", "the", "in", "le", "by", "under", "with",
-                        "de", "next", "sea", "super", "mare", "st"})
+                        "de", "next", "sea", "super", "mare", "st", "y"})  # "Sir y Fflint"
 # Places too ambiguous or too common to link when written bare: regions, nations, towns
 # that share a council's name with another body, ordinary words.
 BARE_NEVER = frozenset({
@@ -58,9 +62,13 @@ BARE_NEVER = frozenset({
 # Register names whose place core alone names something else.
 WHOLE_ONLY = frozenset({"london"})
 # Short forms councils use of themselves that the register lacks.
-EXTRA_CORES = {"kingston": ("KTT",)}
+EXTRA_CORES = {"kingston": ("KTT",),
+               # Welsh names the register lacks or spells with a broken "ô"
+               "ynys môn": ("AGY",), "gâr": ("CMN",), "caerfyrddin": ("CMN",),
+               "penfro": ("PEM",)}
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*|&|/|,|[.;:()\[\]|\t\n]")
+_LETTER = "A-Za-z0-9ÀÂÊÎÔÛŴŶàâäêëîïôöûüŵŷ"  # Welsh circumflexes: "Ynys Môn", "Sir Gâr"
+_TOKEN = re.compile(rf"[{_LETTER}]+(?:['’][A-Za-z]+)*|&|/|,|[.;:()\[\]|\t\n]")
 
 
 class Token(NamedTuple):
@@ -194,6 +202,16 @@ def _seq(tokens: list[Token], i: int, seqs: tuple[tuple[str, ...], ...]) -> int:
     return i
 
 
+def _prefix_ends(tokens: list[Token], i: int, prefixes: tuple[tuple[str, ...], ...]) -> list[int]:
+    """Ends of every prefix at token i, longest first: "Cyngor Sir Ddinbych" is "Cyngor"
+    before the place "Sir Ddinbych", "Cyngor Sir Powys" is "Cyngor Sir" before "Powys"."""
+    if tokens[i].norm not in _FIRST_WORDS:
+        return []
+    norms = tuple(t.norm for t in tokens[i:i + 6])
+    return [i + len(seq) for seq in _by_first_word(prefixes).get(tokens[i].norm, ())
+            if norms[:len(seq)] == seq]
+
+
 @functools.cache
 def _by_first_word(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
     """The sequences grouped by first word, each group still longest first."""
@@ -235,7 +253,7 @@ def _conjoined(tokens: list[Token], i: int) -> int:
 
 # A capital word where a council name could start; and the marks no name runs across
 # (they tokenise as hard breaks "|"), so a name is sought only in the clause it opens.
-_CAPITAL_WORD = re.compile(r"(?<![A-Za-z0-9'’])[A-Z][A-Za-z0-9]*(?:['’][A-Za-z]+)*")
+_CAPITAL_WORD = re.compile(rf"(?<![{_LETTER}'’])[A-ZÂÊÎÔÛŴŶ][{_LETTER}]*(?:['’][A-Za-z]+)*")
 _HARD_BREAK = re.compile(r"[.;:()\[\]|\t\n]")
 
 
@@ -279,11 +297,8 @@ def _start_words() -> frozenset[str]:
 
 def _match_at(tokens: list[Token], i: int, idx: Index, *, bare_ok: bool,
               text: str) -> tuple[list[NameMatch], int] | None:
-    p = _seq(tokens, i, idx.prefixes)
-    if p > i and not tokens[i].capital:
-        p = i
-    starts = [p, i] if p > i else [i]
-    for j in starts:
+    starts = _prefix_ends(tokens, i, idx.prefixes) if tokens[i].capital else []
+    for j in [*starts, i]:
         places: list[tuple[int, int, str]] = []  # (start token, end token, core)
         k = j
         while True:

@@ -53,6 +53,9 @@ NUMERIC = re.compile(
     r"(?P<year>\d{4}|(?<=/)\d{2})(?![\d/]|[.-]\d)")
 MONTH_YEAR = re.compile(
     r"(?<![a-z\d])" + _MONTH + r"[\s,]+(?P<year>\d{4})(?!\d)", re.IGNORECASE)
+# "between January and March 2025": a bare month joined to a month with a year.
+MONTH_BEFORE_RANGE = re.compile(
+    r"(?<![a-z\d])" + _MONTH + r"\s*(?:-|–|to|until|till|and|or|&)\s*$", re.IGNORECASE)
 # "October 2023-24", "31 January 2023/24": a month of a financial year (April to March).
 FY_SUFFIX = re.compile(r"\s?[/-]\s?(?P<year2>\d{4}|\d{2})(?![\d/]|[.:]\d)")
 FY_SHORT = re.compile(r"\bFY\s?(?P<year>\d{2})\s?[/-]\s?(?P<year2>\d{2})(?!\d)", re.IGNORECASE)
@@ -89,6 +92,11 @@ DEADLINE_JUST_BEFORE = re.compile(
     r"closing\s+date(?:\s+is)?:?|"
     r"closes?(?:\s+on)?|due(?:\s+on|\s+by)?|before)\s+(?:the\s+)?(?:w/c\s+)?$",
     re.IGNORECASE)
+# "Date: Tuesday, 14 May 2024" heading an agenda or a report: the date of the meeting.
+# Only the label and the date (in one or two languages) stand before the day.
+MEETING_DATE_LABEL = re.compile(
+    r"(?:^|\n)[ \t*#>]*(?:date(?: of (?:the )?meeting)?|meeting date|dyddiad(?: y cyfarfod)?)"
+    r"(?:\s*/\s*(?:date|dyddiad))?\s*[:\t]\s*[^\n]{0,50}$", re.IGNORECASE)
 KIND_WORDS = {
     "deadline": re.compile(r"\b(?:deadlines?|no\s+later\s+than|closing\s+date|submit\w*|"
                            r"submissions?|applications?\s+close|returns?\s+by|due)\b", re.I),

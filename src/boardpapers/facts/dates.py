@@ -192,8 +192,23 @@ def _month_years(text: str) -> list[_Hit]:
             continue
         month = _month(m.group("mon"))
         year, end = _financial_year_month(text, m.end(), int(m.group("year")), month)
+        first = _month_before(text, m.start(), year, month)
+        if first is not None:
+            out.append(first)
         out.append(_Hit(m.start(), end, period=f"{year:04d}-{month:02d}"))
     return out
+
+
+def _month_before(text: str, start: int, year: int, month: int) -> _Hit | None:
+    """"January" in "between January and March 2025": it takes the year of the month
+    after it (the year before when it comes later in the calendar: "November to
+    February 2025")."""
+    m = P.MONTH_BEFORE_RANGE.search(text, max(0, start - 30), start)
+    if m is None or _is_verb(m.group("mon")):
+        return None
+    first = _month(m.group("mon"))
+    first_year = year - 1 if first > month else year
+    return _Hit(m.start(), m.end("mon"), period=f"{first_year:04d}-{first:02d}")
 
 
 def _seasons(text: str) -> list[_Hit]:
@@ -458,6 +473,8 @@ def _kind(text: str, block: int, fact: DateFact, hit: _Hit) -> str:
         return "publication"
     if P.DEADLINE_JUST_BEFORE.search(text, max(0, hit.start - 30), hit.start):
         return "deadline"
+    if P.MEETING_DATE_LABEL.search(text, max(0, hit.start - 80), hit.start):
+        return "meeting"
     left, right = sentence_bounds(text, hit.start, hit.end)
     best, best_distance = "other", 10**9
     for kind, pattern in P.KIND_WORDS.items():

@@ -142,11 +142,10 @@ def _noun_phrase(text: str, pos: int, value: float) -> tuple[str, int, int] | No
         if w is None:
             break
         word = w.group("w")
-        if word.lower() in ("and", "or") and words and _plural(words[-1][0]):
-            tail = _noun_phrase(text, w.end(), 2)
-            if tail is None or tail[1] - w.end() > 30:
-                break
-            words.append((tail[0], tail[1]))
+        if word.lower() in ("and", "or") and words:
+            shared = _shared_head(text, w.end(), words[-1][0])
+            if shared is not None:
+                words.append(shared)
             break
         if word.lower() in _STOP or (words and _is_verbish(word)):
             break
@@ -164,6 +163,28 @@ def _noun_phrase(text: str, pos: int, value: float) -> tuple[str, int, int] | No
     if i > 0 and words[i - 1][0].lower() in ("sq", "square", "cubic"):
         unit = f"{words[i - 1][0]} {unit}"  # "1.2m sq ft commercial space"
     return unit.lower(), end, _subject_end(text, end)
+
+
+def _shared_head(text: str, pos: int, before: str) -> tuple[str, int] | None:
+    """(unit, end) when the words after "and" finish the counted phrase, else None.
+
+    "44 fire and rescue services", "1,950 councillor and officer places": the words before
+    "and" qualify the noun after it, which is what is counted. After a plural the count
+    stays with the first noun ("2,000 councillors and officers", "142 peer challenges and
+    follow-up visits", "38 enquiries and supported councils"), unless a bare singular
+    qualifier comes before the last noun ("1700 councillors and officer places").
+    """
+    first = _WORD.match(text, pos)
+    if first is None or _is_verbish(first.group("w")):
+        return None
+    tail = _noun_phrase(text, pos, 2)
+    if tail is None or tail[1] - pos > 30:
+        return None
+    if _plural(before):
+        qualifiers = text[pos:tail[1]].split()[:-1]
+        if len(qualifiers) != 1 or not qualifiers[0].isalpha() or _plural(qualifiers[0]):
+            return None
+    return tail[0], tail[1]
 
 
 def _last_counted(words: list[tuple[str, int]], value: float) -> int | None:
@@ -205,8 +226,14 @@ def _of_phrase(text: str, pos: int) -> str:
 
 
 def _capitalised_adjective(text: str, pos: int) -> bool:
-    """'Syrian' in '300 Syrian refugees': a capital word with a lower-case plural next."""
+    """'Syrian' in '300 Syrian refugees' (or '1,200 Afghan and Ukrainian households'): a
+    capital word with a lower-case plural next."""
     nxt = _WORD.match(text, pos)
+    if nxt is not None and nxt.group("w").lower() in ("and", "or"):
+        other = _WORD.match(text, nxt.end())  # "Afghan and Ukrainian households"
+        if other is None or not other.group("w")[0].isupper():
+            return False
+        nxt = _WORD.match(text, other.end())
     return nxt is not None and nxt.group("w")[0].islower() and _plural(nxt.group("w"))
 
 
