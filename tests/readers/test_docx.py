@@ -197,10 +197,12 @@ def test_bold_capitals_and_larger_paragraphs_are_headings(template: Layout) -> N
     assert _headings(template) == [
         ("Ravensholme District Council", 1, False),  # 16 pt over 11 pt body: the title
         ("Local Plan Review: Preferred Options", 2, True),
+        ("Summary", 2, True),  # inside a one-cell table: a box round body text
         ("1. Purpose of Report", 2, True),  # Word numbering, bold: the number kept
         ("2. Recommendations", 2, True),
         ("3. Background", 2, False),  # plain, but its clause 3.1 is right under it
         ("FINANCIAL IMPLICATIONS", 2, False),
+        ("Legal implications", 2, False),  # typed in lower case, shown in capitals (w:caps)
         ("Background Papers", 2, False),  # 14 pt over 11 pt
     ]
     assert ("4.", "To note the timetable", 0) in _items(template)
@@ -214,6 +216,16 @@ def test_bold_sentences_dates_labels_and_addresses_stay_paragraphs(template: Lay
                     "Decision type: key decision", "Civic Centre, Ravensholme, RV1 2AB",
                     "planning.policy@ravensholme.gov.uk",
                     "Signed off by the Monitoring Officer"]  # the last line heads nothing
+
+
+def test_box_table_is_body_text_and_hidden_guidance_is_not(template: Layout) -> None:
+    summary = next(i for i, b in enumerate(template.blocks) if b.text == "Summary")
+    after = template.blocks[summary + 1:summary + 3]
+    assert [(b.kind, b.text) for b in after] == [
+        (BlockKind.PARAGRAPH, "Preferred options for 6,200 homes are proposed."),
+        (BlockKind.PARAGRAPH, "Ward members were briefed in October.")]
+    assert "Guidance" not in template.text
+    assert sum(1 for b in template.blocks if b.kind is BlockKind.TABLE) == 1
 
 
 def test_label_value_table_cells_keep_their_lines(template: Layout) -> None:

@@ -2,7 +2,8 @@
 
 Paragraphs and tables are read in the order they sit in ``w:body`` (content controls and
 custom XML wrappers are looked through), so a table stays between the paragraphs around
-it. Pages are counted from explicit page breaks, "page break before" paragraphs, section
+it. A table of one cell is a box drawn round body text, so its paragraphs are read as
+body blocks (a boxed "Recommendations" heading and its numbered list). Pages are counted from explicit page breaks, "page break before" paragraphs, section
 breaks and the ``w:lastRenderedPageBreak`` marks Word leaves where it last broke pages; a
 rendered mark that repeats a break already counted (Word writes one right after every
 explicit break) is not counted twice. A page_break block's ``page`` is the number of the
@@ -15,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from boardpapers.layout import Block, BlockKind
-from boardpapers.readers.docx_headings import promote_look_headings
+from boardpapers.readers.docx_headings import Look, promote_look_headings
 from boardpapers.readers.docx_markers import split_typed_marker, typed_marker_depth
 from boardpapers.readers.docx_numbering import NumberingCounters, paragraph_num_props
 from boardpapers.readers.docx_styles import BODY_TEXT_OUTLINE, StyleTable
@@ -26,6 +27,7 @@ from boardpapers.readers.docx_text import (
     Text,
     TextBox,
     events_bold,
+    events_caps,
     events_size,
     events_text,
     fold_all,
@@ -47,7 +49,7 @@ class BodyWalker:
     page: int = 1
     blocks: list[Block] = field(default_factory=list)
     content_since_break: bool = False
-    sizes: dict[int, int] = field(default_factory=dict)  # paragraph block -> run size
+    looks: dict[int, Look] = field(default_factory=dict)  # paragraph block -> its look
     size_chars: Counter[int] = field(default_factory=Counter)  # run size -> characters
 
     def walk(self, container: Element, depth: int = 0) -> None:
@@ -65,7 +67,7 @@ class BodyWalker:
         while self.blocks and self.blocks[-1].kind is BlockKind.PAGE_BREAK:
             self.blocks.pop()
             self.page -= 1
-        return promote_look_headings(self.blocks, self.sizes, self.body_size())
+        return promote_look_headings(self.blocks, self.looks, self.body_size())
 
     def body_size(self) -> int:
         """The font size most of the body text is set in (half-points, 0 when unknown)."""
@@ -96,7 +98,8 @@ class BodyWalker:
         if before is not None and w_val(before) not in {"0", "false", "off"}:
             self.page_break(explicit=True)
         events = paragraph_events(p, self.styles, RunLook(self.styles.bold(style_id),
-                                                          self.styles.size(style_id)))
+                                                          self.styles.size(style_id),
+                                                          self.styles.caps(style_id)))
         marker, ilvl = self.list_marker(ppr, style_id)
         segments, boxes, trailing_breaks = self.split_at_breaks(events)
         for i, segment in enumerate(segments):
@@ -154,7 +157,7 @@ class BodyWalker:
         for e in events:
             if isinstance(e, Text):
                 self.size_chars[e.size] += len(e.text.strip())
-        self.sizes[len(self.blocks)] = events_size(events)
+        self.looks[len(self.blocks)] = Look(events_size(events), events_caps(events))
         level = self.heading_level(ppr, style_id)
         if level:
             heading = fold_all(f"{marker} {text}" if marker else text)
@@ -178,6 +181,10 @@ class BodyWalker:
     # --- tables ------------------------------------------------------------------------
 
     def table(self, tbl: Element, depth: int) -> None:
+        box = _only_cell(tbl)
+        if box is not None:  # a one-cell table is a box drawn round body text
+            self.walk(box, depth + 1)
+            return
         rendered_breaks = sum(1 for _ in tbl.iter(w("lastRenderedPageBreak")))
         if _starts_with_rendered_break(tbl):
             self.page_break(explicit=False)
@@ -233,6 +240,14 @@ def _children_named(el: Element, tag: str) -> list[Element]:
         elif child.tag in _WRAPPERS:
             found += _children_named(child, tag)
     return found
+
+
+def _only_cell(tbl: Element) -> Element | None:
+    """The cell of a table that has one row of one cell (a box round a "Recommendations"
+    heading and its list, a summary panel), else None."""
+    rows = _children_named(tbl, w("tr"))
+    cells = _children_named(rows[0], w("tc")) if len(rows) == 1 else []
+    return cells[0] if len(cells) == 1 else None
 
 
 def _cell_paragraphs(container: Element, depth: int) -> list[Element]:

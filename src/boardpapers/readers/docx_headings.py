@@ -3,7 +3,7 @@
 Most council Word templates make their headings in the Normal style with bold set by
 hand ("Purpose of Report", "1. Background", "ES 061/25 APOLOGIES"), so no heading style
 says what they are. Parsers look for those headings, so a short paragraph that is wholly
-bold, in capitals, or set clearly larger than the body text becomes a HEADING, by the
+bold, in capitals (typed or by formatting), or set clearly larger than the body text becomes a HEADING, by the
 rule the text reader applies to converted text: short, no sentence end, not a
 "Label: value" line, not a date or a time. A numbered paragraph ("1. Purpose of Report",
 marker from Word's numbering or typed) is a heading when it is bold or has its own
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from boardpapers.layout import Block, BlockKind
 from boardpapers.readers.text_lines import BARE_DATE, ends_sentence
@@ -35,10 +35,18 @@ _NOT_HEADING = re.compile(r"@|www\.|https?:|\.gov\.uk\b|\.org\b|\.com\b|"
 _LABEL = re.compile(r"^(?P<label>[^:]{1,60}):\s+(?P<value>\S.*)$")
 
 
-def promote_look_headings(blocks: list[Block], sizes: Mapping[int, int],
+@dataclass(frozen=True, slots=True)
+class Look:
+    """What a paragraph looks like beyond its Block: its smallest run size (half-points,
+    0 when unknown) and whether formatting shows it all in capitals."""
+    size: int = 0
+    caps: bool = False
+
+
+def promote_look_headings(blocks: list[Block], looks: Mapping[int, Look],
                           body_size: int) -> list[Block]:
-    """The blocks with look-only headings made HEADINGs; ``sizes`` maps a paragraph's
-    index to its smallest run size (half-points), ``body_size`` is the body text's."""
+    """The blocks with look-only headings made HEADINGs; ``looks`` is keyed by block
+    index, ``body_size`` is the body text's size (half-points)."""
     styled = [b.level for b in blocks if b.kind is BlockKind.HEADING]
     base = min(max(styled) + 1, 6) if styled else 2
     content = [i for i, b in enumerate(blocks) if b.kind is not BlockKind.PAGE_BREAK]
@@ -50,7 +58,7 @@ def promote_look_headings(blocks: list[Block], sizes: Mapping[int, int],
             headings_before += 1
             continue
         following = blocks[content[n + 1]]
-        promoted = _promoted(block, following, sizes.get(i, 0), body_size, base,
+        promoted = _promoted(block, following, looks.get(i, Look()), body_size, base,
                              title_slot=n < _TITLE_SLOT and not headings_before)
         if promoted is not None:
             out[i] = promoted
@@ -58,10 +66,10 @@ def promote_look_headings(blocks: list[Block], sizes: Mapping[int, int],
     return out
 
 
-def _promoted(block: Block, following: Block, size: int, body_size: int, base: int,
+def _promoted(block: Block, following: Block, look: Look, body_size: int, base: int,
               title_slot: bool) -> Block | None:
     if block.kind is BlockKind.PARAGRAPH and "\n" not in block.text \
-            and _stands_out(block, size, body_size) and looks_like_heading(block.text):
+            and _stands_out(block, look, body_size) and looks_like_heading(block.text):
         return replace(block, kind=BlockKind.HEADING, level=1 if title_slot else base)
     if block.kind is BlockKind.LIST_ITEM and _NUMBER.match(block.marker) \
             and (block.bold or _numbered_under(following, block.marker)) \
@@ -72,11 +80,11 @@ def _promoted(block: Block, following: Block, size: int, body_size: int, base: i
     return None
 
 
-def _stands_out(block: Block, size: int, body_size: int) -> bool:
+def _stands_out(block: Block, look: Look, body_size: int) -> bool:
     """Bold throughout, in capitals, or in a font clearly larger than the body's."""
     letters = [ch for ch in block.text if ch.isalpha()]
-    capitals = len(letters) >= 3 and all(ch.isupper() for ch in letters)
-    larger = bool(size and body_size) and size >= body_size * _LARGER
+    capitals = len(letters) >= 3 and (look.caps or all(ch.isupper() for ch in letters))
+    larger = bool(look.size and body_size) and look.size >= body_size * _LARGER
     return block.bold or capitals or larger
 
 

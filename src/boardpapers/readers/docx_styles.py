@@ -30,6 +30,7 @@ class StyleInfo:
     num_id: str | None = None
     ilvl: int | None = None
     size: int | None = None  # w:sz, in half-points
+    caps: bool | None = None  # w:caps: shown in capitals
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,18 +65,24 @@ class StyleTable:
                 return info.outline + 1 if info.outline < BODY_TEXT_OUTLINE else 0
         return 0
 
-    def bold(self, style_id: str | None) -> bool:
+    def inherited(self, style_id: str | None, name: str) -> object:
+        """A run property (bold, size, caps) from the nearest style that sets it."""
         for info in self.chain(style_id):
-            if info.bold is not None:
-                return info.bold
-        return False
+            value = getattr(info, name)
+            if value is not None:
+                return value
+        return None
+
+    def bold(self, style_id: str | None) -> bool:
+        return self.inherited(style_id, "bold") is True
+
+    def caps(self, style_id: str | None) -> bool:
+        return self.inherited(style_id, "caps") is True
 
     def size(self, style_id: str | None) -> int:
-        """Font size in half-points the style gives its text (0 when nothing says)."""
-        for info in self.chain(style_id):
-            if info.size is not None:
-                return info.size
-        return self.default_size
+        """Font size in half-points the style gives its text (the default when none)."""
+        size = self.inherited(style_id, "size")
+        return size if isinstance(size, int) and size > 0 else self.default_size
 
     def numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
         for info in self.chain(style_id):
@@ -148,4 +155,5 @@ def _style_info(sid: str, style: Element) -> StyleInfo:
         num_id=num_id,
         ilvl=ilvl,
         size=int_val(rpr.find(w("sz"))) if rpr is not None else None,
+        caps=on_off(rpr.find(w("caps"))) if rpr is not None else None,
     )

@@ -1,6 +1,6 @@
 """The visible text of one DOCX paragraph, as a list of events in reading order.
 
-Only ``w:t`` (and tabs, breaks, non-breaking hyphens) is visible text: field codes live in
+Only ``w:t`` (and tabs, breaks, non-breaking hyphens) of runs not hidden is visible text: field codes live in
 ``w:instrText`` and deleted text in ``w:delText``, so neither is read and a field shows
 only its result. ``mc:AlternateContent`` repeats drawings (and the text boxes inside them)
 in a fallback for old readers: only the first choice is read, so a text box's text comes
@@ -31,13 +31,15 @@ class Text:
     text: str
     bold: bool
     size: int = 0  # half-points, 0 when nothing in the document says
+    caps: bool = False  # shown in capitals (w:caps), whatever the letters typed
 
 
 @dataclass(frozen=True, slots=True)
 class RunLook:
-    """What a run inherits: boldness and font size (half-points)."""
+    """What a run inherits: boldness, font size (half-points), capitals."""
     bold: bool
     size: int = 0
+    caps: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +71,9 @@ def _walk(el: Element, look: RunLook, styles: StyleTable, out: list[Event],
         if not isinstance(tag, str) or tag in _SKIP:
             continue
         if tag == w("t"):
-            out.append(Text(child.text or "", look.bold, look.size))
+            out.append(Text(child.text or "", look.bold, look.size, look.caps))
         elif tag in _TEXT_OF:
-            out.append(Text(_TEXT_OF[tag], look.bold, look.size))
+            out.append(Text(_TEXT_OF[tag], look.bold, look.size, look.caps))
         elif tag == w("br"):
             _break(child, look, out)
         elif tag == w("lastRenderedPageBreak"):
@@ -83,7 +85,8 @@ def _walk(el: Element, look: RunLook, styles: StyleTable, out: list[Event],
             if choice is not None:
                 _walk(choice, look, styles, out, depth + 1)
         elif tag == w("r"):
-            _walk(child, run_look(child, look), styles, out, depth + 1)
+            if not _hidden(child):
+                _walk(child, run_look(child, look), styles, out, depth + 1)
         else:  # hyperlink, ins, smartTag, sdt, fldSimple, drawing, textbox shapes...
             _walk(child, look, styles, out, depth + 1)
 
@@ -103,8 +106,16 @@ def run_look(run: Element, inherited: RunLook) -> RunLook:
     if rpr is None:
         return inherited
     size = int_val(rpr.find(w("sz")))
+    caps = on_off(rpr.find(w("caps")))
     return RunLook(run_bold(run, inherited.bold),
-                   size if size is not None and size > 0 else inherited.size)
+                   size if size is not None and size > 0 else inherited.size,
+                   inherited.caps if caps is None else caps)
+
+
+def _hidden(run: Element) -> bool:
+    """Hidden text (``w:vanish``): template guidance Word does not show or print."""
+    rpr = run.find(w("rPr"))
+    return rpr is not None and bool(on_off(rpr.find(w("vanish"))))
 
 
 def run_bold(run: Element, inherited: bool) -> bool:
@@ -144,6 +155,12 @@ def events_size(events: list[Event]) -> int:
     """The smallest font size of the visible characters (0 when unknown or none)."""
     sizes = [e.size for e in events if isinstance(e, Text) and e.text.strip()]
     return min(sizes) if sizes and all(sizes) else 0
+
+
+def events_caps(events: list[Event]) -> bool:
+    """True when every visible character is shown in capitals by formatting."""
+    visible = [e for e in events if isinstance(e, Text) and e.text.strip()]
+    return bool(visible) and all(e.caps for e in visible)
 
 
 def events_bold(events: list[Event]) -> bool:
