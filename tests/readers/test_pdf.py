@@ -14,7 +14,7 @@ from boardpapers import readers
 from boardpapers.errors import UnreadableFile
 from boardpapers.layout import Block, BlockKind, Layout, Source
 from boardpapers.readers import pdf
-from boardpapers.readers.pdf_blocks import join_line_texts
+from boardpapers.readers.pdf_text import CellLine, join_cell_lines, join_line_texts
 from boardpapers.readers.pdf_running import is_page_number
 from tests.conftest import FIXTURES
 
@@ -500,3 +500,78 @@ def test_side_heading_over_a_numbered_list_is_not_a_table_header() -> None:
     assert not any(b.kind is BlockKind.TABLE for b in lay.blocks)
     assert [(b.marker, b.text) for b in lay.blocks if b.kind is BlockKind.LIST_ITEM] == [
         ("1.1", "Two options were assessed."), ("1.2", "Option B is recommended.")]
+
+
+# ------------------------------------------- wrapped items and cells (corpus markup fixture)
+
+def test_wrapped_lines_of_inline_numbered_and_wide_label_items_stay_in_their_item() -> None:
+    items = {(b.marker, b.text.split(" ", 1)[0]): b.text
+             for b in kinds("wrapped_items_cells", BlockKind.LIST_ITEM)}
+    assert items[("1.1", "To")].endswith("Hollinford market square and the riverside consent "
+                                         "streets.")
+    assert items[("(iii)", "notes")] == (
+        "notes that a report on the consultation responses and a final policy will be "
+        "brought to the Committee in March 2026.")
+    # the council name split over two lines of a nested "1.1" stays in one block
+    assert "the London Borough of Sutton showed that" in items[("1.1", "Benchmarking")]
+    paragraphs = [b.text for b in kinds("wrapped_items_cells", BlockKind.PARAGRAPH)]
+    assert paragraphs == ["Tuesday 4 November 2025 at 6.30 pm"]
+
+
+def test_agenda_table_keeps_every_row_and_titles_apart_from_descriptions() -> None:
+    agenda = kinds("wrapped_items_cells", BlockKind.TABLE)[0]
+    assert agenda.rows == (
+        ("1.", "Apologies", "-"),
+        ("2.", "Declarations of Interest\nMembers are asked to declare any interests in "
+               "items on the agenda.", "-"),
+        ("3.", "Minutes of the meeting held on 2 September 2025\nTo approve the minutes as "
+               "a correct record.", "1 - 6"),
+        ("4.", "Street Trading Policy Review\nReport of the Head of Regulatory Services.",
+         "7 - 18"),
+        ("5.", "Any other business", "-"))
+
+
+def test_ruled_cells_join_broken_addresses_and_keep_stacked_lines() -> None:
+    contacts = kinds("wrapped_items_cells", BlockKind.TABLE)[1]
+    assert contacts.rows[1] == ("Rosalind Featherstonehaugh", "Licensing Team Leader",
+                                "01632 960 418", "rosalind.featherstonehaugh@ashvale.gov.uk")
+    assert contacts.rows[2] == ("Contact", "Tobias Wren\nLicensing Officer\nTel 01632 960 421",
+                                "Room 2.14", "tobias.wren@ashvale.gov.uk")
+
+
+def test_running_header_with_meeting_and_date_kept_in_metadata() -> None:
+    lay = layout("wrapped_items_cells")
+    assert lay.metadata["running_headers"] == (
+        "Ashvale Borough Council – Licensing Committee – 4 November 2025")
+    assert not any("4 November 2025" in b.text and "Licensing Committee" in b.text
+                   for b in lay.blocks)
+
+
+@pytest.mark.parametrize("before,after,joined", [
+    ("gareth.ellingham@hollinsrid", "ge.gov.uk", "gareth.ellingham@hollinsridge.gov.uk"),
+    ("Head of Environment simon.brayfield", "@fernhurst.gov.",
+     "Head of Environment simon.brayfield@fernhurst.gov."),
+    ("simon.brayfield@fernhurst.gov.", "uk", "simon.brayfield@fernhurst.gov.uk"),
+    ("rosalind.feathers", "tonehaugh@ashvale.gov.uk", "rosalind.featherstonehaugh@ashvale.gov.uk"),
+    ("see https://www.ashvale.gov.uk/", "licensing/fees", "see https://www.ashvale.gov.uk/licensing/fees"),
+    ("please write to", "jo.bloggs@ashvale.gov.uk", "please write to jo.bloggs@ashvale.gov.uk"),
+    ("Contact", "jo.bloggs@ashvale.gov.uk", "Contact jo.bloggs@ashvale.gov.uk"),
+    ("email jo.bloggs@ashvale.gov.uk", "or call", "email jo.bloggs@ashvale.gov.uk or call"),
+    ("jo.bloggs@ashvale.gov.uk", "To book", "jo.bloggs@ashvale.gov.uk To book"),
+    ("follow", "@ashvale_council", "follow @ashvale_council"),
+])
+def test_lines_broken_inside_an_address_join_without_a_space(before: str, after: str,
+                                                              joined: str) -> None:
+    assert join_line_texts([before, after]) == joined
+
+
+@pytest.mark.parametrize("lines,text", [
+    ([("Tobias Wren", 60, 118), ("Licensing Officer", 60, 150)], "Tobias Wren\nLicensing Officer"),
+    ([("Director of Children's", 60, 196), ("Services", 60, 103)], "Director of Children's Services"),
+    ([("Grounds maintenance", 60, 150), ("and tree works", 60, 130)], "Grounds maintenance and tree works"),
+    ([("Head of Housing", 60, 140), ("karen.oduya@fe", 60, 138), ("rnhurst.gov.uk", 60, 130)],
+     "Head of Housing\nkaren.oduya@fernhurst.gov.uk"),
+])
+def test_cell_lines_ended_by_the_writer_keep_a_line_break(lines, text) -> None:
+    cell = [CellLine(t, x0, x1, 10.0) for t, x0, x1 in lines]
+    assert join_cell_lines(cell, 200.0) == text

@@ -23,17 +23,13 @@ import pypdfium2.raw as pdfium_c
 
 from boardpapers.errors import UnreadableFile
 from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
-from boardpapers.readers.pdf_blocks import (
-    document_style,
-    flow_to_blocks,
-    join_line_texts,
-    with_list_depths,
-)
+from boardpapers.readers.pdf_blocks import document_style, flow_to_blocks, with_list_depths
 from boardpapers.readers.pdf_columns import page_flows
 from boardpapers.readers.pdf_extract import PageContent, Run, new_scratch, page_content
 from boardpapers.readers.pdf_lines import baseline_bands, body_size, runs_to_lines
 from boardpapers.readers.pdf_running import PageLines, remove_running_matter
 from boardpapers.readers.pdf_tables import Table, find_grids, take_grid_runs
+from boardpapers.readers.pdf_text import CellLine, join_cell_lines
 
 _LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_SUCCESS: "PDF has no pages or no page tree (empty or damaged file)",
@@ -113,10 +109,13 @@ def _metadata(pdf: pdfium.PdfDocument) -> dict[str, str]:
             if k in _METADATA_KEYS and v.strip()}
 
 
-def _cell_text(runs: list[Run]) -> str:
-    lines = [" ".join(" ".join(r.text for r in sorted(band, key=lambda r: r.x0)).split())
-             for band in baseline_bands(list(runs))]
-    return join_line_texts(lines)
+def _cell_text(runs: list[Run], limit: float) -> str:
+    lines = []
+    for band in baseline_bands(list(runs)):
+        band.sort(key=lambda r: r.x0)
+        text = " ".join(" ".join(r.text for r in band).split())
+        lines.append(CellLine(text, band[0].x0, max(r.x1 for r in band), band[0].size))
+    return join_cell_lines(lines, limit)
 
 
 def contents_to_blocks(contents: list[PageContent]) -> tuple[list[Block], dict[str, str]]:

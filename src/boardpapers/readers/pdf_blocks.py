@@ -19,6 +19,7 @@ from boardpapers.readers.pdf_columns import Flow
 from boardpapers.readers.pdf_lines import MARKER, Line
 from boardpapers.readers.pdf_running import BANNER
 from boardpapers.readers.pdf_tables import Table, split_aligned_tables
+from boardpapers.readers.pdf_text import join_line_texts
 
 HEADING_RATIO = 1.12
 _INLINE_MARKER = re.compile(r"^(\(?[0-9A-Za-z]{1,4}(?:\.\d{1,3})*[.)]?)\s+(\S)")
@@ -62,37 +63,7 @@ class _Open:
     text_x0: float = 0.0
     size: float = 0.0
     bold: bool = False
-
-
-def join_line_texts(texts: list[str], known_word: Callable[[str], bool] | None = None) -> str:
-    """Lines to one string, mending words hyphenated across a line end.
-
-    A soft hyphen is always dropped. A plain hyphen before a lower-case letter is dropped
-    only when the mended word is used elsewhere in the document ("imple-" + "mentation"
-    where "implementation" occurs); otherwise the hyphen is real and kept, with no space
-    ("application-" + "based" -> "application-based"), since Word and LibreOffice only
-    break lines at hyphens the author typed unless hyphenation was switched on.
-    """
-    out = ""
-    for text in texts:
-        text = text.strip()
-        if not text:
-            continue
-        if not out:
-            out = text
-        elif out.endswith("\xad"):
-            out = out[:-1] + text
-        elif out[-1] == "-" and out[-2:-1].isalpha():
-            mended = _last_word(out[:-1]) + text.split(" ", 1)[0]
-            whole = text[0].islower() and known_word is not None and known_word(mended)
-            out = (out[:-1] if whole else out) + text
-        else:
-            out = f"{out} {text}"
-    return out.replace("\xad", "")
-
-
-def _last_word(text: str) -> str:
-    return text.rsplit(" ", 1)[-1]
+    text_right: float = 0.0  # how far right a wrapped line of a list item may start
 
 
 def flow_to_blocks(flow: Flow, page: int, style: Style) -> list[tuple[Block, float]]:
@@ -136,8 +107,18 @@ def _open(line: Line) -> _Open:
     first = line.segments[0]
     size, bold = line.size, line.bold
     if first.marker:
-        return _Open([line], first.marker, first.x0, first.text_x0, size, bold)
+        return _Open([line], first.marker, first.x0, first.text_x0, size, bold,
+                     first.text_x0 + 0.8 * size)
+    split = _inline_marker(first.text) if _INLINE_MARKER.match(first.text) else None
+    if split:  # "1.1 Text" in one run: where the text starts is not known, so allow a tab
+        return _Open([line], "", first.x0, first.x0, size, bold,
+                     first.x0 + _marker_width(split[0], first) + 3 * size)
     return _Open([line], "", first.x0, first.x0, size, bold)
+
+
+def _marker_width(marker: str, seg) -> float:
+    """The width a typed marker takes in its segment, by its share of the characters."""
+    return (seg.x1 - seg.x0) * (len(marker) + 1) / max(len(seg.text), 1)
 
 
 def _continues(cur: _Open, line: Line, right: float, style: Style) -> bool:
@@ -153,7 +134,9 @@ def _continues(cur: _Open, line: Line, right: float, style: Style) -> bool:
         return False
     if style.is_heading_size(size):
         return True
-    if line.x0 > cur.text_x0 + 0.8 * size or line.x0 < cur.text_x0 - 4:
+    if cur.text_right and cur.marker_x0 - 4 <= line.x0 <= cur.text_right:
+        pass  # a list item's wrapped line: under its text, or anywhere right of its marker
+    elif line.x0 > cur.text_x0 + 0.8 * size or line.x0 < cur.text_x0 - 4:
         if len(cur.lines) == 1 and not cur.marker and line.x0 < cur.text_x0:
             cur.text_x0 = line.x0  # first-line indent: the paragraph's body starts left
         else:

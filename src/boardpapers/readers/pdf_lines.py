@@ -100,11 +100,13 @@ def runs_to_lines(runs: list[Run], rules: list[Rule]) -> list[Line]:
 
 
 def baseline_bands(runs: list[Run]) -> list[list[Run]]:
-    """Runs whose vertical middles lie within half a line of each other share a band."""
+    """Runs whose vertical middles lie within half a line of each other share a band.
+    A run's box is its glyphs' ink, so a lone "-" or "." is under a point tall: it counts
+    as at least 0.7 of its font size, or it would start a line of its own."""
     bands: list[list[Run]] = []
     middle = height = 0.0
     for run in sorted(runs, key=_middle):
-        h = run.bottom - run.top
+        h = max(run.bottom - run.top, 0.7 * run.size)
         mid = (run.top + run.bottom) / 2
         if bands and abs(mid - middle) < 0.45 * min(h, height):
             bands[-1].append(run)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from boardpapers.readers.pdf_extract import Rule, Run
 from boardpapers.readers.pdf_lines import MARKER, Line
+from boardpapers.readers.pdf_text import CellLine, join_cell_lines
 
 _TOUCH = 3.0  # points: rules closer than this meet
 _MAX_RULES = 600  # a page drawn with thousands of strokes is a chart, not a table
@@ -114,7 +115,8 @@ def _distinct(values: list[float]) -> list[float]:
 
 def take_grid_runs(runs: list[Run], grids: list[tuple[list[float], list[float]]],
                    join_cell_lines) -> tuple[list[Run], list[Table]]:
-    """Runs outside every grid, and one Table per grid that holds any text."""
+    """Runs outside every grid, and one Table per grid that holds any text; a cell's text
+    is ``join_cell_lines(runs, limit)``, limit being how far right its lines can reach."""
     tables: list[Table] = []
     rest = runs
     for xs, ys in grids:
@@ -131,7 +133,8 @@ def take_grid_runs(runs: list[Run], grids: list[tuple[list[float], list[float]]]
         rest = outside
         rows = []
         for r in range(len(ys) - 1):
-            row = tuple(join_cell_lines(inside.get((r, c), [])) for c in range(len(xs) - 1))
+            row = tuple(join_cell_lines(inside.get((r, c), []), xs[c + 1] - 2)
+                        for c in range(len(xs) - 1))
             if any(row):
                 rows.append(row)
         tables.append(Table(tuple(rows), xs[0], ys[0], xs[-1], ys[-1]))
@@ -280,16 +283,42 @@ def _page_column(rows: list[list[tuple[float, str]]], x: float) -> bool:
 def _aligned_table(lines: list[Line]) -> Table:
     rows_pieces = [_pieces(ln) for ln in lines]
     starts = _column_starts([p for p in rows_pieces if len(p) >= 2])
-    rows: list[list[str]] = []
-    for pieces in rows_pieces:
-        cells = [""] * len(starts)
-        for x, text in pieces:
+    cells_lines: list[list[list[CellLine]]] = []
+    for line, pieces in zip(lines, rows_pieces):
+        cells: list[list[CellLine]] = [[] for _ in starts]
+        for x, text, x1 in _spans(line, pieces):
             col = max((i for i, s in enumerate(starts) if x >= s - 6), default=0)
-            cells[col] = f"{cells[col]} {text}".strip()
-        if len(pieces) == 1 and rows:
+            cells[col].append(CellLine(text, x, x1, line.size))
+        if len(pieces) == 1 and cells_lines:  # a wrapped or second line of a cell above
             col = next(i for i, c in enumerate(cells) if c)
-            rows[-1][col] = f"{rows[-1][col]} {cells[col]}".strip()
+            cells_lines[-1][col] += cells[col]
         else:
-            rows.append(cells)
-    return Table(tuple(tuple(r) for r in rows), min(ln.x0 for ln in lines),
+            cells_lines.append(cells)
+    limits = [max((ln.x1 for row in cells_lines for ln in row[col]), default=0.0) + 4
+              for col in range(len(starts))]
+    rows = tuple(tuple(join_cell_lines(_one_per_line(cell), limits[col])
+                       for col, cell in enumerate(row)) for row in cells_lines)
+    return Table(rows, min(ln.x0 for ln in lines),
                  lines[0].top, max(ln.x1 for ln in lines), lines[-1].bottom)
+
+
+def _spans(line: Line, pieces: list[tuple[float, str]]) -> list[tuple[float, str, float]]:
+    """(left, text, right) of each piece; a marker ends where its text begins."""
+    rights: list[float] = []
+    for seg in line.segments:
+        if seg.marker:
+            rights.append(seg.text_x0)
+        rights.append(seg.x1)
+    return [(x, text, x1) for (x, text), x1 in zip(pieces, rights)]
+
+
+def _one_per_line(cell: list[CellLine]) -> list[CellLine]:
+    """Two pieces of one line that fell in the same column are one line of the cell."""
+    out: list[CellLine] = []
+    for piece in cell:
+        if out and piece.x0 > out[-1].x1:
+            last = out[-1]
+            out[-1] = CellLine(f"{last.text} {piece.text}", last.x0, piece.x1, last.size)
+        else:
+            out.append(piece)
+    return out
