@@ -76,7 +76,12 @@ def broken_address(before: str, after: str) -> bool:
     "@" yet, any lower-case rest ("jo@council.gov." + "uk"). A sentence that ends with an
     address and goes on "to book a place" is never joined.
     """
-    match = _ADDRESS_END.search(before)
+    if after[:1].isupper():
+        return False
+    tail = before[before.rfind(" ", 0, len(before) - 1) + 1:] if len(before) > 60 else before
+    if not ("@" in tail or "." in tail or "/" in tail or "@" in after[:40]):
+        return False  # the common case, a word wrapped at a space: no regex needed
+    match = _ADDRESS_END.search(tail)
     rest = _ADDRESS_REST.match(after)
     if not match or not rest or after[:1].isupper():
         return False
