@@ -241,7 +241,7 @@ def _item_number_title(line: Line) -> tuple[str, str] | None:
     first = line.cells[0]
     if len(line.cells) > 1 and re.fullmatch(r"(?:item\s+)?[1-9]\d{0,2}[a-z]?[.)]?", first, re.I):
         first = f"{first} {line.cells[1]}"  # "4." | "Planning applications" | "7 - 64"
-    m = _ITEM.match(first)
+    m = _ITEM.match(first.replace("\n", " "))  # title\ndescription cells
     if not m:
         return None
     number, title = m.group(1).strip("()"), m.group(2).strip()
