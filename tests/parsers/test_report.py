@@ -487,3 +487,37 @@ def test_confidential_question_as_a_heading_takes_the_answer_below_it() -> None:
     assert yes.confidential is True
     unanswered = parse_report(report_layout(*lines[:4], *lines[5:]), 0, 5)
     assert unanswered.confidential is None
+
+
+def test_header_labels_set_above_their_values_as_pdftotext_does() -> None:
+    layout = report_layout("Cabinet", "7 April 2025", "Report title",
+                           "Acquisition of Temporary Accommodation: Kingsmead Court", "Wards",
+                           "Kingsmead; Elm Park", "Key decision", "Yes", "Report summary",
+                           "The Council places 412 households in hotel rooms.")
+    report = parse_report(layout, 0, len(layout.blocks) - 1)
+    assert report.title == "Acquisition of Temporary Accommodation: Kingsmead Court"
+    assert (report.wards, report.key_decision) == ("Kingsmead; Elm Park", True)
+
+
+def test_committee_name_cut_before_its_last_word_is_read_whole() -> None:
+    lines = ("Strategaeth Toiledau / Toilets Strategy", "Pwyllgor / Committee",
+             "Pwyllgor Craffu / Communities Scrutiny", "Committee", "Dyddiad / Date",
+             "23 January 2025", "Purpose of the Report", "To review the strategy.")
+    paper = parse_report_paper(report_layout(*lines), Classification("report"))
+    assert paper.body == "Pwyllgor Craffu / Communities Scrutiny Committee"
+
+
+def test_contact_row_in_a_table_goes_on_over_a_page_break() -> None:
+    blocks = [Block(BlockKind.HEADING, "Summary"), Block(BlockKind.PARAGRAPH, "Text."),
+              Block(BlockKind.TABLE, "Contact Officer:\tRhodri Llewelyn",
+                    rows=(("Contact Officer:", "Rhodri Llewelyn"),)),
+              Block(BlockKind.PARAGRAPH, "Designation: Street Services Manager"),
+              Block(BlockKind.PARAGRAPH, "Page 1"), Block(BlockKind.PAGE_BREAK, ""),
+              Block(BlockKind.HEADING, "Bro Tawelan County Council"),
+              Block(BlockKind.PARAGRAPH, "Telephone No: 029 2018 0457"),
+              Block(BlockKind.PARAGRAPH, "E-mail: rhodri.llewelyn@example.gov.wales")]
+    spanned, text = join_blocks(blocks)
+    layout = Layout(Source(path="t.txt", sha256="0" * 64, format="txt"), spanned, text)
+    officer = parse_report(layout, 0, len(spanned) - 1).contact_officers[0]
+    assert (officer.name, officer.phone, officer.email) == (
+        "Rhodri Llewelyn", "029 2018 0457", "rhodri.llewelyn@example.gov.wales")

@@ -494,3 +494,35 @@ def test_tab_table_continuation_row_keeps_its_empty_first_cell() -> None:
     assert tables(indented)[0].rows == (("Name", "Role"), ("Ann Lee", "Chair"),
                                         ("Bo Li", "Member"))
     assert_spans(layout)
+
+
+def test_pandoc_hard_line_break_in_a_table_cell_is_not_text() -> None:
+    layout = read_md("# Report\n\n  ----------------------- ----------------------------------\n"
+                     "  Contact for enquiries   jo.bloggs@example.gov.uk\\\n"
+                     "                          Jo Bloggs, Head of Housing, 020 7946 0000\n"
+                     "  Key decision            Yes\n"
+                     "  ----------------------- ----------------------------------\n")
+    assert tables(layout)[0].rows == (
+        ("Contact for enquiries", "jo.bloggs@example.gov.uk Jo Bloggs, Head of Housing, "
+                                  "020 7946 0000"),
+        ("Key decision", "Yes"))
+
+
+def test_number_after_part_on_the_next_line_goes_on_with_its_sentence() -> None:
+    layout = read_md("(1) To approve the terms set out in the exempt Part\n\n2 report.  \n"
+                     "(2) To add £16.8 million to the programme.\n\nSee paragraph\n\n3. Background\n")
+    assert [(b.marker, b.text) for b in layout.blocks[:2]] == [
+        ("(1)", "To approve the terms set out in the exempt Part 2 report."),
+        ("(2)", "To add £16.8 million to the programme.")]
+    assert layout.blocks[-1].text.endswith("Background")
+
+
+def test_label_wrapped_in_its_cell_joins_the_label_not_a_new_paragraph() -> None:
+    spaced = read_txt("Swyddog Cyswllt / Contact           Rhodri Llewelyn\nOfficer:\n"
+                      "Swydd / Designation:                Street Services Manager\n")
+    assert tables(spaced)[0].rows[0] == ("Swyddog Cyswllt / Contact Officer:", "Rhodri Llewelyn")
+    md = read_md("<b>Swyddog Cyswllt / Contact</b>\tRhodri Llewelyn\n\n**Officer:**\n\n"
+                 "Next paragraph.\n")
+    assert tables(md)[0].rows == (("Swyddog Cyswllt / Contact Officer:", "Rhodri Llewelyn"),)
+    groups = read_md("Cllr Ann Lee\tNorthvale Council\tChair\n\n**Political groups:**\n\nLabour 4\n")
+    assert "Political groups:" in headings(groups)

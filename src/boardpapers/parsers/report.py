@@ -45,6 +45,7 @@ from boardpapers.parsers.report_heads import (
     CONTACT_KINDS,
     Head,
     block_text,
+    contact_line,
     contact_lines,
     find_heads,
     first_section_head,
@@ -333,10 +334,17 @@ def _table_contacts(blocks: list[tuple[int, Block]]) -> list[ContactOfficer]:
     found: list[ContactOfficer] = []
     for pos, (_, block) in enumerate(blocks):
         if block.kind is BlockKind.TABLE:
-            after = [block_text(b) for _, b in blocks[pos + 1:pos + 4]
-                     if b.kind is not BlockKind.TABLE]
+            after = _lines_after_table(blocks[pos + 1:pos + 8])
             found += contacts_from_table(block.rows, after)
     return found
+
+
+def _lines_after_table(blocks: list[tuple[int, Block]]) -> list[str]:
+    """Up to three lines after a table, read on over a page break and its running header
+    (a contact cell's last rows may be on the next page)."""
+    lines = [contact_line(b) for _, b in blocks
+             if b.kind not in (BlockKind.TABLE, BlockKind.PAGE_BREAK)]
+    return [ln for ln in lines if ln][:3]
 
 
 def _front_fields(blocks: list[tuple[int, Block]], heads: list[Head], first_head: int

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from boardpapers.facts.dates import parse_date
 from boardpapers.layout import Block, BlockKind, Layout
 from boardpapers.parsers.labels import FIELD_KINDS, clean_label_text, is_placeholder, match_label
-from boardpapers.parsers.report_heads import Head, block_head, block_text
+from boardpapers.parsers.report_heads import Head, block_head, block_text, body_name_completed
 
 _BOILERPLATE = re.compile(
     r"^(?:agenda item\b.*|item(?: no\.?)? \d+.*|eitem \d+.*|part (?:i|ii|1|2|one|two)\b.*"
@@ -172,7 +172,17 @@ def table_fields(blocks: list[tuple[int, Block]]) -> dict[str, str]:
             continue
         if label.kind in FIELD_KINDS or label.kind in _TABLE_TEMPLATE_KINDS:
             out.setdefault(label.kind, label.value)
+    if out.get("report_to"):
+        out["report_to"] = _body_cut_after_table(out["report_to"], blocks)
     return out
+
+
+def _body_cut_after_table(name: str, blocks: list[tuple[int, Block]]) -> str:
+    """The last word of a committee's name left below the table that holds the name."""
+    for pos, (_, block) in enumerate(blocks[:-1]):
+        if block.kind is BlockKind.TABLE and block.rows and name in block.rows[-1]:
+            return body_name_completed(name, blocks[pos + 1][1])
+    return name
 
 
 def header_fields(heads: list[Head]) -> dict[str, str]:

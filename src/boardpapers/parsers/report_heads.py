@@ -155,10 +155,10 @@ def contact_lines(head: Head, blocks: list[tuple[int, Block]]) -> list[str]:
         lines = [" ".join(f"{f.label}: {f.value}" for f in head.fields)]
     else:
         lines = [f"{head.heading}: {head.value}"] if head.value else []
-    return lines + [_contact_line(b) for _, b in blocks]
+    return lines + [contact_line(b) for _, b in blocks]
 
 
-def _contact_line(block: Block) -> str:
+def contact_line(block: Block) -> str:
     if block.kind is BlockKind.TABLE:
         return table_as_fields(block)
     text = block_text(block)
@@ -189,7 +189,9 @@ def find_heads(blocks: list[tuple[int, Block]]) -> list[Head]:
             head = Head(index, "other", clean_label_text(block.text).rstrip(":"))
         if head is None:
             continue
-        head = _answer_below(head, blocks, pos)
+        answered = _answer_below(head, blocks, pos)
+        if answered is not head:
+            head, skip_until = answered, pos + 2  # the answer is the field's, not a head
         heads.append(head)
         if head.kind == "contact" and current != "contact":
             skip_until = pos + 1 + contact_extent(head, blocks[pos + 1:])
@@ -200,23 +202,42 @@ def find_heads(blocks: list[tuple[int, Block]]) -> list[Head]:
     return heads
 
 
-# Questions a report's header answers on the next line when they are set as headings:
-# "### Is this report confidential?" then "No".
-_QUESTION_FIELDS = frozenset({"confidential", "exempt", "key_decision"})
+# Header fields whose value a converter may set on the line below the label, alone:
+# "### Is this report confidential?" then "No"; pdftotext's "Report title" then the title.
+_STACKED_FIELDS = frozenset({"confidential", "exempt", "key_decision", "subject", "wards",
+                             "report_to", "author", "portfolio", "report_number",
+                             "plan_theme", "date"})
 
 
 def _answer_below(head: Head, blocks: list[tuple[int, Block]], pos: int) -> Head:
-    """A header question without its answer takes a short paragraph right below it."""
-    if head.kind not in _QUESTION_FIELDS or head.value or head.fields:
+    """A header label alone on its line takes the short line right below it as its value."""
+    if head.kind not in _STACKED_FIELDS or head.value or head.fields \
+            or block_text(blocks[pos][1]).rstrip(":?").strip() != head.heading.rstrip(":?").strip():
         return head
-    following = next((b for _, b in blocks[pos + 1:pos + 3] if b.kind is not BlockKind.PAGE_BREAK),
-                     None)
-    if following is None or following.kind is not BlockKind.PARAGRAPH:
+    following = blocks[pos + 1][1] if pos + 1 < len(blocks) else None
+    if following is None or following.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
         return head
     text = block_text(following)
     if not text or len(text) > 200 or block_head(0, following) is not None:
         return head
+    if head.kind == "report_to" and pos + 2 < len(blocks):
+        text = body_name_completed(text, blocks[pos + 2][1])
     return replace(head, value=text)
+
+
+_BODY_WORD = re.compile(r"^(?:committee|sub-committee|board|panel|forum|cabinet|executive)$",
+                        re.IGNORECASE)
+
+
+def body_name_completed(name: str, after: Block) -> str:
+    """"Pwyllgor Craffu Cymunedau / Communities Scrutiny" + "Committee": a committee's name
+    whose last word a converter set on a line of its own."""
+    word = block_text(after)
+    last = name.split()[-1] if name.split() else ""
+    if after.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and _BODY_WORD.match(word) \
+            and not _BODY_WORD.match(last):
+        return f"{name} {word}"
+    return name
 
 
 def table_as_fields(block: Block) -> str:

@@ -26,6 +26,11 @@ _FUNCTION_WORDS = frozenset(
     "was were has have had their its our this these those into than but not should could can "
     "may must also including such between per via within under over".split())
 _HYPHENS = "-‐‑–"
+# Words a number follows: a line break between "Part" and "2 report" is inside a sentence.
+_NUMBERED_WORDS = frozenset("part paragraph paragraphs section sections appendix annex schedule "
+                            "page pages item items phase stage tranche option table figure "
+                            "chapter clause article regulation".split())
+_NUMBER_GOES_ON = re.compile(r"^(?:\d{1,3}[A-Za-z]?|[IVX]{1,4})\b(?![.)]\s)(?!\.\d)")
 _LONE_NUMBER = re.compile(r"^(?:\d{1,4}[.)]?|[A-Z]{0,3}\d{1,4}/\d{2,4}\.?)$")
 _TOTAL_ROW = re.compile(r"^(?:grand\s+)?totals?\b", re.I)
 _MONTH_END = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
@@ -182,13 +187,23 @@ def _continue_spaced_cells(current: Part | None, line: Line) -> bool:
     starts = line.columns or (line.indent,)
     texts = line.cells if line.columns else (_line_words(line),)
     targets = [_column_at(columns, start) for start in starts]
-    if targets[0] is None or targets[0] == 0 or None in targets:
+    if targets == [0] and _label_tail(current.rows[-1][0], line):
+        targets = [0]  # "Swyddog Cyswllt / Contact" wrapped to "Officer:" in its column
+    elif targets[0] is None or targets[0] == 0 or None in targets:
         return False
     row = current.rows[-1]
     for col, text in zip(targets, texts):
         if text and col is not None and col < len(row):
             row[col] = f"{row[col]}{_joiner(row[col], text)}{text}".strip()
     return True
+
+
+def _label_tail(cell: str, line: Line) -> bool:
+    """One word ending in ":" under a short label cell that has no colon: its wrapped end
+    ("Contact" / "Officer:"). Two words ("Political groups:") head what follows."""
+    return line.kind is LineKind.TEXT and not line.columns and line.text.endswith(":") \
+        and len(line.text.split()) == 1 and 0 < len(cell.split()) <= 6 \
+        and not cell.rstrip().endswith(":")
 
 
 def _column_at(columns: tuple[int, ...], start: int) -> int | None:
@@ -230,7 +245,7 @@ def merge_across_gaps(parts: list[Part]) -> list[Part]:
                 prev.rows.extend(part.rows)
                 prev.lines.extend(part.lines)
                 continue
-            if _broken_email_goes_on(prev, part):
+            if _broken_email_goes_on(prev, part) or _label_goes_on(prev, part):
                 continue
             if _heading_goes_on(prev, part):
                 prev.texts = [f"{prev.text} {part.text}"]
@@ -274,7 +289,22 @@ def _sentence_goes_on(prev: Part, part: Part) -> bool:
         return False
     if text.endswith(tuple(_HYPHENS)) and first.text[:1].isalnum():
         return True
+    if _last_word(text) in _NUMBERED_WORDS and _NUMBER_GOES_ON.match(first.text):
+        return True  # "…set out in the exempt Part" / "2 report."
     return _starts_lower(first.text) or _last_word(text) in _FUNCTION_WORDS
+
+
+def _label_goes_on(prev: Part, part: Part) -> bool:
+    """"**Officer:**" alone after the row "Swyddog Cyswllt / Contact<tab>Rhodri Llewelyn":
+    the end of the row's label, wrapped in its cell and set apart by the converter."""
+    if prev.kind is not BlockKind.TABLE or part.kind is not BlockKind.PARAGRAPH \
+            or len(part.lines) != 1 or any(len(r) != 2 for r in prev.rows):
+        return False
+    row = prev.rows[-1]
+    if not _label_tail(row[0], part.first):
+        return False
+    row[0] = f"{row[0]} {part.text}"
+    return True
 
 
 def _broken_email_goes_on(prev: Part, part: Part) -> bool:

@@ -274,6 +274,10 @@ def classify_line(raw: str, number: int, profile: DocumentProfile) -> Line:
     if number in profile.pipe_rows and "|" in raw:
         return Line(LineKind.TABLE_ROW, cells=_pipe_cells(protected), indent=indent)
     hard_break = profile.markdown and raw.endswith("  ")
+    if profile.markdown and raw.endswith("\\") and not raw.endswith("\\\\"):
+        # Pandoc's hard line break "…gov.uk\" (also inside a table cell): a break, not text
+        raw, hard_break = raw[:-1], True
+        protected = protect_escapes(raw)
     if _FOOTNOTE.match(raw):
         return Line(LineKind.TEXT, text=visible, indent=indent, footnote=True)
     if "\t" in raw.strip(" \u00a0"):
