@@ -50,6 +50,11 @@ def test_the_whole_corpus_is_scored(summary) -> None:
     assert not [name for name, p in summary.papers.items() if p["error"]]
 
 
+def test_the_seed_family_corpus_is_in_the_default_run(summary) -> None:
+    family = [n for n in summary.papers if n.startswith(("lga_", "emc_"))]
+    assert len(family) >= 16, family
+
+
 def test_overall_accuracy_stays_above_the_floor(summary) -> None:
     assert summary.overall >= OVERALL_FLOOR, summary.papers
 
