@@ -376,3 +376,15 @@ def test_contact_footnote_after_a_stray_number_is_not_an_item() -> None:
         "## Agenda\n5.\tActive Travel Fund\t11 - 14\n6.\nFor further information please "
         "contact Governance Services, governance@northvale.example.org.\n"))
     assert [(i.number, i.title) for i in items] == [("5", "Active Travel Fund")]
+
+
+def test_police_ranks_and_commissioner_are_titles_not_parts_of_names() -> None:
+    read = [parse_member(t) for t in (
+        "Superintendent Neil Coombes", "Chief Inspector Ray Dunn", "Inspector Kate Lowe",
+        "Sergeant Tom Bale", "PCC Alison Hart", "Chief Constable Mark Reeve",
+        "Detective Chief Superintendent Al Boon", "Aldermen R Kerr", "Di Smith")]
+    assert [(m.name, m.title) for m in read if m] == [
+        ("Neil Coombes", "Superintendent"), ("Ray Dunn", "Chief Inspector"),
+        ("Kate Lowe", "Inspector"), ("Tom Bale", "Sergeant"), ("Alison Hart", "PCC"),
+        ("Mark Reeve", "Chief Constable"), ("Al Boon", "Detective Chief Superintendent"),
+        ("R Kerr", "Aldermen"), ("Di Smith", None)]  # "Di" is a name, not a rank

@@ -325,3 +325,86 @@ def test_lga_note_title_label_attendance_table_and_apologies_among_sentences() -
         ("Di Fox", "member", "Swindon Borough Council")]
     assert (m.apologies, m.attendees) == (("Ed Gill",), ("Fay Hume",))
     assert m.items[1].decision == "Members noted the report."
+
+
+# --- attendance set out as tables, chairs and titles of the wider UK ----------------------
+
+def _text_minutes(text: str):
+    from tests.parsers.blocks import layout_from_text
+    return parse_minutes(layout_from_text(text), Classification("minutes"))
+
+
+def test_present_as_name_and_council_table_gives_members_with_their_council() -> None:
+    m = _text_minutes(
+        "AVONMERE FIRE AND RESCUE AUTHORITY\n"
+        "MINUTES of the meeting of the Avonmere Fire and Rescue Authority held at Service "
+        "Headquarters, Kiln Lane, Norbridge on Friday 19 September 2025 at 10.30 am.\n"
+        "**Present:**\n"
+        "Councillor Gwen Hollis (Chair)\tSomerset Council\n"
+        "Councillor Derek Amory (Vice-Chair)\tNorth Somerset Council\n"
+        "Mayor Joanne Ferriby\tMayor of the Ridings\n"
+        "Councillor Yasmin Clegg North Somerset Council\n"
+        "**Also present:**\n"
+        "Chief Fire Officer (Laura Menzies), Treasurer (Howard Pike)\n"
+        "# FA/25/41 Apologies for absence\n"
+        "Apologies were received from Councillor Martin Ebdon.\n"
+        "# FA/25/42 Minutes\n"
+        "RESOLVED – That the minutes be confirmed.\n").meeting
+    assert [(x.name, x.role, x.authority) for x in m.members] == [
+        ("Gwen Hollis", "chair", "Somerset Council"),
+        ("Derek Amory", "vice_chair", "North Somerset Council"),
+        ("Joanne Ferriby", "member", "Mayor of the Ridings"),
+        ("Yasmin Clegg", "member", None)]  # a row a reader left as one line
+    assert m.attendees == ("Chief Fire Officer (Laura Menzies)", "Treasurer (Howard Pike)")
+    assert m.venue == "Service Headquarters, Kiln Lane, Norbridge"
+
+
+def test_ni_in_the_chair_and_plural_aldermen_councillors_in_one_cell() -> None:
+    rows = (("In the Chair:", "Alderman N Hetherington"),
+            ("Members Present:", "Aldermen R Kerr and P McIlwaine\n"
+                                 "Councillors M Boyle, S Devine and L Wylie"),
+            ("Officers Present:", "Director of Environmental Services (D Mulholland)"))
+    blocks = [Block(H, "LOUGHSHORE AND GLENS BOROUGH COUNCIL", level=1),
+              Block(P, "MINUTES OF THE MEETING OF THE ENVIRONMENTAL SERVICES COMMITTEE HELD IN "
+                       "THE COUNCIL CHAMBER, PORTKEEL ON TUESDAY 10 JUNE 2025 AT 7.00 PM"),
+              Block(BlockKind.TABLE, "\n".join("\t".join(r) for r in rows), rows=rows),
+              Block(H, "ES 066/25 CORRESPONDENCE", level=2),
+              Block(P, "The Committee noted a letter about the deposit return scheme."),
+              Block(H, "IN CONFIDENCE", level=2),
+              Block(H, "ES 067/25 TENDER FOR HAULAGE", level=2),
+              Block(P, "AGREED – that the tender be awarded to the most economically "
+                       "advantageous bidder.")]
+    made, text = join_blocks(blocks)
+    paper = parse_minutes(Layout(Source("t.docx", "0" * 64, "docx"), made, text),
+                          Classification("minutes"))
+    m = paper.meeting
+    assert [(x.name, x.role) for x in m.members] == [
+        ("N Hetherington", "chair"), ("R Kerr", "member"), ("P McIlwaine", "member"),
+        ("M Boyle", "member"), ("S Devine", "member"), ("L Wylie", "member")]
+    assert m.officers == ("Director of Environmental Services (D Mulholland)",)
+    assert [(i.number, i.confidential) for i in m.items] == [
+        ("ES 066/25", False), ("ES 067/25", True)]
+    assert m.items[1].decision.startswith("AGREED – that the tender be awarded")
+
+
+def test_cmis_page_sederunt_convener_decided_and_label_table_header() -> None:
+    layout = read(FIXTURES / "corpus" / "wide" / "minutes_scottish_cmis.html")
+    paper = parse_minutes(layout, Classification("minutes"))
+    m = paper.meeting
+    assert (m.body, m.date, m.time) == ("Education, Children and Families Committee",
+                                        "2025-09-09", "10:00")
+    assert m.venue == "Committee Room 2, Council Headquarters, High Street, Dunmorrow"
+    assert [(x.name, x.role) for x in m.members[:2]] == [("Morag Lennox", "chair"),
+                                                        ("Kenneth Baird", "member")]
+    assert [x.name for x in m.members[-2:]] == ["Dominic Reilly", "Alison Strachan"]
+    assert m.apologies == ("Callum Ure",)
+    assert [i.number for i in m.items] == ["1", "2", "3", "4", "5", "6"]
+    assert m.items[1].decision == ("DECIDED: that the minute of meeting of 3 June 2025 be "
+                                   "approved as a correct record.")
+    assert [i.confidential for i in m.items] == [False] * 5 + [True]
+
+
+def test_labelled_bare_time_is_read_as_the_meeting_start() -> None:
+    from boardpapers.parsers.meeting import labelled_clock
+    assert [labelled_clock(t) for t in ("10:00", "2.00", "7.30", "6.30 pm", "09:30", "soon")] \
+        == ["10:00", "14:00", "19:30", "18:30", "09:30", None]

@@ -278,3 +278,69 @@ def test_moderngov_restricted_link_becomes_a_restricted_marker_under_its_item() 
     at = texts.index("Disposal of land at Quarry Road")
     assert texts[at + 1:at + 3] == ["Restricted", "Decision:"]
     assert "view the reasons" not in layout.text.lower()
+
+
+# --- items tables known by their shape (CMIS and other systems) -------------------------
+
+
+def test_cmis_agenda_items_table_read_item_by_item_without_moderngov_classes() -> None:
+    layout = _read("html_cmis_agenda.html")
+    assert "platform" not in layout.metadata
+    assert _items(layout) == [
+        ("1.", "Apologies for Absence"), ("2.", "Declarations of Interest"),
+        ("3.", "Street Trading Policy Review"), ("3a", "Street Trading Fees 2026/27"),
+        ("4.", "Review of a Private Hire Driver Licence")]
+    texts = [b.text for b in layout.blocks]
+    review = texts.index("Street Trading Policy Review")
+    assert texts[review + 1:review + 3] == [
+        "Report of the Head of Environmental Health (LRC/25/12).",
+        "Purpose: to agree a twelve-week consultation on the revised policy."]
+    # a row that is not an item (the Part II divider) is read as its own bold paragraph
+    part_two = next(b for b in layout.blocks if b.text == "Part II – Not for publication")
+    assert part_two.bold and part_two.kind is BlockKind.PARAGRAPH
+    # the date/time/place label table stays a table for the meeting parsers
+    assert layout.blocks[1].rows[1] == ("Time:", "7.00 pm")
+
+
+def test_numbered_data_table_with_several_columns_stays_a_table() -> None:
+    layout = _read("html_cmis_agenda.html")
+    fees = [b for b in layout.blocks if b.kind is BlockKind.TABLE][-1]
+    assert fees.rows[1] == ("1", "Annual consent", "£400", "£412")
+
+
+def test_site_header_menu_and_footer_named_by_suffix_are_dropped() -> None:
+    layout = _read("html_cmis_agenda.html")
+    assert layout.blocks[0].text == "Licensing and Regulatory Committee"
+    for phrase in ("Calendar", "People", "Search", "Meetings",
+                   "Hartwell Vale District Council, Vale House"):
+        assert phrase not in layout.text, phrase
+    assert layout.text.count("Vale House, Mill Lane") == 1  # the venue, not the footer
+
+
+def test_items_table_without_any_class_names_is_known_by_title_and_text_cells() -> None:
+    layout = _from_html(
+        "<main><h1>Scrutiny Panel – 3 March 2025</h1><table>"
+        "<tr><th>Item No.</th><th>Item</th></tr>"
+        "<tr><td>1</td><td><p>Minutes</p><p>DECIDED: that the minutes be approved.</p></td></tr>"
+        "<tr><td>2</td><td><p>Bus Services Review</p><p>The panel heard evidence.</p>"
+        "<p><strong>DECIDED:</strong></p><p>(a) that the review be noted.</p></td></tr>"
+        "</table></main>")
+    assert _items(layout) == [("1", "Minutes"), ("2", "Bus Services Review")]
+    assert [b.text for b in layout.blocks[-3:]] == [
+        "The panel heard evidence.", "DECIDED:", "(a) that the review be noted."]
+
+
+def test_two_column_numbered_list_with_item_header_but_short_titles_is_an_items_table() -> None:
+    layout = _from_html(
+        "<main><table><tr><th>No.</th><th>Item</th></tr>"
+        "<tr><td>1.</td><td>Apologies</td></tr><tr><td>2.</td><td>Budget 2025/26</td></tr>"
+        "</table><p>Enquiries to the clerk.</p></main>")
+    assert _items(layout) == [("1.", "Apologies"), ("2.", "Budget 2025/26")]
+
+
+def test_plain_two_column_numbered_table_without_item_cues_stays_a_table() -> None:
+    layout = _from_html(
+        "<main><table><tr><td>1</td><td>Apples</td></tr><tr><td>2</td><td>Pears</td></tr>"
+        "</table><p>Fruit grown in the district orchards in 2025.</p></main>")
+    assert layout.blocks[0].kind is BlockKind.TABLE
+    assert layout.blocks[0].rows == (("1", "Apples"), ("2", "Pears"))

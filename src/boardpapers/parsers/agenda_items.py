@@ -35,6 +35,7 @@ _OPEN_MARK = re.compile(
     r"eitemau agored)", re.IGNORECASE)
 _CONF_MARK = re.compile(
     r"^(?:confidential|part\s*(?:2|ii|two|b)\b|exempt|private (?:items|session|business)|"
+    r"in confidence\b|"
     r"closed session|items? (?:not for publication|in private|to be considered in private)|"
     r"rhan\s*(?:2|dau)\b|eitemau (?:cyfrinachol|eithriedig))", re.IGNORECASE)
 _PRIVATE_WORDS = re.compile(r"exempt information|in private|confidential|not for publication|"

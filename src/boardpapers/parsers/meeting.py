@@ -121,6 +121,17 @@ def parse_time(text: str, *, guess: bool = True) -> str | None:
     return min(found)[2] if found else None
 
 
+def labelled_clock(text: str) -> str | None:
+    """The time after a "Time:" label, where a bare "10:00" or "2.00" is the meeting's
+    start: from 8.00 to 12.59 as written, 1.00 to 7.59 in the afternoon (meetings rarely
+    start before 8 am)."""
+    found = parse_time(text)
+    if found is None or parse_time(text, guess=False):
+        return found
+    hour, minute = (int(x) for x in found.split(":"))
+    return f"{hour + 12:02d}:{minute:02d}" if 1 <= hour <= 7 else found
+
+
 def _unmistakable_24h(m: re.Match[str]) -> bool:
     """"14:00", "09:30", "10.00 hrs" — not "7.00", which may be morning or evening."""
     return bool(m.group(3)) or int(m.group(1)) >= 13 or m.group(1).startswith("0")

@@ -18,11 +18,17 @@ from boardpapers.paper import Member
 from boardpapers.parsers.agenda_items import agenda_start
 from boardpapers.parsers.meeting import Line, split_label
 
+POLICE_RANKS = (r"Chief Constable|Deputy Chief Constable|Assistant Chief Constable|"
+                r"(?:Detective )?Chief Superintendent|(?:Detective )?Superintendent|"
+                r"(?:Detective )?Chief Inspector|(?:Detective )?Inspector|(?:Detective )?Sergeant|"
+                r"Police(?:,)? (?:Fire )?and Crime Commissioner|Deputy (?-i:PCC)|"
+                r"(?-i:Sgt|Insp|Supt|Ch Supt|DCI|PCSO|PC|PFCC|PCC|DPCC)")
 _TITLES = re.compile(
     r"^(?:(Cllrs?|Councillors?|Cynghorwyr|Cynghorydd|Y Cynghorydd|Cyng|Lord|Lady|Baroness|"
     r"Baron|Sir|Dame|Mayor|Deputy Mayor|Elected Mayor|Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|"
-    r"Rev|Revd|Reverend|Alderman|Alderwoman|The Rt Hon|Rt Hon|Hon|Chief Constable|"
-    r"Chief Fire Officer)\.?\s+)", re.IGNORECASE)
+    r"Rev|Revd|Reverend|Father|Fr|Canon|Alderman|Alderwoman|Aldermen|The Rt Hon|Rt Hon|Hon|"
+    r"Chief Fire Officer|" + POLICE_RANKS + r")\.?\s+)", re.IGNORECASE)
+PERSON_TITLES = _TITLES  # for other parsers' name lists (minutes' "Present:")
 _COUNCILLOR = re.compile(r"^(?:cllrs?|councillors?|cynghorwyr|cynghorydd|y cynghorydd|cyng)$",
                          re.IGNORECASE)
 HONOURS = ("OBE", "CBE", "MBE", "KBE", "DBE", "BEM", "JP", "DL", "MP", "MSP", "MLA", "MS",
@@ -126,6 +132,11 @@ def parse_member(text: str, context: _Context = _Context(), *extra: str) -> Memb
         role = context.role
     return Member(name=name, role=role or "member", group=group or context.group,
                   authority=authority, honours=honours, title=title, position=position)
+
+
+def member_with_cells(text: str, cells: Sequence[str]) -> Member | None:
+    """``parse_member`` for a name cell and the row's other cells, outside any table section."""
+    return parse_member(text, _Context(), *cells)
 
 
 def _split_name(text: str) -> tuple[str, str | None, str | None, str | None, str | None]:

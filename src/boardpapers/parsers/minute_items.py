@@ -44,6 +44,7 @@ class Line:
     index: int  # into Layout.blocks
     block: Block
     text: str  # plain text
+    cells: tuple[str, ...] = ()  # a table row's own cells (lines within a cell kept)
 
     @property
     def marker(self) -> str:
@@ -66,13 +67,19 @@ def layout_lines(layout: Layout) -> list[Line]:
         if block.kind is BlockKind.PAGE_BREAK:
             continue
         if block.kind is BlockKind.TABLE and block.rows:
-            out.extend(Line(i, block, fold(" ".join(c for c in row if c.strip())))
+            out.extend(Line(i, block, fold(" ".join(c for c in row if c.strip())),
+                            tuple(_cell_lines(c) for c in row))
                        for row in block.rows if any(c.strip() for c in row))
             continue
         text = plain(block.text)
         if text:
             out.append(Line(i, block, text))
     return out
+
+
+def _cell_lines(cell: str) -> str:
+    """A cell's text, each of its lines plain; two lists in one cell stay apart."""
+    return "\n".join(t for t in (plain(x) for x in cell.split("\n")) if t)
 
 
 def clean_title(title: str) -> str:

@@ -18,13 +18,15 @@ from boardpapers.paper import AgendaItem, Meeting, Member, NextMeeting, Paper
 from boardpapers.parsers.agenda_items import private_scope
 from boardpapers.parsers.block_text import headline_text
 from boardpapers.parsers.decisions import decision_from_lines, is_decision_label, until_reasons
-from boardpapers.parsers.meeting import date_in, is_online, venue_in_sentence
+from boardpapers.parsers.meeting import Line as MeetingLine
+from boardpapers.parsers.meeting import (
+    body_and_authority, date_in, is_online, labelled_clock, venue_in_sentence)
 from boardpapers.parsers.minute_items import NOISE, ItemStart, Line, item_starts, layout_lines
 from boardpapers.parsers.minutes_header import (
     body_of_minutes, clock, end_time, labelled, moderngov_title)
 from boardpapers.parsers.minutes_people import (
     Attendance, apologies_from_text, attendance_from_table, attendance_label,
-    declarations_from_text, members_from_text, split_people)
+    declarations_from_text, members_from_text, split_people, with_columns)
 
 _MINUTES_LABEL = re.compile(r"^(?:minutes|cofnodion)\s*:?$", re.IGNORECASE)
 _PURPOSE_LABEL = re.compile(r"^(?:purpose|pwrpas)\s*:", re.IGNORECASE)
@@ -60,6 +62,7 @@ class _Header:
     contact: str | None = None
     online: bool = False
     people: dict[str, list[str]] = field(default_factory=dict)
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name -> its other cells
 
 
 def parse_minutes(layout: Layout, classification: Classification) -> Paper:
@@ -87,7 +90,7 @@ def _parse(layout: Layout, classification: Classification) -> Paper:
     meeting = Meeting(
         body=header.body, date=header.date, time=header.time, venue=header.venue,
         online=header.online,
-        members=_unique_members(_members(header.people.get("present", [])) + list(table.members)),
+        members=_unique_members(_members(header) + list(table.members)),
         items=tuple(items),
         next_meeting=_next_meeting(items, header.date),
         attendees=tuple(dict.fromkeys(
@@ -126,6 +129,11 @@ def read_header(lines: list[Line]) -> _Header:
         if joined:
             joined = False
             continue  # read with the line before it
+        if len(line.cells) > 1:
+            in_table = _read_people_row(header, line.cells, current)
+            if in_table:
+                current = in_table
+                continue
         text = line.text
         if _DANGLING.search(text) and k + 1 < len(lines):
             text, joined = f"{text} {lines[k + 1].text}", True  # "… 7.30 pm in the" + "Hall, …"
@@ -137,7 +145,7 @@ def read_header(lines: list[Line]) -> _Header:
                 header.people[current].append(label[1])
             continue
         if current and _reads_as_names(text):
-            header.people[current].append(text)
+            header.people[current].append(_without_column(header, text))
             continue
         current = None
         _read_header_line(header, text, previous_heading)
@@ -145,7 +153,50 @@ def read_header(lines: list[Line]) -> _Header:
             previous_heading = text
     if header.title is None:
         header.title = next((x.text for x in lines if not NOISE.match(x.text)), None)
+    if header.body is None:
+        header.body = _body_heading(lines)
     return header
+
+
+def _body_heading(lines: list[Line]) -> str | None:
+    """A web page's or front sheet's heading naming the committee ("Education, Children and
+    Families Committee" above its "Date:/Time:/Venue:" table), when no sentence or label
+    named the body."""
+    front = [MeetingLine(x.cells or (x.text,), x.index, x.block.kind, x.block.bold,
+                         level=x.block.level) for x in lines[:40]]
+    return body_and_authority(front)[0]
+
+
+_PEOPLE = ("chair", "present", "also_present", "officers", "apologies", "absent")
+
+
+def _read_people_row(header: _Header, cells: tuple[str, ...], current: str | None) -> str | None:
+    """A table row of the attendance: a label cell and its names ("In the Chair: | Alderman
+    N Hetherington"; a cell's lines are separate lists), or under a label a name and the
+    member's council or role ("Councillor G Hollis (Chair) | Somerset Council"). Returns
+    the label now open, or None when the row is not one of these."""
+    label = attendance_label(cells[0])
+    if label and not label[1]:
+        values = [v for c in cells[1:] for v in c.split("\n") if v.strip()]
+        header.people.setdefault(label[0], []).extend(values)
+        return label[0]
+    if current not in _PEOPLE or not _reads_as_names(cells[0]):
+        return None
+    others = tuple(c for c in cells[1:] if c.strip())
+    for name in cells[0].split("\n"):
+        header.people[current].append(name)
+        header.columns[name] = others
+    return current
+
+
+def _without_column(header: _Header, text: str) -> str:
+    """A table row a reader left as one line ("Councillor O Penrose Somerset Council")
+    without the council or role the table's other rows have in their second column."""
+    known = {v for cells in header.columns.values() for v in cells}
+    for value in sorted(known, key=len, reverse=True):  # "North Somerset Council" first
+        if len(value) < len(text) and text.endswith(f" {value}"):
+            return text[:-len(value)].rstrip()
+    return text
 
 
 def _read_header_line(header: _Header, text: str, previous_heading: str | None) -> None:
@@ -183,7 +234,7 @@ def _take_labelled(header: _Header, label: str, value: str) -> None:
         header.date = date_in(value)
         header.time = header.time or clock(value)
     elif label == "time" and header.time is None:
-        header.time = clock(value)
+        header.time = clock(value) or labelled_clock(value)
     elif label == "body" and header.body is None and len(value) < 100 and not date_in(value):
         header.body = value
 
@@ -219,8 +270,18 @@ def _unique_members(members: list[Member]) -> tuple[Member, ...]:
     return tuple(seen.values())
 
 
-def _members(texts: list[str]) -> list[Member]:
-    return [m for t in texts for m in members_from_text(t)]
+def _members(header: _Header) -> list[Member]:
+    """Who was present, the chair named apart ("In the Chair:") first, each with the
+    council or role a table printed beside the name."""
+    out = [replace(m, role="chair") for t in header.people.get("chair", [])
+           for m in members_from_text(t)]
+    for text in header.people.get("present", []):
+        found = members_from_text(text)
+        others = header.columns.get(text, ())
+        if len(found) == 1 and others:
+            found = [with_columns(found[0], others)]
+        out += found
+    return out
 
 
 def _entries(texts: list[str]) -> list[str]:
@@ -251,7 +312,7 @@ def item_from(lines: list[Line], start: ItemStart, end: int,
 
 _PART_MARK = re.compile(
     r"^(?:restricted|cyfyngedig|part\s*(?:1|2|i|ii|one|two)\b.{0,60}|rhan\s*(?:1|2|un|dau)\b"
-    r".{0,60}|(?:exempt|confidential) items?|eitemau (?:eithriedig|cyfrinachol))$",
+    r".{0,60}|(?:exempt|confidential) items?|eitemau (?:eithriedig|cyfrinachol)|in confidence)$",
     re.IGNORECASE)
 _RESTRICTED = re.compile(r"^(?:restricted|cyfyngedig)$", re.IGNORECASE)
 _EXCLUDES = re.compile(r"\b(?:press|public)\b.{0,40}\bexclu|\bexclusion of (?:the )?(?:press|"

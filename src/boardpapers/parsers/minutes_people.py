@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from boardpapers.paper import Member
 from boardpapers.parsers.block_text import fold, plain
-from boardpapers.parsers.membership import parse_member
+from boardpapers.parsers.membership import PERSON_TITLES, member_with_cells, parse_member
 
 ATTENDANCE_LABELS: tuple[tuple[str, str], ...] = (
     ("also_present", r"also\s+(?:present|in\s+attendance)|hefyd\s+yn\s+bresennol"
@@ -24,20 +24,23 @@ ATTENDANCE_LABELS: tuple[tuple[str, str], ...] = (
     ("apologies", r"apologies(?:\s+for\s+absence)?(?:\s+received)?"
                   r"|ymddiheuriadau(?:\s+am\s+absenoldeb)?"),
     ("absent", r"absent|absennol"),
+    ("chair", r"in\s+the\s+chair|presiding|(?:chair(?:man|woman|person)?|convene[ro])"
+              r"(?=\s*:)"),
     ("present", r"(?:members\s+)?present|councillors\s+present|members\s+in\s+attendance"
-                r"|yn\s+bresennol|presennol|aelodau\s+yn\s+bresennol"),
+                r"|yn\s+bresennol|presennol|aelodau\s+yn\s+bresennol|sederunt"),
 )
 _LABEL_RES = tuple((kind, re.compile(rf"^(?:{pat})\s*(?::|-|–|$)\s*(?P<rest>.*)$", re.IGNORECASE))
                    for kind, pat in ATTENDANCE_LABELS)
 _TITLES = re.compile(
     r"^(?:(?:the\s+)?(?:councillors?|cllrs?\.?|cyngh\.?|y\s+cynghorwyr|y\s+cynghorydd|"
-    r"cynghorwyr|cynghorydd)\b\s*:?\s*)", re.IGNORECASE)
+    r"cynghorwyr|cynghorydd|aldermen|alderwomen)\b\s*:?\s*)", re.IGNORECASE)
 _ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("vice_chair", re.compile(r"\bvice[- ]?chair(?:man|woman|person)?\b|\bis[- ]?gadeirydd\b",
                               re.IGNORECASE)),
     ("deputy_chair", re.compile(r"\bdeputy\s+chair(?:man|woman|person)?\b", re.IGNORECASE)),
+    ("vice_chair", re.compile(r"\bvice[- ]?conven[eo]r\b", re.IGNORECASE)),
     ("chair", re.compile(r"\bchair(?:man|woman|person)?\b|\bin\s+the\s+chair\b|\bcadeirydd\b"
-                         r"|\bcadeiryddes\b", re.IGNORECASE)),
+                         r"|\bcadeiryddes\b|\bconven[eo]r\b", re.IGNORECASE)),
     ("substitute", re.compile(r"\bsubstitut\w*|\beilydd\b|\bsub\b", re.IGNORECASE)),
     ("observer", re.compile(r"\bobserver\b|\bsylwedydd\b", re.IGNORECASE)),
 )
@@ -95,7 +98,7 @@ def _and_to_separator(m: re.Match[str]) -> str:
 def member_from_entry(entry: str) -> Member:
     """"J Smith (Chair)" / "O. Jones - Cadeirydd" -> Member(name, role)."""
     role = "member"
-    name = _TITLES.sub("", entry.strip())
+    name = without_titles(entry.strip())
     notes = [m.group("inner") for m in _PARENS.finditer(name)]
     name = _PARENS.sub("", name)
     trailing = _TRAILING_ROLE.search(name)
@@ -105,6 +108,27 @@ def member_from_entry(entry: str) -> Member:
     for note in notes:
         role = _role_in(note) or role
     return Member(name=fold(name).strip(" ,.;:"), role=role)
+
+
+def without_titles(name: str) -> str:
+    """The name without the titles in front of it: "Councillors", "Aldermen", "Mayor",
+    "Mrs", "Father", a police rank ("Chief Inspector", "PCC"); "Ms" or "Dr" alone stays."""
+    while True:
+        m = _TITLES.match(name) or PERSON_TITLES.match(name)
+        if not m or not name[m.end():].strip():
+            return name
+        name = name[m.end():]
+
+
+def with_columns(member: Member, cells: Sequence[str]) -> Member:
+    """A member read from a name cell, with the council, position or party the row's other
+    cells give ("Somerset Council", "Leader, Calderby Council")."""
+    read = member_with_cells(member.name, cells)
+    if read is None:
+        return member
+    return replace(member, authority=member.authority or read.authority,
+                   position=member.position or read.position, group=member.group or read.group,
+                   role=member.role if member.role != "member" else read.role)
 
 
 def _role_in(text: str) -> str | None:

@@ -4,7 +4,8 @@
 Decode (``html_decode``), parse with selectolax's lexbor parser (a browser-grade HTML5
 parser that never rejects a page), keep only the main content container and take the
 furniture out (``html_furniture``; ModernGov specifics in ``html_moderngov``), then walk
-the tree into blocks (``html_walk``). A web page has no pages, so every block is on page
+the tree into blocks (``html_walk``), reading a meeting's items table item by item
+whatever system made the page (``html_items``: ModernGov, CMIS and others). A web page has no pages, so every block is on page
 1. The page's title, description, language and canonical address go in
 ``Layout.metadata``.
 """
@@ -17,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from boardpapers.errors import UnreadableFile
 from boardpapers.layout import Layout, Source, join_blocks
-from boardpapers.readers import html_moderngov
+from boardpapers.readers import html_items, html_moderngov
 from boardpapers.readers.html_decode import decode_html
 from boardpapers.readers.html_furniture import clean_blocks, main_container, remove_furniture
 from boardpapers.readers.docx_text import fold_all
@@ -38,7 +39,7 @@ def read_bytes(data: bytes, source: Source) -> Layout:
     remove_furniture(container)
     if moderngov:
         html_moderngov.remove_furniture_sections(container)
-    walker = HtmlWalker(special=html_moderngov.handle if moderngov else None)
+    walker = HtmlWalker(special=_moderngov_or_items if moderngov else html_items.handle)
     walker.walk(container)
     walker.flush()
     blocks, joined = join_blocks(clean_blocks(walker.blocks))
@@ -46,6 +47,11 @@ def read_bytes(data: bytes, source: Source) -> Layout:
         raise UnreadableFile(source.path, "the HTML page has no readable text (an empty "
                              "page, or one that builds its content with JavaScript)")
     return Layout(source=source, blocks=blocks, text=joined, metadata=metadata)
+
+
+def _moderngov_or_items(walker: HtmlWalker, node: Any, depth: int) -> bool:
+    """ModernGov's own markup first, then items tables by their shape."""
+    return html_moderngov.handle(walker, node, depth) or html_items.handle(walker, node, depth)
 
 
 def page_metadata(tree: Any) -> dict[str, str]:

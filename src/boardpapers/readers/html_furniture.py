@@ -33,6 +33,11 @@ _FURNITURE_NAME = re.compile(
     r"|lang(uage)?-?(switch|select|toggle|picker)|print-?(page|link)|sr-only"
     r"|visually-?hidden|screen-?reader|offscreen|(^|\s)(nav|menu|hidden|hide|d-none|invisible"
     r"|mgactionlist|mglanguagelink|mghelpline)(\s|$)", re.IGNORECASE)
+# a site's own chrome named like "cmisMenu", "pageFooter", "cmisHeader" (a container only:
+# ModernGov's "mgHeader" is a table header cell)
+_CHROME_SUFFIX = re.compile(r"[a-z](?:menu|footer)(?:\s|$)", re.IGNORECASE)
+_HEADER_SUFFIX = re.compile(r"[a-z]header(?:\s|$)", re.IGNORECASE)
+_CHROME_TAGS = {"div", "section", "ul", "ol", "span"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 FILE_SIZE_TAIL = re.compile(
@@ -104,9 +109,19 @@ def is_furniture(node: Node) -> bool:
     if (attrs.get("role") or "").lower() in FURNITURE_ROLES:
         return True
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if tag in _CHROME_TAGS and node.css_first("h1, h2, h3") is None and (
+            _CHROME_SUFFIX.search(names) or _HEADER_SUFFIX.search(names) and _mostly_links(node)):
+        return True
     if not names.strip() or _FURNITURE_NAME.search(names) is None:
         return False
     return not _says_restricted(node)  # kept for ``clean_blocks`` to read, then dropped
+
+
+def _mostly_links(node: Node) -> bool:
+    """A site header of links (home, menu), not a heading block that names the meeting."""
+    text = len("".join(node.text(deep=True).split()))
+    links = sum(len("".join(a.text(deep=True).split())) for a in node.css("a"))
+    return text > 0 and links >= text / 2
 
 
 def _says_restricted(node: Node) -> bool:

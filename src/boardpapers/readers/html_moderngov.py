@@ -11,26 +11,24 @@ with ``p.mgSubItemTitleTxt`` labels ("Minutes:", "Decision:"; in Welsh "Cofnodio
 item 12 is restricted") are furniture.
 
 Each item becomes a list item (marker = item number, text = title, bold), followed by the
-item's paragraphs; sub-item labels become bold paragraphs. Sections titled "Media" (the
+item's paragraphs (``html_items``, which also reads other systems' items tables by their
+shape); sub-item labels become bold paragraphs. Sections titled "Media" (the
 webcast links) are dropped with their content.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from boardpapers.layout import Block, BlockKind
-from boardpapers.readers.html_furniture import strip_file_sizes
+from boardpapers.readers import html_items
 from boardpapers.readers.docx_text import fold_all
-from boardpapers.readers.html_walk import HEADINGS, HtmlWalker, table_row_nodes
+from boardpapers.readers.html_walk import HEADINGS, HtmlWalker
 
 Node = Any
 
 DETECT = ("#modgov, .mgItemTable, #mgItemTable, .mgMainTitleTxt, .mgAiTitleTxt, .mgContent, "
           ".mgSubItemTitleTxt")
-ITEM_NUMBER = re.compile(r"^\s*(\d{1,3}\s?[a-z]?|[A-Z]\d{0,2}|[ivx]{1,5})\.?\s*$",
-                         re.IGNORECASE)
 FURNITURE_SECTIONS = {"media", "cyfryngau", "webcast", "gweddarllediad", "share this page",
                       "rhannu'r dudalen hon", "rhannu’r dudalen hon"}
 
@@ -67,7 +65,7 @@ def handle(walker: HtmlWalker, node: Node, depth: int) -> bool:
     if node.tag == "table" and ("mgItemTable" in classes
                                 or node.attributes.get("id") == "mgItemTable"):
         walker.flush()
-        items_table(walker, node, depth)
+        html_items.items_table(walker, node, depth)
         return True
     if classes & {"mgSubItemTitleTxt", "mgPartTitleTxt"}:
         walker.flush()
@@ -76,50 +74,3 @@ def handle(walker: HtmlWalker, node: Node, depth: int) -> bool:
             walker.add(Block(BlockKind.PARAGRAPH, label, bold=True))
         return True
     return False
-
-
-def items_table(walker: HtmlWalker, table: Node, depth: int) -> None:
-    for tr in table_row_nodes(table):
-        cells = [c for c in tr.iter() if c.tag in {"td", "th"}]
-        if not cells or all(c.tag == "th" for c in cells):
-            continue  # the "No." / "Item" header row
-        number_cell = _number_cell(cells)
-        if number_cell is None:
-            for cell in cells:
-                walker.walk(cell, depth + 1)
-                walker.flush()
-            continue
-        rest = cells[cells.index(number_cell) + 1:]
-        item(walker, fold_all(number_cell.text(deep=True)), rest, depth)
-
-
-def _number_cell(cells: list[Node]) -> Node | None:
-    for cell in cells:
-        if "mgItemNumberCell" in (cell.attributes.get("class") or "").split():
-            return cell
-    first = fold_all(cells[0].text(deep=True))
-    if len(cells) > 1 and ITEM_NUMBER.match(first):
-        return cells[0]
-    return None
-
-
-def item(walker: HtmlWalker, number: str, cells: list[Node], depth: int) -> None:
-    """One agenda item: a bold list item (number, title), then its minutes and decision."""
-    title_node = None
-    for cell in cells:
-        title_node = cell.css_first(".mgAiTitleTxt")
-        if title_node is not None:
-            break
-    title = strip_file_sizes(walker.inline_text(title_node, depth)) if title_node else ""
-    if title_node is not None:
-        title_node.decompose()
-    start = len(walker.blocks)
-    walker.list_level = 1  # lists in an item's text sit under the item
-    for cell in cells:
-        walker.walk(cell, depth + 1)
-        walker.flush()
-    walker.list_level = 0
-    if not title and len(walker.blocks) > start:
-        title = walker.blocks.pop(start).text  # no title markup: the first line is the title
-    walker.blocks.insert(start, Block(BlockKind.LIST_ITEM, title or number, marker=number,
-                                      depth=0, bold=True))
