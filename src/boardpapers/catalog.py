@@ -9,6 +9,7 @@ from sqlalchemy import select, text
 
 from boardpapers.errors import QuerySyntaxError
 from boardpapers.query import normalise_filter
+from boardpapers.search import like_escape
 from boardpapers.store import Store, schema
 
 FACT_COLUMNS = {
@@ -28,10 +29,11 @@ def list_facts(store: Store, kind: str, *, body: str | None = None, since: str |
         raise QuerySyntaxError(f"unknown fact kind {kind!r}: use one of "
                                f"{', '.join(FACT_COLUMNS)}")
     table = schema.FACT_TABLES[kind].name
-    where, params = [], {"limit": limit}
+    where: list[str] = []
+    params: dict[str, object] = {"limit": limit}
     if body:
-        where.append("d.body LIKE :body")
-        params["body"] = f"%{body}%"
+        where.append("d.body LIKE :body ESCAPE '\\'")
+        params["body"] = f"%{like_escape(body)}%"
     if since:
         where.append("d.date >= :since")
         params["since"] = normalise_filter("since", since)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -22,6 +23,9 @@ from boardpapers import facts, genre, parsers, readers
 from boardpapers.errors import BoardpapersError
 from boardpapers.layout import Layout
 from boardpapers.paper import Paper
+
+if TYPE_CHECKING:
+    from boardpapers.store import Store
 
 
 def understand(layout: Layout) -> Paper:
@@ -111,7 +115,7 @@ def process_safely(path: str) -> tuple[Paper | None, str | None]:
 Progress = Callable[[Outcome], None]
 
 
-def ingest(paths: Iterable[str | Path], store: "Store", *, workers: int = 1,  # noqa: F821
+def ingest(paths: Iterable[str | Path], store: Store, *, workers: int = 1,
            on_total: Callable[[int], None] | None = None,
            on_outcome: Progress | None = None) -> IngestSummary:
     """Read, understand and store every file; already-stored files are not read again."""
@@ -158,7 +162,7 @@ def _run(paths: list[Path], workers: int) -> Iterator[tuple[Path, tuple[Paper | 
                 yield p, (None, "the worker reading this file died (out of memory?)")
 
 
-def _store_one(store: "Store", path: Path, paper: Paper | None,  # noqa: F821
+def _store_one(store: Store, path: Path, paper: Paper | None,
                reason: str | None) -> Outcome:
     if paper is None:
         return Outcome(str(path), "failed", reason)

@@ -73,16 +73,17 @@ def resolved_filters(conn: Any, f: Filters) -> dict[str, list[str] | None]:
 
 def body_names_sql(body: str) -> tuple[str, dict[str, Any]]:
     return ("SELECT DISTINCT body FROM documents WHERE body LIKE :body ESCAPE '\\'",
-            {"body": "%" + _like_escape(body) + "%"})
+            {"body": "%" + like_escape(body) + "%"})
 
 
 def council_docs_sql(council: str) -> tuple[str, dict[str, Any]]:
     return ("SELECT DISTINCT doc_id FROM council_facts WHERE code = :code "
             "OR name LIKE :council ESCAPE '\\' OR text LIKE :council ESCAPE '\\'",
-            {"code": council.upper(), "council": "%" + _like_escape(council) + "%"})
+            {"code": council.upper(), "council": "%" + like_escape(council) + "%"})
 
 
-def _like_escape(value: str) -> str:
+def like_escape(value: str) -> str:
+    """A value for SQL LIKE … ESCAPE '\\': its own % and _ match only themselves."""
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
@@ -94,7 +95,7 @@ def hits_sql(block_ids: list[int]) -> tuple[str, dict[str, Any]]:
            "FROM blocks b JOIN documents d ON d.id = b.doc_id "
            "LEFT JOIN reports r ON r.doc_id = b.doc_id AND r.idx = b.report_idx "
            f"WHERE b.id IN ({', '.join(':' + n for n in names)})")
-    return sql, dict(zip(names, block_ids))
+    return sql, dict(zip(names, block_ids, strict=True))
 
 
 def search(store: Store, text_query: str, *, filters: Filters | None = None, limit: int = 10,

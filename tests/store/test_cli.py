@@ -8,7 +8,8 @@ from typer.testing import CliRunner
 from boardpapers.cli import app
 
 runner = CliRunner()
-TEXT = "Libraries Review\n\nPurpose of report\nFor information.\n\nSummary\nThree branch libraries will open on Sundays.\n"
+TEXT = ("Libraries Review\n\nPurpose of report\nFor information.\n\nSummary\n"
+        "Three branch libraries will open on Sundays.\n")
 
 
 def test_ingest_stats_search_show(tmp_path: Path):

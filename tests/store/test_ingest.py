@@ -9,7 +9,8 @@ import pytest
 from boardpapers.pipeline import ingest
 from boardpapers.store import Store
 
-GOOD = "Budget Monitoring Quarter 2\n\nPurpose of report\nFor information.\n\nSummary\nSpend is on track.\n"
+GOOD = ("Budget Monitoring Quarter 2\n\nPurpose of report\nFor information.\n\nSummary\n"
+        "Spend is on track.\n")
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """Search over stored papers: ranking, filters, facets, snippets, hostile input."""
 
-from pathlib import Path
 
 import pytest
 
@@ -8,7 +7,6 @@ from boardpapers.errors import QuerySyntaxError
 from boardpapers.query import Filters
 from boardpapers.search import council_docs_sql, hits_sql, search
 from boardpapers.store.textindex import mark
-from boardpapers.query import parse_query
 from boardpapers.store import Store
 
 PAPERS = {

@@ -49,7 +49,8 @@ class Store:
                 schema.metadata.create_all(conn)
                 _check_schema_version(conn, self.url)
         except (OperationalError, SQLAlchemyError) as exc:
-            raise StoreError(f"cannot open database {self.url}: {exc.orig if hasattr(exc, 'orig') else exc}") from None
+            reason = getattr(exc, "orig", None) or exc
+            raise StoreError(f"cannot open database {self.url}: {reason}") from None
         self.index = TextIndex(index_path(self.url))
         self._index_checked = False
 

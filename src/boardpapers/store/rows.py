@@ -57,7 +57,7 @@ def paper_rows(paper: Paper) -> Rows:
         {"doc_id": doc, "idx": i, "kind": b.kind.value, "text": b.text, "page": b.page,
          "start": b.start, "end": b.end, "level": b.level, "marker": b.marker,
          "depth": b.depth, "report_idx": ctx[0], "section_kind": ctx[1], "heading": ctx[2]}
-        for i, (b, ctx) in enumerate(zip(paper.layout.blocks, block_context(paper)))
+        for i, (b, ctx) in enumerate(zip(paper.layout.blocks, block_context(paper), strict=True))
         if b.kind is not BlockKind.PAGE_BREAK
     ]
     rows.update(_report_rows(doc, paper.reports))

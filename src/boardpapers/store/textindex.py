@@ -181,8 +181,9 @@ class TextIndex:
         for score, address in found.hits:
             doc = searcher.doc(address)
             hits.append(IndexHit(int(doc["id"][0]), float(score), _snippet(doc, snippets)))
-        counts = self._facets(searcher, full) if facets and found.count else {}
-        return IndexResult(int(found.count or 0), tuple(hits), counts)
+        total = int(getattr(found, "count", 0) or 0)
+        counts = self._facets(searcher, full) if facets and total else {}
+        return IndexResult(total, tuple(hits), counts)
 
     def text_query(self, query: Query) -> tantivy.Query:
         """Our parsed query as a tantivy query: groups ANDed, alternatives ORed."""
