@@ -122,3 +122,15 @@ def test_search_filters_by_council_and_facets_by_genre(seeded_store) -> None:
         seeded_store, "council", limit=1000).hits}
     genres = dict(everywhere.facets["genre"])
     assert genres["agenda_pack"] >= 1 and sum(genres.values()) == everywhere.total
+
+
+def test_similar_papers_share_their_subject(seeded_store) -> None:
+    from boardpapers.catalog import similar
+    with seeded_store.connect() as conn:
+        from sqlalchemy import text
+        mou_report = conn.execute(text("SELECT id FROM documents WHERE path LIKE '%004_%'")
+                                  ).scalar_one()
+    related = similar(seeded_store, mou_report)
+    assert related, "the MoU report should have related papers"
+    assert related[0]["genre"] == "agenda_pack"  # the pack that holds its other version
+    assert all(r["doc_id"] != mou_report for r in related)
