@@ -388,3 +388,25 @@ def test_police_ranks_and_commissioner_are_titles_not_parts_of_names() -> None:
         ("Kate Lowe", "Inspector"), ("Tom Bale", "Sergeant"), ("Alison Hart", "PCC"),
         ("Mark Reeve", "Chief Constable"), ("Al Boon", "Detective Chief Superintendent"),
         ("R Kerr", "Aldermen"), ("Di Smith", None)]  # "Di" is a name, not a rank
+
+
+def test_heading_time_with_pm_beats_a_bare_time_under_the_items_table_time_column() -> None:
+    meeting = read_meeting(lines(
+        "# ASHBOURNE VALE HEALTH AND WELLBEING BOARD\n"
+        "Wednesday 24 September 2025, 2.00 pm – 4.00 pm\n"
+        "Meeting Room 1, Council Offices, Priory Way, Ashbourne Vale\n"
+        "# AGENDA\n"
+        "Item\tTitle\tLead\tPurpose\tTime\n"
+        "1\tWelcome, introductions and apologies\tChair\t\t2.00\n"
+        "2\tBetter Care Fund Plan 2025/26\tDirector of Adult Social Care\tFor decision\t2.05\n"))
+    assert (meeting.date, meeting.time) == ("2025-09-24", "14:00")
+    assert meeting.body == "Ashbourne Vale Health and Wellbeing Board"
+    assert [i.title for i in meeting.items] == ["Welcome, introductions and apologies",
+                                                "Better Care Fund Plan 2025/26"]
+
+
+def test_a_members_line_naming_a_council_is_not_the_meeting_body() -> None:
+    body, _ = body_and_authority(lines(
+        "Membership:\nCouncillor Kevin Doyle – Marcheshire County Council\n"
+        "Dr Ruth Adeyemi – Independent Co-opted Member\n"))
+    assert body is None

@@ -258,3 +258,24 @@ def test_header_table_cells_set_out_as_lines_are_not_the_report_title() -> None:
         "Note it.\n")
     assert [(s.title, s.agenda_item) for s in find_report_starts(layout.blocks)] == [
         ("Bus Franchising: Consultation Outcome", "4")]
+
+
+def test_police_and_crime_panel_named_only_in_the_running_header_is_the_body() -> None:
+    from dataclasses import replace
+    layout = layout_from_text(
+        "Public Document Pack\n"
+        "Date:\tThursday 5 February 2026\n"
+        "Time:\t2.00 pm\n"
+        "**Membership:**\n"
+        "Councillor Alan Threlfall (Chair) – Marchbury City Council\n"
+        "Councillor Kevin Doyle – Marcheshire County Council\n"
+        "Superintendent Neil Coombes – Marcheshire Police\n"
+        "# AGENDA\n"
+        "1.\tApologies for absence\n"
+        "2.\tProposed Police Precept 2026/27\n")
+    layout = replace(layout, metadata={"running_headers": "MARCHESHIRE POLICE AND CRIME PANEL"})
+    paper = parse_pack(layout, PACK)
+    assert paper.meeting.body == "Marcheshire Police and Crime Panel"
+    assert paper.body == "Marcheshire Police and Crime Panel"
+    assert ("Neil Coombes", "Superintendent") in [(m.name, m.title) for m in paper.meeting.members]
+    assert (paper.meeting.date, paper.meeting.time) == ("2026-02-05", "14:00")

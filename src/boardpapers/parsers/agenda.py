@@ -9,11 +9,11 @@ from __future__ import annotations
 from boardpapers.genre import Classification
 from boardpapers.layout import BlockKind, Layout
 from boardpapers.paper import Meeting, Paper, Report
-from boardpapers.parsers.meeting import clean_cell, lines_of, read_meeting
+from boardpapers.parsers.meeting import clean_cell, lines_of, read_meeting, with_running_body
 
 
 def parse_agenda(layout: Layout, classification: Classification) -> Paper:
-    meeting = read_meeting(lines_of(layout))
+    meeting = with_running_body(read_meeting(lines_of(layout)), layout)
     return paper_for_meeting(layout, classification, meeting, ())
 
 

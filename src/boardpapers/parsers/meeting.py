@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from boardpapers.facts.dates import parse_date
 from boardpapers.layout import BlockKind, Layout
@@ -204,6 +204,8 @@ def labelled_value(lines: Sequence[Line], labels: Sequence[str]) -> tuple[str, i
             if not label_is(key, labels):
                 continue
             value = pair[1] if pair else ""
+            if not value and len(line.cells) > 2:
+                break  # a column heading ("Item | Title | Lead | Time"): its values are data
             if not value and j + 1 < len(line.cells):
                 value = " ".join(line.cells[j + 1:]).strip()
             if not value and i + 1 < len(lines):
@@ -235,8 +237,9 @@ _NOT_BODY = re.compile(
     r"^(?:public document pack|agenda|rhaglen|membership|aelodaeth|notice of meeting|"
     r"supplementary|minutes|cofnodion|contact|political group|items?|dear|to:|"
     r"(?:clerk|proper officer|chief executive|monitoring officer|secretary)\s+(?:to|of)\s+the\b|"
-    r"(?:town|parish|deputy)\s+clerk\b)",  # a signature's post, not the meeting
-    re.IGNORECASE)
+    r"(?:town|parish|deputy)\s+clerk\b|"  # a signature's post, not the meeting
+    r"(?:councillors?|cllrs?|aldermen|alderman|mr|mrs|ms|miss|dr|mayor|sir|dame)\.?\s)",
+    re.IGNORECASE)  # a member's line ("Councillor K Doyle – Marcheshire County Council")
 _MEETING_OF = re.compile(
     r"\b(?:a |an )?(?:meeting|cyfarfod) of (?:the )?(.+?)(?: will be held| to be held| at "
     r"\d| on | held |,|\.|$)", re.IGNORECASE)
@@ -321,8 +324,9 @@ _AUTHORITY_NAME = re.compile(
 
 
 def _tidy_body(text: str) -> str:
-    if text.isupper():
-        text = text.title()  # "PLANNING COMMITTEE" -> "Planning Committee"
+    if text.isupper():  # "POLICE AND CRIME PANEL" -> "Police and Crime Panel"
+        text = re.sub(r"(?<=\s)(?:And|Of|The|For|In|On|To)(?=\s)", lambda m: m.group(0).lower(),
+                      text.title())
     text = re.sub(r"\s*[-–—]\s*(?:agenda|rhaglen|membership.*)$", "", text, flags=re.I)
     return text.strip(" .:-–—")
 
@@ -537,6 +541,19 @@ def _next_venue(text: str) -> str | None:
 
 
 # ------------------------------------------------------------------ the whole meeting
+
+
+def with_running_body(meeting: Meeting, layout: Layout) -> Meeting:
+    """The body from the running header ("MARCHESHIRE POLICE AND CRIME PANEL" printed on
+    every page, so the PDF reader set it aside), when the front sheet named none."""
+    if meeting.body is not None:
+        return meeting
+    header = str(layout.metadata.get("running_headers") or "")
+    lines = [Line((text.strip(),), -1, BlockKind.HEADING)
+             for text in re.split(r"\s\|\s|\n", header) if text.strip()]
+    body, authority = body_and_authority(lines)
+    return replace(meeting, body=body, authority=meeting.authority or authority) if body \
+        else meeting
 
 
 def read_meeting(lines: Sequence[Line]) -> Meeting:

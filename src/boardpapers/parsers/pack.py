@@ -20,7 +20,8 @@ from boardpapers.layout import Block, BlockKind, Layout
 from boardpapers.paper import AgendaItem, Paper, Report, Section
 from boardpapers.parsers import report as report_module
 from boardpapers.parsers.agenda import paper_for_meeting
-from boardpapers.parsers.meeting import clean_cell, lines_of, read_meeting, split_label
+from boardpapers.parsers.meeting import (
+    clean_cell, lines_of, read_meeting, split_label, with_running_body)
 
 _LABELS: tuple[tuple[str, str], ...] = (
     ("purpose", r"purpose(?: of (?:the |this )?report)?|report purpose|pwrpas(?: yr adroddiad)?"
@@ -62,7 +63,7 @@ class ReportStart:
 def parse_pack(layout: Layout, classification: Classification) -> Paper:
     starts = find_report_starts(layout.blocks)
     front_end = starts[0].first - 1 if starts else None
-    meeting = read_meeting(lines_of(layout, 0, front_end))
+    meeting = with_running_body(read_meeting(lines_of(layout, 0, front_end)), layout)
     reports = [_parse_one(layout, start, _end_of(starts, k, len(layout.blocks)))
                for k, start in enumerate(starts)]
     reports = link_agenda_items(reports, meeting.items)
