@@ -408,3 +408,47 @@ def test_labelled_bare_time_is_read_as_the_meeting_start() -> None:
     from boardpapers.parsers.meeting import labelled_clock
     assert [labelled_clock(t) for t in ("10:00", "2.00", "7.30", "6.30 pm", "09:30", "soon")] \
         == ["10:00", "14:00", "19:30", "18:30", "09:30", None]
+
+
+def test_ni_proposer_and_seconder_run_into_the_decision_are_not_part_of_it() -> None:
+    assert decision_from_lines([
+        "Proposed by Councillor Boyle Seconded by Councillor Devine and AGREED – that the "
+        "minutes be confirmed."]) == "AGREED – that the minutes be confirmed."
+    # a sentence saying who proposed it, in English minutes, is kept whole
+    assert decision_from_lines([
+        "After discussion it was proposed by Cllr Pilbeam, seconded by Cllr Eze and RESOLVED "
+        "to set a precept."]) == ("After discussion it was proposed by Cllr Pilbeam, seconded "
+                                  "by Cllr Eze and RESOLVED to set a precept.")
+
+
+def test_last_minute_run_into_the_closing_sentence_keeps_its_decision() -> None:
+    m = _text_minutes(
+        "Minutes of the meeting of Kingswear Magna Town Council held on Monday 6 October 2025 "
+        "at 7.00 pm\n"
+        "# FC/25/093 Grants\n"
+        "It was RESOLVED to award grants of £1,500.\n"
+        "# FC/25/094 Christmas lights\n"
+        "The Council noted that switch-on will take place on 29 November 2025. The meeting "
+        "closed at 8.51pm.\n").meeting
+    assert m.items[1].decision == ("The Council noted that switch-on will take place on "
+                                   "29 November 2025.")
+    assert m.end_time == "20:51"
+
+
+def test_converted_web_page_headings_above_date_and_sederunt_are_header_not_items() -> None:
+    m = _text_minutes(
+        "# Education, Children and Families\n"
+        "# Committee\n"
+        "Date: Tuesday, 9 September 2025\n"
+        "Time: 10:00\n"
+        "# Minutes\n"
+        "Sederunt: Councillor Morag Lennox (Convener); Councillors Kenneth Baird and Euan Grant.\n"
+        "**1 Declarations of Interest**\n"
+        "No declarations of interest were made.\n"
+        "**2 Minute of Previous Meeting**\n"
+        "DECIDED: that the minute be approved.\n").meeting
+    assert (m.body, m.date, m.time) == ("Education, Children and Families Committee",
+                                        "2025-09-09", "10:00")
+    assert [i.title for i in m.items] == ["Declarations of Interest", "Minute of Previous Meeting"]
+    assert [(x.name, x.role) for x in m.members] == [
+        ("Morag Lennox", "chair"), ("Kenneth Baird", "member"), ("Euan Grant", "member")]

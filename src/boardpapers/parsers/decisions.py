@@ -39,6 +39,9 @@ _STOP = re.compile(
 _SENTENCE_CUE = re.compile(
     r"(?<=[.!?])\s+((?:it\s+was\s+)?(?:resolved|agreed|decided|recommended)(?:\s*[:\-–]|"
     r"\s+(?:that|to)\b))", re.IGNORECASE)
+# NI "Proposed by … / Seconded by … and" lines run into the decision by a converter: not
+# part of it (a sentence "it was proposed by …, seconded by … and RESOLVED" is kept whole)
+_MOVER = re.compile(r"^(?:proposed|seconded|moved)\s+by\b.*\band\s*$", re.IGNORECASE)
 # cues that only record noting or receiving: a RESOLVED later in the minute wins over them
 _NOTING = re.compile(r"\b(?:noted|received|nododd)\b", re.IGNORECASE)
 _LETTER_MARK = re.compile(r"^\(?[a-z]\)\s+|^[a-z]\.\s+(?=[A-Z])")
@@ -55,8 +58,11 @@ def decision_start(text: str) -> int | None:
         said = _SENTENCE_CUE.search(text)
         return said.start(1) if said else None
     start = text.rfind(". ", 0, m.start())
+    start = 0 if start < 0 else start + 2
+    if _MOVER.search(text[start:m.start()]):
+        return m.start()  # "Seconded by Councillor Devine and AGREED – that …" (NI)
     # take the whole sentence the cue sits in: "The Committee RESOLVED that ..."
-    return 0 if start < 0 else start + 2
+    return start
 
 
 def _only_notes(text: str) -> bool:

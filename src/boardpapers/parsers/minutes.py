@@ -23,7 +23,7 @@ from boardpapers.parsers.meeting import (
     body_and_authority, date_in, is_online, labelled_clock, venue_in_sentence)
 from boardpapers.parsers.minute_items import NOISE, ItemStart, Line, item_starts, layout_lines
 from boardpapers.parsers.minutes_header import (
-    body_of_minutes, clock, end_time, labelled, moderngov_title)
+    before_end, body_of_minutes, clock, end_time, labelled, moderngov_title)
 from boardpapers.parsers.minutes_people import (
     Attendance, apologies_from_text, attendance_from_table, attendance_label,
     declarations_from_text, members_from_text, split_people, with_columns)
@@ -75,7 +75,7 @@ def parse_agenda_and_minutes(layout: Layout, classification: Classification) -> 
 
 def _parse(layout: Layout, classification: Classification) -> Paper:
     lines = layout_lines(layout)
-    starts = item_starts(lines)[:_ITEM_LIMIT]
+    starts = _past_cover(lines, item_starts(lines)[:_ITEM_LIMIT])
     header_end = starts[0].line if starts else len(lines)
     header = read_header(lines[:header_end])
     furniture = running_lines(lines)
@@ -105,6 +105,21 @@ def _parse(layout: Layout, classification: Classification) -> Paper:
                  genre_evidence=classification.evidence,
                  language=getattr(classification, "language", None) or "en",
                  title=header.title, body=header.body, date=header.date, meeting=meeting)
+
+
+def _past_cover(lines: list[Line], starts: list[ItemStart]) -> list[ItemStart]:
+    """Without the leading unnumbered headings that open the meeting's header rather than an
+    item: the committee's name above "Date:/Time:/Venue:", a "Minutes" heading above
+    "Sederunt:"/"Present:" (a web page as converted text, read by its headings)."""
+    cover = 0
+    for k, start in enumerate(starts[:6]):
+        if start.number or k + 1 >= len(starts):
+            break
+        own = lines[start.body_from:starts[k + 1].line]
+        if any(attendance_label(x.text) or labelled(x.text, "date") or labelled(x.text, "venue")
+               for x in own[:12]):
+            cover = k + 1
+    return starts[cover:]
 
 
 def running_lines(lines: list[Line]) -> frozenset[str]:
@@ -162,9 +177,19 @@ def _body_heading(lines: list[Line]) -> str | None:
     """A web page's or front sheet's heading naming the committee ("Education, Children and
     Families Committee" above its "Date:/Time:/Venue:" table), when no sentence or label
     named the body."""
-    front = [MeetingLine(x.cells or (x.text,), x.index, x.block.kind, x.block.bold,
-                         level=x.block.level) for x in lines[:40]]
+    front: list[MeetingLine] = []
+    for x in lines[:40]:
+        if front and _LONE_BODY_WORD.match(x.text) and not front[-1].text.endswith((":", ".")):
+            joined = f"{front[-1].text} {x.text}"  # "Education, Children and Families" +
+            front[-1] = replace(front[-1], cells=(joined,))  # "Committee", wrapped
+            continue
+        front.append(MeetingLine(x.cells or (x.text,), x.index, x.block.kind, x.block.bold,
+                                 level=x.block.level))
     return body_and_authority(front)[0]
+
+
+_LONE_BODY_WORD = re.compile(r"^(?:(?:sub-)?committee|board|panel|cabinet|forum|authority)$",
+                             re.IGNORECASE)
 
 
 _PEOPLE = ("chair", "present", "also_present", "officers", "apologies", "absent")
@@ -299,6 +324,9 @@ def item_from(lines: list[Line], start: ItemStart, end: int,
     own = [_without_number(x) if k == start.number_line else x
            for k, x in enumerate(lines[:end]) if k >= start.body_from]
     closed = next((k for k, x in enumerate(own) if end_time(x.text)), None)
+    if closed is not None and before_end(own[closed].text):  # "… noted. The meeting closed …"
+        own[closed] = replace(own[closed], text=before_end(own[closed].text))
+        closed += 1
     body = [_with_number(x) for x in own[:closed] if x.text
             if not NOISE.match(x.text) and not _SIGNATURE.match(x.text)
             and x.text not in furniture and not _PART_MARK.match(x.text)

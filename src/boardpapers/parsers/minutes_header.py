@@ -93,3 +93,14 @@ def end_time(text: str) -> str | None:
         return None
     raw = m.group("time") or m.group("cy")
     return clock(raw)
+
+
+def before_end(text: str) -> str:
+    """The text before the sentence that ends the meeting ("The Council noted … . The
+    meeting closed at 8.51pm." -> "The Council noted … ."), where a converter ran the two
+    together; "" when the line opens with it."""
+    m = _ENDED.search(text)
+    if not m:
+        return text
+    start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
+    return text[:start + 1].strip() if start >= 0 else ""

@@ -107,7 +107,7 @@ def member_from_entry(entry: str) -> Member:
         name = name[:trailing.start()]
     for note in notes:
         role = _role_in(note) or role
-    return Member(name=fold(name).strip(" ,.;:"), role=role)
+    return Member(name=fold(name).strip(" ,.;:\\"), role=role)  # a pandoc line break
 
 
 def without_titles(name: str) -> str:
