@@ -69,6 +69,18 @@ def _start_or_search(pattern: re.Pattern[str], needles: tuple[str, ...], text: s
     return pattern.match(text) is not None or _search(pattern, needles, text)
 
 
+# Pandoc's Markdown keeps an HTML page's ids and classes: "Items {#items .mgSectionTitle}",
+# "[Venue: ]{.mgLabel}Council Chamber". They are markup, not words of the paper.
+_PANDOC_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]{0,200}\}")
+_PANDOC_SPAN = re.compile(r"\[([^\[\]]{0,200})\]\{\.[^{}]{0,200}\}")
+
+
+def _without_pandoc_attributes(text: str) -> str:
+    if "{" not in text:
+        return text
+    return _PANDOC_ATTRIBUTES.sub("", _PANDOC_SPAN.sub(r"\1", text))
+
+
 def _lines(layout: Layout) -> list[tuple[int, Block, str]]:
     from boardpapers.parsers.labels import clean_label_text
 
@@ -76,7 +88,7 @@ def _lines(layout: Layout) -> list[tuple[int, Block, str]]:
     for i, b in enumerate(layout.blocks):
         if b.kind is BlockKind.PAGE_BREAK:
             continue
-        text = " ".join(clean_label_text(b.text).split())  # = re.sub(r"\s+", " ", ...).strip()
+        text = " ".join(clean_label_text(_without_pandoc_attributes(b.text)).split())
         if text:
             out.append((i, b, text))
     return out
@@ -87,30 +99,96 @@ def _lines(layout: Layout) -> list[tuple[int, Block, str]]:
 _TEMPLATE_KINDS = ("purpose", "summary", "recommendations", "actions", "contact")
 _IMPLICATION_KINDS = ("financial", "legal", "equalities", "implications_wales", "risk")
 _RECOMMENDS = re.compile(r"\b(?:it is recommended that|is (?:recommended|asked) to|members are "
-                         r"asked to (?:note|agree|approve|consider)|argymhellir)\b", re.IGNORECASE)
+                         r"asked to (?:note|agree|approve|consider)|argymhellir"
+                         # a planning report's "That the application be APPROVED subject to"
+                         r"|that (?:the )?(?:application|planning permission) be "
+                         r"(?:approved|granted|refused))\b", re.IGNORECASE)
 # Words every match of a pattern contains (lower case), for the ``_search`` pre-check.
-_RECOMMENDS_NEEDLES = ("recommended", "asked to", "argymhellir")
+_RECOMMENDS_NEEDLES = ("recommended", "asked to", "argymhellir", " be ")
+
+
+_HEADER_KINDS = ("confidential", "plan_theme", "key_decision", "wards", "report_of",
+                 "report_to", "exempt")
+
+
+def _label_rows(block: Block, text: str) -> list[str]:
+    """The lines of a block that could be labels: a label/value table's rows count too.
+
+    A Word front sheet ("Key decision: | Yes", "Divisions affected: | Lowbridge") is a
+    table; its rows are the same header fields a typed report writes one per line. Only
+    narrow tables with a short first cell are label tables (not an agenda's item table).
+    """
+    if block.kind is not BlockKind.TABLE:
+        return [text] if len(text) <= 160 else []
+    return [f"{row[0].strip()}\t{row[1].strip()}" if len(row) > 1 else row[0].strip()
+            for row in block.rows[:40]
+            if 1 <= len(row) <= 3 and row and 0 < len(row[0].strip()) <= 60]
 
 
 def template_labels(lines: list[tuple[int, Block, str]]) -> Counter[str]:
-    """How often each report-template label appears as a line of its own."""
+    """How often each report-template label appears as a line (or table row) of its own."""
     from boardpapers.parsers.labels import match_label
 
     found: Counter[str] = Counter()
-    for _, block, text in lines:
-        if len(text) > 160 or block.kind is BlockKind.TABLE:
-            continue
-        label = match_label(text)
-        if label is None:
-            continue
-        if label.kind in _TEMPLATE_KINDS or label.kind in _IMPLICATION_KINDS:
-            if label.kind == "contact" and label.value and "@" in label.value:
+    for n, (_, block, text) in enumerate(lines):
+        for row in _label_rows(block, text):
+            label = match_label(row)
+            if label is None or (not label.value and _among_column_headers(lines, n)):
                 continue
-            found[label.kind] += 1
-        elif label.kind in ("confidential", "plan_theme", "key_decision", "wards", "report_of",
-                            "report_to", "exempt"):
-            found["header"] += 1
+            _count_label(label.kind, label.value, found)
     return found
+
+
+def _is_column_header(text: str) -> bool:
+    return len(text) <= 15 and len(text.split()) <= 2 and not any(c.isdigit() for c in text)
+
+
+def _among_column_headers(lines: list[tuple[int, Block, str]], n: int) -> bool:
+    """A table's header row flattened one cell per line ("Item / Title / Lead / Purpose /
+    Time"): its "Purpose" is a column, not the report template's heading."""
+    around = [t for _, _, t in lines[max(0, n - 2):n] + lines[n + 1:n + 2]]
+    return len(around) == 3 and all(_is_column_header(t) for t in around)
+
+
+def _count_label(kind: str, value: str, found: Counter[str]) -> None:
+    if kind == "author" and value:
+        kind = "contact"  # "Report Author: Tom Ashworth, Senior Planner" names the contact
+    if kind in _TEMPLATE_KINDS or kind in _IMPLICATION_KINDS:
+        if kind == "contact" and value and "@" in value:
+            return  # a bulletin's or summary's "Contact: Name, role  name@..." line
+        found[kind] += 1
+    elif kind in _HEADER_KINDS:
+        found["header"] += 1
+
+
+# A planning committee's application report has no "Purpose" heading: it is known by
+# its application reference ("NP/25/0412/FUL", "25/01234/FUL") and its side headings.
+_PLANNING_REFERENCE = re.compile(r"\b(?:[A-Z]{1,4}/)?\d{2,4}/\d{3,6}/[A-Z]{2,6}\b")
+_PLANNING_HEADINGS = re.compile(
+    r"^(?:site and surroundings|site description|the site|proposal|key issues|planning history"
+    r"|history|consultations?(?: responses)?|representations|main policies|relevant policies"
+    r"|planning policy|(?:officer )?assessment|applicant|agent|conditions|reasons? for refusal"
+    r"|human rights)\s*:?$", re.IGNORECASE)
+# A record of a decision taken by a cabinet member or officer: its decision list is the
+# report's recommendations (the expectations score it as a report).
+_DECISION_RECORD = re.compile(
+    r"^(?:record of (?:(?:an? )?(?:executive|key|delegated|officer|individual|cabinet member|"
+    r"portfolio holder|non-key) )*decisions?(?: taken .*)?|decision record|(?:executive|officer|"
+    r"delegated|cabinet member|key) decision (?:record|notice|report)|officer decision)$",
+    re.IGNORECASE)
+
+
+def _score_report_kinds(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
+    """Report kinds without the usual template: planning applications, decision records."""
+    front = lines[:_FRONT_BLOCKS]
+    if any(_DECISION_RECORD.match(t) for _, _, t in front[:12]):
+        tally.add("report", 1.5, "'Record of Decision' title (decision list = recommendations)")
+    references = sum(1 for _, _, t in front if "/" in t and _PLANNING_REFERENCE.search(t))
+    headings = {t.lower().rstrip(" :") for _, _, t in front
+                if len(t) <= 40 and _PLANNING_HEADINGS.match(t)}
+    if references and len(headings) >= 3:
+        tally.add("report", 1.5, f"planning application report (reference, {len(headings)} "
+                                 "headings: " + ", ".join(sorted(headings)[:4]) + ")")
 
 
 def _score_report(lines: list[tuple[int, Block, str]], tally: _Tally) -> int:
@@ -135,6 +213,7 @@ def _score_report(lines: list[tuple[int, Block, str]], tally: _Tally) -> int:
                   "report header fields (confidential, report to/of, wards, key decision)")
     if any(_search(_RECOMMENDS, _RECOMMENDS_NEEDLES, t) for _, _, t in lines[:200]):
         tally.add("report", 0.5, "'it is recommended that' / 'members are asked to'")
+    _score_report_kinds(lines, tally)
     return templates
 
 
@@ -194,8 +273,30 @@ def _score_pack(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
         tally.add("agenda_pack", min(2.0, 1.0 * stamps), f"'Agenda Item N' stamps x{stamps}")
 
 
+# A licensing (or other) sub-committee's notice of determination is the record of one
+# hearing: its body, date, venue, members and decision. The expectations score it as
+# minutes, the closest of the export contract's genres.
+_HEARING_NOTICE = re.compile(r"^(?:notice of (?:the )?(?:determination|decision)(?: of .{3,60})?"
+                             r"|(?:hearing )?decision notice|record of (?:the )?hearing)$",
+                             re.IGNORECASE)
+_HEARING_LABELS = re.compile(r"^(?:date of (?:the )?hearing|hearing(?: date)?|(?:sub-?committee|"
+                             r"panel) members(?: present)?|parties (?:attending|present)"
+                             r"|members of the (?:sub-?committee|panel))\s*:", re.IGNORECASE)
+
+
+def _score_hearing(front: list[tuple[int, Block, str]], tally: _Tally) -> None:
+    if any(_HEARING_NOTICE.match(t) for _, _, t in front[:12]):
+        tally.add("minutes", 1.5, "'Notice of Determination' title (a hearing's record)")
+    labels = sum(1 for _, b, t in front for row in _label_rows(b, t)
+                 if _HEARING_LABELS.match(row))
+    if labels:
+        tally.add("minutes", min(1.5, 0.75 * labels),
+                  f"hearing labels x{labels} (date of hearing, sub-committee members)")
+
+
 def _score_meetings(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
     front = lines[:_FRONT_BLOCKS]
+    _score_hearing(front, tally)
     agenda_heads = sum(1 for _, _, t in front if _AGENDA_WORDS.match(t.rstrip(":")))
     if agenda_heads:
         tally.add("agenda", 1.5, f"'Agenda' heading x{agenda_heads}")
@@ -257,10 +358,28 @@ def _is_shouted_headline(text: str) -> bool:
         > 0.9 * len(letters)
 
 
+# A press release is one news story: the expectations score it as a briefing with one
+# item, so it reaches the weekly brief rather than "other".
+_PRESS_MASTHEAD = re.compile(r"^(?:news|press|media) (?:release|statement|notice)$", re.IGNORECASE)
+_PRESS_FURNITURE = re.compile(r"^(?:for immediate release\b.*|embargoed (?:until|to)\b.*"
+                              r"|notes? (?:to|for) editors?:?|media enquiries\b.*"
+                              r"|press enquiries\b.*|-?\s*ends\s*-?\.?)$", re.IGNORECASE)
+
+
+def _score_press_release(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
+    if any(_PRESS_MASTHEAD.match(t) for _, _, t in lines[:6]):
+        tally.add("briefing", 2.0, "'News release' masthead")
+    furniture = {t.lower()[:20] for _, _, t in lines if len(t) <= 120 and _PRESS_FURNITURE.match(t)}
+    if furniture:
+        tally.add("briefing", min(1.5, 0.5 * len(furniture)),
+                  "press release furniture: " + ", ".join(sorted(furniture)[:3]))
+
+
 def _score_briefing(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
     front = lines[:12]
     if any(_BRIEF_WORDS.search(t) for _, _, t in front if len(t) <= 140):
         tally.add("briefing", 2.0, "briefing masthead (policy brief / weekly round up / bulletin)")
+    _score_press_release(lines, tally)
     urls = sum(1 for _, _, t in lines if _search(_URL, _URL_NEEDLES, t))
     if urls >= 2:
         tally.add("briefing", min(1.5, 0.25 * urls), f"{urls} lines with links")

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from boardpapers.genre import classify
-from boardpapers.layout import Layout, Source
+from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
 from tests.conftest import seed
 from tests.parsers.report_layouts import report_layout
 
@@ -138,3 +138,89 @@ def test_lga_minutes_of_last_board_meeting_are_minutes() -> None:
     agenda = classify(report_layout(*AGENDA[:5], "3. Minutes of the last meeting 1 - 6",
                                     *AGENDA[7:]))
     assert agenda.genre == "agenda"
+
+
+def test_planning_application_report_without_purpose_heading_is_a_report() -> None:
+    """A planning committee report is known by its reference, side headings, the
+    'RECOMMENDATION:' lead-in and its 'Report Author' line."""
+    result = classify(report_layout(
+        "Kestrel Dale National Park Authority – Planning Committee", "8.",
+        "FULL APPLICATION – CONVERSION OF STONE BARN (KD/25/0312/FUL, JB)", "APPLICANT:",
+        "Ms P Example", "Site and Surroundings", "A field barn in open pasture.", "Proposal",
+        "Conversion to a holiday let.", "RECOMMENDATION:",
+        "That the application be APPROVED subject to the following conditions:",
+        "1. Time limit.", "2. Plans.", "Consultations", "Parish Council – supports.",
+        "Representations", "One letter of support.", "Main Policies", "Policy L3.",
+        "Report Author: Jo Bramley, Planning Officer"))
+    assert result.genre == "report"
+    assert any("planning application report" in e for e in result.evidence)
+
+
+def _label_table(*rows: tuple[str, str]) -> Block:
+    return Block(BlockKind.TABLE, "\n".join("\t".join(r) for r in rows), rows=tuple(rows))
+
+
+def test_record_of_decision_with_front_sheet_table_is_a_report() -> None:
+    """A Word record of a cabinet member decision: its header fields sit in a table."""
+    blocks, text = join_blocks([
+        Block(BlockKind.HEADING, "EXAMPLESHIRE COUNTY COUNCIL", level=1),
+        Block(BlockKind.HEADING, "Record of Decision", level=1),
+        _label_table(("Decision taker:", "Councillor A Example, Cabinet Member"),
+                     ("Key decision:", "Yes"), ("Divisions affected:", "Northfield")),
+        Block(BlockKind.HEADING, "Decision", level=2),
+        Block(BlockKind.PARAGRAPH, "I have decided to:"),
+        Block(BlockKind.LIST_ITEM, "approve the scheme.", marker="1."),
+        Block(BlockKind.HEADING, "Reasons for the decision", level=2),
+        Block(BlockKind.PARAGRAPH, "Collisions on the road have risen."),
+    ])
+    result = classify(Layout(Source("d.docx", "0" * 64, "docx"), blocks, text))
+    assert result.genre == "report"
+    assert any("report header fields" in e for e in result.evidence)
+    assert any("Record of Decision" in e for e in result.evidence)
+
+
+def test_licensing_notice_of_determination_is_minutes_of_a_hearing() -> None:
+    result = classify(report_layout(
+        "EXAMPLE DISTRICT COUNCIL", "LICENSING ACT 2003", "NOTICE OF DETERMINATION",
+        "Hearing: Licensing Sub-Committee", "Date of hearing: Tuesday 14 October 2025",
+        "Venue: Committee Room A", "Sub-Committee members: Councillor A Example (Chair)",
+        "Decision", "The Sub-Committee has decided to GRANT the application.", "Reasons",
+        "The Sub-Committee had regard to the licensing objectives.", "Right of appeal",
+        "Any party may appeal to the Magistrates' Court within 21 days."))
+    assert result.genre == "minutes"
+    assert any("Notice of Determination" in e for e in result.evidence)
+
+
+def test_press_release_is_a_briefing() -> None:
+    result = classify(report_layout(
+        "NEWS RELEASE", "For immediate release: 8 October 2025",
+        "£1 million for Exampletown's parks",
+        "Example District Council has approved a programme of park improvements.",
+        "Notes to editors", "1. The parks cover 40 hectares.", "Media enquiries",
+        "Communications Team, 01632 960000", "Ends"))
+    assert result.genre == "briefing"
+    assert any("'News release' masthead" in e for e in result.evidence)
+
+
+def test_pandoc_attributes_do_not_hide_moderngov_labels() -> None:
+    """Pandoc keeps a web page's ids and classes: '## Items {#items .mgSectionTitle}'."""
+    page = ("Agenda and minutes {#agenda-and-minutes .mgMainTitleTxt}",
+            "Cabinet - Wednesday, 9th July, 2025 6.00 pm {#cabinet .mgSubTitleTxt}",
+            "[Venue: ]{.mgLabel}Council Chamber, Civic Centre",
+            "[Contact: ]{.mgLabel}Democratic Services", "Items {#items .mgSectionTitle}",
+            "1. Apologies for Absence Minutes: Apologies were received.",
+            "2. Budget PDF 180 KB Minutes: RESOLVED: That the budget be approved.",
+            "3. Fees PDF 120 KB Minutes: RESOLVED: That the fees be approved.",
+            "Present: Councillors A, B and C")
+    assert classify(report_layout(*page)).genre == "agenda_and_minutes"
+
+
+def test_flattened_table_header_purpose_column_is_not_a_report_heading() -> None:
+    """pdftotext puts an agenda table's header cells one per line: 'Purpose' among
+    'Item', 'Title', 'Lead' and 'Time' is a column, not the report template."""
+    result = classify(report_layout(
+        "EXAMPLE HEALTH AND WELLBEING BOARD", "AGENDA", "Item", "Title", "Lead", "Purpose",
+        "Time", "1", "Welcome and apologies", "Chair", "2.00", "2", "Declarations of interest",
+        "Chair", "2.05", "3", "Any other business", "Chair", "3.50",
+        "Contact: Ann Example, Democratic Services, 01632 960000"))
+    assert result.genre == "agenda"
