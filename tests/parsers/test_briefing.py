@@ -98,3 +98,24 @@ def test_summary_under_its_organisations_name_with_a_report_to_line() -> None:
                           Classification("summary"))
     assert (paper.title, paper.body, paper.date) == (
         "Quarterly Summary of Support to Councils", "Northfold Councils", "2025-07-18")
+
+
+def test_press_release_is_one_story_titled_by_its_headline_with_release_date_and_body() -> None:
+    from tests.parsers.blocks import layout_from_text
+    paper = parse_briefing(layout_from_text(
+        "# NEWS RELEASE\n"
+        "# For immediate release: 8 October 2025\n"
+        "# £4.2 million boost for Northwold's high streets\n"
+        "Northwold District Council has approved a £4.2 million programme for empty shops.\n"
+        "Grants of up to £25,000 will be available from 3 November 2025.\n"
+        "# Notes to editors\n"
+        "1. The vacancy rate is 14.8%.\n"
+        "# Media enquiries\n"
+        "Communications Team, 01632 960615, press@northwold.gov.uk\n"
+        "Ends\n"), Classification("briefing"))
+    assert (paper.title, paper.date, paper.body) == (
+        "£4.2 million boost for Northwold's high streets", "2025-10-08",
+        "Northwold District Council")
+    assert [i.headline for i in paper.items] == ["£4.2 million boost for Northwold's high streets"]
+    assert paper.items[0].body.startswith("Northwold District Council has approved")
+    assert "vacancy rate" not in paper.items[0].body and "01632" not in paper.items[0].body

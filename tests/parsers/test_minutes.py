@@ -452,3 +452,23 @@ def test_converted_web_page_headings_above_date_and_sederunt_are_header_not_item
     assert [i.title for i in m.items] == ["Declarations of Interest", "Minute of Previous Meeting"]
     assert [(x.name, x.role) for x in m.members] == [
         ("Morag Lennox", "chair"), ("Kenneth Baird", "member"), ("Euan Grant", "member")]
+
+
+def test_licensing_notice_of_determination_reads_hearing_body_and_sub_committee_members() -> None:
+    m = _text_minutes(
+        "# HARROWDENE DISTRICT COUNCIL\n"
+        "# LICENSING ACT 2003\n"
+        "# NOTICE OF DETERMINATION\n"
+        "Hearing:\tLicensing Sub-Committee\n"
+        "Date of hearing:\tTuesday 14 October 2025 at 10.00 am\n"
+        "Venue:\tCommittee Room A, Harrowdene House\n"
+        "Sub-Committee members:\tCouncillor Philippa Strand (Chair), Councillor Rhys Vaughan\n"
+        "Applicant:\tAnchor Tap Ltd\n"
+        "# Decision\n"
+        "The Sub-Committee has decided to GRANT the application in part.\n")
+    assert m.title == "NOTICE OF DETERMINATION"
+    meeting = m.meeting
+    assert (meeting.body, meeting.date, meeting.time) == ("Licensing Sub-Committee",
+                                                          "2025-10-14", "10:00")
+    assert [(x.name, x.role) for x in meeting.members] == [("Philippa Strand", "chair"),
+                                                          ("Rhys Vaughan", "member")]

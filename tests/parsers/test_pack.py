@@ -11,10 +11,14 @@ from hypothesis import strategies as st
 from boardpapers import readers
 from boardpapers.genre import Classification
 from boardpapers.layout import BlockKind
-from boardpapers.paper import Paper, Report
+from boardpapers.paper import AgendaItem, Paper, Report
 from boardpapers.parsers.pack import (
-    find_appendices, find_report_starts, link_agenda_items, parse_pack, title_similarity)
-from boardpapers.paper import AgendaItem
+    find_appendices,
+    find_report_starts,
+    link_agenda_items,
+    parse_pack,
+    title_similarity,
+)
 from tests.conftest import FIXTURES, seed
 from tests.parsers.blocks import layout_from_text
 
@@ -104,8 +108,8 @@ def test_seed_pack_appendix_tables_stay_with_their_report(seed_pack: Paper) -> N
 
 
 def test_mou_report_has_one_title_alone_and_in_the_pack(seed_pack: Paper) -> None:
-    from boardpapers.parsers import parse
     from boardpapers.genre import classify
+    from boardpapers.parsers import parse
     from boardpapers.store.rows import title_key
     alone_layout = readers.read(seed("004"))
     alone = parse(alone_layout, classify(alone_layout))

@@ -38,6 +38,8 @@ Blocks = list[tuple[int, Block]]
 
 def parse_briefing(layout: Layout, classification: Classification) -> Paper:
     blocks = _content(layout)
+    if any(_RELEASE_BANNER.match(plain(b.text)) for _, b in blocks[:3]):
+        return _press_release(layout, classification, blocks)
     title_at = _title_position(blocks)
     header, rest = _split_masthead(blocks, title_at)
     date = _issue_date(header)
@@ -50,6 +52,42 @@ def parse_briefing(layout: Layout, classification: Classification) -> Paper:
                  title=plain(blocks[title_at][1].text) if title_at is not None else None,
                  body=_publisher(header) or _publisher(footer), date=date,
                  items=tuple(items), highlights=tuple(highlights))
+
+
+_RELEASE_BANNER = re.compile(r"^(?:news|press|media)\s+release$|^datganiad\s+i'?r\s+wasg$",
+                             re.IGNORECASE)
+_RELEASE_END = re.compile(r"^(?:notes?\s+(?:to|for)\s+editors?|media\s+enquiries|press\s+"
+                          r"enquiries|for\s+(?:further|more)\s+information|-?\s*ends\s*-?|"
+                          r"nodiadau\s+i\s+olygyddion|diwedd)\s*:?$", re.IGNORECASE)
+_OPENS_WITH_BODY = re.compile(
+    r"^(?:[Tt]he\s+)?((?:[A-Z][\w'’-]+\s+){1,5}(?:Council|Authority|Association|Board|"
+    r"Partnership))\b")
+
+
+def _press_release(layout: Layout, classification: Classification, blocks: Blocks) -> Paper:
+    """A council's news release: one story, whose headline is the title (after the "NEWS
+    RELEASE" banner and the "For immediate release: DATE" line) and whose text runs to
+    "Notes to editors" / "Media enquiries" / "Ends"; the body is the organisation the
+    story opens with."""
+    title_at = next((k for k, (_, b) in enumerate(blocks[:_HEADER_LIMIT])
+                     if not _RELEASE_BANNER.match(plain(b.text)) and not _is_date_line(b.text)),
+                    None)
+    if title_at is None:
+        return Paper(source=layout.source, genre=classification.genre, layout=layout,
+                     genre_evidence=classification.evidence, language=_language(classification))
+    date = _issue_date(blocks[:title_at])
+    story: list[tuple[int, str]] = []
+    for index, block in blocks[title_at + 1:]:
+        if _RELEASE_END.match(plain(block.text)):
+            break
+        story.append((index, plain(block.text)))
+    headline = plain(blocks[title_at][1].text)
+    draft = Draft(index=blocks[title_at][0], headline=headline, level=1, lines=story)
+    opening = _OPENS_WITH_BODY.match(story[0][1]) if story else None
+    return Paper(source=layout.source, genre=classification.genre, layout=layout,
+                 genre_evidence=classification.evidence, language=_language(classification),
+                 title=headline, body=opening.group(1) if opening else None, date=date,
+                 items=tuple(_items([draft], date, [])))
 
 
 def parse_summary(layout: Layout, classification: Classification) -> Paper:

@@ -20,13 +20,31 @@ from boardpapers.parsers.block_text import headline_text
 from boardpapers.parsers.decisions import decision_from_lines, is_decision_label, until_reasons
 from boardpapers.parsers.meeting import Line as MeetingLine
 from boardpapers.parsers.meeting import (
-    body_and_authority, date_in, is_online, labelled_clock, venue_in_sentence)
+    body_and_authority,
+    date_in,
+    is_online,
+    labelled_clock,
+    venue_in_sentence,
+)
 from boardpapers.parsers.minute_items import NOISE, ItemStart, Line, item_starts, layout_lines
 from boardpapers.parsers.minutes_header import (
-    before_end, body_of_minutes, clock, end_time, labelled, moderngov_title)
+    before_end,
+    body_of_minutes,
+    clock,
+    end_time,
+    labelled,
+    moderngov_title,
+)
 from boardpapers.parsers.minutes_people import (
-    Attendance, apologies_from_text, attendance_from_table, attendance_label,
-    declarations_from_text, members_from_text, split_people, with_columns)
+    Attendance,
+    apologies_from_text,
+    attendance_from_table,
+    attendance_label,
+    declarations_from_text,
+    members_from_text,
+    split_people,
+    with_columns,
+)
 
 _MINUTES_LABEL = re.compile(r"^(?:minutes|cofnodion)\s*:?$", re.IGNORECASE)
 _PURPOSE_LABEL = re.compile(r"^(?:purpose|pwrpas)\s*:", re.IGNORECASE)
@@ -46,6 +64,8 @@ _SIGNATURE = re.compile(r"^(?:signed|chair(?:man)?|cadeirydd|date)\s*[:.…_]*\s
 _DIRECTIONS = re.compile(r"\s*[.,]?\s*(?:view\s+directions|directions|cyfarwyddiadau)\s*$",
                          re.IGNORECASE)
 _DATE_ONLY = re.compile(r"^(?:[A-Za-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}$")
+_NOTICE_TITLE = re.compile(r"^(?:notice\s+of\s+(?:determination|decision)|decision\s+notice|"
+                           r"record\s+of\s+(?:the\s+)?(?:hearing|decisions?))$", re.IGNORECASE)
 _DANGLING = re.compile(r"\b(?:in|at|of|the|held|and|on|yn|y|yr)$", re.IGNORECASE)
 _ITEM_LIMIT = 400  # more "items" than this is a misread list, not a meeting
 
@@ -159,7 +179,7 @@ def read_header(lines: list[Line]) -> _Header:
             if label[1]:
                 header.people[current].append(label[1])
             continue
-        if current and _reads_as_names(text):
+        if current and not _OTHER_LABEL.match(text) and _reads_as_names(text):
             header.people[current].append(_without_column(header, text))
             continue
         current = None
@@ -167,7 +187,8 @@ def read_header(lines: list[Line]) -> _Header:
         if headline_text(line.block) and not _COVER_NOISE.match(text):
             previous_heading = text
     if header.title is None:
-        header.title = next((x.text for x in lines if not NOISE.match(x.text)), None)
+        header.title = next((x.text for x in lines if _NOTICE_TITLE.match(x.text)), None) \
+            or next((x.text for x in lines if not NOISE.match(x.text)), None)
     if header.body is None:
         header.body = _body_heading(lines)
     return header
@@ -192,6 +213,9 @@ _LONE_BODY_WORD = re.compile(r"^(?:(?:sub-)?committee|board|panel|cabinet|forum|
                              re.IGNORECASE)
 
 
+# a label that ends a list of names ("Applicant:", "Premises:"); "Councillors:" does not
+_OTHER_LABEL = re.compile(r"^(?!(?:councillors?|cllrs?|aldermen|members)\s*:)[A-Z][\w' /-]{1,30}:(?:\s|$)",
+                          re.IGNORECASE)
 _PEOPLE = ("chair", "present", "also_present", "officers", "apologies", "absent")
 
 
@@ -205,7 +229,7 @@ def _read_people_row(header: _Header, cells: tuple[str, ...], current: str | Non
         values = [v for c in cells[1:] for v in c.split("\n") if v.strip()]
         header.people.setdefault(label[0], []).extend(values)
         return label[0]
-    if current not in _PEOPLE or not _reads_as_names(cells[0]):
+    if current not in _PEOPLE or _OTHER_LABEL.match(cells[0]) or not _reads_as_names(cells[0]):
         return None
     others = tuple(c for c in cells[1:] if c.strip())
     for name in cells[0].split("\n"):

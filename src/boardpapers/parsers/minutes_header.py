@@ -23,7 +23,7 @@ _DAYS_RE = re.compile(_DAYS, re.IGNORECASE)
 _AT_TIME = re.compile(r"\b(?:at|am|Time:?|Amser:?)\s+(?:\d)", re.IGNORECASE)
 _LABELS = {"venue": VENUE_LABELS, "contact": ("contact", "cyswllt"), "date": DATE_LABELS,
            "time": TIME_LABELS, "body": ("title", "meeting", "committee", "board", "teitl",
-                                         "pwyllgor", "cyfarfod")}
+                                         "pwyllgor", "cyfarfod", "hearing", "sub-committee")}
 _DASHED_LABEL = re.compile(r"^([A-Za-z][\w /]{0,30}?)\s+[-–]\s+(?=\S)")
 _BODY_OF = re.compile(
     r"^(?:(?:draft|confirmed|approved|unconfirmed)\s+)?minutes\s+of\s+(?:the\s+|a\s+)?"

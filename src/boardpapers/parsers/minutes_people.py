@@ -27,7 +27,8 @@ ATTENDANCE_LABELS: tuple[tuple[str, str], ...] = (
     ("chair", r"in\s+the\s+chair|presiding|(?:chair(?:man|woman|person)?|convene[ro])"
               r"(?=\s*:)"),
     ("present", r"(?:members\s+)?present|councillors\s+present|members\s+in\s+attendance"
-                r"|yn\s+bresennol|presennol|aelodau\s+yn\s+bresennol|sederunt"),
+                r"|yn\s+bresennol|presennol|aelodau\s+yn\s+bresennol|sederunt"
+                r"|(?:sub-)?committee\s+members|panel\s+members"),
 )
 _LABEL_RES = tuple((kind, re.compile(rf"^(?:{pat})\s*(?::|-|–|$)\s*(?P<rest>.*)$", re.IGNORECASE))
                    for kind, pat in ATTENDANCE_LABELS)

@@ -19,9 +19,9 @@ from selectolax.lexbor import LexborHTMLParser
 from boardpapers.errors import UnreadableFile
 from boardpapers.layout import Layout, Source, join_blocks
 from boardpapers.readers import html_items, html_moderngov
+from boardpapers.readers.docx_text import fold_all
 from boardpapers.readers.html_decode import decode_html
 from boardpapers.readers.html_furniture import clean_blocks, main_container, remove_furniture
-from boardpapers.readers.docx_text import fold_all
 from boardpapers.readers.html_walk import HtmlWalker
 
 
