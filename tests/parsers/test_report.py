@@ -521,3 +521,57 @@ def test_contact_row_in_a_table_goes_on_over_a_page_break() -> None:
     officer = parse_report(layout, 0, len(spanned) - 1).contact_officers[0]
     assert (officer.name, officer.phone, officer.email) == (
         "Rhodri Llewelyn", "029 2018 0457", "rhodri.llewelyn@example.gov.wales")
+
+
+SCOTTISH = ("Item No. 7", "Report No. PLC/25/061", "KILBRAE COUNCIL",
+            "PLACE COMMITTEE – 4 SEPTEMBER 2025", "# Local Housing Strategy 2026-2031",
+            "Report by Executive Director (Place)", "# PURPOSE",
+            "This report seeks approval of the strategy.", "# RECOMMENDATIONS",
+            "That the Committee approves the strategy.", "# BACKGROUND PAPERS", "None.",
+            "Author: Morag Example, Housing Strategy Manager", "Tel: 01632 960418",
+            "Email: morag.example@kilbrae.gov.scot", "Date: 21 August 2025")
+
+
+def test_scottish_author_block_is_the_contact_officer() -> None:
+    report = parse_report(report_layout(*SCOTTISH), 0, len(SCOTTISH) - 1)
+    assert report.contact_officers == (ContactOfficer(
+        "Morag Example", "Housing Strategy Manager", "01632 960418",
+        "morag.example@kilbrae.gov.scot"),)
+
+
+def test_scottish_report_number_line_is_not_the_title_and_committee_date_wins() -> None:
+    """'Report No. PLC/25/061' is a reference; the author block's closing 'Date:' is when
+    it was signed, and the committee line's date is the one a user files it under."""
+    paper = parse_report_paper(report_layout(*SCOTTISH), Classification("report"))
+    assert paper.title == "Local Housing Strategy 2026-2031"
+    assert paper.date == "2025-09-04"
+
+
+def test_running_header_of_council_committee_and_date_is_not_the_title() -> None:
+    lines = ("Kilbrae Council – Place Committee – 4 September 2025", "Local Housing Strategy",
+             "Purpose", "This report seeks approval of the strategy.")
+    report = parse_report(report_layout(*lines), 0, len(lines) - 1)
+    assert report.title == "Local Housing Strategy"
+
+
+def test_report_author_with_job_title_only_is_the_contact() -> None:
+    lines = ("FULL APPLICATION – CONVERSION OF BARN (KD/25/0312/FUL)", "RECOMMENDATION:",
+             "That the application be APPROVED subject to the following conditions:",
+             "1. Time limit.", "Assessment", "The scheme reuses a building.",
+             "Report Author: Jo Bramley, Senior Planner")
+    report = parse_report(report_layout(*lines), 0, len(lines) - 1)
+    assert report.contact_officers == (ContactOfficer("Jo Bramley", "Senior Planner"),)
+
+
+def test_date_and_authority_only_in_running_header_and_footer_are_used() -> None:
+    """The PDF reader removes running text but keeps it in the layout's metadata."""
+    lines = ("8.", "# FULL APPLICATION – CONVERSION OF BARN (KD/25/0312/FUL)", "RECOMMENDATION:",
+             "That the application be APPROVED.", "Assessment", "The scheme reuses a building.")
+    plain = report_layout(*lines)
+    layout = Layout(plain.source, plain.blocks, plain.text, metadata={
+        "running_headers": "Kestrel Dale National Park Authority – Planning Committee",
+        "running_footers": "Planning Committee – Part A | 2 October 2025"})
+    paper = parse_report_paper(layout, Classification("report"))
+    assert paper.date == "2025-10-02"
+    assert paper.body == "Kestrel Dale National Park Authority"
+    assert parse_report_paper(plain, Classification("report")).date is None

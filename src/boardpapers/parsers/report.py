@@ -27,6 +27,7 @@ from boardpapers.parsers import contacts_block, labels, report_heads
 from boardpapers.parsers.contacts_block import contacts_from_table, merge_officers, read_contacts
 from boardpapers.parsers.labels import is_placeholder, match_label
 from boardpapers.parsers.report_front import (
+    CLOSING_DATE,
     authority_line,
     body_name,
     committee_line,
@@ -286,13 +287,18 @@ def _front_contacts(cut: list[tuple[Head, list[tuple[int, Block]]]], first_head:
 
 def _author_contacts(cut: list[tuple[Head, list[tuple[int, Block]]]]
                      ) -> list[ContactOfficer]:
-    """A "Report author" block with a phone or email, when the report names no contact."""
+    """A "Report author" / Scottish "Author:" block, when the report names no contact.
+
+    The author counts with a phone or e-mail, or with a job title on the label's line
+    ("Report Author: Tom Ashworth, Senior Planner").
+    """
     found: list[ContactOfficer] = []
     for head, body in cut:
         if head.kind == "author":
-            as_contact = Head(head.index, "contact", head.heading, head.value)
+            # read as a contact label, so the reader knows the first line names the officer
+            as_contact = Head(head.index, "contact", "Contact", head.value)
             officers = read_contacts(contact_lines(as_contact, body), heading=not head.value)[0]
-            found += [o for o in officers if o.phone or o.email]
+            found += [o for o in officers if o.phone or o.email or (head.value and o.position)]
     return found
 
 
@@ -351,7 +357,9 @@ def _front_fields(blocks: list[tuple[int, Block]], heads: list[Head], first_head
                   ) -> dict[str, str]:
     """Header fields from labelled lines, a header table and unlabelled front lines."""
     front = [(i, b) for i, b in blocks if i < first_head]
-    fields = header_fields(heads)
+    fields = header_fields([h for h in heads if h.index < first_head])
+    for kind, value in header_fields([h for h in heads if h.index >= first_head]).items():
+        fields.setdefault(CLOSING_DATE if kind == "date" else kind, value)
     for kind, value in table_fields(front).items():
         fields.setdefault(kind, value)
     front_line_fields(front, fields)

@@ -20,7 +20,9 @@ _BOILERPLATE = re.compile(
     r"^(?:agenda item\b.*|item(?: no\.?)? \d+.*|eitem \d+.*|part (?:i|ii|1|2|one|two)\b.*"
     r"|public|open|official(?:[- ]sensitive)?|not protectively marked|restricted"
     r"|document is restricted|not for publication.*|exempt.*|confidential|page \d+.*"
-    r"|appendix \w{1,3}|annex \w{1,3}|atodiad \w{1,3}|draft|tudalen \d+.*|\d+)$",
+    r"|appendix \w{1,3}|annex \w{1,3}|atodiad \w{1,3}|draft|tudalen \d+.*|\d+"
+    # a Scottish reference line under "Item No. 7": "Report No. PLC/25/061"
+    r"|(?:report|paper|document) (?:no|number|ref(?:erence)?)\.?:? ?[\w/.-]{1,30})$",
     re.IGNORECASE)
 _COUNCIL_NAME = re.compile(
     r"^(?:the )?(?:[A-Z][\w&'’,.-]*\s+){0,6}(?:council|authority|association|cyngor\b.*"
@@ -214,7 +216,19 @@ def _not_a_title(text: str) -> bool:
     return bool(_BOILERPLATE.match(text) or _COUNCIL_NAME.match(text)
                 or (parse_date(english_months(text)) and len(text) <= 40)
                 or _REPORT_TO_LINE.match(text) or _REPORT_OF_LINE.match(text)
-                or _BODY_LINE.match(text))
+                or _BODY_LINE.match(text) or _meeting_banner(text))
+
+
+_BANNER_PARTS = re.compile(r"\s+[–—|-]\s+")
+
+
+def _meeting_banner(text: str) -> bool:
+    """"Glenmorrow Council – Place Committee – 4 September 2025": a running header made
+    of the council, the meeting and its date, each part of which is no title."""
+    parts = _BANNER_PARTS.split(text)
+    return len(parts) >= 2 and all(
+        _COUNCIL_NAME.match(p) or _BODY_LINE.match(p)
+        or (parse_date(english_months(p)) and len(p) <= 40) for p in parts)
 
 
 def read_front(front: list[tuple[int, Block]], fields: dict[str, str]) -> Front:
@@ -252,7 +266,15 @@ def english_months(text: str) -> str:
                   lambda m: _WELSH_MONTHS[m.group(1).lower()], text, flags=re.IGNORECASE)
 
 
+# A "Date:" field read after the template began: the date an author signed the report
+# ("Author: …" / "Tel: …" / "Date: 21 August 2025"), which yields to the meeting's date.
+CLOSING_DATE = "closing_date"
+
+
 def report_date(layout: Layout, fields: dict[str, str]) -> str | None:
+    """The date a user files the report under: the header's date field, else a short
+    dated line at the top ("PLACE COMMITTEE – 4 SEPTEMBER 2025"), else a closing "Date:",
+    else a date in the running header or footer the reader removed."""
     if fields.get("date"):
         iso = parse_date(english_months(fields["date"]))
         if iso:
@@ -261,6 +283,29 @@ def report_date(layout: Layout, fields: dict[str, str]) -> str | None:
         text = block_text(block)
         if len(text) <= 60:
             iso = parse_date(english_months(text))
+            if iso:
+                return iso
+    if fields.get(CLOSING_DATE):
+        iso = parse_date(english_months(fields[CLOSING_DATE]))
+        if iso:
+            return iso
+    return running_text_date(layout)
+
+
+def running_lines(layout: Layout) -> list[str]:
+    """The running headers and footers the PDF reader took off every page."""
+    lines: list[str] = []
+    for key in ("running_headers", "running_footers"):
+        lines += [ln for ln in str(layout.metadata.get(key) or "").splitlines() if ln.strip()]
+    return lines
+
+
+def running_text_date(layout: Layout) -> str | None:
+    """A date printed only in the running header or footer ("Planning Committee – Part A
+    | 2 October 2025"): the meeting's date, when the body gives none."""
+    for line in running_lines(layout):
+        for part in re.split(r"\s+[|–—-]\s+", line):
+            iso = parse_date(english_months(part)) if len(part) <= 40 else None
             if iso:
                 return iso
     return None
@@ -276,11 +321,17 @@ def committee_line(layout: Layout) -> str | None:
 
 
 def authority_line(layout: Layout) -> str | None:
-    """The publishing council or authority named at the top, when no board is given."""
+    """The publishing council or authority named at the top, when no board is given;
+    else one named in the running header ("Fellmoor National Park Authority – Planning
+    Committee")."""
     for block in layout.content_blocks[:6]:
         text = block_text(block)
         if len(text) <= 80 and _COUNCIL_NAME.match(text) and not is_placeholder(text):
             return text
+    for line in running_lines(layout):
+        for part in _BANNER_PARTS.split(line.strip()):
+            if len(part) <= 80 and _COUNCIL_NAME.match(part):
+                return part
     return None
 
 
