@@ -575,3 +575,53 @@ def test_date_and_authority_only_in_running_header_and_footer_are_used() -> None
     assert paper.date == "2025-10-02"
     assert paper.body == "Kestrel Dale National Park Authority"
     assert parse_report_paper(plain, Classification("report")).date is None
+
+
+def _front_table(*rows: tuple[str, str]) -> Block:
+    return Block(BlockKind.TABLE, "\n".join("\t".join(r) for r in rows), rows=tuple(rows))
+
+
+def _layout_of(blocks: list[Block]) -> Layout:
+    spanned, text = join_blocks(blocks)
+    return Layout(Source(path="t.txt", sha256="0" * 64, format="txt"), spanned, text)
+
+
+def test_london_officers_recommendations_list_beats_recommendations_to_cabinet() -> None:
+    """'Officers Recommendations' (no apostrophe) heads this report's list; the review's
+    'Recommendations to Cabinet' later on are addressed to another body."""
+    layout = _layout_of([
+        _front_table(("Committee", "Overview and Scrutiny Committee"),
+                     ("Title", "Scrutiny Review of Example Services"),
+                     ("Officer contact details",
+                      "Ann Example, Scrutiny Manager, 020 7946 0417, ann.example@example.gov.uk")),
+        Block(BlockKind.HEADING, "Officers Recommendations"),
+        Block(BlockKind.PARAGRAPH, "That the Committee:"),
+        Block(BlockKind.LIST_ITEM, "Endorses the findings of the review.", marker="1."),
+        Block(BlockKind.LIST_ITEM, "Refers the recommendations to Cabinet.", marker="2."),
+        Block(BlockKind.HEADING, "Recommendations to Cabinet"),
+        Block(BlockKind.LIST_ITEM, "The six recommendations are: R1 buy homes; R2 end annexes.",
+              marker="3.1")])
+    report = parse_report(layout, 0, len(layout.blocks) - 1)
+    assert report.recommendations == ("Endorses the findings of the review.",
+                                      "Refers the recommendations to Cabinet.")
+    assert report.contact_officers == (ContactOfficer(
+        "Ann Example", "Scrutiny Manager", "020 7946 0417", "ann.example@example.gov.uk"),)
+
+
+def test_ni_purpose_heading_and_contact_details_on_the_last_line() -> None:
+    """NI councils head the purpose '1.0 Purpose of Report or Summary of Main Issues' and
+    give the named officer's e-mail and phone (028 …) on a nameless last line."""
+    layout = _layout_of([
+        _front_table(("Report to:", "Leisure Committee"), ("Subject:", "Festivals Fund"),
+                     ("Contact Officer:", "Orla Example, Community Development Manager")),
+        Block(BlockKind.HEADING, "1.0 Purpose of Report or Summary of Main Issues"),
+        Block(BlockKind.LIST_ITEM, "The purpose of this report is to seek approval.",
+              marker="1.1"),
+        Block(BlockKind.HEADING, "2.0 Background Papers"),
+        Block(BlockKind.PARAGRAPH, "None"),
+        Block(BlockKind.PARAGRAPH, "Contact: orla.example@example.gov.uk, tel 028 9649 6212")])
+    report = parse_report(layout, 0, len(layout.blocks) - 1)
+    assert report.purpose == "The purpose of this report is to seek approval."
+    assert report.contact_officers == (ContactOfficer(
+        "Orla Example", "Community Development Manager", "028 9649 6212",
+        "orla.example@example.gov.uk"),)

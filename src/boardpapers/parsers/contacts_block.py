@@ -361,3 +361,33 @@ def merge_officers(officers: list[ContactOfficer]) -> tuple[ContactOfficer, ...]
         merged[key] = o if old is None else ContactOfficer(
             old.name, old.position or o.position, old.phone or o.phone, old.email or o.email)
     return tuple(merged.values())
+
+
+def phone_and_email(text: str) -> tuple[str | None, str | None]:
+    """(phone, email) found anywhere in a text."""
+    return _details(text)
+
+
+def _spelled_by(email: str | None, name: str) -> bool:
+    """"ciara.donnelly@…" spells "Ciara Donnelly"."""
+    local = re.sub(r"[^a-z]", "", (email or "").split("@")[0].lower())
+    words = [re.sub(r"[^a-z]", "", w.lower()) for w in name.split()]
+    return bool(local) and len(words) >= 2 and words[-1] in local and local[:1] == words[0][:1]
+
+
+def with_nameless_details(officers: tuple[ContactOfficer, ...],
+                          details: list[tuple[str | None, str | None]]
+                          ) -> tuple[ContactOfficer, ...]:
+    """Details given without a name ("Contact: ciara.donnelly@…, tel 028 9649 6212" at the
+    foot of an NI report whose header names "Contact Officer: Ciara Donnelly") go to the
+    officer whose name the e-mail spells, else to the only officer lacking both."""
+    out = list(officers)
+    for phone, email in details:
+        bare = [i for i, o in enumerate(out) if not o.phone and not o.email]
+        spelled = [i for i, o in enumerate(out) if _spelled_by(email, o.name)]
+        target = spelled[0] if len(spelled) == 1 else bare[0] if len(bare) == 1 else None
+        if target is None:
+            continue
+        o = out[target]
+        out[target] = ContactOfficer(o.name, o.position, o.phone or phone, o.email or email)
+    return tuple(out)

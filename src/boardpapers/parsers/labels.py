@@ -30,6 +30,7 @@ FIELD_KINDS = ("report_to", "report_number", "date", "subject", "report_of", "au
 _VOCABULARY: tuple[tuple[str, str, str], ...] = (
     # --- contact and header fields (checked first: "Contact officer" is not "Contact")
     ("contact", "en", r"contact officers?|contact details|contacts?|officer contact|officer"
+                      r"|officer contact details|contact officer(?:'s|s')? details"
                       r"|contact (?:person|name)|for further information(?: contact)?"
                       r"|further information|lead contact officer|report contact"
                       r"|contact for enquiries|enquiries to"),
@@ -89,6 +90,8 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
     ("plan_theme", "cy", r"amcan(?:ion)? llesiant|blaenoriaeth(?:au)? corfforaethol"),
     # --- the report template
     ("purpose", "en", r"purpose(?: of (?:the |this )?report)?|report purpose|purpose of paper"
+                      # Northern Ireland's "1.0 Purpose of Report or Summary of Main Issues"
+                      r"|purpose of (?:the )?report or summary of (?:the )?main issues"
                       r"|purpose and (?:background|scope|summary)|reasons? for (?:this|the) report"
                       r"|reasons? for report|why is this report being brought"
                       r"|aim of (?:the |this )?report|purpose of this paper"),
@@ -108,7 +111,7 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
                               r"|recommended decisions?|recommended actions?|proposed decisions?"
                               r"|decisions? (?:required|sought|requested)|recommendations? to \w+"
                               r"|summary of recommendations?|decision|recommendations? for decision"
-                              r"|officer recommendations?|proposed recommendations?"
+                              r"|officers?'? recommendations?|proposed recommendations?"
                               r"|this report makes the following recommendations?(?: to [\w ]{2,60})?"
                               r"|recommendation(?:s|\(s\))? to (?:the )?[\w ]{2,40}"),
     ("recommendations", "cy", r"argymhelliad(?:ion)?|argymhellion|argymhelliad\(ion\)"

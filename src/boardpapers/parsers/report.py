@@ -24,7 +24,13 @@ from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout
 from boardpapers.paper import ContactOfficer, Paper, Paragraph, Report, Section
 from boardpapers.parsers import contacts_block, labels, report_heads
-from boardpapers.parsers.contacts_block import contacts_from_table, merge_officers, read_contacts
+from boardpapers.parsers.contacts_block import (
+    contacts_from_table,
+    merge_officers,
+    phone_and_email,
+    read_contacts,
+    with_nameless_details,
+)
 from boardpapers.parsers.labels import is_placeholder, match_label
 from boardpapers.parsers.report_front import (
     CLOSING_DATE,
@@ -308,6 +314,7 @@ class _Reading:
 
     sections: list[Section] = field(default_factory=list)
     officers: list[ContactOfficer] = field(default_factory=list)
+    nameless: list[tuple[str | None, str | None]] = field(default_factory=list)  # phone, email
     values: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -323,6 +330,8 @@ def _read_sections(cut: list[tuple[Head, list[tuple[int, Block]]]], first_head: 
         if head.kind == "contact":
             found, rest = _contact_section(head, body)
             reading.officers.extend(found)
+            if not found and head.value:
+                reading.nameless.append(phone_and_email(head.value))
             reading.sections.append(_section(head, body[:len(body) - len(rest)]))
             extra = _rest_section(rest)
             reading.sections += [extra] if extra is not None else []
@@ -401,7 +410,8 @@ def parse_report(layout: Layout, first: int, last: int) -> Report:
         summary=_one(values.get("summary")),
         recommendations=_many(values.get("recommendations")),
         actions=_many(values.get("actions")),
-        contact_officers=merge_officers(reading.officers),
+        contact_officers=with_nameless_details(merge_officers(reading.officers),
+                                               reading.nameless),
         confidential=report_confidential(fields),
         plan_theme=fields.get("plan_theme"),
         report_of=fields.get("report_of"),
