@@ -625,3 +625,37 @@ def test_ni_purpose_heading_and_contact_details_on_the_last_line() -> None:
     assert report.contact_officers == (ContactOfficer(
         "Orla Example", "Community Development Manager", "028 9649 6212",
         "orla.example@example.gov.uk"),)
+
+
+def test_next_numbered_heading_after_recommendation_is_not_a_recommendation() -> None:
+    """pdftotext's '3. Programme' after '2.1 That the Committee approves…' is section 3."""
+    layout = report_layout(
+        "# Active Travel Fund", "# 2. Recommendations",
+        "2.1 That the Committee approves the programme of eleven schemes.", "3. Programme",
+        "The schemes are listed in Table 1.")
+    report = parse_report(layout, 0, len(layout.blocks) - 1)
+    assert report.recommendations == ("That the Committee approves the programme of eleven schemes.",)
+    numbered = report_layout("# Recommendations", "1. Approve the budget", "2. Note the risks",
+                             "3. Delegate the detail")
+    assert parse_report(numbered, 0, 3).recommendations == (
+        "Approve the budget", "Note the risks", "Delegate the detail")
+
+
+def test_contact_table_flattened_one_cell_per_line_by_pdftotext() -> None:
+    lines = ("Title", "Telephone", "Email", "Gail Sample", "Licensing Manager", "01632 960 552",
+             "gail.sample@example.gov.uk", "Omar Example", "Senior Licensing Officer",
+             "01632 960 559", "omar.example@example.gov.uk", "Next heading")
+    officers, used = read_contacts(list(lines), heading=True)
+    assert officers == (
+        ContactOfficer("Gail Sample", "Licensing Manager", "01632 960 552",
+                       "gail.sample@example.gov.uk"),
+        ContactOfficer("Omar Example", "Senior Licensing Officer", "01632 960 559",
+                       "omar.example@example.gov.uk"))
+    assert used == 11
+
+
+def test_contact_table_row_with_phone_and_email_merged_in_one_cell() -> None:
+    rows = (("Contact Officers", "Title", "Telephone", "Email"),
+            ("Gail Sample", "Licensing Manager", "01632 960 552 gail.sample@example.gov.uk"))
+    assert contacts_from_table(rows) == (ContactOfficer(
+        "Gail Sample", "Licensing Manager", "01632 960 552", "gail.sample@example.gov.uk"),)

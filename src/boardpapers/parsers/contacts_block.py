@@ -296,6 +296,10 @@ def read_contacts(lines: list[str], *, heading: bool = False
     ``heading`` says the lines follow a bare "Contact officer(s)" heading, so names may
     come without a label of their own.
     """
+    if heading:
+        flattened = _flattened_table(lines)
+        if flattened[0]:
+            return flattened
     reader = _Reader(open_field="name" if heading else None, stacked=heading)
     used = 0
     for text, last_line in _units(lines):
@@ -310,6 +314,34 @@ def read_contacts(lines: list[str], *, heading: bool = False
         used = last_line + 1
     officers = [o for o in (r.frozen() for r in reader.officers) if o is not None]
     return merge_officers(officers), used
+
+
+def _flattened_table(lines: list[str]) -> tuple[tuple[ContactOfficer, ...], int]:
+    """A contact table that pdftotext set one cell per line under "Contact Officers":
+    "Title" / "Telephone" / "Email" (the heading is the name column), then each officer's
+    cells in that order. Officers are read while every cell fits its column."""
+    units = [(text, last) for text, last in _units(lines) if text]
+    header = []
+    for text, _ in units:
+        column = _table_column(text)
+        if column is None or column in header:
+            break
+        header.append(column)
+    if len(header) < 2:
+        return (), 0
+    columns = header if "name" in header else ["name", *header]
+    officers: list[ContactOfficer] = []
+    used = units[len(header) - 1][1] + 1
+    rest = units[len(header):]
+    while len(rest) >= len(columns):
+        values = dict(zip(columns, (text for text, _ in rest), strict=False))
+        if not looks_like_name(values["name"]) or not all(
+                _value_fits(c, v) for c, v in values.items() if c != "name"):
+            break
+        officers.append(ContactOfficer(values["name"], values.get("position"),
+                                       values.get("phone"), values.get("email")))
+        used, rest = rest[len(columns) - 1][1] + 1, rest[len(columns):]
+    return (merge_officers(officers), used) if officers else ((), 0)
 
 
 def contacts_from_table(rows: tuple[tuple[str, ...], ...], after: Sequence[str] = ()
@@ -329,8 +361,12 @@ def contacts_from_table(rows: tuple[tuple[str, ...], ...], after: Sequence[str] 
             values = {c: _table_cell(c, cell) for c, cell in zip(columns, row, strict=False)
                       if c is not None and cell.strip()}
             if values.get("name") and looks_like_name(values["name"]):
-                officers.append(ContactOfficer(values["name"], values.get("position"),
-                                               values.get("phone"), values.get("email")))
+                # a converter may merge cells: "01632 960 552 jo@x.gov.uk" under Telephone
+                phone, email = _details(" ".join(row))
+                officers.append(ContactOfficer(
+                    values["name"], values.get("position"),
+                    phone if "@" in values.get("phone", "@") else values["phone"],
+                    values.get("email") or email))
         return merge_officers(officers)
     lines = [f"{cells[0].rstrip(':')}: {' '.join(cells[1:])}" for row in rows
              if len(cells := [c.strip() for c in row if c.strip()]) >= 2]

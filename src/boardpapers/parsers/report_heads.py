@@ -134,6 +134,16 @@ def _plain_heading(blocks: list[tuple[int, Block]], pos: int) -> bool:
     return not number and len(next_text) >= max(120, 2 * len(rest))
 
 
+def _next_numbered_section(block: Block, previous: str) -> bool:
+    """"3. Programme" after recommendation "2.1": the next numbered section's heading,
+    which a converter made a list item, not a third recommendation."""
+    number, rest = paragraph_number(block)
+    if not number.isdigit() or "." not in previous or not previous.split(".")[0].isdigit():
+        return False
+    return (int(number) == int(previous.split(".")[0]) + 1
+            and _is_short_title(clean_label_text(rest)) and len(rest.split()) <= 8)
+
+
 def _inside_contact_block(head: Head) -> bool:
     """Labels that continue a contact block rather than open a new section."""
     kinds = {f.kind for f in head.fields} or {head.kind}
@@ -175,10 +185,15 @@ def find_heads(blocks: list[tuple[int, Block]]) -> list[Head]:
     heads: list[Head] = []
     current = ""
     skip_until = -1
+    last_number = ""
     for pos, (index, block) in enumerate(blocks):
+        previous_number, last_number = last_number, paragraph_number(block)[0] or last_number
         if pos < skip_until:
             continue  # a name or value inside a contact block, whatever the reader made it
         head = block_head(index, block)
+        if head is None and current in _CLOSED_SECTIONS \
+                and _next_numbered_section(block, previous_number):
+            head = Head(index, "other", clean_label_text(block_text(block)))
         if head is not None and current == "contact" and _inside_contact_block(head):
             continue
         if head is not None and head.kind in CONTACT_KINDS - {"contact"} and not head.fields:
