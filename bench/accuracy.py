@@ -42,6 +42,7 @@ SEEDS = (ROOT.parent / "shared" / "seeds").resolve()
 TEXT_VARIANTS = CORPUS / "text"
 FAMILY = CORPUS / "family"
 WIDE = CORPUS / "wide"  # papers from the rest of UK local government: scored with --wide
+SHAPES = CORPUS / "shapes"  # document shapes the others lack (long packs, Welsh-only...): --shapes
 
 
 # ------------------------------------------------------------------ normalising
@@ -381,10 +382,10 @@ def failure(c: Check) -> dict[str, Any]:
 
 
 def run(only: str | None = None, converted_text: bool = False, wide: bool = False,
-        family: bool = False) -> Summary:
+        family: bool = False, shapes: bool = False) -> Summary:
     """Score the corpus (and seeds), or with ``converted_text`` the text variants instead;
     ``wide`` scores the wide corpus (``corpus/wide``) in place of the first one."""
-    folder = WIDE if wide else FAMILY if family else CORPUS  # family: seed-style converted text
+    folder = WIDE if wide else FAMILY if family else SHAPES if shapes else CORPUS  # family: seed-style converted text
     results = {}
     for expect_path, paper_path in (text_variants(folder) if converted_text else expectations(folder)):
         if only and only not in paper_path.name:
@@ -434,10 +435,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="score the wide corpus (tests/fixtures/corpus/wide) instead")
     parser.add_argument("--family", action="store_true",
                         help="score the seed-family corpus (tests/fixtures/corpus/family) instead")
+    parser.add_argument("--shapes", action="store_true",
+                        help="score the shapes corpus (tests/fixtures/corpus/shapes) instead")
     args = parser.parse_args(argv)
-    summary = None if args.text else run(args.paper, wide=args.wide, family=args.family)
+    summary = None if args.text else run(args.paper, wide=args.wide, family=args.family,
+                                           shapes=args.shapes)
     converted = None if args.no_text else run(args.paper, converted_text=True, wide=args.wide,
-                                              family=args.family)
+                                              family=args.family, shapes=args.shapes)
     if args.json:
         out = asdict(summary) if summary else {}
         if converted:
