@@ -659,3 +659,24 @@ def test_contact_table_row_with_phone_and_email_merged_in_one_cell() -> None:
             ("Gail Sample", "Licensing Manager", "01632 960 552 gail.sample@example.gov.uk"))
     assert contacts_from_table(rows) == (ContactOfficer(
         "Gail Sample", "Licensing Manager", "01632 960 552", "gail.sample@example.gov.uk"),)
+
+
+def test_planning_title_in_capitals_after_item_number_with_footer_date() -> None:
+    """Converted text of a planning report: the banner is no title, the capitals title
+    (made a list item, or broken over two headings) is, without its item number "8."; the
+    running footer left in the text gives the date and the banner the authority."""
+    lines = ("# Kestrel Dale National Park Authority – Planning Committee",
+             "## 8. FULL APPLICATION – CONVERSION OF STONE BARN TO HOLIDAY LET, HIGH",
+             "## FOLD BARN (KD/25/0312/FUL)", "APPLICANT:", "## Ms P Example", "## Proposal",
+             "Conversion to a holiday let.", "RECOMMENDATION:", "That the application be APPROVED.",
+             "Planning Committee – Part A 2 October 2025 – Page 1")
+    paper = parse_report_paper(report_layout(*lines), Classification("report"))
+    assert paper.title == ("FULL APPLICATION – CONVERSION OF STONE BARN TO HOLIDAY LET, HIGH "
+                           "FOLD BARN (KD/25/0312/FUL)")
+    assert paper.date == "2025-10-02"
+    assert paper.body == "Kestrel Dale National Park Authority"
+    listed = ("Kestrel Dale National Park Authority – Planning Committee",
+              "8. FULL APPLICATION – CONVERSION OF STONE BARN (KD/25/0312/FUL)", "APPLICANT:",
+              "## Ms P Example", "## Proposal", "Conversion to a holiday let.")
+    assert parse_report_paper(report_layout(*listed), Classification("report")).title == (
+        "FULL APPLICATION – CONVERSION OF STONE BARN (KD/25/0312/FUL)")

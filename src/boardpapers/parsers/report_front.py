@@ -232,17 +232,46 @@ def _meeting_banner(text: str) -> bool:
 
 
 def read_front(front: list[tuple[int, Block]], fields: dict[str, str]) -> Front:
-    """The title: a "Subject:"/"Title:" field, else the first title-like line."""
+    """The title: a "Subject:"/"Title:" field, else the first title-like line (headings,
+    and lines set in capitals as a heading is, before plain lines)."""
     if fields.get("subject"):
         return Front(fields["subject"], fields)
-    headings = [b for _, b in front if b.kind is BlockKind.HEADING]
-    for block in headings + [b for _, b in front if b.kind is not BlockKind.HEADING]:
+    blocks = [b for _, b in front]
+    headings = [b for b in blocks if b.kind is BlockKind.HEADING or _shouted(b)]
+    for block in headings + [b for b in blocks if b not in headings]:
         if block.kind is BlockKind.TABLE or block_head(0, block) is not None:
             continue
         title = _title_candidate(block)
         if title:
-            return Front(title, fields)
+            after = blocks.index(block) + 1
+            return Front(_title_completed(title, blocks[after] if after < len(blocks) else None),
+                         fields)
     return Front(None, fields)
+
+
+_ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[A-Z][A-Z])")
+
+
+def _shouted(block: Block) -> bool:
+    """"FULL APPLICATION – CONVERSION OF FIELD BARN…": a planning report's title set in
+    capitals, which a converter may have made a list item ("8." is the agenda item)."""
+    text = block_text(block)
+    letters = [c for c in text if c.isalpha()]
+    return (block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and len(text.split()) >= 5
+            and len(letters) >= 20 and all(c.isupper() for c in letters))
+
+
+def _title_completed(title: str, after: Block | None) -> str:
+    """The agenda item number dropped ("8. FULL APPLICATION…"), and the rest of a capitals
+    title a converter broke onto a second heading ("… HOLLIN COTE" / "BARN, SKELWITH…")."""
+    title = _ITEM_NUMBER.sub("", title)
+    if after is None or after.kind is not BlockKind.HEADING or not title.isupper():
+        return title
+    rest = clean_label_text(after.text).strip()
+    if (rest.isupper() and len(title.split()) >= 6 and not title.endswith((".", ":", ")"))
+            and block_head(0, after) is None and not _not_a_title(rest)):
+        return f"{title} {rest}"
+    return title
 
 
 def front_line_fields(front: list[tuple[int, Block]], fields: dict[str, str]) -> None:
@@ -289,7 +318,22 @@ def report_date(layout: Layout, fields: dict[str, str]) -> str | None:
         iso = parse_date(english_months(fields[CLOSING_DATE]))
         if iso:
             return iso
-    return running_text_date(layout)
+    return running_text_date(layout) or _page_footer_date(layout)
+
+
+_DATED_FOOTER = re.compile(r"(?P<date>\b\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9} \d{4})\s+[–—|-]\s+"
+                           r"page \d{1,4}$", re.IGNORECASE)
+
+
+def _page_footer_date(layout: Layout) -> str | None:
+    """"Planning Committee – Part A 2 October 2025 – Page 1": a running footer a text
+    converter left in the text."""
+    for block in layout.content_blocks:
+        m = _DATED_FOOTER.search(block_text(block)) if len(block.text) <= 100 else None
+        iso = parse_date(english_months(m.group("date"))) if m else None
+        if iso:
+            return iso
+    return None
 
 
 def running_lines(layout: Layout) -> list[str]:
@@ -328,7 +372,8 @@ def authority_line(layout: Layout) -> str | None:
         text = block_text(block)
         if len(text) <= 80 and _COUNCIL_NAME.match(text) and not is_placeholder(text):
             return text
-    for line in running_lines(layout):
+    top = [block_text(b) for b in layout.content_blocks[:2]]
+    for line in [t for t in top if len(t) <= 120] + running_lines(layout):
         for part in _BANNER_PARTS.split(line.strip()):
             if len(part) <= 80 and _COUNCIL_NAME.match(part):
                 return part
