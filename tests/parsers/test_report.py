@@ -680,3 +680,19 @@ def test_planning_title_in_capitals_after_item_number_with_footer_date() -> None
               "## Ms P Example", "## Proposal", "Conversion to a holiday let.")
     assert parse_report_paper(report_layout(*listed), Classification("report")).title == (
         "FULL APPLICATION – CONVERSION OF STONE BARN (KD/25/0312/FUL)")
+
+
+def test_converted_text_title_field_and_purpose_broken_over_two_lines() -> None:
+    """'Title: … Consult on a' / '20mph Limit', pandoc's '--' for an en dash, and a
+    purpose sentence broken before a capital ('… Community Festivals' / 'Fund for …')."""
+    lines = ("Title: Road Safety Scheme -- Approval to Consult on a", "20mph Limit",
+             "# 1.0 Purpose of Report or Summary of Main Issues",
+             "1.1 The purpose of this report is to seek approval for the allocation of the "
+             "Community Festivals", "Fund for 2025/26.", "# 2.0 Recommendation",
+             "That the Committee approves the awards.")
+    report = parse_report(report_layout(*lines), 0, len(lines) - 1)
+    assert report.title == "Road Safety Scheme – Approval to Consult on a 20mph Limit"
+    assert report.purpose == ("The purpose of this report is to seek approval for the allocation"
+                              " of the Community Festivals Fund for 2025/26.")
+    short = ("# Purpose", "For decision", "The council must set a budget.")
+    assert parse_report(report_layout(*short), 0, 2).purpose == "For decision"

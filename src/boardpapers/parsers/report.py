@@ -190,6 +190,12 @@ def _without_intro(lines: list[tuple[int, str, bool]]) -> list[tuple[int, str, b
     return lines
 
 
+def _unfinished(value: str) -> bool:
+    """A long line with no full stop: a sentence a converter broke ("… the Community
+    Festivals" / "Fund for 2025/26.")."""
+    return len(value) >= 60 and not value.endswith((".", ";", ":", "!", "?", ")"))
+
+
 def _first_value(head: Head, body: list[tuple[int, Block]]) -> str | None:
     """The first real paragraph of a section: "For information." under "Purpose", with
     the lines a PDF wrapped it onto."""
@@ -198,7 +204,7 @@ def _first_value(head: Head, body: list[tuple[int, Block]]) -> str | None:
         number, text = paragraph_number(Block(BlockKind.PARAGRAPH, line))
         if value is None:
             value = text if text and not is_placeholder(text) else None
-        elif not number and text and _wrapped(value, text):
+        elif not number and text and (_wrapped(value, text) or _unfinished(value)):
             value = f"{value} {text}"
         else:
             break
@@ -366,13 +372,26 @@ def _front_fields(blocks: list[tuple[int, Block]], heads: list[Head], first_head
                   ) -> dict[str, str]:
     """Header fields from labelled lines, a header table and unlabelled front lines."""
     front = [(i, b) for i, b in blocks if i < first_head]
-    fields = header_fields([h for h in heads if h.index < first_head])
+    fields = header_fields([_title_completed(h, blocks) for h in heads if h.index < first_head])
     for kind, value in header_fields([h for h in heads if h.index >= first_head]).items():
         fields.setdefault(CLOSING_DATE if kind == "date" else kind, value)
     for kind, value in table_fields(front).items():
         fields.setdefault(kind, value)
     front_line_fields(front, fields)
     return fields
+
+
+def _title_completed(head: Head, blocks: list[tuple[int, Block]]) -> Head:
+    """"Title: … Approval to Consult on a" / "20mph Limit": a title field's value broken
+    after a connecting word, its end on the next line."""
+    if head.kind != "subject" or not head.value or not _CONNECTOR_END.search(head.value):
+        return head
+    after = next((b for i, b in blocks if i > head.index), None)
+    if after is None or after.kind is not BlockKind.PARAGRAPH or len(block_text(after)) > 60 \
+            or match_label(block_text(after)) is not None:
+        return head
+    return Head(head.index, head.kind, head.heading, f"{head.value} {block_text(after)}",
+                head.fields, head.language)
 
 
 def clear_caches() -> None:

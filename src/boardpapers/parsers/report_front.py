@@ -235,7 +235,7 @@ def read_front(front: list[tuple[int, Block]], fields: dict[str, str]) -> Front:
     """The title: a "Subject:"/"Title:" field, else the first title-like line (headings,
     and lines set in capitals as a heading is, before plain lines)."""
     if fields.get("subject"):
-        return Front(fields["subject"], fields)
+        return Front(fields["subject"].replace(" -- ", " – "), fields)  # pandoc's en dash
     blocks = [b for _, b in front]
     headings = [b for b in blocks if b.kind is BlockKind.HEADING or _shouted(b)]
     for block in headings + [b for b in blocks if b not in headings]:
@@ -243,7 +243,7 @@ def read_front(front: list[tuple[int, Block]], fields: dict[str, str]) -> Front:
             continue
         title = _title_candidate(block)
         if title:
-            after = blocks.index(block) + 1
+            title, after = title.replace(" -- ", " – "), blocks.index(block) + 1
             return Front(_title_completed(title, blocks[after] if after < len(blocks) else None),
                          fields)
     return Front(None, fields)
