@@ -687,8 +687,8 @@ def test_converted_text_title_field_and_purpose_broken_over_two_lines() -> None:
     purpose sentence broken before a capital ('… Community Festivals' / 'Fund for …')."""
     lines = ("Title: Road Safety Scheme -- Approval to Consult on a", "20mph Limit",
              "# 1.0 Purpose of Report or Summary of Main Issues",
-             "1.1 The purpose of this report is to seek approval for the allocation of the "
-             "Community Festivals", "Fund for 2025/26.", "# 2.0 Recommendation",
+             ("1.1 The purpose of this report is to seek approval for the allocation of the "
+              "Community Festivals"), "Fund for 2025/26.", "# 2.0 Recommendation",
              "That the Committee approves the awards.")
     report = parse_report(report_layout(*lines), 0, len(lines) - 1)
     assert report.title == "Road Safety Scheme – Approval to Consult on a 20mph Limit"
