@@ -410,3 +410,15 @@ def test_a_members_line_naming_a_council_is_not_the_meeting_body() -> None:
         "Membership:\nCouncillor Kevin Doyle – Marcheshire County Council\n"
         "Dr Ruth Adeyemi – Independent Co-opted Member\n"))
     assert body is None
+
+
+def test_two_members_run_together_on_one_line_are_two_members() -> None:
+    members = parse_members(lines(
+        "Membership:\n"
+        "Councillor Bethan Owens (Vice-Chair) – North District Council Councillor Kevin Doyle"
+        " – Marcheshire County Council\n"
+        "Mr Peter Caldicott – Independent Co-opted Member\n"))
+    assert [(m.name, m.authority, m.role) for m in members] == [
+        ("Bethan Owens", "North District Council", "vice_chair"),
+        ("Kevin Doyle", "Marcheshire County Council", "member"),
+        ("Peter Caldicott", None, "co_opted")]

@@ -472,3 +472,21 @@ def test_licensing_notice_of_determination_reads_hearing_body_and_sub_committee_
                                                           "2025-10-14", "10:00")
     assert [(x.name, x.role) for x in meeting.members] == [("Philippa Strand", "chair"),
                                                           ("Rhys Vaughan", "member")]
+
+
+def test_attendance_table_flattened_one_cell_a_line_keeps_each_members_council_apart() -> None:
+    layout = _layout(
+        (H, "Mayoral Combined Authority Board"),
+        (P, "Minutes of a meeting held on Thursday 16 October 2025 at 11.00 am"),
+        (P, "Present:"), (H, "Mayor Joanne Ferriby (Chair)"), (H, "Mayor of the Ridings and Vale"),
+        (H, "Councillor Asif Malik"), (H, "Leader, Kirkhadley Metropolitan Borough Council"),
+        (H, "Councillor Jenny Rowbotham"), (H, "Deputy Leader, Wharfedge District Council"),
+        (P, "(substitute for Councillor Mark Daley)"),
+        (H, "Helen Carr"), (H, "Chair, Ridings and Vale Business Board (non-voting)"),
+        (H, "1. Apologies for absence"), (P, "Apologies were received from Councillor Mark Daley."),
+        (H, "2. Declarations of interest"), (P, "There were no declarations of interest."))
+    m = parse_minutes(layout, Classification("minutes")).meeting
+    assert [(x.name, x.role) for x in m.members] == [
+        ("Joanne Ferriby", "chair"), ("Asif Malik", "member"), ("Jenny Rowbotham", "substitute"),
+        ("Helen Carr", "member")]
+    assert m.members[1].position == "Leader, Kirkhadley Metropolitan Borough Council"

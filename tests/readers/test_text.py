@@ -526,3 +526,53 @@ def test_label_wrapped_in_its_cell_joins_the_label_not_a_new_paragraph() -> None
     assert tables(md)[0].rows == (("Swyddog Cyswllt / Contact Officer:", "Rhodri Llewelyn"),)
     groups = read_md("Cllr Ann Lee\tNorthvale Council\tChair\n\n**Political groups:**\n\nLabour 4\n")
     assert "Political groups:" in headings(groups)
+
+
+def test_pdftotext_numbered_section_title_right_above_its_prose_is_a_heading() -> None:
+    layout = read_txt(
+        "Proposed Police Precept 2026/27\n\n"
+        "1. Purpose of the report\n"
+        "To notify the Panel of the proposed precept for 2026/27, as required by law.\n\n"
+        "2. Panel powers\n"
+        "The Panel may veto the proposed precept by a two-thirds majority of its members.\n")
+    assert "1. Purpose of the report" in headings(layout)
+    assert "2. Panel powers" in headings(layout)
+    # a numbered point that is itself a sentence stays a list item
+    layout = read_txt("Actions\n\n1. Approve the budget.\nThe budget is set out below in full.\n")
+    assert find(layout, "Approve").kind is BlockKind.LIST_ITEM
+
+
+def test_comma_list_contact_wrapped_in_a_narrow_cell_keeps_its_last_word() -> None:
+    layout = read_txt(
+        "Contact\n\n"
+        "Nadia Forsyth, Chief Finance Officer, Office of the Police and Crime\n"
+        "Commissioner\n"
+        "Tel: 01632 960588\n")
+    assert find(layout, "Nadia").text == (
+        "Nadia Forsyth, Chief Finance Officer, Office of the Police and Crime Commissioner")
+    # one field a line (no commas): the job title stays a line of its own
+    layout = read_txt("Contact\n\nNadia Forsyth\nCommissioner\nTel: 01632 960588\n")
+    assert find(layout, "Nadia").text == "Nadia Forsyth"
+
+
+def test_contact_cell_lines_split_off_their_row_by_a_converter_go_back_in_the_cell() -> None:
+    layout = read_md(
+        "Contact\tNadia Forsyth, Chief Finance Officer, Office of the Police and Crime\n\n"
+        "Commissioner  \nTel: 01632 960588  \nnadia.forsyth@example.gov.uk\n")
+    (table,) = tables(layout)
+    assert table.rows == (("Contact", "Nadia Forsyth, Chief Finance Officer, Office of the "
+                           "Police and Crime Commissioner"),)
+    assert layout.blocks[1].text == "Tel: 01632 960588"
+    assert_spans(layout)
+
+
+def test_pdftotext_minute_number_line_with_two_slashes_starts_its_own_block() -> None:
+    layout = read_txt(
+        "FA/25/46 Exclusion of the press and public\n"
+        "RESOLVED – That the press and public be excluded for the following item on the grounds\n"
+        "that it involves exempt information.\n"
+        "FA/25/47 Joint Estates Project with Avon and Somerset Constabulary and the Fire Service\n"
+        "RESOLVED – That the recommendations in the exempt report be approved.\n")
+    assert find(layout, "FA/25/47").text == (
+        "FA/25/47 Joint Estates Project with Avon and Somerset Constabulary and the Fire Service")
+    assert find(layout, "RESOLVED – That the rec").kind is BlockKind.PARAGRAPH

@@ -258,7 +258,7 @@ def wrapped_lists_joined(lines: Sequence[Line]) -> list[Line]:
     that stops mid-list is joined to the next line, unless that opens with a title ("Cllr
     C Dunn, Cabinet Member, Green": one member a line)."""
     out: list[Line] = []
-    for line in lines:
+    for line in _run_on_rows_split(lines):
         prev = out[-1] if out else None
         if (prev is not None and len(prev.cells) == 1 and len(line.cells) == 1
                 and prev.text.count(",") >= 2 and not prev.text.rstrip().endswith((".", ";", ":"))
@@ -267,6 +267,24 @@ def wrapped_lists_joined(lines: Sequence[Line]) -> list[Line]:
             out[-1] = replace(prev, cells=(f"{prev.text} {line.text}",))
             continue
         out.append(line)
+    return out
+
+
+_RUN_ON_MEMBER = re.compile(
+    r"(?:(?<=Council)|(?<=Authority)|(?<=Member)|(?<=Board)|(?<=Group))\s+"
+    r"(?=(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’-]+\s+[A-Z]?[\w'’-]*\s*"
+    r"(?:\([^)]*\)\s*)?[-–—]\s)")
+
+
+def _run_on_rows_split(lines: Sequence[Line]) -> list[Line]:
+    """"Councillor B Owens – North District Council Councillor K Doyle – County Council": a
+    converter ran two one-per-line members together; each "title name – authority" is one."""
+    out: list[Line] = []
+    for line in lines:
+        if len(line.cells) != 1 or not _RUN_ON_MEMBER.search(line.text):
+            out.append(line)
+            continue
+        out += [replace(line, cells=(piece,)) for piece in _RUN_ON_MEMBER.split(line.text)]
     return out
 
 

@@ -179,6 +179,10 @@ def read_header(lines: list[Line]) -> _Header:
             if label[1]:
                 header.people[current].append(label[1])
             continue
+        if current in _PEOPLE and _describes_last_person(header, current, text):
+            last = header.people[current][-1]
+            header.columns[last] = header.columns.get(last, ()) + (text,)
+            continue
         if current and not _OTHER_LABEL.match(text) and _reads_as_names(text):
             header.people[current].append(_without_column(header, text))
             continue
@@ -236,6 +240,26 @@ def _read_people_row(header: _Header, cells: tuple[str, ...], current: str | Non
         header.people[current].append(name)
         header.columns[name] = others
     return current
+
+
+_PERSON_TITLE = re.compile(r"^(?:councillors?|cllrs?|mayor(?!\s+of\b)|alderm[ae]n|mr|mrs|ms|miss|dr|sir|"
+                           r"dame|lord|lady|baroness|professor|prof)\.?\s", re.IGNORECASE)
+_DESCRIPTION = re.compile(
+    r"^\(.*\)$|^(?:mayor of|(?:deputy |assistant )?leader\b|(?:vice[- ]|deputy )?chair\b|"
+    r"cabinet member|portfolio holder|chief executive|independent\b)|"
+    r"\b(?:council|authority|board|partnership|commission|service)\.?$", re.IGNORECASE)
+
+
+def _describes_last_person(header: _Header, current: str, text: str) -> bool:
+    """A two-column attendance table flattened one cell a line (pdftotext): under "Mayor
+    J Ferriby (Chair)" the line "Mayor of the Ridings and Vale", under "Councillor G
+    Hollis" the line "Somerset Council", or a note "(substitute for Councillor M Daley)":
+    what that person represents, not another person."""
+    listed = header.people.get(current)
+    if not listed or "," in listed[-1] or " and " in listed[-1] or _PERSON_TITLE.match(text) \
+            or not _DESCRIPTION.search(text) or len(text) > 120:
+        return False
+    return len(members_from_text(listed[-1])) == 1
 
 
 def _without_column(header: _Header, text: str) -> str:

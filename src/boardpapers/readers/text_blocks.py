@@ -26,6 +26,8 @@ _FUNCTION_WORDS = frozenset(
     "was were has have had their its our this these those into than but not should could can "
     "may must also including such between per via within under over".split())
 _HYPHENS = "-‐‑–"
+_TITLE_SMALL_WORDS = frozenset("a an and for in of on or the to with by at from into".split())
+_MINUTE_REF_OR_NUMBER = re.compile(r"^(?:\d{1,3}\.?|[A-Z]{0,4}\s?\d{1,4}/\d{2,4})\s")
 # Words a number follows: a line break between "Part" and "2 report" is inside a sentence.
 _NUMBERED_WORDS = frozenset("part paragraph paragraphs section sections appendix annex schedule "
                             "page pages item items phase stage tranche option table figure "
@@ -36,7 +38,8 @@ _TOTAL_ROW = re.compile(r"^(?:grand\s+)?totals?\b", re.I)
 _MONTH_END = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
                         r"October|November|December)$", re.I)
 _YEAR_START = re.compile(r"^(?:19|20)\d\d\b")
-_MINUTE_HEAD = re.compile(r"^(?:[A-Z]{1,4}/\d{1,4}|[A-Z]{0,3}\d{1,4}/\d{2,4})\.?\s+[A-Z]")
+_MINUTE_HEAD = re.compile(
+    r"^(?:[A-Z]{1,4}/\d{1,4}(?:/\d{1,4})?|[A-Z]{0,3}\d{1,4}/\d{2,4})\.?\s+[A-Z]")  # FA/25/47
 # A list marker on a line of its own: pdftotext puts "a)" and its text on separate lines.
 _LONE_MARKER = re.compile(r"^(?:\((?:[a-z]{1,4}|\d{1,3})\)|[a-z][.)]|[ivx]{2,6}[.)]|"
                           r"\d{1,3}(?:\.\d{1,3})*[.)]?|[•·▪◦●■\uf0b7])$")
@@ -146,11 +149,67 @@ def _line_continues(part: Part, line: Line, profile: DocumentProfile) -> bool:
         return True
     if _minute_heading(part) or _MINUTE_HEAD.match(line.text):
         return False  # a minute's title line, or the next minute starting
+    if _comma_list_tail(part, line) or _title_tail(part, line.text):
+        return True
     if ends_sentence(part.text) and _title_like(line, profile.wrapped_width):
         return False  # "…14 November 2024." then "Contact Officers": a heading follows
     width = profile.wrapped_width
     last_len = len(last.text) + last.indent + len(last.marker)
     return bool(width) and last_len >= 0.75 * width and not (last.label and last_len < width)
+
+
+def _comma_list_tail(part: Part, line: Line) -> bool:
+    """"Nadia Forsyth, Chief Finance Officer, Office of the Police and Crime" then
+    "Commissioner": a one-line "name, job, office" list wrapped in a narrow cell. A stacked
+    contact block puts one field per line and has no commas, so a word or two in capitals
+    under a comma list is the list's last words."""
+    return len(part.lines) == 1 and part.kind is BlockKind.PARAGRAPH \
+        and _open_comma_list(part.text) and _capitalised_tail(line.text)
+
+
+def _title_tail(part: Part, after: str) -> bool:
+    """"6. Investment Zone – Gateway Approval for Calderby Advanced" then "Manufacturing
+    Park": a long numbered title in title case wrapped before its last few words."""
+    text = part.text
+    if len(part.lines) != 1 or part.kind not in (BlockKind.LIST_ITEM, BlockKind.HEADING) \
+            or len(text.split()) < 6 or not _title_case(text) or ends_sentence(text):
+        return False
+    if part.kind is BlockKind.HEADING and not _MINUTE_REF_OR_NUMBER.match(text):
+        return False
+    return len(after.split()) <= 4 and _title_case(after) and after[-1:].isalnum()
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalnum()]
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL_WORDS
+                               for w in words)
+
+
+def _open_comma_list(text: str) -> bool:
+    return text.count(", ") >= 2 and not ends_sentence(text) \
+        and not any(ch.isdigit() or ch == "@" for ch in text)
+
+
+def _capitalised_tail(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 2 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
+def _contact_cell_goes_on(prev: Part, part: Part) -> bool:
+    """"Contact<tab>Nadia Forsyth, …, Office of the Police and Crime", a blank line, then
+    "Commissioner" / "Tel: …" / e-mail: a converter split one cell's lines off its row.
+    The rest of the comma list goes back into the cell; the details under it stay blocks of
+    their own, where a contact block is read anyway."""
+    if prev.kind is not BlockKind.TABLE or part.kind is not BlockKind.PARAGRAPH \
+            or not prev.rows or len(prev.rows[-1]) != 2:
+        return False
+    row = prev.rows[-1]
+    if len(row[0].split()) > 3 or not _open_comma_list(row[1]) \
+            or not _capitalised_tail(part.first.text):
+        return False
+    row[1] = " ".join([row[1], *(line.text for line in part.lines)])
+    prev.lines.extend(part.lines)
+    return True
 
 
 def _continue_table_cell(parts: list[Part], line: Line) -> bool:
@@ -245,7 +304,8 @@ def merge_across_gaps(parts: list[Part]) -> list[Part]:
                 prev.rows.extend(part.rows)
                 prev.lines.extend(part.lines)
                 continue
-            if _broken_email_goes_on(prev, part) or _label_goes_on(prev, part):
+            if _broken_email_goes_on(prev, part) or _label_goes_on(prev, part) \
+                    or _contact_cell_goes_on(prev, part):
                 continue
             if _heading_goes_on(prev, part):
                 prev.texts = [f"{prev.text} {part.text}"]
@@ -328,7 +388,8 @@ def _heading_goes_on(prev: Part, part: Part) -> bool:
             or prev.first.level != part.first.level or len(prev.lines) != 1:
         return False
     text, after = prev.text, part.text
-    return _ends_open(text) or _starts_lower(after) or _date_goes_on(text, after)
+    return _ends_open(text) or _starts_lower(after) or _date_goes_on(text, after) \
+        or _title_tail(prev, after)
 
 
 def _date_goes_on(text: str, after: str) -> bool:

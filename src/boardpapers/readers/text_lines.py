@@ -172,7 +172,7 @@ def _wrap_width(lines: list[str]) -> int:
     width = lengths[int(0.9 * (len(lengths) - 1))]
     if not 50 <= width <= 110:
         return 0
-    near_edge = sum(1 for n in lengths if 0.75 * width <= n <= width)
+    near_edge = sum(1 for n in lengths if 0.75 * width <= n <= 1.1 * width)
     beyond = sum(1 for n in lengths if n > 1.3 * width)
     return width if near_edge >= 0.4 * len(lengths) and beyond <= 0.1 * len(lengths) else 0
 

@@ -208,13 +208,21 @@ def _numbered_heading_level(part: Part, after: Part) -> int:
     heading "## 1. Summary". Level: 2 for "1.", 3 for "1.1" and so on.
     """
     line = part.first
-    if not _NUMBER_MARKER.match(line.marker) \
-            or not (after.gap_before or _numbered_under(after, line.marker)):
+    if not _NUMBER_MARKER.match(line.marker) or not (
+            after.gap_before or _numbered_under(after, line.marker)
+            or _prose_under(line.text, after)):
         return 0
     if not _plain_heading(line.text, line.label) or len(line.text.split()) > 10:
         return 0
     part.texts = [f"{line.marker} {line.text}"]
     return min(6, 1 + line.marker.rstrip(".").count(".") + 1)
+
+
+def _prose_under(text: str, after: Part) -> bool:
+    """"1. Purpose of the report" right above "To notify the Panel of …" (pdftotext keeps no
+    blank line): a short title over a longer sentence paragraph is a section heading."""
+    return after.kind is BlockKind.PARAGRAPH and len(text.split()) <= 6 \
+        and len(after.text) > 2 * len(text) and ends_sentence(after.text)
 
 
 def _numbered_under(after: Part, marker: str) -> bool:
