@@ -490,3 +490,15 @@ def test_attendance_table_flattened_one_cell_a_line_keeps_each_members_council_a
         ("Joanne Ferriby", "chair"), ("Asif Malik", "member"), ("Jenny Rowbotham", "substitute"),
         ("Helen Carr", "member")]
     assert m.members[1].position == "Leader, Kirkhadley Metropolitan Borough Council"
+
+
+def test_items_table_header_under_apologies_is_not_a_name() -> None:
+    made, text = join_blocks([
+        Block(H, "Education, Children and Families Committee", level=1),
+        Block(P, "Date: Tuesday, 9 September 2025"),
+        Block(P, "Apologies: Councillor Callum Ure."),
+        Block(BlockKind.TABLE, "Item No.\tItem\n1\tDeclarations of Interest\n2\tMinute",
+              rows=(("Item No.", "Item"), ("1", "Declarations of Interest"), ("2", "Minute")))])
+    layout = Layout(Source("t.md", "0" * 64, "md"), made, text)
+    m = parse_minutes(layout, Classification("minutes")).meeting
+    assert m.apologies == ("Callum Ure",)

@@ -576,3 +576,38 @@ def test_pdftotext_minute_number_line_with_two_slashes_starts_its_own_block() ->
     assert find(layout, "FA/25/47").text == (
         "FA/25/47 Joint Estates Project with Avon and Somerset Constabulary and the Fire Service")
     assert find(layout, "RESOLVED – That the rec").kind is BlockKind.PARAGRAPH
+
+
+def test_pandoc_double_hyphen_between_words_is_an_en_dash() -> None:
+    layout = read_md(
+        "**ES 063/25 MINUTES**\n\n"
+        "AGREED -- that the minutes be confirmed; the plan --- in full --- was noted.\n\n"
+        "Apologies were received from Councillor F O\\'Hagan.\n")
+    assert find(layout, "AGREED").text == (
+        "AGREED – that the minutes be confirmed; the plan — in full — was noted.")
+    # without pandoc's marks a typed "--" is left as it is
+    assert find(read_md("AGREED -- that the minutes be confirmed.\n"), "AGREED").text == (
+        "AGREED -- that the minutes be confirmed.")
+
+
+def test_pandoc_attributes_are_dropped_and_their_span_text_kept() -> None:
+    layout = read_md(
+        "## Background {#background .unnumbered}\n\n"
+        "[Venue: ]{.mgLabel}Council Chamber, Civic Centre, Fernleigh.\n")
+    assert headings(layout) == ["Background"]
+    assert find(layout, "Venue").text == "Venue: Council Chamber, Civic Centre, Fernleigh."
+
+
+def test_pandoc_grid_table_rules_and_fenced_divs_are_not_text_and_rows_stay_apart() -> None:
+    layout = read_md(
+        "::: {#cmisBody}\n"
+        "# Education Committee\n\n"
+        "+------------+-----------------------------+\n"
+        "| Item No.   | Item                        |\n"
+        "+============+=============================+\n"
+        "| 1          | Declarations of Interest    |\n"
+        "+------------+-----------------------------+\n"
+        ":::\n")
+    assert not any(set(b.text) & set("+=:") for b in layout.blocks)
+    assert [b.rows for b in tables(layout)] == [  # each grid row a table, as its rules say
+        (("Item No.", "Item"),), (("1", "Declarations of Interest"),)]

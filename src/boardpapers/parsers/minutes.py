@@ -169,6 +169,8 @@ def read_header(lines: list[Line]) -> _Header:
             if in_table:
                 current = in_table
                 continue
+            if _COLUMN_HEAD.match(line.cells[0]):
+                current = None  # the items table begins: no more names
         text = line.text
         if _DANGLING.search(text) and k + 1 < len(lines):
             text, joined = f"{text} {lines[k + 1].text}", True  # "… 7.30 pm in the" + "Hall, …"
@@ -223,6 +225,11 @@ _OTHER_LABEL = re.compile(r"^(?!(?:councillors?|cllrs?|aldermen|members)\s*:)[A-
 _PEOPLE = ("chair", "present", "also_present", "officers", "apologies", "absent")
 
 
+# the header row of the items table under "Apologies: …" ("Item No. | Item")
+_COLUMN_HEAD = re.compile(r"^(?:item|minute|agenda item|ref(?:erence)?)(?:\s*(?:no\.?|number))?"
+                          r"\s*$|^no\.?$", re.IGNORECASE)
+
+
 def _read_people_row(header: _Header, cells: tuple[str, ...], current: str | None) -> str | None:
     """A table row of the attendance: a label cell and its names ("In the Chair: | Alderman
     N Hetherington"; a cell's lines are separate lists), or under a label a name and the
@@ -233,7 +240,8 @@ def _read_people_row(header: _Header, cells: tuple[str, ...], current: str | Non
         values = [v for c in cells[1:] for v in c.split("\n") if v.strip()]
         header.people.setdefault(label[0], []).extend(values)
         return label[0]
-    if current not in _PEOPLE or _OTHER_LABEL.match(cells[0]) or not _reads_as_names(cells[0]):
+    if current not in _PEOPLE or _OTHER_LABEL.match(cells[0]) or _COLUMN_HEAD.match(cells[0]) \
+            or not _reads_as_names(cells[0]):
         return None
     others = tuple(c for c in cells[1:] if c.strip())
     for name in cells[0].split("\n"):

@@ -17,6 +17,7 @@ taken as headings (see ``text_structure``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from boardpapers.errors import UnreadableFile
@@ -44,6 +45,8 @@ read_bytes = read_text_bytes
 def text_to_layout(text: str, source: Source, markdown: bool = False,
                    metadata: dict[str, str] | None = None) -> Layout:
     """Lay out already-decoded text (also handy for tests and other readers)."""
+    if _PANDOC_SIGNS.search(text):
+        text = pandoc_dashes(text)
     lines = split_lines(text)
     profile = profile_document(lines, markdown)
     classified = [classify_line(raw, i, profile) for i, raw in enumerate(lines)]
@@ -54,6 +57,20 @@ def text_to_layout(text: str, source: Source, markdown: bool = False,
     spanned, joined = join_blocks(blocks)
     return Layout(source=replace(source, pages=pages), blocks=spanned, text=joined,
                   metadata=dict(metadata or {}))
+
+
+# Marks only pandoc writes: a simple or grid table's rule line, an escaped quote, a "\"
+# line break, a {.class} attribute.
+_PANDOC_SIGNS = re.compile(
+    r"^[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$|^\+(?:[-=:]{3,}\+)+[ \t]*$|\\['\"]|\\$|"
+    r"\{[.#][A-Za-z][\w-]*", re.MULTILINE)
+_DOUBLE_HYPHEN = re.compile(r"(?<=[\w).,'’\"]) (-{2,3}) (?=[\w('‘\"£$])")
+
+
+def pandoc_dashes(text: str) -> str:
+    """pandoc (smart typography off) writes an en dash as "--" and an em dash as "---";
+    between words they are dashes again ("Strategy -- annual progress")."""
+    return _DOUBLE_HYPHEN.sub(lambda m: " – " if len(m.group(1)) == 2 else " — ", text)
 
 
 def split_lines(text: str) -> list[str]:

@@ -60,6 +60,7 @@ class Part:
     rows: list[list[str]] = field(default_factory=list)
     gap_before: bool = False
     page_no: int | None = None  # printed page number of a footer/header break
+    ruled_off: bool = False  # a grid table's rule line above: a row of its own
 
     @property
     def first(self) -> Line:
@@ -80,13 +81,16 @@ class Part:
 
 def lines_to_parts(lines: list[Line], profile: DocumentProfile) -> list[Part]:
     parts: list[Part] = []
-    gap = False
+    gap = ruled = False
     for line in lines:
         kind = line.kind
         if kind is LineKind.BLANK:
             gap = True
             continue
         if kind is LineKind.TABLE_RULE:
+            continue
+        if kind is LineKind.GRID_RULE:
+            gap = ruled = True  # each grid row stays a table of its own, as its rules say
             continue
         if kind is LineKind.RULE:
             gap = gap or not _make_setext_heading(parts, line, gap)
@@ -104,7 +108,8 @@ def lines_to_parts(lines: list[Line], profile: DocumentProfile) -> list[Part]:
             gap = False
             continue
         parts.append(_new_part(line, gap))
-        gap = False
+        parts[-1].ruled_off, gap = ruled, False
+        ruled = False
     return parts
 
 
@@ -327,7 +332,7 @@ def merge_across_gaps(parts: list[Part]) -> list[Part]:
 
 
 def _table_goes_on(prev: Part, part: Part) -> bool:
-    if prev.kind is not BlockKind.TABLE or part.kind is not BlockKind.TABLE:
+    if prev.kind is not BlockKind.TABLE or part.kind is not BlockKind.TABLE or part.ruled_off:
         return False
     first = part.first
     header_like = first.emphasis == "bold" and sum(1 for c in first.cells if c) >= 2

@@ -23,6 +23,9 @@ _NOTE_DEFINITION = re.compile(r"^\s*\[\^(\w{1,10})\]:\s*")
 _TAG = re.compile(r"</?(?:a|b|i|u|em|strong|sup|sub|span|font|br|p|div|s|strike|del|ins|"
                   r"mark|small|big|tt|code|hr|ul|ol|li)\b[^>\n]*?/?>", re.I)
 _NOTE_REF = re.compile(r"\[\^\w{1,10}\](?!:)")
+# pandoc attributes: "[Venue: ]{.mgLabel}" keeps its text; "## Title {#id .class}" loses them
+_ATTRIBUTE_SPAN = re.compile(r"\[([^\[\]\n]*)\]\{[.#][^{}\n]*\}")
+_ATTRIBUTES = re.compile(r"\s*\{(?:\s*(?:[.#][A-Za-z][\w-]*|[\w-]+=(?:\"[^\"\n]*\"|\S+)))+\s*\}")
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\[\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"\n]*\")?\)")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -68,6 +71,7 @@ def strip_markup(fragment: str) -> str:
     text = _NOTE_REF.sub("", text)
     text = _AUTOLINK.sub(lambda m: m.group(1).removeprefix("mailto:"), text)
     text = _NOTE_DEFINITION.sub(r"\1 ", text)
+    text = _ATTRIBUTES.sub("", _ATTRIBUTE_SPAN.sub(r"\1", text))
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(_link_text, text)
     text = _TAG.sub("", text)

@@ -23,6 +23,7 @@ class LineKind(StrEnum):
     FURNITURE = "furniture"  # page footer/header or form feed: a page boundary
     RULE = "rule"            # ---, ***, === : dropped (or a setext underline)
     TABLE_RULE = "table_rule"  # ---|--- or ----\t---- : dropped
+    GRID_RULE = "grid_rule"  # pandoc's +----+----+ between a grid table's rows: dropped
     HEADING = "heading"
     TABLE_ROW = "table_row"
     LIST = "list"
@@ -86,6 +87,8 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _TAB_RULE = re.compile(r"^\s*-{2,}(?:\t+-{2,})+\s*$")
+_GRID_RULE = re.compile(r"^\s*\+(?:[-=:]{3,}\+)+\s*$")  # pandoc's grid table: +----+----+
+_FENCED_DIV = re.compile(r"^\s*:{3,}\s*(?:\{[^{}]*\}|[\w-]+)?\s*:*\s*$")  # pandoc's ::: {#id}
 _BULLET_CHARS = "-*+•·▪◦‣➢►■□●○✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
 _BULLET = re.compile(rf"^([{_BULLET_CHARS}]|o(?=\s+[A-Z\"'‘“(]))\s+")
 _MARKER = re.compile(
@@ -262,6 +265,10 @@ def classify_line(raw: str, number: int, profile: DocumentProfile) -> Line:
     if furniture is not None and not (number == profile.first_line and furniture.page_no is None
                                       and not _ALWAYS_FURNITURE.match(visible)):
         return furniture
+    if _FENCED_DIV.match(raw):
+        return Line(LineKind.BLANK)
+    if _GRID_RULE.match(raw):
+        return Line(LineKind.GRID_RULE)
     if _TAB_RULE.match(raw) or (number in profile.pipe_rows and _PIPE_RULE.match(raw)):
         return Line(LineKind.TABLE_RULE)
     rule = _RULE.match(raw)
