@@ -114,3 +114,83 @@ def test_parish_summons_items_numbered_by_year_and_body_from_the_summons() -> No
         ("25/101", "Apologies – to receive and approve apologies for absence.", False),
         ("25/104", "Open forum – up to 10 minutes for parishioners.", False),
         ("25/110", "Staffing – Clerk's annual appraisal (confidential).", True)]
+
+
+def _items(text: str) -> list[tuple[str, str, str | None, bool]]:
+    items = parse_agenda(layout_from_text(text), AGENDA).meeting.items  # type: ignore[union-attr]
+    return [(i.number, i.title, i.pages, i.confidential) for i in items]
+
+
+_LONG_PACK = (
+    "# Cabinet\n## Agenda\n**Part I – Items considered in public**\n"
+    "1.\tApologies for Absence\n2.\tMinutes\n3.\tSchool Place Planning Strategy\n"
+    "**Part II – Items likely to be considered in private**\n"
+    "4.\tExclusion of the Press and Public\n5.\tDisposal of the Former Depot (exempt)\n"
+    "# Contents\nItem\tTitle\tPages\n2.\tMinutes of the meeting held on 8 July 2025\t4 - 6\n"
+    "3.\tSchool Place Planning Strategy\t7 - 11\n")
+
+
+def test_a_contents_page_fills_in_pages_and_adds_no_items() -> None:
+    assert _items(_LONG_PACK) == [
+        ("1", "Apologies for Absence", None, False), ("2", "Minutes", "4 - 6", False),
+        ("3", "School Place Planning Strategy", "7 - 11", False),
+        ("4", "Exclusion of the Press and Public", None, False),
+        ("5", "Disposal of the Former Depot (exempt)", None, True)]
+
+
+def test_the_agenda_ends_at_an_agenda_item_stamp_and_at_the_embedded_minutes() -> None:
+    stamped = _items(_LONG_PACK + "**Agenda Item 2**\n# WEALDMOOR COUNTY COUNCIL\n"
+                     "14. Apologies for Absence\n15. Provisional Revenue Outturn 2024/25\n")
+    assert [n for n, *_ in stamped] == ["1", "2", "3", "4", "5"]
+    unstamped = _items(_LONG_PACK + "Minutes of the meeting of the Cabinet held on 8 July 2025\n"
+                       "Present: Councillor Patricia Oyelaran (Chair)\n"
+                       "14. Apologies for Absence\n15. Provisional Revenue Outturn 2024/25\n")
+    assert unstamped == _items(_LONG_PACK)
+
+
+def test_numbering_restarting_under_other_titles_ends_the_agenda() -> None:
+    items = _items("# Planning Policy Committee\n## Agenda\n1. Apologies for absence\n"
+                   "2. Local Plan Review (pages 2 - 3)\n# Local Plan Review\n"
+                   "## 1. Introduction\n## 2. Recommendations\n## 3. Background\n")
+    assert items == [("1", "Apologies for absence", None, False),
+                     ("2", "Local Plan Review", "2 - 3", False)]
+
+
+def test_numbered_sub_items_are_items_with_their_own_pages_after_their_parent() -> None:
+    meeting = parse_agenda(layout_from_text(
+        "# Council\n## Business\n6.\tPetitions\n6.1\tPetition: Save Elmgrove\t23 - 24\n"
+        "6.2\tPetition: Castle Road\t25 - 26\n7\tReports of Task and Finish Groups\n"
+        "7(i)\tFly-tipping Review\t27\n7(ii)\tDamp and Mould\t28 - 34\n"
+        "8\tPublic Participation\n8a\tQuestions\t35\n"), AGENDA).meeting
+    assert meeting is not None
+    assert [(i.number, i.title, i.pages) for i in meeting.items] == [
+        ("6", "Petitions", None), ("6.1", "Petition: Save Elmgrove", "23 - 24"),
+        ("6.2", "Petition: Castle Road", "25 - 26"),
+        ("7", "Reports of Task and Finish Groups", None), ("7(i)", "Fly-tipping Review", "27"),
+        ("7(ii)", "Damp and Mould", "28 - 34"), ("8", "Public Participation", None),
+        ("8a", "Questions", "35")]
+    assert meeting.items[0].subitems == ("6.1 Petition: Save Elmgrove",
+                                         "6.2 Petition: Castle Road")
+
+
+def test_a_lone_page_number_after_earlier_pages_is_the_items_page_but_a_footer_is_not() -> None:
+    items = _items("# Council\n## Business\n8. Questions to the Leader\n43 - 46\n"
+                   "9. Motion on Local Bus Services\n47\n10. Appointments\n"
+                   "# Rhaglen\n1. Cofnodion\t2\n2. Rhaglen Waith\t5\nTudalen 1\n")
+    assert items[:3] == [("8", "Questions to the Leader", "43 - 46", False),
+                         ("9", "Motion on Local Bus Services", "47", False),
+                         ("10", "Appointments", None, False)]
+    assert items[4] == ("2", "Rhaglen Waith", "5", False)  # not the "Tudalen 1" footer
+
+
+def test_a_cells_second_line_is_the_items_description_in_welsh_too() -> None:
+    from boardpapers.parsers.agenda_items import parse_agenda_items
+    from boardpapers.parsers.meeting import Line
+    rows = [("3.", "Cofnodion\nCadarnhau cofnodion y cyfarfod a gynhaliwyd ar 10 Gorffennaf.", "2"),
+            ("11.", "Exclusion of the Press and Public\nTo resolve that the press and public "
+                    "be excluded for the following item."),
+            ("12.", "Local Plan Review: Preferred\nOptions Consultation")]
+    items = parse_agenda_items([Line(r, 0) for r in rows])
+    assert [(i.title, i.pages, i.text is not None) for i in items] == [
+        ("Cofnodion", "2", True), ("Exclusion of the Press and Public", None, True),
+        ("Local Plan Review: Preferred Options Consultation", None, False)]

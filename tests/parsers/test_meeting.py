@@ -422,3 +422,27 @@ def test_two_members_run_together_on_one_line_are_two_members() -> None:
         ("Bethan Owens", "North District Council", "vice_chair"),
         ("Kevin Doyle", "Marcheshire County Council", "member"),
         ("Peter Caldicott", None, "co_opted")]
+
+
+def test_welsh_councillors_label_and_a_summons_letters_to_line_are_the_membership() -> None:
+    welsh = parse_members(lines(
+        "## Aelodaeth\nCynghorwyr: Gwenllian Morgan (Cadeirydd), Dafydd ap Siôn "
+        "(Is-gadeirydd), Meinir Hughes a Sioned Parry.\n# Rhaglen\n1. Ymddiheuriadau\n"))
+    assert [(m.name, m.role, m.title) for m in welsh] == [
+        ("Gwenllian Morgan", "chair", "Cllr"), ("Dafydd ap Siôn", "vice_chair", "Cllr"),
+        ("Meinir Hughes", "member", "Cllr"), ("Sioned Parry", "member", "Cllr")]
+    letter = parse_members(lines(
+        "# Planning Policy Committee\nTo: Councillors Alan Threlfall (Chairman), Lucy Strand "
+        "and Trevor Wainwright.\nDear Councillor,\nYou are invited to attend a meeting.\n"
+        "Yours sincerely,\nChief Executive\n"))
+    assert [m.name for m in letter] == ["Alan Threlfall", "Lucy Strand", "Trevor Wainwright"]
+    assert parse_members(lines("To: All Members of the Council\nDear Member,\n")) == ()
+
+
+def test_a_summons_signed_by_the_chief_executive_is_for_the_council_it_names() -> None:
+    meeting = read_meeting(lines(
+        "# THORNLEIGH CITY COUNCIL\nTo: All Members of the Council\nYou are hereby summoned "
+        "to attend a meeting of Thornleigh City Council to be held in the Council Chamber, "
+        "Guildhall on Thursday, 20 November 2025 at 6.00 pm.\nMartin Oduya\nChief Executive\n"))
+    assert (meeting.body, meeting.date, meeting.time) == (
+        "Thornleigh City Council", "2025-11-20", "18:00")

@@ -283,3 +283,31 @@ def test_police_and_crime_panel_named_only_in_the_running_header_is_the_body() -
     assert paper.body == "Marcheshire Police and Crime Panel"
     assert ("Neil Coombes", "Superintendent") in [(m.name, m.title) for m in paper.meeting.members]
     assert (paper.meeting.date, paper.meeting.time) == ("2026-02-05", "14:00")
+
+
+def test_reports_opening_with_introduction_then_recommendations_are_found() -> None:
+    layout = layout_from_text(
+        "# Planning Policy Committee\n"
+        "To: Councillors Alan Threlfall (Chairman), Maureen Copley (Vice-Chairman) and "
+        "Trevor Wainwright.\nDear Councillor,\n# Agenda\n1. Apologies for absence\n"
+        "2. Town Centre Design Code (page 3)\n**Agenda Item 2**\n# Town Centre Design Code\n"
+        "**Report of the Head of Planning Policy**\n## 1. Introduction\n"
+        "1.1 This report presents the draft design code.\n## 2. Recommendations\n"
+        "2.1 That the Committee approves the draft code for consultation.\n## 3. Background\n"
+        "3.1 The code was prepared with residents.\n")
+    paper = parse_pack(layout, PACK)
+    assert [(r.title, r.agenda_item) for r in paper.reports] == [
+        ("Town Centre Design Code", "2")]
+    assert paper.meeting is not None
+    assert [(i.number, i.pages) for i in paper.meeting.items] == [("1", None), ("2", "3")]
+    assert [(m.name, m.role) for m in paper.meeting.members] == [
+        ("Alan Threlfall", "chair"), ("Maureen Copley", "vice_chair"),
+        ("Trevor Wainwright", "member")]
+
+
+def test_an_appendix_with_an_introduction_but_no_recommendations_is_not_a_report() -> None:
+    layout = layout_from_text(
+        "# Cabinet\n## Agenda\n1. Waste Strategy\n# Waste Strategy\n## Purpose\nTo agree it.\n"
+        "## Recommendations\nAgree it.\n# Appendix 1 – Consultation Summary\n"
+        "## 1. Introduction\nResidents replied.\n## 2. Background\nText.\n")
+    assert [s.title for s in find_report_starts(layout.blocks)] == ["Waste Strategy"]

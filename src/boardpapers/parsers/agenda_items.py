@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from boardpapers.facts.dates import parse_date
 from boardpapers.layout import BlockKind
@@ -21,7 +21,8 @@ _AGENDA_START = re.compile(
     r"order of business|items? of business|item\s+(?:no\.?\s+)?(?:title\s+)?pages?|"
     r"no\.?\s+item|rhif eitem)\s*:?$", re.IGNORECASE)
 _ITEM = re.compile(
-    r"^(?:item\s+|eitem\s+)?([1-9]\d{0,2}(?:\.\d{1,2})?[a-z]?|\([a-z]\)|[a-z]\)"
+    r"^(?:item\s+|eitem\s+)?([1-9]\d{0,2}\((?:[a-z]|[ivx]{1,4})\)"  # "5(i)", "4(b)"
+    r"|[1-9]\d{0,2}(?:\.\d{1,2})?[a-z]?|\([a-z]\)|[a-z]\)"
     r"|(?:[A-Z]{1,4}/)?\d{2}/\d{2,4}[a-z]?)"  # a parish's "25/101", a town's "FC/25/088"
     r"[.):]?\s+(\S.*)$",
     re.IGNORECASE)
@@ -113,61 +114,198 @@ class _ItemDraft:
 def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
     """The numbered agenda, with pages, presenters, sub-items and confidentiality.
 
-    Reading starts at the agenda's opening line when there is one. Items under a
-    "CONFIDENTIAL ITEMS", "Part 2"/"PART II" or "exempt information" heading, or after an
-    "Exclusion of the press and public" item, are confidential until a "NON-CONFIDENTIAL",
-    "Part 1" or "open" heading. Lines under an item are its page range ("9 - 24"), its
-    presenters ("X, Programme Manager, to present"; "Verbal update from A and B"), its
-    sub-items ("(a) …", "4.1 …", bullets) or its description.
+    Reading starts at the agenda's opening line when there is one and ends with the front
+    matter: at an "Agenda Item 3" stamp, at the embedded minutes of the last meeting, or
+    where numbering restarts under other titles (a report's "1. Introduction"). A second
+    list that repeats the items ("Contents" with pages) only fills in missing pages.
+    Items under a "CONFIDENTIAL ITEMS", "Part 2"/"PART II" or "exempt information" heading,
+    or after an "Exclusion of the press and public" item (itself public), are confidential
+    until a "NON-CONFIDENTIAL", "Part 1" or "open" heading. Numbered sub-items ("4a",
+    "5(i)", "6.1") are items of their own, listed in their parent's sub-items too; lines
+    under an item are its page range ("9 - 24"), its presenters ("X, Programme Manager,
+    to present"; "Verbal update from A and B"), its lettered sub-items ("(a) …", bullets)
+    or its description.
     """
     start = agenda_start(lines)
-    items: list[_ItemDraft] = []
-    named_private: set[str] = set()
-    confidential = False
-    for line in _numbers_joined_to_titles(lines[start or 0:]):
+    agenda = _Agenda()
+    joined = _numbers_joined_to_titles(lines[start or 0:])
+    for k, line in enumerate(joined):
         text = line.text
         number_title = _item_number_title(line)
         if NEXT_MEETING.match(text) and not number_title:
             break  # "Date of next meeting: …" closes the agenda ("7. Date of next …" is an item)
-        current = items[-1] if items else None
-        if number_title and current and _is_subitem(number_title[0], current.number, line):
-            current.subitems += (_subitem_text(line),)
+        if agenda.items and not number_title and _front_matter_ends(joined, k):
+            break
+        if number_title and agenda.current and _is_subitem(number_title[0]):
+            if not agenda.repeating:
+                agenda.current.subitems += (_subitem_text(line),)
             continue
         if number_title:
-            number, title = number_title
-            title, pages = split_pages(title)
-            if len(line.cells) > 1 and pages is None:
-                pages = next((split_pages(c)[1] for c in line.cells[1:]
-                              if is_page_range(c)), None)
-            title, description = split_description(title)
-            exclusion = bool(EXCLUSION.search(title))
-            marked = bool(_ITEM_IS_CONF.search(title)) and not exclusion
-            verbal_cell = any(re.fullmatch(r"(?:verbal|oral)(?:\s+(?:update|report))?", c, re.I)
-                              for c in line.cells[1:])  # "5. | Feedback | Verbal"
-            draft = _ItemDraft(number, title.strip(), pages,
-                               confidential=confidential or marked,
-                               verbal=verbal_cell or bool(re.search(r"\bverbal\b", title, re.I)))
-            items.append(draft)
-            if description:
-                _add_detail(draft, Line((description,), line.block))
-            if exclusion:
-                confidential = True  # the motion is public; the business after it is not
+            if not agenda.read_item(line, *number_title):
+                break  # numbering restarted under other titles: the agenda is over
             continue
         if _OPEN_MARK.match(text):
-            confidential = False
+            agenda.confidential = False
             continue
         private = private_scope(text)
         if private == "following":
-            confidential = True
+            agenda.confidential = True
             continue
         if isinstance(private, set):
-            named_private |= private
+            agenda.named_private |= private
             continue
-        if current is not None:
-            _add_detail(current, line)
-    for draft in items:
-        draft.confidential = draft.confidential or draft.number in named_private
-    return tuple(d.freeze() for d in items)
+        agenda.detail(line)
+    for draft in agenda.items:
+        draft.confidential = draft.confidential or draft.number in agenda.named_private
+    return tuple(d.freeze() for d in agenda.items)
+
+
+@dataclass
+class _Agenda:
+    """The agenda read so far, and where the reading is."""
+
+    items: list[_ItemDraft] = field(default_factory=list)
+    named_private: set[str] = field(default_factory=set)
+    confidential: bool = False
+    current: _ItemDraft | None = None
+    repeating: bool = False  # inside a list that repeats the items (a contents page)
+    last_page: int = 0
+
+    def read_item(self, line: Line, number: str, title: str) -> bool:
+        """Add (or, when the number was read before, merge) an item; False when the
+        number comes again under another title, so the agenda has ended."""
+        title, description = _cell_description(title)
+        title, pages = split_pages(title)
+        if len(line.cells) > 1 and pages is None:
+            pages = next((_cell_pages(c) for c in line.cells[1:] if _cell_pages(c)), None)
+        title, said = split_description(title)
+        description = description or said
+        seen = next((d for d in self.items if d.number.casefold() == number.casefold()), None)
+        if seen is not None:
+            if not same_title(seen.title, title):
+                return False
+            self.current, self.repeating = seen, True
+            self._set_pages(seen, pages)
+            return True
+        exclusion = bool(EXCLUSION.search(title))
+        marked = bool(_ITEM_IS_CONF.search(title)) and not exclusion
+        verbal_cell = any(re.fullmatch(r"(?:verbal|oral)(?:\s+(?:update|report))?", c, re.I)
+                          for c in line.cells[1:])  # "5. | Feedback | Verbal"
+        draft = _ItemDraft(number, title.strip(), None,
+                           confidential=(self.confidential or marked) and not exclusion,
+                           verbal=verbal_cell or bool(re.search(r"\bverbal\b", title, re.I)))
+        self._set_pages(draft, pages)
+        parent = self._parent_of(number)
+        if parent is not None:
+            parent.subitems += (f"{number} {draft.title}",)
+        self.items.append(draft)
+        self.current, self.repeating = draft, False
+        if description:
+            _add_detail(draft, Line((description,), line.block))
+        if exclusion:
+            self.confidential = True  # the motion is public; the business after it is not
+        return True
+
+    def detail(self, line: Line) -> None:
+        """A line under the current item: its pages, presenters, sub-items or text."""
+        item = self.current
+        if item is None:
+            return
+        text = line.text.strip()
+        pages = split_pages(text)[1] if is_page_range(text) else _bare_page(text)
+        if pages is not None:
+            if _is_range(pages) or (item.pages is None and int(pages) > self.last_page > 0):
+                self._set_pages(item, pages)  # a lone "47" only after earlier pages
+            return
+        if not self.repeating:
+            _add_detail(item, line)
+            self._note_pages(item.pages)
+
+    def _set_pages(self, item: _ItemDraft, pages: str | None) -> None:
+        if pages is not None and (item.pages is None or not self.repeating):
+            item.pages = pages
+        self._note_pages(item.pages)
+
+    def _note_pages(self, pages: str | None) -> None:
+        if pages:
+            self.last_page = max(self.last_page, int(re.findall(r"\d+", pages)[-1]))
+
+    def _parent_of(self, number: str) -> _ItemDraft | None:
+        """Item 6 for "6.1", item 4 for "4a" or "4(i)": the last item with the base number."""
+        base = re.match(r"\d+", number)
+        if base is None or base.group(0) == number:
+            return None
+        return next((d for d in reversed(self.items) if d.number == base.group(0)), None)
+
+
+def _cell_pages(cell: str) -> str | None:
+    """A page cell of an agenda table row: "9 - 24", "Pages 9-24" or a single "47"."""
+    return split_pages(cell)[1] if is_page_range(cell) else _bare_page(cell)
+
+
+def _bare_page(text: str) -> str | None:
+    return text.strip() if re.fullmatch(r"\s*[1-9]\d{0,3}\s*", text) else None
+
+
+def _is_range(pages: str) -> bool:
+    return "-" in pages
+
+
+_STAMP = re.compile(r"^(?:agenda\s+item|eitem(?:\s+(?:agenda|ar yr agenda))?)\s+(?:no\.?\s*)?"
+                    r"\d{1,3}[a-z]?$", re.IGNORECASE)
+_MINUTES_HEAD = re.compile(r"^(?:minutes|cofnodion)\b", re.IGNORECASE)
+_PRESENT = re.compile(r"^(?:present|members present|in attendance|yn bresennol|"
+                      r"aelodau['’]?n bresennol)\b", re.IGNORECASE)
+
+
+def _front_matter_ends(lines: Sequence[Line], k: int) -> bool:
+    """An "Agenda Item 3" stamp over the pack's first paper, or the heading of the last
+    meeting's minutes printed in the pack (a "Present:" line follows it)."""
+    text = lines[k].text.strip()
+    if _STAMP.match(text):
+        return True
+    return bool(_MINUTES_HEAD.match(text)) and any(
+        _PRESENT.match(ln.text) for ln in lines[k + 1:k + 5])
+
+
+_CELL_DESCRIPTION = re.compile(r"^[A-Z][^\n]*[.!]$")
+_OPEN_END = re.compile(r"(?:\b(?:the|a|an|of|to|and|on|for|in|at|by|with|from)|[,–-])$",
+                       re.IGNORECASE)
+
+
+def _cell_description(title: str) -> tuple[str, str | None]:
+    """"Cofnodion\nCadarnhau cofnodion y cyfarfod …." -> the title and its description,
+    where a table cell put the description on a line of its own under the title."""
+    head, _, rest = title.partition("\n")
+    rest = " ".join(rest.split("\n")).strip()
+    if (not rest or not _CELL_DESCRIPTION.match(rest) or len(rest.split()) < 3
+            or _OPEN_END.search(head.strip()) or split_pages(rest)[1]):
+        return " ".join(title.split()), None
+    return head.strip(), rest
+
+
+_STOP = frozenset("a an and the of in on to for from with by update report reports paper "
+                  "progress annual our its at as is be".split())
+
+
+def title_words(title: str) -> frozenset[str]:
+    """Words that carry a title's meaning: "Update on MoU activity" -> {mou, activity}."""
+    words = re.findall(r"[a-z0-9]+(?:/[a-z0-9]+)?", title.casefold())
+    return frozenset(w for w in words if w not in _STOP and len(w) > 1)
+
+
+def title_similarity(a: str, b: str) -> float:
+    """Shared meaningful words over the shorter title's: 0 (nothing shared) to 1."""
+    wa, wb = title_words(a), title_words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def same_title(a: str, b: str) -> bool:
+    """Whether two listings of one item number name the same item ("Minutes" and "Minutes
+    of the meeting held on 8 July 2025")."""
+    return title_similarity(a, b) >= 0.5
 
 
 _DESCRIPTION_START = re.compile(
@@ -216,7 +354,8 @@ def _item_numbers(text: str) -> list[str]:
     return numbers
 
 
-_BARE_NUMBER = re.compile(r"(?:item\s+)?[1-9]\d{0,2}[a-z]?[.)]?", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"(?:item\s+)?[1-9]\d{0,2}(?:\.\d{1,2}|\((?:[a-z]|[ivx]{1,4})\))?"
+                          r"[a-z]?[.)]?", re.IGNORECASE)
 
 
 def _numbers_joined_to_titles(lines: Sequence[Line]) -> list[Line]:
@@ -240,12 +379,14 @@ def _numbers_joined_to_titles(lines: Sequence[Line]) -> list[Line]:
 
 def _item_number_title(line: Line) -> tuple[str, str] | None:
     first = line.cells[0]
-    if len(line.cells) > 1 and re.fullmatch(r"(?:item\s+)?[1-9]\d{0,2}[a-z]?[.)]?", first, re.I):
+    if len(line.cells) > 1 and _BARE_NUMBER.fullmatch(first):
         first = f"{first} {line.cells[1]}"  # "4." | "Planning applications" | "7 - 64"
     m = _ITEM.match(first.replace("\n", " "))  # title\ndescription cells
     if not m:
         return None
-    number, title = m.group(1).strip("()"), m.group(2).strip()
+    number, title = m.group(1), first[m.start(2):].strip()  # the cell's line breaks kept
+    if re.fullmatch(r"\(?[a-z]\)", number, re.IGNORECASE):
+        number = number.strip("()")  # "(a)", "b)"; "5(i)" keeps its brackets
     if re.match(r"(?:item|eitem)\s", first, re.I) and title[:1].islower():
         return None  # "Item 10 is likely to be considered in private …" is a note
     if parse_time(first[:12]) and re.match(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m|$|[-–])", first):
@@ -261,11 +402,10 @@ _CONTACT_NOTE = re.compile(r"^(?:for (?:further|more) information|please contact
                           re.IGNORECASE)  # the agenda's footnote next to a stray "6."
 
 
-def _is_subitem(number: str, parent: str, line: Line) -> bool:
-    if re.fullmatch(r"[a-z]", number) or re.fullmatch(r"[ivx]+", number):
-        return True
-    head = parent.split(".")[0].rstrip("abcdefghijklmnopqrstuvwxyz")
-    return "." in number and number.split(".")[0] == head and "." not in parent
+def _is_subitem(number: str) -> bool:
+    """"(a)", "b)", "(i)": lettered parts of the item above. Sub-items with their parent's
+    number ("4a", "5(i)", "6.1") have their own pages and papers: they are items."""
+    return bool(re.fullmatch(r"[a-z]|[ivx]+", number, re.IGNORECASE))
 
 
 def _subitem_text(line: Line) -> str:

@@ -238,6 +238,7 @@ _NOT_BODY = re.compile(
     r"supplementary|minutes|cofnodion|contact|political group|items?|dear|to:|"
     r"(?:clerk|proper officer|chief executive|monitoring officer|secretary)\s+(?:to|of)\s+the\b|"
     r"(?:town|parish|deputy)\s+clerk\b|"  # a signature's post, not the meeting
+    r"(?:chief executive|head of paid service|managing director)(?: officer)?\s*$|"
     r"(?:councillors?|cllrs?|aldermen|alderman|mr|mrs|ms|miss|dr|mayor|sir|dame)\.?\s)",
     re.IGNORECASE)  # a member's line ("Councillor K Doyle – Marcheshire County Council")
 _MEETING_OF = re.compile(

@@ -63,7 +63,8 @@ _POSITION = re.compile(
     r"^(?:(?:deputy )?leader|cabinet member|executive member|lead member|portfolio holder|"
     r"deputy mayor|aelod cabinet|arweinydd)\b", re.IGNORECASE)
 _MEMBERSHIP_KEYS = ("membership", "members", "aelodaeth", "councillors", "board members",
-                    "committee members")
+                    "committee members", "cynghorwyr", "y cynghorwyr", "aelodau")
+_ADDRESSED = re.compile(r"^(?:councillors|cllrs|cynghorwyr|y cynghorwyr)\s+[A-Z]", re.IGNORECASE)
 _MEMBERSHIP_START = re.compile(
     r"\b(?:membership|aelodaeth|members:|councillors:|committee members|board members)|"
     r"^members of the (?:committee|board|panel|cabinet|sub-committee|authority|forum)\s*:?$",
@@ -243,6 +244,8 @@ def parse_members(lines: Sequence[Line]) -> tuple[Member, ...]:
         if found:
             members.extend(found)
             misses = 0
+            if _is_letter_address(line.text):
+                break  # "To: Councillors …" then "Dear Councillor,": the list was one line
         elif context is not None:
             misses += 0 if _is_section_row(line) else 1
         if misses > 2 and members:
@@ -290,7 +293,19 @@ def _run_on_rows_split(lines: Sequence[Line]) -> list[Line]:
 
 def _membership_label(text: str) -> bool:
     pair = split_label(text)
-    return bool(pair and _is_membership_key(pair[0]))
+    return bool(pair and _lists_members(pair))
+
+
+def _is_letter_address(text: str) -> bool:
+    pair = split_label(text)
+    return bool(pair and pair[0] in ("to", "at") and _lists_members(pair))
+
+
+def _lists_members(pair: tuple[str, str]) -> bool:
+    """"Membership: …", "Cynghorwyr: …", or a summons letter's "To: Councillors A Bell
+    (Chairman), C Dunn …" (not "To: All Members of the Council")."""
+    key, value = pair
+    return _is_membership_key(key) or (key in ("to", "at") and bool(_ADDRESSED.match(value)))
 
 
 def _is_membership_key(key: str) -> bool:
@@ -301,7 +316,7 @@ def _is_membership_key(key: str) -> bool:
 def _ends_membership(text: str) -> bool:
     """A labelled line about something else ("Contact:", "Venue:") closes the list."""
     pair = split_label(text)
-    if not pair or _is_membership_key(pair[0]) or len(pair[0]) > 30:
+    if not pair or _lists_members(pair) or len(pair[0]) > 30:
         return False
     return not _looks_like_name(_split_name(pair[0])[0])
 
@@ -324,10 +339,13 @@ def _read_row(line: Line, context: _Context) -> tuple[list[Member], _Context]:
     if len(cells) == 1:
         text = cells[0]
         labelled = split_label(text)
-        if labelled and _is_membership_key(labelled[0]):
+        if labelled and _lists_members(labelled):
             role = next(filter(None, map(_section_role, labelled[0].split("/"))), None)
             inner = replace(context, role=role) if role else context
-            listed = [parse_member(p, inner) for p in split_member_list(labelled[1])]
+            value = labelled[1]
+            if _COUNCILLOR.match(labelled[0]) and not _ADDRESSED.match(value):
+                value = f"Councillors {value}"  # "Cynghorwyr: A, B a C": each a councillor
+            listed = [parse_member(p, inner) for p in split_member_list(value)]
             return [m for m in listed if m], context
         if _MEMBERSHIP_START.search(text) and not labelled:
             return [], context

@@ -20,6 +20,7 @@ from boardpapers.layout import Block, BlockKind, Layout
 from boardpapers.paper import AgendaItem, Paper, Report, Section
 from boardpapers.parsers import report as report_module
 from boardpapers.parsers.agenda import paper_for_meeting
+from boardpapers.parsers.agenda_items import title_similarity, title_words  # noqa: F401
 from boardpapers.parsers.meeting import (
     clean_cell, lines_of, read_meeting, split_label, with_running_body)
 
@@ -30,6 +31,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("recommendations", r"recommendations?|recommended decisions?|argymhellion|argymhelliad"),
     ("actions", r"actions?"),
     ("reason", r"reasons? for (?:the )?(?:report|decisions?|recommendations?)"),
+    ("introduction", r"introduction|cyflwyniad"),  # a start only with Recommendations
 )
 _LABEL_RE = [(kind, re.compile(rf"^(?:{pattern})\s*(?::\s*(.*))?$", re.IGNORECASE))
              for kind, pattern in _LABELS]
@@ -90,8 +92,9 @@ def label_kind(block: Block) -> str | None:
 
 
 def find_report_starts(blocks: Sequence[Block]) -> list[ReportStart]:
-    """Each report's start: a cluster of template labels (a Purpose label, or two kinds of
-    label close together) with a title just above it."""
+    """Each report's start: a cluster of template labels (a Purpose label, two kinds of
+    label close together, or "Introduction" then "Recommendations") with a title just
+    above it."""
     kinds = [label_kind(b) for b in blocks]
     starts: list[ReportStart] = []
     cluster_end = -1
@@ -99,7 +102,7 @@ def find_report_starts(blocks: Sequence[Block]) -> list[ReportStart]:
         if kind is None or i <= cluster_end:
             continue
         cluster = _label_cluster(kinds, i)
-        if kind != "purpose" and len({kinds[j] for j in cluster}) < 2:
+        if kind != "purpose" and not _is_template({kinds[j] or "" for j in cluster}):
             continue
         cluster_end = cluster[-1]
         floor = starts[-1].first + 1 if starts else 0
@@ -107,6 +110,14 @@ def find_report_starts(blocks: Sequence[Block]) -> list[ReportStart]:
         if start is not None:
             starts.append(start)
     return starts
+
+
+def _is_template(kinds: set[str]) -> bool:
+    """Two kinds of label close together; "1. Introduction" counts only beside
+    "2. Recommendations" (an appendix or a briefing has introductions too)."""
+    if "introduction" in kinds and "recommendations" in kinds:
+        return True
+    return len(kinds - {"introduction"}) >= 2
 
 
 def _label_cluster(kinds: Sequence[str | None], i: int) -> list[int]:
@@ -283,24 +294,6 @@ def _is_appendix_head(b: Block) -> bool:
 
 
 # ------------------------------------------------------------------ agenda links
-
-
-_STOP = frozenset("a an and the of in on to for from with by update report reports paper "
-                  "progress annual our its at as is be".split())
-
-
-def title_words(title: str) -> frozenset[str]:
-    """Words that carry a title's meaning: "Update on MoU activity" -> {mou, activity}."""
-    words = re.findall(r"[a-z0-9]+(?:/[a-z0-9]+)?", title.casefold())
-    return frozenset(w for w in words if w not in _STOP and len(w) > 1)
-
-
-def title_similarity(a: str, b: str) -> float:
-    """Shared meaningful words over the shorter title's: 0 (nothing shared) to 1."""
-    wa, wb = title_words(a), title_words(b)
-    if not wa or not wb:
-        return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
 
 
 def link_agenda_items(reports: Sequence[Report],
