@@ -192,3 +192,11 @@ def test_place_opening_a_sentence_about_councils_still_links() -> None:
 def test_welsh_council_names_link_to_the_register(text: str, code: str) -> None:
     found = find_councils(f"Mae {text} wedi cytuno.", 0)
     assert [(m.text, m.code) for m in found] == [(text, code)]
+
+
+def test_mutated_welsh_council_names_link_to_the_register() -> None:
+    text = ("Mae'r Cyngor yn cydweithio â Chyngor Sir Caerfyrddin a Chyngor Sir Powys, "
+            "yng Nghyngor Gwynedd ac i Gyngor Dinas Casnewydd.")
+    assert [(m.text, m.code) for m in find_councils(text, 0)] == [
+        ("Chyngor Sir Caerfyrddin", "CMN"), ("Chyngor Sir Powys", "POW"),
+        ("Nghyngor Gwynedd", "GWN"), ("Gyngor Dinas Casnewydd", "NWP")]

@@ -26,7 +26,11 @@ CASES = [
     ("up to £500K each year", "up to £500K each year", 500_000, None, "each year", "up to"),
     ("costs of £3-4m a year", "£3-4m a year", 3_000_000, 4_000_000, "a year", None),
     ("between £3m and £4m", "£3m", 3_000_000, None, None, None),
-    ("from £3m to £4m", "£3m to £4m", 3_000_000, 4_000_000, None, None),
+    ("ranging from £3m to £4m", "£3m to £4m", 3_000_000, 4_000_000, None, None),
+    ("a £3m to £4m scheme", "£3m to £4m", 3_000_000, 4_000_000, None, None),
+    ("a charge of 90p for", "90p", 0.9, None, None, None),
+    ("45 pence per mile", "45 pence per mile", 0.45, None, "per mile", None),
+    ("grant o £1.2 miliwn ar gyfer", "£1.2 miliwn", 1_200_000, None, None, None),
     ("valued at around £825m, means", "around £825m", 825_000_000, None, None, "around"),
     ("almost £860,000 – a return", "almost £860,000", 860_000, None, None, "almost"),
     ("circa £12m", "circa £12m", 12_000_000, None, None, "circa"),
@@ -89,6 +93,7 @@ def test_other_currencies_are_labelled() -> None:
     "8,500m2 of floor space", "2,300 new homes", "45 per cent of councils", "Price: £",
     "see pages 9 - 24", "Phase 8", "£ per head", "4.5 million people", "020 7664 3223",
     "we may spend more", "the m25 junction", "Budget £000s", "£'000",
+    "the meeting starts at 7p.m. prompt", "see Appendix 4p", "Page 12p",
 ])
 def test_not_money(text: str) -> None:
     assert find_money(text, 0) == []
@@ -105,3 +110,11 @@ def test_parse_money_reads_the_first_sum() -> None:
 def test_scale_does_not_eat_the_next_word() -> None:
     [money] = find_money("£5 more than last year", 0)
     assert (money.text, money.amount) == ("£5", 5)
+
+
+def test_a_change_from_one_charge_to_another_is_two_sums() -> None:
+    text = "The charge rises from 90p to £1.00 and the all-day charge from £3.50 to £4.00."
+    assert [(m.text, m.amount, m.amount_max) for m in find_money(text, 0)] == [
+        ("90p", 0.9, None), ("£1.00", 1, None), ("£3.50", 3.5, None), ("£4.00", 4, None)]
+    [one, two] = find_money("increased from £3m to £4m a year", 0)
+    assert (one.text, two.text, two.unit) == ("£3m", "£4m a year", "a year")

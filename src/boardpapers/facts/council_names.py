@@ -28,6 +28,10 @@ PREFIXES = ("london borough of", "royal borough of", "city of", "city and county
             # Casnewydd", "Cyngor Dinas a Sir Abertawe", "Cyngor Gwynedd"
             "cyngor sir", "cyngor bwrdeistref sirol", "cyngor dinas a sir", "cyngor dinas",
             "cyngor")
+# Welsh mutates "Cyngor" after some words: "â Chyngor Sir Powys" (aspirate), "i Gyngor
+# Gwynedd" (soft), "yng Nghyngor Sir Ddinbych" (nasal). The rest of the name stays.
+PREFIXES += tuple(mutated + p.removeprefix("cyngor") for p in PREFIXES if p.startswith("cyngor")
+                  for mutated in ("chyngor", "gyngor", "nghyngor"))
 SUFFIXES = ("council", "councils", "city council", "county council", "district council",
             "district councils", "borough council", "borough councils", "city councils",
             "county councils", "metropolitan borough council", "metropolitan district council",

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -50,7 +51,8 @@ _CURRENCY = r"(?P<cur>£|€|US\$|\$|(?<![A-Za-z])(?:GBP|EUR|USD)\s?)"
 
 def _amount(n: str) -> str:
     """NUMBER with an optional scale, named by suffix n ('1' or '2')."""
-    return (rf"(?P<num{n}>{NUMBER})(?:\s?(?P<word{n}>trillion|billion|million|thousand)|"
+    return (rf"(?P<num{n}>{NUMBER})(?:\s?(?P<word{n}>trillion|billion|million|thousand"
+            rf"|triliwn|biliwn|miliwn)(?!\w)|"
             rf"\s?(?P<abbr{n}>bn|mn|mln|tn|[mkb])(?![\w²]))?")
 
 
@@ -64,11 +66,23 @@ _PLUS = r"(?P<plus>\+)?"
 
 _MONEY_SIGN = re.compile(
     _CURRENCY + r"\s?" + _amount("1") + rf"(?:{_RANGE})?" + _PLUS + _RATE, re.IGNORECASE)
+_SINGLE_SIGN = re.compile(_CURRENCY + r"\s?" + _amount("1") + _PLUS + _RATE, re.IGNORECASE)
 _MONEY_WORDS = re.compile(
     rf"(?<![\w.,£$€]){_amount('1')}\s?(?P<cur>pounds(?:\s+sterling)?|GBP)\b" + _RATE,
     re.IGNORECASE)
+# Pence: "90p", "12.5p", "45 pence" (never "7p.m.", "p2", "Appendix 4p").
+_PENCE = re.compile(
+    r"(?<![\w.,£$€/:])(?<!appendix )(?<!annex )(?<!page )(?<!item )(?<!para )"
+    r"(?P<num1>\d{1,3}(?:\.\d{1,2})?)(?P<cur>p(?![\w-])(?!\.\s?m\b)|\s?pence\b|\s?ceiniog\b)"
+    + _RATE, re.IGNORECASE)
 _SIGNS = re.compile(r"[£€$]|GBP|EUR|USD", re.IGNORECASE)
 _WORDS = re.compile(r"pounds|GBP", re.IGNORECASE)
+_PENCE_CUE = re.compile(r"\dp|\d\s?(?:pence|ceiniog)", re.IGNORECASE)
+# "from £3.50 to £4.00": a change from one amount to another, two sums, not a range;
+# unless the words before say a range ("ranging from", "varying from", "anywhere from").
+_CHANGE_FROM = re.compile(r"(?<![\w])(?:from|o)\s+$", re.IGNORECASE)
+_RANGE_WORDS = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere|between|"
+                          r"band|bands|scale)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _RATE_BEFORE = re.compile(r"\bper\s+([a-z]+)\s+(?:of|is|was|at|will\s+be)\s*$", re.IGNORECASE)
 _CODES = {"£": "GBP", "GBP": "GBP", "POUNDS": "GBP", "€": "EUR", "EUR": "EUR",
           "$": "USD", "US$": "USD", "USD": "USD"}
@@ -123,23 +137,42 @@ def _matches(text: str) -> tuple[_Found, ...]:
     """Sign matches and word matches ("60 million pounds"), without overlaps, in order."""
     found: list[_Found] = []
     claimed = Claimed()
-    for pattern, cue in ((_MONEY_SIGN, _SIGNS), (_MONEY_WORDS, _WORDS)):
+    for pattern, cue in ((_MONEY_SIGN, _SIGNS), (_MONEY_WORDS, _WORDS), (_PENCE, _PENCE_CUE)):
         if not cue.search(text):
             continue
         for m in pattern.finditer(text):
             if _ZEROS.match(m.group("num1")):
                 continue  # "£000s", a table's unit heading, is not a sum
-            qualifier = QUALIFIER_BEFORE.search(text, max(0, m.start() - 20), m.start())
-            start = qualifier.start() if qualifier else m.start()
-            end = _end_without_space(m)
-            if not claimed.claim(start, end):
-                continue
-            found.append(_Found(start, end, _value(m, qualifier.group(0) if qualifier else "")))
+            for one in _change_parts(m):
+                qualifier = QUALIFIER_BEFORE.search(text, max(0, one.start() - 20), one.start())
+                start = qualifier.start() if qualifier else one.start()
+                end = _end_without_space(one)
+                if claimed.claim(start, end):
+                    found.append(_Found(start, end,
+                                        _value(one, qualifier.group(0) if qualifier else "")))
     return tuple(sorted(found, key=lambda f: f.start))
 
 
+def _change_parts(m: re.Match[str]) -> list[re.Match[str]]:
+    """"from £3.50 to £4.00" -> the match of £3.50 and the match of £4.00; else [m]."""
+    if m.re is not _MONEY_SIGN or not m.group("num2"):
+        return [m]
+    text = m.string
+    before = text[max(0, m.start() - 40):m.start()]
+    between = text[m.end("num1"):m.start("num2")]
+    if not _CHANGE_FROM.search(before) or _RANGE_WORDS.search(before[:_CHANGE_FROM.search(
+            before).start()]) or not re.search(r"\s(?:to|i)\s+[£€$]", between):
+        return [m]
+    first = _SINGLE_SIGN.match(text, m.start())
+    second = _MONEY_SIGN.match(text, m.start("num2") - 1)
+    return [x for x in (first, second) if x is not None] or [m]
+
+
 def _value(m: re.Match[str], qualifier_text: str) -> MoneyValue:
-    scale1 = m.group("word1") or m.group("abbr1")
+    if m.re is _PENCE:
+        return MoneyValue(amount=_pounds_of_pence(m.group("num1")),
+                          unit=_normalise_rate(_fold(m.group("rate")) or None))
+    scale1 = m.groupdict().get("word1") or m.groupdict().get("abbr1")
     amount = to_number(m.group("num1"), scale1)
     amount_max = None
     if m.groupdict().get("num2"):
@@ -153,6 +186,12 @@ def _value(m: re.Match[str], qualifier_text: str) -> MoneyValue:
                       amount_max=amount_max, unit=_normalise_rate(rate),
                       approximate=bool(qualifier or m.groupdict().get("plus")),
                       qualifier=qualifier)
+
+
+def _pounds_of_pence(digits: str) -> int | float:
+    """"90" -> 0.9, "12.5" -> 0.125: money values are in pounds."""
+    value = Decimal(digits) / 100
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _normalise_rate(rate: str | None) -> str | None:

@@ -14,17 +14,19 @@ from decimal import Decimal, InvalidOperation
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 
 # Scale words and abbreviations, longest first so "bn" wins over "b".
-SCALE = (r"(?:trillion|billion|million|thousand|bn|mn|mln|tn|m|k|b)")
+SCALE = (r"(?:trillion|billion|million|thousand|triliwn|biliwn|miliwn|bn|mn|mln|tn|m|k|b)")
 _SCALES = {
     "k": 10**3, "thousand": 10**3,
     "m": 10**6, "mn": 10**6, "mln": 10**6, "million": 10**6,
     "b": 10**9, "bn": 10**9, "billion": 10**9,
     "tn": 10**12, "trillion": 10**12,
+    # Welsh: "£1.2 miliwn", "£3 biliwn"
+    "miliwn": 10**6, "biliwn": 10**9, "triliwn": 10**12,
 }
 
 # Optional scale after a number: "60m", "1.4 billion", "£2million", "£1.2 bn".
 # Abbreviations must end a word ("£5 more" is not five million); "m2"/"m²" is area.
-SCALE_AFTER = (r"(?:\s?(?P<scale>trillion|billion|million|thousand)|"
+SCALE_AFTER = (r"(?:\s?(?P<scale>trillion|billion|million|thousand|triliwn|biliwn|miliwn)|"
                r"\s?(?P<abbr>bn|mn|mln|tn|[mkb])(?![\w²]))")
 
 

@@ -121,6 +121,11 @@ class _Reader:
             self.officers.append(target)
         setattr(target, fld, value)
 
+    def naming(self) -> bool:
+        """The latest officer has a name and no job title yet ("Title:" may give it)."""
+        return bool(self.officers) and bool(self.officers[-1].name) \
+            and self.officers[-1].position is None
+
     def has_room(self, fld: str) -> bool:
         """Under a bare label, values beyond the number of officers are not contact details."""
         if fld == "name" or not self.officers:
@@ -191,13 +196,40 @@ def clean_value(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" \t;")
 
 
-def _contact_fields(text: str) -> list[Field]:
-    """The contact labels on a line, flattened ("Tel: .. Email: ..") or bilingual."""
-    fields = [f for f in split_fields(text) if f.kind in _CONTACT_KINDS]
+def _contact_fields(text: str, *, named: bool = False) -> list[Field]:
+    """The contact labels on a line, flattened ("Tel: .. Email: ..") or bilingual.
+
+    ``named``: an officer has just been named, so a bare "Title:" is their job title
+    ("Name: Harriet Blaydon" / "Title: Head of Financial Planning"), not a report title;
+    so is a "Title:" after a "Name:" on the same line.
+    """
+    split = split_fields(text)
+    fields = [_title_as_position(f, named or k > 0 and _is_name_field(split[k - 1]))
+              for k, f in enumerate(split)]
+    fields = [f for f in fields if f.kind in _CONTACT_KINDS]
     if fields and fields[0].start == 0:
         return fields
     label = match_label(text, kinds=_CONTACT_KINDS)
+    if label is None and named:
+        label = match_label(text, kinds=_SUBJECT)
+        if label is not None and label.text.casefold() not in _TITLE_WORDS:
+            label = None
+        return [Field("position", label.text, label.value, 0)] if label else []
     return [Field(label.kind, label.text, label.value, 0)] if label else []
+
+
+_SUBJECT = frozenset({"subject"})
+_TITLE_WORDS = frozenset({"title", "teitl"})  # not "Report title", "Subject"
+
+
+def _is_name_field(f: Field) -> bool:
+    return f.kind in ("name", "contact")
+
+
+def _title_as_position(f: Field, named: bool) -> Field:
+    if named and f.kind == "subject" and f.label.casefold() in _TITLE_WORDS:
+        return Field("position", f.label, f.value, f.start)
+    return f
 
 
 # ------------------------------------------------------------------ wrapped lines
@@ -244,7 +276,7 @@ def _continues(before: str, text: str) -> bool:
         return False
     if _ends_in_cut_email(before):  # "imran.qureshi@calderbrook." + "gov.uk"
         return not _contact_fields(text)
-    if _contact_fields(text) or EMAIL.fullmatch(text):
+    if _contact_fields(text, named=True) or EMAIL.fullmatch(text):
         return False
     if _ends_in_connector(before):
         return True
@@ -306,7 +338,7 @@ def read_contacts(lines: list[str], *, heading: bool = False
         if not text:
             used = last_line + 1
             continue
-        fields = _contact_fields(text)
+        fields = _contact_fields(text, named=reader.naming())
         if fields:
             _take_labelled(reader, fields)
         elif is_placeholder(text) or not _take_bare(reader, text):

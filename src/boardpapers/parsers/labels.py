@@ -33,6 +33,7 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
                       r"|officer contact details|contact officer(?:'s|s')? details"
                       r"|contact (?:person|name)|for further information(?: contact)?"
                       r"|further information|lead contact officer|report contact"
+                      r"|(?:for )?(?:further|more) information,? please contact"
                       r"|contact for enquiries|enquiries to"),
     ("contact", "cy", r"swyddogion cyswllt|swyddog cyswllt|manylion cyswllt|cyswllt"
                       r"|am ragor o wybodaeth"),
@@ -97,7 +98,8 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
                       r"|aim of (?:the |this )?report|purpose of this paper"),
     ("purpose", "cy", r"(?:diben|pwrpas)(?: yr adroddiad)?|pwrpas yr adroddiad hwn"
                       r"|diben yr adroddiad hwn|rheswm dros yr adroddiad"),
-    ("other", "en", r"reasons? for (?:the )?(?:recommendations?|decisions?|proposals?)"
+    ("other", "en", r"reasons? for (?:the )?(?:recommendations?|recommendation\(s\)|decisions?"
+                    r"|proposals?)"
                     r"|reasons? for (?:the )?recommended decisions?"
                     r"|alternative options?(?: considered)?(?: and rejected)?"
                     r"|other options considered|options considered and rejected"),
@@ -273,6 +275,30 @@ def clear_caches() -> None:
     clean_label_text.cache_clear()
     _match_label.cache_clear()
     _split_fields.cache_clear()
+
+
+_INTRODUCTION = re.compile(r"introduction(?: and background)?|cyflwyniad(?: a chefndir)?",
+                           re.IGNORECASE)
+
+
+def is_introduction(heading: str) -> bool:
+    """"1. Introduction" / "Cyflwyniad": in a report with no Purpose or Summary label it
+    opens the template (its first paragraph says what the report is for), where another
+    "background" heading ("Background", "Context") does not."""
+    return bool(_INTRODUCTION.fullmatch(split_numbering(clean_label_text(heading))[1]
+                                        .strip().rstrip(":.")))
+
+
+def template_label_kind(text: str) -> str | None:
+    """The kind a report-start finder counts for a label line: "purpose", "summary",
+    "recommendations", "actions", or "introduction" (a kind of its own here, not
+    "background": "1. Introduction" then "2. Recommendations" opens a report)."""
+    if is_introduction(text):
+        return "introduction"
+    label = match_label(text)
+    if label is None or label.kind not in ("purpose", "summary", "recommendations", "actions"):
+        return None
+    return label.kind
 
 
 def split_numbering(text: str) -> tuple[str, str]:

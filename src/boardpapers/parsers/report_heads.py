@@ -144,6 +144,27 @@ def _next_numbered_section(block: Block, previous: str) -> bool:
             and _is_short_title(clean_label_text(rest)) and len(rest.split()) <= 8)
 
 
+_BROKEN_LABEL_PART = 40  # characters: each half of a label a narrow table cell broke
+
+
+def _broken_label(blocks: list[tuple[int, Block]], pos: int) -> Head | None:
+    """"Reasons for" / "recommendation(s)": a section label a narrow table cell broke over
+    two lines (pdftotext), neither half a label of the right kind alone."""
+    index, block = blocks[pos]
+    if block.kind is not BlockKind.PARAGRAPH or pos + 1 >= len(blocks):
+        return None
+    following = blocks[pos + 1][1]
+    first, second = block_text(block), block_text(following)
+    if following.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or block.marker \
+            or len(first) > _BROKEN_LABEL_PART or len(second) > _BROKEN_LABEL_PART \
+            or not second[:1].islower() or first.endswith((".", ":", ";", ",")):
+        return None
+    label = match_label(f"{first} {second}")
+    if label is None or label.value or label.kind in FIELD_KINDS:
+        return None
+    return Head(index, label.kind, label.text, language=label.language)
+
+
 def _inside_contact_block(head: Head) -> bool:
     """Labels that continue a contact block rather than open a new section."""
     kinds = {f.kind for f in head.fields} or {head.kind}
@@ -191,6 +212,8 @@ def find_heads(blocks: list[tuple[int, Block]]) -> list[Head]:
         if pos < skip_until:
             continue  # a name or value inside a contact block, whatever the reader made it
         head = block_head(index, block)
+        if head is None and (broken := _broken_label(blocks, pos)) is not None:
+            head, skip_until = broken, pos + 2
         if head is None and current in _CLOSED_SECTIONS \
                 and _next_numbered_section(block, previous_number):
             head = Head(index, "other", clean_label_text(block_text(block)))
