@@ -291,6 +291,9 @@ class Paper:
     tables: tuple[TableData, ...] = ()
     language: str = "en"  # en | cy | bilingual
     highlights: tuple[str, ...] = ()  # briefings: "Top items this week", as written
+    # The council, authority or association that owns the paper ("Northmoor County
+    # Council"), where ``body`` is the board or committee it is for or from ("Cabinet").
+    authority: str | None = None
 
     def to_json(self, *, include_blocks: bool = True) -> dict[str, Any]:
         return paper_to_json(self, include_blocks=include_blocks)
@@ -317,6 +320,7 @@ def paper_to_json(paper: Paper, *, include_blocks: bool = True) -> dict[str, Any
         "language": paper.language,
         "title": paper.title,
         "body": paper.body,
+        "authority": paper.authority,
         "date": paper.date,
         "meeting": _plain(paper.meeting),
         "reports": [_plain(r) for r in paper.reports],

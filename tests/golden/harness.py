@@ -18,7 +18,8 @@ import pytest
 
 from boardpapers.paper import Paper
 
-PAPER_KEYS = ("genre", "language", "title", "body", "date", "meeting", "reports", "items")
+PAPER_KEYS = ("genre", "language", "title", "body", "authority", "date", "meeting", "reports",
+              "items")
 
 
 def paper_view(paper: Paper) -> dict[str, Any]:

@@ -573,7 +573,8 @@ def test_date_and_authority_only_in_running_header_and_footer_are_used() -> None
         "running_footers": "Planning Committee – Part A | 2 October 2025"})
     paper = parse_report_paper(layout, Classification("report"))
     assert paper.date == "2025-10-02"
-    assert paper.body == "Kestrel Dale National Park Authority"
+    assert (paper.body, paper.authority) == ("Planning Committee",
+                                             "Kestrel Dale National Park Authority")
     assert parse_report_paper(plain, Classification("report")).date is None
 
 
@@ -674,7 +675,8 @@ def test_planning_title_in_capitals_after_item_number_with_footer_date() -> None
     assert paper.title == ("FULL APPLICATION – CONVERSION OF STONE BARN TO HOLIDAY LET, HIGH "
                            "FOLD BARN (KD/25/0312/FUL)")
     assert paper.date == "2025-10-02"
-    assert paper.body == "Kestrel Dale National Park Authority"
+    assert (paper.body, paper.authority) == ("Planning Committee",
+                                             "Kestrel Dale National Park Authority")
     listed = ("Kestrel Dale National Park Authority – Planning Committee",
               "8. FULL APPLICATION – CONVERSION OF STONE BARN (KD/25/0312/FUL)", "APPLICANT:",
               "## Ms P Example", "## Proposal", "Conversion to a holiday let.")

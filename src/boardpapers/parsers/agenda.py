@@ -6,9 +6,12 @@ An agenda is the front matter of an agenda pack on its own, so the work is all i
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from boardpapers.genre import Classification
 from boardpapers.layout import BlockKind, Layout
 from boardpapers.paper import Meeting, Paper, Report
+from boardpapers.parsers.authority import paper_authority
 from boardpapers.parsers.meeting import clean_cell, lines_of, read_meeting, with_running_body
 
 
@@ -22,9 +25,14 @@ def paper_for_meeting(layout: Layout, classification: Classification, meeting: M
     """A Paper titled by its meeting: the authority and body ("Northmoor County Council
     Cabinet"), else the first heading."""
     title = _meeting_title(meeting) or _first_heading(layout)
+    authority = paper_authority(layout, meeting=meeting, contacts=[
+        o.email for r in reports for o in r.contact_officers])
+    if meeting.authority is None:  # found beyond the front sheet: the meeting's too
+        meeting = replace(meeting, authority=authority)
     return Paper(source=layout.source, genre=classification.genre, layout=layout,
-                 genre_evidence=classification.evidence, title=title, body=meeting.body,
-                 date=meeting.date, meeting=meeting, reports=reports,
+                 genre_evidence=classification.evidence, title=title,
+                 body=meeting.body or authority, authority=authority, date=meeting.date,
+                 meeting=meeting, reports=reports,
                  language=getattr(classification, "language", None) or "en")
 
 

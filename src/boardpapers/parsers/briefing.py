@@ -14,6 +14,7 @@ import re
 from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout
 from boardpapers.paper import BriefingItem, Paper
+from boardpapers.parsers.authority import organisation_authority, paper_authority
 from boardpapers.parsers.block_text import (
     bullet_text, fold, headline_text, looks_like_plain_heading, plain)
 from boardpapers.parsers.briefing_items import (
@@ -47,10 +48,11 @@ def parse_briefing(layout: Layout, classification: Classification) -> Paper:
     footer = rest[-1:] if rest and _publisher(rest[-1:]) else []
     drafts, _ = drafts_from(rest[:len(rest) - len(footer)])
     items = _items(drafts, date, highlights)
+    publisher = _publisher(header) or _publisher(footer) or paper_authority(layout)
     return Paper(source=layout.source, genre=classification.genre, layout=layout,
                  genre_evidence=classification.evidence, language=_language(classification),
                  title=plain(blocks[title_at][1].text) if title_at is not None else None,
-                 body=_publisher(header) or _publisher(footer), date=date,
+                 body=publisher, authority=organisation_authority(publisher), date=date,
                  items=tuple(items), highlights=tuple(highlights))
 
 
@@ -84,9 +86,11 @@ def _press_release(layout: Layout, classification: Classification, blocks: Block
     headline = plain(blocks[title_at][1].text)
     draft = Draft(index=blocks[title_at][0], headline=headline, level=1, lines=story)
     opening = _OPENS_WITH_BODY.match(story[0][1]) if story else None
+    body = opening.group(1) if opening else None
     return Paper(source=layout.source, genre=classification.genre, layout=layout,
                  genre_evidence=classification.evidence, language=_language(classification),
-                 title=headline, body=opening.group(1) if opening else None, date=date,
+                 title=headline, body=body, authority=paper_authority(layout, body=body),
+                 date=date,
                  items=tuple(_items([draft], date, [])))
 
 
@@ -107,9 +111,11 @@ def parse_summary(layout: Layout, classification: Classification) -> Paper:
     if intro and title:
         drafts.insert(0, Draft(blocks[title_at][0], title, 0, lines=intro))
     items = _items(drafts, date, [])
+    publisher = _publisher(header) or organisation or paper_authority(layout)
     return Paper(source=layout.source, genre=classification.genre, layout=layout,
                  genre_evidence=classification.evidence, language=_language(classification),
-                 title=title, body=_publisher(header) or organisation, date=date,
+                 title=title, body=publisher, authority=organisation_authority(publisher),
+                 date=date,
                  items=tuple(items))
 
 

@@ -16,6 +16,7 @@ from boardpapers.facts.dates import parse_date
 from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout
 from boardpapers.paper import Paper
+from boardpapers.parsers.authority import paper_authority
 from boardpapers.parsers.labels import clean_label_text
 from boardpapers.parsers.report_front import (
     english_months,
@@ -40,9 +41,11 @@ _DATED_LABEL = re.compile(r"^(?:published|issued|date(?: of (?:issue|publication
 def parse_other(layout: Layout, classification: Classification) -> Paper:
     top = [b for b in layout.content_blocks[:_TOP] if block_text(b)]
     title = _title(top)
+    body = _body(layout, top, title)
     return Paper(source=layout.source, genre=classification.genre, layout=layout,
                  genre_evidence=classification.evidence, title=title,
-                 date=_date(layout, top), body=_body(layout, top, title))
+                 date=_date(layout, top), body=body,
+                 authority=paper_authority(layout, body=body))
 
 
 def _text(block: Block) -> str:

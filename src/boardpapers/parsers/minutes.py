@@ -16,6 +16,7 @@ from boardpapers.genre import Classification
 from boardpapers.layout import BlockKind, Layout
 from boardpapers.paper import AgendaItem, Meeting, Member, NextMeeting, Paper
 from boardpapers.parsers.agenda_items import private_scope
+from boardpapers.parsers.authority import paper_authority
 from boardpapers.parsers.block_text import headline_text
 from boardpapers.parsers.decisions import decision_from_lines, is_decision_label, until_reasons
 from boardpapers.parsers.meeting import Line as MeetingLine
@@ -107,8 +108,10 @@ def _parse(layout: Layout, classification: Classification) -> Paper:
                                                  else len(lines))]]
          for k, start in enumerate(starts)])
     table = _attendance_table(layout)
+    authority = paper_authority(layout, body=header.body)
     meeting = Meeting(
-        body=header.body, date=header.date, time=header.time, venue=header.venue,
+        body=header.body, authority=authority, date=header.date, time=header.time,
+        venue=header.venue,
         online=header.online,
         members=_unique_members(_members(header) + list(table.members)),
         items=tuple(items),
@@ -124,7 +127,8 @@ def _parse(layout: Layout, classification: Classification) -> Paper:
     return Paper(source=layout.source, genre=classification.genre, layout=layout,
                  genre_evidence=classification.evidence,
                  language=getattr(classification, "language", None) or "en",
-                 title=header.title, body=header.body, date=header.date, meeting=meeting)
+                 title=header.title, body=header.body or authority, authority=authority,
+                 date=header.date, meeting=meeting)
 
 
 def _past_cover(lines: list[Line], starts: list[ItemStart]) -> list[ItemStart]:

@@ -24,6 +24,7 @@ from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout
 from boardpapers.paper import ContactOfficer, Paper, Paragraph, Report, Section
 from boardpapers.parsers import contacts_block, labels, report_heads
+from boardpapers.parsers.authority import paper_authority
 from boardpapers.parsers.contacts_block import (
     contacts_from_table,
     merge_officers,
@@ -35,6 +36,7 @@ from boardpapers.parsers.labels import is_placeholder, match_label
 from boardpapers.parsers.report_front import (
     CLOSING_DATE,
     authority_line,
+    banner_committee,
     body_name,
     committee_line,
     exempt_paragraphs,
@@ -467,11 +469,14 @@ def parse_report_paper(layout: Layout, classification: Classification) -> Paper:
     last = len(layout.blocks) - 1
     report = parse_report(layout, 0, last)
     fields = report_fields(layout, 0, last)
+    body = body_name(fields.get("report_to") or committee_line(layout)
+                     or banner_committee(layout) or authority_line(layout))
+    authority = paper_authority(layout, body=body,
+                                contacts=[o.email for o in report.contact_officers])
     return Paper(
         source=layout.source, genre=classification.genre, layout=layout,
         genre_evidence=classification.evidence, title=report.title,
-        body=body_name(fields.get("report_to") or committee_line(layout)
-                       or authority_line(layout)),
+        body=body or authority, authority=authority,
         date=report_date(layout, fields),
         reports=(report,), language=getattr(classification, "language", "en"),
     )

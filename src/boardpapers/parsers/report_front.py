@@ -364,6 +364,19 @@ def committee_line(layout: Layout) -> str | None:
     return None
 
 
+def banner_committee(layout: Layout) -> str | None:
+    """The committee a banner names after its authority ("Fellmoor National Park Authority
+    – Planning Committee" as the running header, "PLACE COMMITTEE – 4 SEPTEMBER 2025" under
+    the masthead): the paper's board, ahead of the authority that owns it."""
+    top = [block_text(b) for b in layout.content_blocks[:6]]
+    for line in [t for t in top if len(t) <= 120] + running_lines(layout):
+        parts = _BANNER_PARTS.split(line.strip())
+        committee = next((p for p in parts if len(p) <= 80 and _BODY_LINE.match(p)), None)
+        if len(parts) > 1 and committee:
+            return committee
+    return None
+
+
 def authority_line(layout: Layout) -> str | None:
     """The publishing council or authority named at the top, when no board is given;
     else one named in the running header ("Fellmoor National Park Authority – Planning

@@ -83,6 +83,7 @@ def _document_row(paper: Paper) -> dict[str, Any]:
         "pages": paper.source.pages, "size": paper.source.size, "genre": paper.genre,
         "title": paper.title, "body": paper.body or (paper.meeting.body if paper.meeting
                                                      else None),
+        "authority": paper.authority or (paper.meeting.authority if paper.meeting else None),
         "date": date, "language": paper.language,
         "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "paper_json": json.dumps(paper.to_json(include_blocks=False), ensure_ascii=False),

@@ -14,7 +14,7 @@ metadata = MetaData()
 
 # Bumped whenever a table or column changes; a database from another version is refused
 # with a message saying how to rebuild it (papers are re-read from their files).
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 meta = Table(
     "boardpapers_meta", metadata,
@@ -37,7 +37,8 @@ documents = Table(
     Column("size", Integer, nullable=False, default=0),
     Column("genre", String(32), nullable=False),
     Column("title", Text),
-    Column("body", Text),
+    Column("body", Text),  # the board or committee, else the publisher
+    Column("authority", Text),  # the council or association that owns the paper
     Column("date", String(10)),  # ISO; the paper's own date or its meeting's
     Column("language", String(10)),
     Column("ingested_at", String(32), nullable=False),
@@ -45,6 +46,7 @@ documents = Table(
 )
 Index("ix_documents_date", documents.c.date)
 Index("ix_documents_body", documents.c.body)
+Index("ix_documents_authority", documents.c.authority)
 
 blocks = Table(
     "blocks", metadata,
