@@ -7,10 +7,12 @@ from hypothesis import strategies as st
 
 from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
-from boardpapers.paper import ContactOfficer
+from boardpapers.paper import ContactOfficer, Report
+from boardpapers.parsers import labels
 from boardpapers.parsers.contacts_block import contacts_from_table, read_contacts
 from boardpapers.parsers.labels import is_placeholder, match_label, split_fields
-from boardpapers.parsers.report import parse_report, parse_report_paper
+from boardpapers.parsers.report import parse_report, parse_report_paper, split_inline_numbering
+from boardpapers.parsers.report_front import banner_committee, committee_line
 from boardpapers.parsers.report_heads import block_head
 from tests.parsers.report_layouts import report_layout
 
@@ -698,3 +700,159 @@ def test_converted_text_title_field_and_purpose_broken_over_two_lines() -> None:
                               " of the Community Festivals Fund for 2025/26.")
     short = ("# Purpose", "For decision", "The council must set a budget.")
     assert parse_report(report_layout(*short), 0, 2).purpose == "For decision"
+
+
+def test_title_line_under_a_contact_name_is_the_job_title() -> None:
+    layout = report_layout(
+        "Library Service Review", "Purpose of the Report", "To agree the new library tiers.",
+        "Contact Officer", "Name: Gwendolyn Asare", "Title: Head of Libraries",
+        "Tel: 01632 961 720", "Email: gwendolyn.asare@wealdmoor.gov.uk",
+        "Background papers: none.")
+    report = parse_report(layout, 0, len(layout.blocks) - 1)
+    assert report.contact_officers == (ContactOfficer(
+        "Gwendolyn Asare", "Head of Libraries", "01632 961 720",
+        "gwendolyn.asare@wealdmoor.gov.uk"),)
+    one_line, _ = read_contacts(["Name: Jo Pike Title: Clerk Tel: 01632 960 001"])
+    assert one_line == (ContactOfficer("Jo Pike", "Clerk", "01632 960 001", None),)
+    # with no officer named first, "Title:" is not a contact detail
+    assert read_contacts(["Title: Head of Libraries", "Tel: 01632 961 720"]) == ((), 0)
+
+
+def test_introduction_first_paragraph_is_the_purpose_when_no_purpose_label() -> None:
+    layout = report_layout(
+        "# Town Centre Design Code", "Report of the Head of Planning Policy",
+        "# 1. Introduction",
+        "1.1 This report presents the draft design code and asks for approval to consult.",
+        "1.2 The code was prepared with residents.", "# 2. Recommendations",
+        "2.1 That the Committee approves the draft Design Code for consultation.",
+        "# 3. Background", "3.1 The code sets rules for shopfronts.",
+        "For further information please contact: Sam Kowal, Senior Urban Designer, "
+        "Tel: 01632 962 188, Email: sam.kowal@fenbridge.gov.uk")
+    report = parse_report(layout, 0, len(layout.blocks) - 1)
+    assert report.purpose == ("This report presents the draft design code and asks for "
+                              "approval to consult.")
+    assert report.recommendations == (
+        "That the Committee approves the draft Design Code for consultation.",)
+    assert report.contact_officers == (ContactOfficer(
+        "Sam Kowal", "Senior Urban Designer", "01632 962 188", "sam.kowal@fenbridge.gov.uk"),)
+
+
+def test_a_purpose_label_beats_the_introduction() -> None:
+    layout = report_layout(
+        "# Depot Disposal", "# 1. Introduction", "1.1 The depot closed in 2024.",
+        "# 2. Purpose of the Report", "2.1 To agree the sale of the depot.")
+    assert parse_report(layout, 0, len(layout.blocks) - 1).purpose == "To agree the sale of the depot."
+
+
+def test_introduction_is_a_report_template_label_for_pack_starts() -> None:
+    assert labels.template_label_kind("1. Introduction") == "introduction"
+    assert labels.template_label_kind("Cyflwyniad") == "introduction"
+    assert labels.template_label_kind("2. Recommendations") == "recommendations"
+    assert labels.template_label_kind("3. Background") is None
+    assert labels.template_label_kind("Introduction to the new scheme") is None
+
+
+_BOXED = ("recommends to Council the banded scheme in Appendix A;",
+          "agrees a hardship fund of £75,000; and", "notes the consultation result.")
+
+
+def _boxed_report(cell: str, *after: Block) -> Report:
+    table = _front_table(("Purpose of report", "To agree the support scheme."),
+                         ("Recommendation(s)", cell))
+    blocks = [Block(BlockKind.HEADING, "Council Tax Support Scheme", level=1), table, *after,
+              Block(BlockKind.HEADING, "1. Background", level=2),
+              Block(BlockKind.PARAGRAPH, "1.1 The scheme gives up to 85% support.")]
+    layout = _layout_of(blocks)
+    return parse_report(layout, 0, len(layout.blocks) - 1)
+
+
+def test_recommendations_in_a_table_cell_split_by_line_breaks_are_each_a_recommendation() -> None:
+    cell = "That Cabinet:\n" + "\n".join(f"{n}. {t}" for n, t in enumerate(_BOXED, 1))
+    assert _boxed_report(cell).recommendations == _BOXED
+
+
+def test_recommendations_cell_run_together_by_a_converter_split_at_its_numbers() -> None:
+    cell = "That Cabinet: " + " ".join(f"{n}. {t}" for n, t in enumerate(_BOXED, 1))
+    assert _boxed_report(cell).recommendations == _BOXED
+    assert split_inline_numbering("agrees options 2. and 3. below") == [
+        "agrees options 2. and 3. below"]
+
+
+def test_recommendations_cell_whose_list_a_converter_set_below_the_table() -> None:
+    items = [Block(BlockKind.LIST_ITEM, t, marker=f"{n}.") for n, t in enumerate(_BOXED, 1)]
+    assert _boxed_report("That Cabinet:", *items).recommendations == _BOXED
+
+
+def test_reasons_for_recommendation_s_ends_the_recommendations() -> None:
+    layout = report_layout("# Support Scheme", "# Recommendation(s)", "That Cabinet:",
+                           "1. agrees the scheme.", "2. notes the consultation.",
+                           "Reasons for recommendation(s)",
+                           "The Council must review its scheme each year.")
+    assert parse_report(layout, 0, len(layout.blocks) - 1).recommendations == (
+        "agrees the scheme.", "notes the consultation.")
+
+
+def test_a_label_broken_over_two_lines_is_one_heading() -> None:
+    layout = report_layout("# Support Scheme", "# Recommendations", "1. agrees the scheme.",
+                           "2. notes the consultation.", "Reasons for", "recommendations",
+                           "The Council must review its scheme each year.")
+    report = parse_report(layout, 0, len(layout.blocks) - 1)
+    assert report.recommendations == ("agrees the scheme.", "notes the consultation.")
+    assert [s.heading for s in report.sections][-1] == "Reasons for recommendations"
+
+
+def test_purpose_cell_sentence_broken_out_below_its_table() -> None:
+    table = _front_table(("Report to", "Cabinet"),
+                         ("Purpose of report", "To agree the support scheme for working-age"))
+    layout = _layout_of([Block(BlockKind.HEADING, "Support Scheme", level=1), table,
+                         Block(BlockKind.PARAGRAPH, "residents for 2026/27."),
+                         Block(BlockKind.HEADING, "1. Background", level=2),
+                         Block(BlockKind.PARAGRAPH, "1.1 The scheme gives up to 85% support.")])
+    assert parse_report(layout, 0, len(layout.blocks) - 1).purpose == (
+        "To agree the support scheme for working-age residents for 2026/27.")
+
+
+def test_four_column_cover_sheet_rows_are_two_label_value_pairs() -> None:
+    table = _front_table(
+        ("Meeting:", "Executive", "Date:", "2 July 2025"),
+        ("Report title:", "Electric Vehicle Charging Strategy 2025–2030", "Wards:", "All"),
+        ("Report author:", "Leah Montgomery, Sustainability Lead", "Tel:", "01632 969 575"),
+        ("Email:", "leah.montgomery@eastcombe.gov.uk", "Appendices:", "A – Strategy"))
+    layout = _layout_of([Block(BlockKind.HEADING, "Eastcombe Council", level=1), table,
+                         Block(BlockKind.HEADING, "Executive summary", level=2),
+                         Block(BlockKind.PARAGRAPH, "Eastcombe has 96 public charge points.")])
+    paper = parse_report_paper(layout, Classification("report"))
+    report = paper.reports[0]
+    assert (paper.title, paper.body, paper.date) == (
+        "Electric Vehicle Charging Strategy 2025–2030", "Executive", "2025-07-02")
+    assert report.wards == "All"
+    assert report.contact_officers == (ContactOfficer(
+        "Leah Montgomery", "Sustainability Lead", "01632 969 575",
+        "leah.montgomery@eastcombe.gov.uk"),)
+
+
+def test_contact_at_top_then_report_of_line_and_a_title_ending_in_committee() -> None:
+    layout = report_layout(
+        "Contact: Naomi Price, Head of Policy and PartnershipsTel: 01632 968 402\t"
+        "Email: naomi.price@brackenfold.gov.uk",
+        "# Brackenfold Borough Council", "### Council – 15 July 2025",
+        "### Report of the Chief Executive", "# Establishment of a Joint Waste Committee",
+        "## Summary", "This report proposes a joint committee for waste collection.")
+    report = parse_report(layout, 0, len(layout.blocks) - 1)
+    assert report.title == "Establishment of a Joint Waste Committee"
+    assert report.report_of == "Chief Executive"
+    assert report.contact_officers == (ContactOfficer(
+        "Naomi Price", "Head of Policy and Partnerships", "01632 968 402",
+        "naomi.price@brackenfold.gov.uk"),)
+    assert committee_line(layout) is None  # neither "Report of the Chief Executive" nor the title
+    assert banner_committee(layout) == "Council"
+
+
+def test_long_committee_and_date_line_gives_the_date() -> None:
+    layout = report_layout(
+        "# Review of Temporary Accommodation",
+        "Report of the Temporary Accommodation Task and Finish Group",
+        "Housing and Communities Scrutiny Committee – 11 December 2025",
+        "# 1. Purpose of the report", "1.1 To present the findings of the review.")
+    paper = parse_report_paper(layout, Classification("report"))
+    assert (paper.title, paper.date) == ("Review of Temporary Accommodation", "2025-12-11")

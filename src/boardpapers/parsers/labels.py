@@ -436,7 +436,10 @@ _INLINE_LABELS: tuple[tuple[str, str], ...] = (
     ("appendix", r"appendices|background papers|atodiadau|papurau cefndir"),
 )
 _INLINE_RE = re.compile(
-    r"(?:^|(?<=\s)|(?<=[.;,]))(?P<label>"
+    # "… and PartnershipsTel: 01632 …": a converter glued a capitalised contact label to
+    # the word before it (a tab stop lost)
+    r"(?:^|(?<=\s)|(?<=[.;,])|(?<=[a-z])(?=(?-i:Tel|Telephone|Phone|Mobile|Email|E-mail)\s*:))"
+    r"(?P<label>"
     + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_INLINE_LABELS))
     + r")\s*(?::|\?(?=\s))\s*",
     re.IGNORECASE)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout
@@ -246,6 +247,61 @@ def asked_in_template(cut: list[tuple[Head, list[tuple[int, Block]]]], first_hea
     return ()
 
 
+def table_recommendations(blocks: list[tuple[int, Block]]) -> tuple[str, ...]:
+    """A "Recommendation(s)" | "That Cabinet: <br> 1. … <br> 2. …" row of a front table:
+    the cell's lines read as a list, each numbered line one recommendation. A converter
+    may run the cell's lines together ("That Cabinet: 1. … ; 2. … and 3. …") or leave
+    the numbered lines as a list after the table, the row keeping only "That Cabinet:"."""
+    for pos, (index, block) in enumerate(blocks):
+        if block.kind is not BlockKind.TABLE:
+            continue
+        for r, row in enumerate(block.rows):
+            cells = [c.strip() for c in row if c.strip()]
+            label = match_label(cells[0]) if len(cells) >= 2 else None
+            if label is None or label.kind != "recommendations" or label.value:
+                continue
+            texts = [ln.strip() for ln in "\n".join(cells[1:]).split("\n") if ln.strip()]
+            if len(texts) == 1:
+                texts = split_inline_numbering(texts[0])
+            lines = [(index, Block(BlockKind.PARAGRAPH, t)) for t in texts]
+            if r == len(block.rows) - 1 and texts[-1].endswith(":"):
+                lines += _list_after(blocks[pos + 1:])
+            return list_items(Head(index, "recommendations", label.text), lines)
+    return ()
+
+
+def _list_after(blocks: list[tuple[int, Block]]) -> list[tuple[int, Block]]:
+    """The list items right after a table (its last cell's list, set outside it)."""
+    out = []
+    for index, block in blocks:
+        if block.kind is not BlockKind.LIST_ITEM:
+            break
+        out.append((index, Block(BlockKind.PARAGRAPH, f"{block.marker} {block_text(block)}")))
+    return out
+
+
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?(\d{1,2}|[a-h])[.)]\s+")
+
+
+def split_inline_numbering(text: str) -> list[str]:
+    """"That Cabinet: 1. notes …; 2. agrees …" -> the lead-in and each numbered item, when
+    the numbers run 1, 2, 3… (or a, b, c…) from the first; else the text alone."""
+    hits = []
+    for m in _INLINE_NUMBER.finditer(text):
+        expected = _next_number(hits[-1].group(1)) if hits else None
+        if (expected is None and m.group(1) in ("1", "a")) or m.group(1) == expected:
+            hits.append(m)
+    if len(hits) < 2:
+        return [text]
+    cuts = [m.start() for m in hits] + [len(text)]
+    head = text[:cuts[0]].strip()
+    return ([head] if head else []) + [text[a:b].strip() for a, b in pairwise(cuts)]
+
+
+def _next_number(number: str) -> str:
+    return str(int(number) + 1) if number.isdigit() else chr(ord(number) + 1)
+
+
 # ------------------------------------------------------------------ the report
 
 
@@ -294,9 +350,22 @@ def _front_contacts(cut: list[tuple[Head, list[tuple[int, Block]]]], first_head:
             lines += contact_lines(head, body)
         elif head.fields:
             lines += [f"{f.label}: {f.value}" for f in head.fields if f.kind in CONTACT_KINDS]
-    lines += [ln for ln in table_rows_as_lines(front)
-              if (label := match_label(ln)) is not None and label.kind in CONTACT_KINDS]
+    lines += _table_contact_lines(table_rows_as_lines(front))
     return read_contacts(lines)[0] if lines else ()
+
+
+def _table_contact_lines(rows: list[str]) -> list[str]:
+    """A header table's contact rows; a "Report author" row counts as the contact when
+    phone or e-mail rows follow it ("Report author: | Leah M, Lead" / "Tel: | 01632…")."""
+    kinds = [label.kind if (label := match_label(ln)) is not None else None for ln in rows]
+    out = []
+    for k, (line, kind) in enumerate(zip(rows, kinds, strict=True)):
+        if kind in CONTACT_KINDS:
+            out.append(line)
+        elif kind == "author" and "contact" not in kinds and any(
+                later in ("phone", "email") for later in kinds[k + 1:k + 3]):
+            out.append(f"Contact: {line.split(':', 1)[1].strip()}")
+    return out
 
 
 def _author_contacts(cut: list[tuple[Head, list[tuple[int, Block]]]]
@@ -345,6 +414,10 @@ def _read_sections(cut: list[tuple[Head, list[tuple[int, Block]]]], first_head: 
             reading.sections += [extra] if extra is not None else []
             continue
         reading.sections.append(_section(head, body))
+        if labels.is_introduction(head.heading) and "introduction" not in reading.values:
+            value = _first_value(head, body)
+            if value:
+                reading.values["introduction"] = value
         if head.kind in _TEMPLATE and head.kind not in reading.values:
             value = _template_value(head, body)
             if value:
@@ -423,8 +496,11 @@ def parse_report(layout: Layout, first: int, last: int) -> Report:
     for kind in ("purpose", "summary"):  # from a header table, when no section gave one
         if kind not in values and fields.get(kind):
             values[kind] = fields[kind]
+    if "purpose" not in values and "summary" not in values and "introduction" in values:
+        values["purpose"] = values["introduction"]  # "1. Introduction 1.1 This report seeks…"
     if "recommendations" not in values:
-        values["recommendations"] = asked_in_template(cut, first_head, front_blocks)
+        values["recommendations"] = (table_recommendations(front_blocks)
+                                     or asked_in_template(cut, first_head, front_blocks))
     return Report(
         title=read_front(front_blocks, fields).title,
         purpose=_one(values.get("purpose")),

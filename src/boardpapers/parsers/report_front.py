@@ -31,7 +31,10 @@ _COUNCIL_NAME = re.compile(
 _REPORT_TO_LINE = re.compile(r"^(?:(?:report|paper) to (?:the )?|adroddiad i(?:'r| r|\s))\s*"
                              r"(?P<body>.{3,120})$", re.IGNORECASE)
 # A line naming the meeting, not the report: "Licensing and Regulatory Committee".
-_BODY_LINE = re.compile(r"^(?!that\b)(?:the )?(?:[A-Z][\w&,' -]{0,80}\b)?(?:committee|sub-committee"
+_BODY_LINE = re.compile(r"^(?!that\b|(?:joint )?report (?:of|by|from|to)\b"
+                        # a report's subject: "Establishment of a Joint Waste Committee"
+                        r"|(?:establishment|creation|formation|review|appointments?|changes?"
+                        r"|proposals?|terms of reference|membership|update)\b|.*\b(?:a|an)\s)(?:the )?(?:[A-Z][\w&,' -]{0,80}\b)?(?:committee|sub-committee"
                         r"|cabinet|board|panel|forum|executive|council meeting|full council)$"
                         r"|^pwyllgor\b[\w' -]{0,80}$", re.IGNORECASE)
 # A front line that says whether the report is public: "Part II", "NOT FOR PUBLICATION".
@@ -149,9 +152,21 @@ def table_rows_as_lines(blocks: list[tuple[int, Block]]) -> list[str]:
             continue
         for row in block.rows:
             cells = [c.strip() for c in row if c.strip()]
-            if len(cells) >= 2:
-                lines.append(f"{cells[0].rstrip(':')}: {' '.join(cells[1:])}")
+            for pair in _label_value_pairs(cells):
+                lines.append(f"{pair[0].rstrip(':')}: {' '.join(pair[1:])}")
     return lines
+
+
+def _label_value_pairs(cells: list[str]) -> list[list[str]]:
+    """A row's cells as label/value groups: a four-column cover sheet ("Meeting:" |
+    "Executive" | "Date:" | "2 July 2025") holds two pairs; any other row is one."""
+    if len(cells) < 2:
+        return []
+    if len(cells) >= 4 and len(cells) % 2 == 0 and all(
+            (label := match_label(cells[k])) is not None and not label.value
+            for k in range(0, len(cells), 2)):
+        return [cells[k:k + 2] for k in range(0, len(cells), 2)]
+    return [cells]
 
 
 def _meeting_row(blocks: list[tuple[int, Block]]) -> dict[str, str]:
@@ -176,7 +191,23 @@ def table_fields(blocks: list[tuple[int, Block]]) -> dict[str, str]:
             out.setdefault(label.kind, label.value)
     if out.get("report_to"):
         out["report_to"] = _body_cut_after_table(out["report_to"], blocks)
+    if out.get("purpose"):
+        out["purpose"] = _sentence_cut_after_table(out["purpose"], blocks)
     return out
+
+
+def _sentence_cut_after_table(value: str, blocks: list[tuple[int, Block]]) -> str:
+    """"… for working-age residents" in the table's last cell, "for 2026/27 so that …"
+    below it: a converter broke the cell's sentence out of the table (Markdown)."""
+    for pos, (_, block) in enumerate(blocks[:-1]):
+        if block.kind is BlockKind.TABLE and block.rows and block.rows[-1] \
+                and block.rows[-1][-1].strip() and value.endswith(block.rows[-1][-1].strip()):
+            after = blocks[pos + 1][1]
+            text = " ".join(after.text.split())
+            if after.kind is BlockKind.PARAGRAPH and text[:1].islower() \
+                    and not value.endswith((".", ";", ":")):
+                return f"{value} {text}"
+    return value
 
 
 def _body_cut_after_table(name: str, blocks: list[tuple[int, Block]]) -> str:
@@ -220,6 +251,8 @@ def _not_a_title(text: str) -> bool:
 
 
 _BANNER_PARTS = re.compile(r"\s+[–—|-]\s+")
+_FULL_COUNCIL = re.compile(r"^(?:full |county |borough |city )?council$|^y cyngor(?: llawn)?$",
+                           re.IGNORECASE)
 
 
 def _meeting_banner(text: str) -> bool:
@@ -310,7 +343,9 @@ def report_date(layout: Layout, fields: dict[str, str]) -> str | None:
             return iso
     for block in layout.content_blocks[:15]:
         text = block_text(block)
-        if len(text) <= 60:
+        if len(text) > 60 and len(text) <= 140:  # "Housing and … Scrutiny Committee – 11 …"
+            text = _BANNER_PARTS.split(text)[-1] if _BANNER_PARTS.search(text) else ""
+        if text and len(text) <= 60:
             iso = parse_date(english_months(text))
             if iso:
                 return iso
@@ -372,6 +407,9 @@ def banner_committee(layout: Layout) -> str | None:
     for line in [t for t in top if len(t) <= 120] + running_lines(layout):
         parts = _BANNER_PARTS.split(line.strip())
         committee = next((p for p in parts if len(p) <= 80 and _BODY_LINE.match(p)), None)
+        if committee is None and len(parts) == 2 and parse_date(english_months(parts[1])):
+            # "Council – 15 July 2025": a report to the full council
+            committee = parts[0] if _FULL_COUNCIL.match(parts[0]) else None
         if len(parts) > 1 and committee:
             return committee
     return None
