@@ -33,7 +33,11 @@ WIDE_TEXT_FLOOR = 93.0  # NI/fire/mayoral attendance, police panels, notices; te
 WIDE_GENRE_FLOOR = 1.0
 WIDE_TEXT_GENRE_FLOOR = 0.98
 WIDE_OVERALL_NOW = 96.0  # 99.1 rendered and 94.9 as text after the report/genre fixes
-WIDE_TEXT_OVERALL_NOW = 91.0
+WIDE_TEXT_OVERALL_NOW = 94.0  # text 96.4 after the shapes-corpus fixes
+# The shapes corpus (bench --shapes): 76.0 rendered and 68.7 as text when written; 100.0
+# and 95.5 after the agenda/pack, report, contact and facts fixes it prompted.
+SHAPES_FLOOR = 97.0
+SHAPES_TEXT_FLOOR = 92.0
 
 
 def _accuracy_module():
@@ -123,3 +127,14 @@ def test_wide_corpus_genres_and_scores_after_the_genre_fixes() -> None:
     as_text = acc.run(wide=True, converted_text=True)
     assert as_text.genre_accuracy >= WIDE_TEXT_GENRE_FLOOR - 1e-9
     assert as_text.overall >= WIDE_TEXT_OVERALL_NOW, as_text.papers
+
+
+def test_shapes_corpus_stays_above_its_floor() -> None:
+    """Papers in shapes the others lack (a 42-page pack, a Welsh-only pack, a four-column
+    cover sheet, boxed recommendations...), rendered and as converted text."""
+    acc = _accuracy_module()
+    rendered = acc.run(shapes=True)
+    assert rendered.genre_accuracy >= 1.0 - 1e-9, rendered.papers
+    assert rendered.overall >= SHAPES_FLOOR, rendered.papers
+    as_text = acc.run(shapes=True, converted_text=True)
+    assert as_text.overall >= SHAPES_TEXT_FLOOR, as_text.papers
