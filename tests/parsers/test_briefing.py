@@ -119,3 +119,17 @@ def test_press_release_is_one_story_titled_by_its_headline_with_release_date_and
     assert [i.headline for i in paper.items] == ["£4.2 million boost for Northwold's high streets"]
     assert paper.items[0].body.startswith("Northwold District Council has approved")
     assert "vacancy rate" not in paper.items[0].body and "01632" not in paper.items[0].body
+
+
+def test_numbered_stories_lose_their_numbers_and_a_byline_above_them_is_no_story() -> None:
+    from tests.parsers.blocks import layout_from_text
+    paper = parse_briefing(layout_from_text(
+        "# Members' Briefing\n**Issue 37 – Friday, 3 October 2025**\n"
+        "## From the Chief Executive, Dunmere City Council\n"
+        "Welcome to this fortnight's briefing for all councillors.\n"
+        "## 1. Budget consultation opens\n1.1 The consultation opens on 6 October.\n"
+        "## 2. Winter gritting service\n2.1 The fleet of 22 vehicles is ready.\n"),
+        Classification("briefing"))
+    assert [i.headline for i in paper.items] == [
+        "Budget consultation opens", "Winter gritting service"]
+    assert paper.date == "2025-10-03"

@@ -502,3 +502,17 @@ def test_items_table_header_under_apologies_is_not_a_name() -> None:
     layout = Layout(Source("t.md", "0" * 64, "md"), made, text)
     m = parse_minutes(layout, Classification("minutes")).meeting
     assert m.apologies == ("Callum Ure",)
+
+
+def test_a_matters_arising_reference_like_14_07_4_is_not_a_minute_number() -> None:
+    paper = parse_minutes(_layout(
+        (H, "Corporate Parenting Board"),
+        (P, "Minutes of the meeting held on Monday, 13 October 2025 at 4.00 pm"),
+        (H, "1. Apologies"), (P, "None."), (H, "2. Minutes"), (P, "RESOLVED – approved."),
+        (H, "3. Matters arising"), (P, "14/07 – 4"), (P, "Report on care leavers' exemption"),
+        (P, "14/07 – 6"), (P, "Visit to Larchfield children's home"),
+        (H, "4. Voice of the Child"), (P, "RESOLVED – That the survey be noted.")),
+        Classification("minutes"))
+    assert [(i.number, i.title) for i in paper.meeting.items] == [  # type: ignore[union-attr]
+        ("1", "Apologies"), ("2", "Minutes"), ("3", "Matters arising"),
+        ("4", "Voice of the Child")]

@@ -311,3 +311,32 @@ def test_an_appendix_with_an_introduction_but_no_recommendations_is_not_a_report
         "## Recommendations\nAgree it.\n# Appendix 1 – Consultation Summary\n"
         "## 1. Introduction\nResidents replied.\n## 2. Background\nText.\n")
     assert [s.title for s in find_report_starts(layout.blocks)] == ["Waste Strategy"]
+
+
+def test_a_header_table_unrolled_line_by_line_does_not_title_the_report_by_its_last_value(
+        ) -> None:
+    layout = layout_from_text(
+        "# Cabinet\n## Agenda\n9. Climate Emergency Action Plan – Annual Progress Report\n"
+        "### Agenda Item 9\n### Climate Emergency Action Plan – Annual\n### Progress Report\n"
+        "Report to\nCabinet\nKey decision\nNo\nDivisions affected\nAll\n"
+        "## 1. Purpose of the Report\nTo report progress.\n## 2. Recommendations\nNote it.\n")
+    assert [(s.title, s.agenda_item) for s in find_report_starts(layout.blocks)] == [
+        ("Climate Emergency Action Plan – Annual Progress Report", "9")]
+
+
+def test_a_heading_title_under_a_stamp_and_date_banner_stays_the_title() -> None:
+    layout = layout_from_text(
+        "# Police and Crime Panel\n## Agenda\n5. Proposed Police Precept 2026/27\n"
+        "#### Agenda Item 5\n#### 5 February 2026\n# Proposed Police Precept 2026/27\n"
+        "#### Report of the Police and Crime Commissioner\n### 1. Purpose of the report\n"
+        "To notify the Panel.\n### 2. Recommendations\nThat the Panel reviews it.\n")
+    assert [(s.title, s.agenda_item) for s in find_report_starts(layout.blocks)] == [
+        ("Proposed Police Precept 2026/27", "5")]
+    banner = layout_from_text(
+        "# Police and Crime Panel\n## Agenda\n5. Proposed Police Precept\n6. Performance\n"
+        "## Agenda Item 5\n## MARCHESHIRE POLICE AND CRIME PANEL\nProposed Police Precept\n"
+        "## 1. Purpose of the report\nTo notify the Panel.\n## 2. Recommendations\nNote it.\n"
+        "## Agenda Item 6\n## MARCHESHIRE POLICE AND CRIME PANEL\nPerformance Report Q3\n"
+        "## 1. Purpose of the report\nTo inform the Panel.\n## 2. Recommendations\nNote it.\n")
+    assert [s.title for s in find_report_starts(banner.blocks)] == [
+        "Proposed Police Precept", "Performance Report Q3"]

@@ -611,3 +611,13 @@ def test_pandoc_grid_table_rules_and_fenced_divs_are_not_text_and_rows_stay_apar
     assert not any(set(b.text) & set("+=:") for b in layout.blocks)
     assert [b.rows for b in tables(layout)] == [  # each grid row a table, as its rules say
         (("Item No.", "Item"),), (("1", "Declarations of Interest"),)]
+
+
+def test_a_bold_line_wrapped_after_a_comma_into_two_bold_paragraphs_is_one() -> None:
+    layout = read_md("# Corporate Parenting Board\n\n**Minutes of the meeting held on Monday, "
+                     "13 October 2025 at 4.00 pm in Meeting Room 3,**\n\n**Oakhurst Civic "
+                     "Centre, Town Hall Square, Oakhurst**\n\n**Present:**\n")
+    texts = [b.text for b in layout.blocks]
+    assert "Minutes of the meeting held on Monday, 13 October 2025 at 4.00 pm in Meeting " \
+           "Room 3, Oakhurst Civic Centre, Town Hall Square, Oakhurst" in texts
+    assert "Present:" in texts

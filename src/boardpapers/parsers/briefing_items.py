@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from boardpapers.facts.dates import find_dates
-from boardpapers.layout import Block
+from boardpapers.layout import Block, BlockKind
 from boardpapers.paper import BriefingItem
 from boardpapers.parsers.block_text import bullet_text, find_urls, headline_text, markdown_level
 
@@ -99,6 +99,38 @@ def drafts_from(blocks: list[tuple[int, Block]],
             current.section_certain = fresh or bool(section.level and level > section.level)
     if current is not None and current.lines:
         drafts.append(current)
+    return _typed_numbers_dropped(drafts, before, blocks)
+
+
+def _smaller_than(block: Block, story: Block) -> bool:
+    """A bold line, or a heading set smaller than the numbered stories' headings."""
+    if block.kind is not BlockKind.HEADING:
+        return True
+    return story.kind is BlockKind.HEADING and block.level > story.level > 0
+
+
+_BYLINE = re.compile(r"^(?:(?:a )?(?:message|letter|update|note) )?(?:from|by)\s", re.I)
+_TYPED_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
+
+
+def _typed_numbers_dropped(drafts: list[Draft], before: list[tuple[int, str]],
+                           blocks: list[tuple[int, Block]],
+                           ) -> tuple[list[Draft], list[tuple[int, str]]]:
+    """Stories numbered "1. Budget consultation opens", "2. …" are headlined without their
+    numbers, and a bold line before the first of them ("From the Chief Executive, …") is
+    masthead, not a story."""
+    numbered = [d for d in drafts if _TYPED_NUMBER.match(d.headline)]
+    if len(numbered) < 2:
+        return drafts, before
+    first = drafts.index(numbered[0])
+    by_index = dict(blocks)
+    lead = drafts[:first]
+    if lead and all(_BYLINE.match(d.headline) or _smaller_than(
+            by_index[d.index], by_index[numbered[0].index]) for d in lead):
+        before = before + [line for d in lead for line in [(d.index, d.headline), *d.lines]]
+        drafts = drafts[first:]
+    for d in drafts:
+        d.headline = _TYPED_NUMBER.sub("", d.headline)
     return drafts, before
 
 

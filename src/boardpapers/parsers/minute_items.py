@@ -90,6 +90,8 @@ def _title_ok(title: str, line: Line) -> bool:
     """Whether the words after a number read as an item title rather than a sentence."""
     if not title or len(title) > 200 or _NOT_TITLE.match(title) or _DATE_LIKE.match(title):
         return False
+    if not re.search(r"[^\W\d_]", title):
+        return False  # "14/07 – 4": a reference to a minute, no title
     if line.block.kind is BlockKind.HEADING or line.block.bold or is_all_caps(title):
         return True
     if not (title[0].isupper() or title[0].isdigit() or title[0] in "'\"‘“"):
@@ -105,6 +107,8 @@ def _key(number: str) -> tuple[int, str] | None:
 def _moves_forward(number: str, previous: str | None) -> bool:
     if previous is None:
         return True
+    if ("/" in number) != ("/" in previous):
+        return False  # "14/07 – 4" in a matters-arising table after minute 3: a reference
     new, old = _key(number), _key(previous)
     if new is None or old is None:
         return True

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from boardpapers.facts.dates import parse_date
 from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout
 from boardpapers.paper import AgendaItem, Paper, Report, Section
@@ -155,10 +156,75 @@ def _start_before(blocks: Sequence[Block], label: int, floor: int) -> ReportStar
                 if b.kind is BlockKind.HEADING or b.bold:
                     break
         j -= 1
+    stamped = _title_after_stamp(blocks, label, floor)
+    if stamped is not None and (title_at is None or stamped[0] < title_at) and (
+            title_at is None or _weak_title(blocks, title_at, stamped)):
+        title_at, title = stamped  # the header table's last value ("All") is not the title
     if title_at is None:
         return None
     first, item = _head_of(blocks, title_at, floor)
     return ReportStart(first=first, title=title, agenda_item=item)
+
+
+_STAMP_REACH = 20  # blocks between an "Agenda Item N" stamp and the report's first label
+
+
+def _title_after_stamp(blocks: Sequence[Block], label: int,
+                       floor: int) -> tuple[int, str] | None:
+    """The block just under the nearest "Agenda Item 4" stamp above a label cluster (past
+    page furniture and a date), when it can be a title: the report's own title, above its
+    header table."""
+    for j in range(label - 1, max(floor, label - _STAMP_REACH) - 1, -1):
+        if _ITEM_MARK.match(clean_cell(blocks[j].text)):
+            k = j + 1
+            while k < label and (blocks[k].kind is BlockKind.PAGE_BREAK
+                                 or _FURNITURE.match(clean_cell(blocks[k].text))
+                                 or _is_date_only(clean_cell(blocks[k].text))):
+                k += 1
+            text = clean_cell(blocks[k].text) if k < label else ""
+            if k < label and _is_title_block(blocks[k], text) and not _is_header_cell(blocks, k) \
+                    and not _is_report_metadata(text) and not _is_banner(blocks, k, text):
+                return k, _title_wrapped_onto(blocks, k, label, text)
+            return None
+        if label_kind(blocks[j]):
+            return None  # another report's labels lie between
+    return None
+
+
+def _weak_title(blocks: Sequence[Block], title_at: int, stamped: tuple[int, str]) -> bool:
+    """Whether the title found above the labels gives way to the one under the stamp: it
+    is plain text (a header table's value, "All"), or the stamped title's wrapped second
+    line."""
+    if stamped[0] + 1 == title_at and stamped[1] != clean_cell(blocks[stamped[0]].text):
+        return True
+    block = blocks[title_at]
+    return _is_header_cell(blocks, title_at) or not (block.kind is BlockKind.HEADING
+                                                     or block.bold)
+
+
+def _is_banner(blocks: Sequence[Block], k: int, text: str) -> bool:
+    """"MARCHESHIRE POLICE AND CRIME PANEL" under every stamp: a running banner, printed
+    again on another report's first page, not this report's title."""
+    return any(j != k and b.text == blocks[k].text for j, b in enumerate(blocks)
+               if len(b.text) == len(blocks[k].text)) and text.isupper()
+
+
+def _is_date_only(text: str) -> bool:
+    return len(text) < 40 and parse_date(text) is not None
+
+
+def _title_wrapped_onto(blocks: Sequence[Block], k: int, label: int, title: str) -> str:
+    """"Climate Emergency Action Plan – Annual" + "Progress Report": a converter broke a
+    long title into two headings of one level; the second is short and no label."""
+    nxt = blocks[k + 1] if k + 1 < label else None
+    if nxt is None or nxt.kind is not blocks[k].kind or nxt.kind is not BlockKind.HEADING \
+            or nxt.level != blocks[k].level or len(title) < 30 or title.endswith((".", ":")):
+        return title
+    text = clean_cell(nxt.text)
+    if len(text) > 60 or not text[:1].isupper() or _is_header_cell(blocks, k + 1) or split_label(
+            text) or label_kind(nxt) or _FURNITURE.match(text) or _REPORT_META.match(text):
+        return title
+    return f"{title} {text}"
 
 
 def _is_title_block(b: Block, text: str) -> bool:
@@ -193,8 +259,8 @@ def _head_of(blocks: Sequence[Block], title_at: int, floor: int) -> tuple[int, s
         mark = _ITEM_MARK.match(text)
         if mark:
             first, item = j, mark.group(1)
-        elif not _is_report_metadata(text):
-            break
+        elif not _is_report_metadata(text) and not _is_date_only(text):
+            break  # a date banner ("5 February 2026") may sit between stamp and title
         else:
             first = j
         j -= 1
@@ -203,7 +269,7 @@ def _head_of(blocks: Sequence[Block], title_at: int, floor: int) -> tuple[int, s
 
 _REPORT_META = re.compile(
     r"^(?:report (?:to|of|by|author|from)|meeting(?: date)?|date(?: of meeting)?|"
-    r"wards?(?: affected)?|key decision|author|lead (?:member|officer|director)|"
+    r"wards?(?: affected)?|(?:electoral )?divisions?(?: affected)?|key decision|author|lead (?:member|officer|director)|"
     r"portfolio(?: holder)?|cabinet member|classification|status|decision maker|"
     r"(?:report )?title|subject|exempt|teitl|pwnc|awdur|adroddiad i|dyddiad)$", re.IGNORECASE)
 
@@ -255,7 +321,8 @@ def report_title_level(blocks: Sequence[Block], first: int, last: int) -> int:
     Document Pack" banner printed above the title (often a small heading) does not count,
     or the report's own numbered headings would look bigger and be cut off as appendices."""
     for b in blocks[first:last + 1]:
-        if b.kind is BlockKind.HEADING and not _FURNITURE.match(clean_cell(b.text)):
+        if b.kind is BlockKind.HEADING and not _FURNITURE.match(clean_cell(b.text)) \
+                and not _is_date_only(clean_cell(b.text)):
             return b.level
     return 0
 

@@ -322,7 +322,7 @@ def merge_across_gaps(parts: list[Part]) -> list[Part]:
                 continue
             if _marker_takes_text(prev, part):
                 continue
-            if _sentence_goes_on(prev, part):
+            if _sentence_goes_on(prev, part) or _bold_line_goes_on(prev, part):
                 prev.append_text(part.first)
                 for line in part.lines[1:]:
                     prev.append_text(line)
@@ -357,6 +357,17 @@ def _sentence_goes_on(prev: Part, part: Part) -> bool:
     if _last_word(text) in _NUMBERED_WORDS and _NUMBER_GOES_ON.match(first.text):
         return True  # "…set out in the exempt Part" / "2 report."
     return _starts_lower(first.text) or _last_word(text) in _FUNCTION_WORDS
+
+
+def _bold_line_goes_on(prev: Part, part: Part) -> bool:
+    """"**… at 4.00 pm in Meeting Room 3,**" then "**Oakhurst Civic Centre, …**": one bold
+    line a converter wrapped into two bold paragraphs (the first ends on a comma)."""
+    if prev.kind is not BlockKind.PARAGRAPH or part.kind is not BlockKind.PARAGRAPH \
+            or len(part.lines) != 1 or prev.last.emphasis != "bold":
+        return False
+    first = part.first
+    return (first.emphasis == "bold" and not first.label and prev.text.rstrip().endswith(",")
+            and first.text[:1].isupper() and len(prev.text) > 40)
 
 
 def _label_goes_on(prev: Part, part: Part) -> bool:
