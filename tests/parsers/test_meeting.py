@@ -446,3 +446,18 @@ def test_a_summons_signed_by_the_chief_executive_is_for_the_council_it_names() -
         "Guildhall on Thursday, 20 November 2025 at 6.00 pm.\nMartin Oduya\nChief Executive\n"))
     assert (meeting.body, meeting.date, meeting.time) == (
         "Thornleigh City Council", "2025-11-20", "18:00")
+
+
+def test_agenda_rows_a_reader_made_list_items_numbered_without_a_point_keep_their_numbers(
+        ) -> None:
+    from boardpapers.layout import Layout, Source, join_blocks
+    blocks, text = join_blocks([
+        Block(BlockKind.HEADING, "AGENDA", level=2),
+        Block(BlockKind.LIST_ITEM, "Apologies and Substitutions", marker="1"),
+        Block(BlockKind.TABLE, "4a\tPetition: Gorse Lane\t7 - 8",
+              rows=(("4a", "Petition: Gorse Lane", "7 - 8"),)),
+        Block(BlockKind.LIST_ITEM, "Reports of Task and Finish Groups", marker="5")])
+    items = parse_agenda_items(lines_of(Layout(Source("a.txt", "0" * 64, "txt"), blocks, text)))
+    assert [(i.number, i.title, i.subitems) for i in items] == [
+        ("1", "Apologies and Substitutions", ()), ("4a", "Petition: Gorse Lane", ()),
+        ("5", "Reports of Task and Finish Groups", ())]

@@ -290,7 +290,8 @@ def test_reports_opening_with_introduction_then_recommendations_are_found() -> N
         "# Planning Policy Committee\n"
         "To: Councillors Alan Threlfall (Chairman), Maureen Copley (Vice-Chairman) and "
         "Trevor Wainwright.\nDear Councillor,\n# Agenda\n1. Apologies for absence\n"
-        "2. Town Centre Design Code (page 3)\n**Agenda Item 2**\n# Town Centre Design Code\n"
+        "2. Town Centre Design Code (page 3)\n3. Date of next meeting: 16 September 2025\n"
+        "**Agenda Item 2**\n# Town Centre Design Code\n"
         "**Report of the Head of Planning Policy**\n## 1. Introduction\n"
         "1.1 This report presents the draft design code.\n## 2. Recommendations\n"
         "2.1 That the Committee approves the draft code for consultation.\n## 3. Background\n"
@@ -299,7 +300,8 @@ def test_reports_opening_with_introduction_then_recommendations_are_found() -> N
     assert [(r.title, r.agenda_item) for r in paper.reports] == [
         ("Town Centre Design Code", "2")]
     assert paper.meeting is not None
-    assert [(i.number, i.pages) for i in paper.meeting.items] == [("1", None), ("2", "3")]
+    assert [(i.number, i.pages) for i in paper.meeting.items] == [
+        ("1", None), ("2", "3"), ("3", None)]  # the dated last item is no report's head
     assert [(m.name, m.role) for m in paper.meeting.members] == [
         ("Alan Threlfall", "chair"), ("Maureen Copley", "vice_chair"),
         ("Trevor Wainwright", "member")]

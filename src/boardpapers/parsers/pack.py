@@ -209,8 +209,15 @@ def _is_banner(blocks: Sequence[Block], k: int, text: str) -> bool:
                if len(b.text) == len(blocks[k].text)) and text.isupper()
 
 
+_DATE_WORDS = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan\w*|feb\w*|mar\w*|apr\w*|may|"
+    r"june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b|\d+(?:st|nd|rd|th)?|[\s,./-]",
+    re.IGNORECASE)
+
+
 def _is_date_only(text: str) -> bool:
-    return len(text) < 40 and parse_date(text) is not None
+    """"5 February 2026", "Thursday, 5 February 2026": a date and nothing else."""
+    return len(text) < 40 and not _DATE_WORDS.sub("", text) and parse_date(text) is not None
 
 
 def _title_wrapped_onto(blocks: Sequence[Block], k: int, label: int, title: str) -> str:
