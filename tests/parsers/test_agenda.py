@@ -194,3 +194,16 @@ def test_a_cells_second_line_is_the_items_description_in_welsh_too() -> None:
     assert [(i.title, i.pages, i.text is not None) for i in items] == [
         ("Cofnodion", "2", True), ("Exclusion of the Press and Public", None, True),
         ("Local Plan Review: Preferred Options Consultation", None, False)]
+
+
+def test_descriptions_run_into_titles_are_split_off_and_an_exempt_tail_is_kept() -> None:
+    items = _items(
+        "# Cabinet\n## Agenda\n11. Exclusion of the Press and Public To resolve that the press "
+        "and public be excluded for the following item.\n"
+        "12. Disposal of the Former Depot (exempt) Report of the Executive Director of "
+        "Resources. Not for publication.\n13. Disposal of the Old Library\n(exempt)\n"
+        "3. Cofnodion Cadarnhau cofnodion y cyfarfod a gynhaliwyd ar 10 Gorffennaf 2025.\n")
+    assert items == [("11", "Exclusion of the Press and Public", None, False),
+                     ("12", "Disposal of the Former Depot (exempt)", None, True),
+                     ("13", "Disposal of the Old Library (exempt)", None, True),
+                     ("3", "Cofnodion", None, True)]

@@ -310,7 +310,7 @@ def same_title(a: str, b: str) -> bool:
 
 _DESCRIPTION_START = re.compile(
     r"\s(?=(?:to\s+(?:approve|receive|note|consider|agree|confirm|discuss|elect|appoint|"
-    r"review|endorse)|members\s+(?:are|will)|(?:a\s+)?report\s+(?:of|by|from)\s+the|"
+    r"review|endorse|resolve|determine|decide)|(?:cadarnhau|derbyn|nodi|ystyried)\s|members\s+(?:are|will)|(?:a\s+)?report\s+(?:of|by|from)\s+the|"
     r"the\s+(?:committee|cabinet|panel|board|council)\s+(?:is|are|will))\b)", re.IGNORECASE)
 
 
@@ -320,7 +320,8 @@ def split_description(title: str) -> tuple[str, str | None]:
     if not title.endswith("."):
         return title, None
     m = _DESCRIPTION_START.search(title)
-    if not m or m.start() < 3 or not title[m.start() - 1].isalnum():  # "Apologies – to …"
+    if not m or m.start() < 3 or not (title[m.start() - 1].isalnum()
+                                      or title[m.start() - 1] == ")"):  # "Apologies – to …"
         return title, None
     head = title[:m.start()]
     if _DESCRIPTION_START.match(f" {head}") or re.search(
@@ -455,9 +456,15 @@ _DESCRIPTION = re.compile(r"^(?:to\s+[a-z]|members\b|the\s+\w+\s+(?:is|are|will)
                           r"|report\s+(?:of|by|from)\b)", re.IGNORECASE)
 
 
+_PRIVATE_TAIL = re.compile(r"\((?:exempt|confidential|part\s*(?:2|ii)|private|not for "
+                           r"publication)[^()]{0,40}\)", re.IGNORECASE)
+
+
 def title_wraps_into(title: str, text: str) -> bool:
     """Whether ``text`` is the rest of a long title wrapped in its table cell ("… Office of the
     Police and Crime" + "Commissioner – confirmation hearing"), not the item's description."""
+    if _PRIVATE_TAIL.fullmatch(text) and not title.endswith(")"):
+        return True  # "Disposal of the Former Depot" + "(exempt)"
     if len(title) < _WRAP_MIN or title.endswith((".", ":", ";", ")", "?")) or len(text) > 100:
         return False
     return not (text.endswith(".") or _DESCRIPTION.match(text) or _ITEM.match(text)
