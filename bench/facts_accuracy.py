@@ -152,10 +152,15 @@ def found_facts(out: dict[str, Any], kind: str) -> list[Fact]:
     return [Fact(e, norm_edge(e)) for e in facts["emails"]]
 
 
+def _abs(value: Any) -> Any:
+    return abs(value) if isinstance(value, (int, float)) else value
+
+
 def _values_agree(kind: str, exp: Fact, got: Fact) -> bool:
     if kind == "money":
-        return close(exp.value[0], got.value[0]) and (
-            exp.value[1] is None or close(exp.value[1], got.value[1]))
+        # the sign is not scored: "(£1.2m)" may be kept as 1.2m or as -1.2m
+        return close(_abs(exp.value[0]), _abs(got.value[0])) and (
+            exp.value[1] is None or close(_abs(exp.value[1]), _abs(got.value[1])))
     if kind == "metrics":
         return close(exp.value, got.value)
     return exp.value == got.value
