@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -54,7 +54,7 @@ def _print_json(value: Any) -> None:
 
 
 @app.callback()
-def main(db: Annotated[Optional[str], typer.Option(
+def main(db: Annotated[str | None, typer.Option(
         "--db", help="Database URL or SQLite path (default: $BOARDPAPERS_DB or "
         "./boardpapers.db)")] = None,
          version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False
@@ -164,14 +164,14 @@ def search(query: Annotated[str, typer.Argument(help='Words, "phrases", -exclusi
            as_json: Annotated[bool, typer.Option("--json")] = False,
            limit: Annotated[int, typer.Option(min=1, max=1000)] = 10,
            offset: Annotated[int, typer.Option(min=0)] = 0,
-           body: Annotated[Optional[str], typer.Option(help="Board or body name.")] = None,
-           genre: Annotated[Optional[str], typer.Option()] = None,
-           since: Annotated[Optional[str], typer.Option(help="YYYY[-MM[-DD]]")] = None,
-           until: Annotated[Optional[str], typer.Option(help="YYYY[-MM[-DD]]")] = None,
-           section: Annotated[Optional[str], typer.Option(help="e.g. recommendations")] = None,
-           council: Annotated[Optional[str], typer.Option(help="Council name or code.")]
+           body: Annotated[str | None, typer.Option(help="Board or body name.")] = None,
+           genre: Annotated[str | None, typer.Option()] = None,
+           since: Annotated[str | None, typer.Option(help="YYYY[-MM[-DD]]")] = None,
+           until: Annotated[str | None, typer.Option(help="YYYY[-MM[-DD]]")] = None,
+           section: Annotated[str | None, typer.Option(help="e.g. recommendations")] = None,
+           council: Annotated[str | None, typer.Option(help="Council name or code.")]
            = None,
-           has: Annotated[Optional[str], typer.Option(help="money, dates, metrics...")]
+           has: Annotated[str | None, typer.Option(help="money, dates, metrics...")]
            = None) -> None:
     """Ranked full-text search with snippets, filters and facet counts."""
     from boardpapers.query import Filters, normalise_filter
@@ -193,9 +193,9 @@ def search(query: Annotated[str, typer.Argument(help='Words, "phrases", -exclusi
 @app.command()
 def facts(kind: Annotated[str, typer.Option("--kind", "-k", help="money, dates, metrics, "
                                             "contacts, people, councils")],
-          body: Annotated[Optional[str], typer.Option()] = None,
-          since: Annotated[Optional[str], typer.Option()] = None,
-          until: Annotated[Optional[str], typer.Option()] = None,
+          body: Annotated[str | None, typer.Option()] = None,
+          since: Annotated[str | None, typer.Option()] = None,
+          until: Annotated[str | None, typer.Option()] = None,
           limit: Annotated[int, typer.Option(min=1)] = 1000,
           as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """List extracted facts of one kind, with the paper and page they came from."""

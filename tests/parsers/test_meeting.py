@@ -8,10 +8,22 @@ from hypothesis import strategies as st
 from boardpapers.layout import Block, BlockKind
 from boardpapers.parsers.agenda_items import parse_agenda_items, presenter_names, split_pages
 from boardpapers.parsers.meeting import (
-    Line, body_and_authority, find_body, find_next_meeting, group_offices, lines_of, parse_time,
-    read_meeting, venue_in_sentence)
+    Line,
+    body_and_authority,
+    find_body,
+    find_next_meeting,
+    group_offices,
+    lines_of,
+    parse_time,
+    read_meeting,
+    venue_in_sentence,
+)
 from boardpapers.parsers.membership import (
-    parse_member, parse_members, split_member_list, wrapped_lists_joined)
+    parse_member,
+    parse_members,
+    split_member_list,
+    wrapped_lists_joined,
+)
 from tests.parsers.blocks import layout_from_text
 
 

@@ -183,7 +183,7 @@ def test_spans_point_into_text(report: Layout) -> None:
 # --- decoding --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("data,expected", [
-    ("<p>£5</p>".encode("utf-8"), "utf-8"),
+    ("<p>£5</p>".encode(), "utf-8"),
     (b"\xef\xbb\xbf<p>\xc2\xa35</p>", "utf-8-sig"),
     ('<meta charset="iso-8859-1"><p>£5 – “quoted”</p>'.encode("cp1252"), "cp1252"),
     ("<p>Caerdydd – £5, ŵ ŷ</p>".encode("utf-16"), "utf-16"),

@@ -14,8 +14,8 @@ from boardpapers import readers
 from boardpapers.errors import UnreadableFile
 from boardpapers.layout import Block, BlockKind, Layout, Source
 from boardpapers.readers import pdf
-from boardpapers.readers.pdf_text import CellLine, join_cell_lines, join_line_texts
 from boardpapers.readers.pdf_running import is_page_number
+from boardpapers.readers.pdf_text import CellLine, join_cell_lines, join_line_texts
 from tests.conftest import FIXTURES
 
 READERS = FIXTURES / "readers"

@@ -6,8 +6,8 @@ import pytest
 from boardpapers.errors import QuerySyntaxError
 from boardpapers.query import Filters
 from boardpapers.search import council_docs_sql, hits_sql, search
-from boardpapers.store.textindex import mark
 from boardpapers.store import Store
+from boardpapers.store.textindex import mark
 
 PAPERS = {
     "housing.md": """# Housing Delivery Update

@@ -1,5 +1,6 @@
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from boardpapers.errors import QuerySyntaxError
 from boardpapers.query import Filters, Term, parse_query

@@ -16,9 +16,18 @@ from boardpapers.layout import Block, BlockKind, Layout
 from boardpapers.paper import BriefingItem, Paper
 from boardpapers.parsers.authority import organisation_authority, paper_authority
 from boardpapers.parsers.block_text import (
-    bullet_text, fold, headline_text, looks_like_plain_heading, plain)
+    bullet_text,
+    fold,
+    headline_text,
+    looks_like_plain_heading,
+    plain,
+)
 from boardpapers.parsers.briefing_items import (
-    Draft, drafts_from, highlighted_items, item_from_draft)
+    Draft,
+    drafts_from,
+    highlighted_items,
+    item_from_draft,
+)
 from boardpapers.parsers.meeting import date_in
 
 _TOP_LABEL = re.compile(

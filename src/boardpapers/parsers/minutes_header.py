@@ -15,7 +15,14 @@ import re
 
 from boardpapers.parsers.block_text import fold
 from boardpapers.parsers.meeting import (
-    DATE_LABELS, TIME_LABELS, VENUE_LABELS, date_in, label_is, parse_time, split_label)
+    DATE_LABELS,
+    TIME_LABELS,
+    VENUE_LABELS,
+    date_in,
+    label_is,
+    parse_time,
+    split_label,
+)
 
 _DAYS = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
          r"Dydd\s+(?:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul))")

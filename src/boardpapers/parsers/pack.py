@@ -23,7 +23,12 @@ from boardpapers.parsers import report as report_module
 from boardpapers.parsers.agenda import paper_for_meeting
 from boardpapers.parsers.agenda_items import title_similarity, title_words  # noqa: F401
 from boardpapers.parsers.meeting import (
-    clean_cell, lines_of, read_meeting, split_label, with_running_body)
+    clean_cell,
+    lines_of,
+    read_meeting,
+    split_label,
+    with_running_body,
+)
 
 _LABELS: tuple[tuple[str, str], ...] = (
     ("purpose", r"purpose(?: of (?:the |this )?report)?|report purpose|pwrpas(?: yr adroddiad)?"

@@ -13,9 +13,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from itertools import pairwise
 
-from boardpapers.readers.text_inline import (emphasis_of, protect_escapes, remove_bookmarks,
-                                             visible_text)
+from boardpapers.readers.text_inline import (
+    emphasis_of,
+    protect_escapes,
+    remove_bookmarks,
+    visible_text,
+)
 
 
 class LineKind(StrEnum):
@@ -218,7 +223,7 @@ def _bare_page_numbers(lines: list[str]) -> frozenset[int]:
         if before in ("", "\f") and after in ("", "\f"):
             found.append((i, int(stripped)))
     values = [v for _, v in found]
-    if len(found) < 2 or any(b <= a for a, b in zip(values, values[1:])):
+    if len(found) < 2 or any(b <= a for a, b in pairwise(values)):
         return frozenset()
     return frozenset(i for i, _ in found)
 

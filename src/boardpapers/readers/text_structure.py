@@ -27,8 +27,14 @@ from dataclasses import dataclass, field, replace
 
 from boardpapers.layout import Block, BlockKind
 from boardpapers.readers.text_blocks import Part, resolve_hyphens
-from boardpapers.readers.text_lines import (BARE_DATE, DATE_INSIDE, DocumentProfile, Line,
-                                           LineKind, ends_sentence)
+from boardpapers.readers.text_lines import (
+    BARE_DATE,
+    DATE_INSIDE,
+    DocumentProfile,
+    Line,
+    LineKind,
+    ends_sentence,
+)
 
 _MAX_HEADING_WORDS = 14
 _MAX_PLAIN_HEADING_WORDS = 12
