@@ -230,7 +230,7 @@ def match_reports(exp: list[dict[str, Any]], got: list[dict[str, Any]]) -> list[
 
 def compare_reports(name: str, exp: list[dict[str, Any]], got: list[dict[str, Any]]) -> list[Check]:
     checks = [scalar(name, "reports.count", str(len(exp)), str(len(got)))]
-    for e, g in zip(exp, match_reports(exp, got)):
+    for e, g in zip(exp, match_reports(exp, got), strict=True):
         g = g or {}
         mine = [Check(name, "report.title", e["title"], g.get("title"),
                       ok=bool(g) and norm(e["title"]) == norm(g.get("title")))]

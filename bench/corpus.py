@@ -78,7 +78,7 @@ def synthetic_paper(n: int, seed: int = 0) -> Paper:
     def section(heading: str, kind: str, texts: list[str], numbered: bool) -> None:
         first = len(blocks)
         blocks.append(Block(BlockKind.HEADING, heading, level=2))
-        for i, t in enumerate(texts, 1):
+        for t in texts:
             kind_ = BlockKind.LIST_ITEM if numbered else BlockKind.PARAGRAPH
             blocks.append(Block(kind_, t, page=1 + len(blocks) // 12,
                                 marker=f"{len(blocks)}." if numbered else ""))

@@ -381,7 +381,7 @@ _COLUMN_KINDS = {
 def _member_from_columns(cells: Sequence[str], context: _Context) -> Member | None:
     """A row of a membership table whose header said what each column holds."""
     by_kind: dict[str, str] = {}
-    for header, cell in zip(context.columns, cells):
+    for header, cell in zip(context.columns, cells, strict=False):
         kind = next((k for k, names in _COLUMN_KINDS.items() if header in names), None)
         if kind and cell.strip():
             by_kind.setdefault(kind, cell.strip())

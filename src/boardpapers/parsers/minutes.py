@@ -414,7 +414,7 @@ def mark_private_items(items: list[AgendaItem], bodies: list[list[str]]) -> list
     private = False
     named: set[str] = set()
     out: list[AgendaItem] = []
-    for item, body in zip(items, bodies):
+    for item, body in zip(items, bodies, strict=True):
         own = any(_RESTRICTED.match(t) for t in body[:4])
         out.append(replace(item, confidential=item.confidential or own or private
                            or item.number in named))

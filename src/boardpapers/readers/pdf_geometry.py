@@ -14,6 +14,7 @@ rectangles are rules too, while a filled wide rectangle (cell shading) is not.
 from __future__ import annotations
 
 import ctypes
+from itertools import pairwise
 
 import pypdfium2.raw as pdfium_c
 
@@ -104,7 +105,7 @@ def path_edges(path: int, matrix: Matrix, top_of_page: float, stroked: bool) -> 
 
 def _stroked_edges(points: list[tuple[float, float, bool]]) -> list[Edge]:
     out = []
-    for (x0, y0, _), (x1, y1, straight) in zip(points, points[1:]):
+    for (x0, y0, _), (x1, y1, straight) in pairwise(points):
         if not straight:
             continue
         if abs(y1 - y0) <= _STRAIGHT and abs(x1 - x0) >= MIN_RULE:

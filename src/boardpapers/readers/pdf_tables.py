@@ -270,7 +270,7 @@ def _column_starts(rows: list[list[tuple[float, str]]]) -> list[float]:
         if not starts or x - starts[-1] > 12:
             starts.append(x)
     used = [sum(any(x <= px <= x + 12 for px, _ in row) for row in rows) for x in starts]
-    return [x for x, n in zip(starts, used)
+    return [x for x, n in zip(starts, used, strict=True)
             if n * 3 >= len(rows) or _page_column(rows, x)] or starts[:1]
 
 
@@ -284,7 +284,7 @@ def _aligned_table(lines: list[Line]) -> Table:
     rows_pieces = [_pieces(ln) for ln in lines]
     starts = _column_starts([p for p in rows_pieces if len(p) >= 2])
     cells_lines: list[list[list[CellLine]]] = []
-    for line, pieces in zip(lines, rows_pieces):
+    for line, pieces in zip(lines, rows_pieces, strict=True):
         cells: list[list[CellLine]] = [[] for _ in starts]
         for x, text, x1 in _spans(line, pieces):
             col = max((i for i, s in enumerate(starts) if x >= s - 6), default=0)
@@ -309,7 +309,7 @@ def _spans(line: Line, pieces: list[tuple[float, str]]) -> list[tuple[float, str
         if seg.marker:
             rights.append(seg.text_x0)
         rights.append(seg.x1)
-    return [(x, text, x1) for (x, text), x1 in zip(pieces, rights)]
+    return [(x, text, x1) for (x, text), x1 in zip(pieces, rights, strict=True)]
 
 
 def _one_per_line(cell: list[CellLine]) -> list[CellLine]:

@@ -256,7 +256,7 @@ def _continue_spaced_cells(current: Part | None, line: Line) -> bool:
     elif targets[0] is None or targets[0] == 0 or None in targets:
         return False
     row = current.rows[-1]
-    for col, text in zip(targets, texts):
+    for col, text in zip(targets, texts, strict=False):
         if text and col is not None and col < len(row):
             row[col] = f"{row[col]}{_joiner(row[col], text)}{text}".strip()
     return True
