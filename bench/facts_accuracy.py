@@ -65,7 +65,8 @@ def norm_url(url: str) -> str:
 
 
 def texts_agree(a: str, b: str) -> bool:
-    a, b = norm_edge(a), norm_edge(b)
+    """One text holds the other, spaces aside ("c. £41m" from a PDF ~ "c.£41m")."""
+    a, b = norm_edge(a).replace(" ", ""), norm_edge(b).replace(" ", "")
     return bool(a) and bool(b) and (a == b or a in b or b in a)
 
 
@@ -161,8 +162,9 @@ def _values_agree(kind: str, exp: Fact, got: Fact) -> bool:
         # the sign is not scored: "(£1.2m)" may be kept as 1.2m or as -1.2m
         return close(_abs(exp.value[0]), _abs(got.value[0])) and (
             exp.value[1] is None or close(_abs(exp.value[1]), _abs(got.value[1])))
-    if kind == "metrics":
-        return close(exp.value, got.value)
+    if kind == "metrics":  # a share written in words: "two-thirds" 66.7 ~ 66.67
+        return close(exp.value, got.value) or (
+            isinstance(got.value, (int, float)) and abs(exp.value - got.value) <= 0.05)
     return exp.value == got.value
 
 
