@@ -160,8 +160,9 @@ def compare(name: str, exp: dict[str, Any], got: dict[str, Any]) -> list[Check]:
                              key=lambda a: round(float(a or 0), 2)))
         checks[-1].fp = 0  # only the amounts a user checks are listed: extras are not wrong
     if "dates" in exp:
-        checks.append(listed(name, "facts.dates", exp["dates"],
-                             sorted({v for d in facts.get("dates") or [] for v in (d.get("date"), d.get("end_date")) if v})))
+        got_dates = {v for d in facts.get("dates") or []
+                     for v in (d.get("date"), d.get("end_date")) if v}
+        checks.append(listed(name, "facts.dates", exp["dates"], sorted(got_dates)))
         checks[-1].fp = 0
     if "councils" in exp:
         linked = sorted({c.get("code") for c in facts.get("councils") or [] if c.get("code")})
@@ -189,8 +190,10 @@ def compare_meeting(name: str, exp: dict[str, Any], got: dict[str, Any]) -> list
         if any("pages" in i for i in exp["items"]):
             checks.append(listed(
                 name, "meeting.item_pages",
-                [f"{norm_item(i['number'])}:{norm(i['pages'])}" for i in exp["items"] if i.get("pages")],
-                [f"{norm_item(i.get('number'))}:{norm(i.get('pages'))}" for i in items if i.get("pages")],
+                [f"{norm_item(i['number'])}:{norm(i['pages'])}"
+                 for i in exp["items"] if i.get("pages")],
+                [f"{norm_item(i.get('number'))}:{norm(i.get('pages'))}"
+                 for i in items if i.get("pages")],
                 key=lambda s: re.sub(r"\s", "", s)))
     if "members" in exp:
         checks.append(listed(name, "meeting.members", exp["members"],
@@ -201,23 +204,26 @@ def compare_meeting(name: str, exp: dict[str, Any], got: dict[str, Any]) -> list
                              key=norm_name))
     if "attendees" in exp:
         checks.append(listed(name, "meeting.attendees", exp["attendees"],
-                             list(got.get("attendees") or []) + [m.get("name") for m in got.get("members") or []],
+                             list(got.get("attendees") or [])
+                             + [m.get("name") for m in got.get("members") or []],
                              key=norm_name))
         checks[-1].fp = 0  # attendees may be given as members or attendees
     if "apologies" in exp:
-        checks.append(listed(name, "meeting.apologies", exp["apologies"], got.get("apologies") or [],
-                             key=norm_name))
+        checks.append(listed(name, "meeting.apologies", exp["apologies"],
+                             got.get("apologies") or [], key=norm_name))
     return checks
 
 
-def match_reports(exp: list[dict[str, Any]], got: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
+def match_reports(exp: list[dict[str, Any]],
+                  got: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
     """Pair each expected report with the got report whose title is closest (or None)."""
     free = list(range(len(got)))
     pairs: list[dict[str, Any] | None] = []
     for e in exp:
         best, best_ratio = None, 0.55
         for i in free:
-            ratio = difflib.SequenceMatcher(None, norm(e.get("title")), norm(got[i].get("title"))).ratio()
+            ratio = difflib.SequenceMatcher(None, norm(e.get("title")),
+                                            norm(got[i].get("title"))).ratio()
             if ratio > best_ratio:
                 best, best_ratio = i, ratio
         if best is None and len(exp) == 1 and len(got) == 1:
@@ -247,7 +253,8 @@ def compare_reports(name: str, exp: list[dict[str, Any]], got: list[dict[str, An
     return checks
 
 
-def compare_officers(name: str, exp: list[dict[str, Any]], got: list[dict[str, Any]]) -> list[Check]:
+def compare_officers(name: str, exp: list[dict[str, Any]],
+                     got: list[dict[str, Any]]) -> list[Check]:
     checks = [listed(name, "report.contact_officers", [o["name"] for o in exp],
                      [o.get("name") for o in got], key=norm_name)]
     by_name = {norm_name(o.get("name")): o for o in got}
@@ -265,8 +272,10 @@ def compare_decisions(name: str, exp: list[dict[str, Any]], meeting: dict[str, A
     """Minutes: item number + first 40 characters of its decision."""
     def key(pair: tuple[str, str]) -> str:
         return f"{norm_item(pair[0])}|{norm(pair[1])[:40]}"
-    got = [(i.get("number"), i.get("decision")) for i in meeting.get("items") or [] if i.get("decision")]
-    return listed(name, "minutes.decisions", [(d["item"], d["decision"]) for d in exp], got, key=key)
+    got = [(i.get("number"), i.get("decision"))
+           for i in meeting.get("items") or [] if i.get("decision")]
+    expected = [(d["item"], d["decision"]) for d in exp]
+    return listed(name, "minutes.decisions", expected, got, key=key)
 
 
 # ------------------------------------------------------------------ running
@@ -385,9 +394,11 @@ def run(only: str | None = None, converted_text: bool = False, wide: bool = Fals
         family: bool = False, shapes: bool = False) -> Summary:
     """Score the corpus (and seeds), or with ``converted_text`` the text variants instead;
     ``wide`` scores the wide corpus (``corpus/wide``) in place of the first one."""
-    folder = WIDE if wide else FAMILY if family else SHAPES if shapes else CORPUS  # family: seed-style converted text
+    # family: seed-style converted text
+    folder = WIDE if wide else FAMILY if family else SHAPES if shapes else CORPUS
     results = {}
-    for expect_path, paper_path in (text_variants(folder) if converted_text else expectations(folder)):
+    pairs = text_variants(folder) if converted_text else expectations(folder)
+    for expect_path, paper_path in pairs:
         if only and only not in paper_path.name:
             continue
         results[paper_path.name] = run_one(expect_path, paper_path)
@@ -403,7 +414,8 @@ def print_table(s: Summary) -> None:
     print(f"{'field':32} {'n':>4}  {'acc/P':>6} {'R':>6}  score")
     for name, f in s.fields.items():
         if f["kind"] == "list":
-            print(f"{name:32} {f['n']:>4}  {f['precision']:>6.3f} {f['recall']:>6.3f}  {f['score']:5.1f}")
+            print(f"{name:32} {f['n']:>4}  {f['precision']:>6.3f} {f['recall']:>6.3f}  "
+                  f"{f['score']:5.1f}")
         else:
             print(f"{name:32} {f['n']:>4}  {f['accuracy']:>6.3f} {'':>6}  {f['score']:5.1f}")
     print()
@@ -415,7 +427,8 @@ def print_table(s: Summary) -> None:
                 print(f"   {fl['field']}{where}: missing {short(fl['missing'])}"
                       + (f" extra {short(fl['extra'])}" if fl["extra"] else ""))
             else:
-                print(f"   {fl['field']}{where}: expected {short(fl['expected'], 70)} got {short(fl['got'], 70)}")
+                print(f"   {fl['field']}{where}: expected {short(fl['expected'], 70)} "
+                      f"got {short(fl['got'], 70)}")
     print()
     if s.variants:
         print("by variant: " + "   ".join(f"{v} {score:.1f}" for v, score in s.variants.items()))

@@ -1,8 +1,9 @@
 """The end-to-end accuracy on the rendered corpus must not fall (bench/accuracy.py).
 
 The floors sit a little below what the pipeline achieved when the corpus was written
-(overall 89.7/100, genre 15/15 over 15 papers on 2026-11-25): raise them when accuracy improves, never
-lower them to make a change pass. See /work/notes/accuracy-findings.md for the failures.
+(overall 89.7/100, genre 15/15 over 15 papers on 2026-11-25): raise them when accuracy
+improves, never lower them to make a change pass. See /work/notes/accuracy-findings.md for
+the failures.
 
 The same papers as converted text (``tests/fixtures/corpus/text/NAME.VARIANT.txt``:
 pdftotext, pdftotext -layout, PDF-to-Markdown, pandoc, Word plain text) have their own

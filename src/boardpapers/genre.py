@@ -334,12 +334,14 @@ def _score_meetings(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
 
 _BRIEF_WORDS = re.compile(
     r"\b(?:policy brief(?:ing)?|members'? (?:briefing|bulletin|update|newsletter)"
-    r"|in this (?:issue|edition)|issue \d{1,3}\b|weekly (?:round[- ]?up|brief(?:ing)?|bulletin|update)"
+    r"|in this (?:issue|edition)|issue \d{1,3}\b"
+    r"|weekly (?:round[- ]?up|brief(?:ing)?|bulletin|update)"
     r"|round[- ]?up|newsletter|e-?bulletin|bulletin|top items this week|in this issue"
     r"|news in brief)\b", re.IGNORECASE)
 _SUMMARY_WORDS = re.compile(
     r"\b(?:support to (?:members?|councils|member \w+)|member (?:authorities|councils)"
-    r"|our support|councillor development|employers'? organisation|annual (?:review|summary|report)|year in review"
+    r"|our support|councillor development|employers'? organisation"
+    r"|annual (?:review|summary|report)|year in review"
     r"|value for money|member organisations?|return on (?:investment|subscriptions?)"
     r"|savings delivered|supporting (?:elected )?members|looking ahead)\b", re.IGNORECASE)
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)

@@ -33,7 +33,8 @@ WIDE = FIXTURES / "corpus" / "wide"
 
 @pytest.mark.parametrize("path, genre, body, authority", [
     # a report: its committee; the council from the masthead
-    (PAPERS / "report_county_cabinet_flattened.txt", "report", "Cabinet", "Wexcombe County Council"),
+    (PAPERS / "report_county_cabinet_flattened.txt", "report", "Cabinet",
+     "Wexcombe County Council"),
     # NI "Report to:" under a capitals masthead (the authority is tidied, the body as written)
     (WIDE / "report_ni_committee.pdf", "report", "Leisure and Development Committee",
      "Loughshore and Glens Borough Council"),

@@ -451,9 +451,8 @@ def test_contact_cell_broken_out_of_its_header_table() -> None:
 
 
 def test_contact_block_read_on_over_page_furniture() -> None:
-    officers, used = read_contacts(["Contact officer: Rhodri Llewelyn",
-                                    *contact_furniture("Tudalen / Page 1",
-                                                       "Cyngor Sir Glanmor / Glanmor County Council"),
+    furniture = contact_furniture("Tudalen / Page 1", "Cyngor Sir Glanmor / Glanmor County Council")
+    officers, used = read_contacts(["Contact officer: Rhodri Llewelyn", *furniture,
                                     "Rhif Ffôn / Telephone No: 029 2018 0457",
                                     "E-bost / E-mail: rhodri.llewelyn@glanmor.gov.wales"])
     assert officers == (ContactOfficer("Rhodri Llewelyn", None, "029 2018 0457",
@@ -470,7 +469,8 @@ def contact_furniture(*lines: str) -> list[str]:
 
 def test_actions_heading_written_action_s_lists_the_actions() -> None:
     layout = report_layout("Asylum Accommodation: Hotel Exit Plans", "Purpose of report",
-                           "For discussion.", "Recommendation(s)", "That the Board notes the plans.",
+                           "For discussion.", "Recommendation(s)",
+                           "That the Board notes the plans.",
                            "Action(s)", "Officers to take forward engagement with the department.",
                            "Officers to report back to the September Board.", "Background",
                            "1. The plans were published in May.")
@@ -482,7 +482,8 @@ def test_actions_heading_written_action_s_lists_the_actions() -> None:
 
 def test_confidential_question_as_a_heading_takes_the_answer_below_it() -> None:
     lines = ("# Local Government Finance Settlement", "### Purpose of report", "For information.",
-             "### Is this report confidential?", "No", "### Summary", "The settlement was published.")
+             "### Is this report confidential?", "No", "### Summary",
+             "The settlement was published.")
     report = parse_report(report_layout(*lines), 0, 6)
     assert report.confidential is False
     yes = parse_report(report_layout(*lines[:4], "Yes", *lines[5:]), 0, 6)
@@ -637,7 +638,8 @@ def test_next_numbered_heading_after_recommendation_is_not_a_recommendation() ->
         "2.1 That the Committee approves the programme of eleven schemes.", "3. Programme",
         "The schemes are listed in Table 1.")
     report = parse_report(layout, 0, len(layout.blocks) - 1)
-    assert report.recommendations == ("That the Committee approves the programme of eleven schemes.",)
+    assert report.recommendations == (
+        "That the Committee approves the programme of eleven schemes.",)
     numbered = report_layout("# Recommendations", "1. Approve the budget", "2. Note the risks",
                              "3. Delegate the detail")
     assert parse_report(numbered, 0, 3).recommendations == (
@@ -741,7 +743,8 @@ def test_a_purpose_label_beats_the_introduction() -> None:
     layout = report_layout(
         "# Depot Disposal", "# 1. Introduction", "1.1 The depot closed in 2024.",
         "# 2. Purpose of the Report", "2.1 To agree the sale of the depot.")
-    assert parse_report(layout, 0, len(layout.blocks) - 1).purpose == "To agree the sale of the depot."
+    report = parse_report(layout, 0, len(layout.blocks) - 1)
+    assert report.purpose == "To agree the sale of the depot."
 
 
 def test_introduction_is_a_report_template_label_for_pack_starts() -> None:

@@ -567,8 +567,10 @@ def test_lines_broken_inside_an_address_join_without_a_space(before: str, after:
 
 @pytest.mark.parametrize("lines,text", [
     ([("Tobias Wren", 60, 118), ("Licensing Officer", 60, 150)], "Tobias Wren\nLicensing Officer"),
-    ([("Director of Children's", 60, 196), ("Services", 60, 103)], "Director of Children's Services"),
-    ([("Grounds maintenance", 60, 150), ("and tree works", 60, 130)], "Grounds maintenance and tree works"),
+    ([("Director of Children's", 60, 196), ("Services", 60, 103)],
+     "Director of Children's Services"),
+    ([("Grounds maintenance", 60, 150), ("and tree works", 60, 130)],
+     "Grounds maintenance and tree works"),
     ([("Head of Housing", 60, 140), ("karen.oduya@fe", 60, 138), ("rnhurst.gov.uk", 60, 130)],
      "Head of Housing\nkaren.oduya@fernhurst.gov.uk"),
 ])

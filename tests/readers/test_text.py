@@ -357,7 +357,7 @@ def test_spans_index_layout_text(lines: list[str], markdown: bool) -> None:
     assert layout.blocks[0].kind is not BlockKind.PAGE_BREAK
 
 
-# ------------------------------------------------------------------ converted text (pdftotext -layout)
+# ------------------------------------------------------------ converted text (pdftotext -layout)
 
 LAYOUT_AGENDA = (
     "Agenda\n"
@@ -406,8 +406,10 @@ def test_numbered_heading_right_above_its_first_subparagraph() -> None:
 
 
 def test_pdftotext_marker_alone_on_its_line_heads_the_next_paragraph() -> None:
-    layout = read_txt("Cabinet is recommended to:\na)\n\napprove the policy set out at Appendix A;\n\n"
-                      "b)\n\ndelegate authority to the Director; and\n\nc)\n\nnote the overspend.\n")
+    layout = read_txt("Cabinet is recommended to:\na)\n\n"
+                      "approve the policy set out at Appendix A;\n\n"
+                      "b)\n\ndelegate authority to the Director; and\n\n"
+                      "c)\n\nnote the overspend.\n")
     assert [(b.kind.value, b.marker, b.text) for b in layout.blocks] == [
         ("paragraph", "", "Cabinet is recommended to:"),
         ("list_item", "a)", "approve the policy set out at Appendix A;"),
@@ -419,7 +421,8 @@ def test_pdftotext_marker_alone_on_its_line_heads_the_next_paragraph() -> None:
 def test_pdftotext_minute_title_line_is_not_wrapped_into_its_text() -> None:
     filler = "The officer presented the report on the application and members asked questions.\n"
     layout = read_txt(
-        filler * 3 + "\nPL/88 Application 25/00214/OUT – Land north of Hollow Road, Brackley Green\n"
+        filler * 3
+        + "\nPL/88 Application 25/00214/OUT – Land north of Hollow Road, Brackley Green\n"
         "The Development Manager reported that the applicant had offered a contribution of\n"
         "£1,240,000 towards a new primary school.\n"
         "Apologies were received from Councillor Norman Blyth and Councillor Sunita Kaur too.\n"
@@ -432,7 +435,8 @@ def test_pdftotext_minute_title_line_is_not_wrapped_into_its_text() -> None:
 
 def test_title_cut_into_one_heading_per_line_is_joined() -> None:
     layout = read_md("## Minutes of the meeting of the Planning Committee held in the\n\n"
-                     "## Council Chamber, Civic Centre on Tuesday 22 April\n\n## 2025 at 6.30 pm\n\n"
+                     "## Council Chamber, Civic Centre on Tuesday 22 April\n\n"
+                     "## 2025 at 6.30 pm\n\n"
                      "## Present\n\nCouncillors A and B.\n")
     assert headings(layout) == ["Minutes of the meeting of the Planning Committee held in the "
                                 "Council Chamber, Civic Centre on Tuesday 22 April 2025 at 6.30 pm",
@@ -461,8 +465,10 @@ def test_email_broken_in_a_narrow_cell_is_joined() -> None:
 def test_pdftotext_heading_right_after_a_full_line_and_a_contact_block_under_it() -> None:
     body = ("The revised policy is expected to reduce spending by £1.1 million in a full year,\n"
             "rising to £1.8 million by 2027/28, as assumed in the financial strategy of the\n")
-    layout = read_txt(body * 2 + "Cabinet report, Home to School Transport consultation, 14 Nov 2024.\n"
-                      "Contact Officers\nHelen Marchbank\nHead of School Organisation and Transport\n"
+    layout = read_txt(body * 2
+                      + "Cabinet report, Home to School Transport consultation, 14 Nov 2024.\n"
+                      "Contact Officers\nHelen Marchbank\n"
+                      "Head of School Organisation and Transport\n"
                       "Tel: 01632 960 418\nEmail: helen.marchbank@thornburyvale.gov.uk\n")
     assert kinds(layout)[-5:] == [
         ("heading", "Contact Officers"), ("paragraph", "Helen Marchbank"),
@@ -510,7 +516,8 @@ def test_pandoc_hard_line_break_in_a_table_cell_is_not_text() -> None:
 
 def test_number_after_part_on_the_next_line_goes_on_with_its_sentence() -> None:
     layout = read_md("(1) To approve the terms set out in the exempt Part\n\n2 report.  \n"
-                     "(2) To add £16.8 million to the programme.\n\nSee paragraph\n\n3. Background\n")
+                     "(2) To add £16.8 million to the programme.\n\n"
+                     "See paragraph\n\n3. Background\n")
     assert [(b.marker, b.text) for b in layout.blocks[:2]] == [
         ("(1)", "To approve the terms set out in the exempt Part 2 report."),
         ("(2)", "To add £16.8 million to the programme.")]
@@ -524,7 +531,8 @@ def test_label_wrapped_in_its_cell_joins_the_label_not_a_new_paragraph() -> None
     md = read_md("<b>Swyddog Cyswllt / Contact</b>\tRhodri Llewelyn\n\n**Officer:**\n\n"
                  "Next paragraph.\n")
     assert tables(md)[0].rows == (("Swyddog Cyswllt / Contact Officer:", "Rhodri Llewelyn"),)
-    groups = read_md("Cllr Ann Lee\tNorthvale Council\tChair\n\n**Political groups:**\n\nLabour 4\n")
+    groups = read_md("Cllr Ann Lee\tNorthvale Council\tChair\n\n"
+                     "**Political groups:**\n\nLabour 4\n")
     assert "Political groups:" in headings(groups)
 
 

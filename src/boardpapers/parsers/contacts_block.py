@@ -148,7 +148,8 @@ class _Reader:
             if self.officers and self.officers[-1].name is None:
                 # "Contact: jo@x.gov.uk" then "Jo Bloggs, Manager": details came first
                 waiting = self.officers.pop()
-                found.phone, found.email = found.phone or waiting.phone, found.email or waiting.email
+                found.phone = found.phone or waiting.phone
+                found.email = found.email or waiting.email
                 found.position = found.position or waiting.position
             self.officers.append(found)
             return True

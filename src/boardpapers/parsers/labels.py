@@ -74,7 +74,8 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
     ("portfolio", "cy", r"aelod (?:cabinet|portffolio)(?: cyfrifol)?|portffolio|deiliad portffolio"
                         r"|enw'r aelod cabinet"),
     ("wards", "en", r"wards?(?: affected)?|wards? and communities affected"
-                    r"|electoral divisions?(?: affected)?|divisions? affected|ward\(s\)(?: affected)?"),
+                    r"|electoral divisions?(?: affected)?|divisions? affected"
+                    r"|ward\(s\)(?: affected)?"),
     ("wards", "cy", r"wardiau(?: yr effeithir arnynt)?|ward(?: yr effeithir arni)?"),
     ("key_decision", "en", r"key decision\??|is this a key decision\??"),
     ("key_decision", "cy", r"penderfyniad allweddol\??"),
@@ -87,7 +88,8 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
     ("status", "en", r"status|report status|for"),
     ("plan_theme", "en", r"(?:lga |council |corporate )?plan (?:theme|priority|priorities)"
                          r"|corporate priorit(?:y|ies)|council priorit(?:y|ies)"
-                         r"|strategic priorit(?:y|ies)|link to (?:corporate|council) (?:plan|priorities)"),
+                         r"|strategic priorit(?:y|ies)"
+                         r"|link to (?:corporate|council) (?:plan|priorities)"),
     ("plan_theme", "cy", r"amcan(?:ion)? llesiant|blaenoriaeth(?:au)? corfforaethol"),
     # --- the report template
     ("purpose", "en", r"purpose(?: of (?:the |this )?report)?|report purpose|purpose of paper"
@@ -114,7 +116,8 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
                               r"|decisions? (?:required|sought|requested)|recommendations? to \w+"
                               r"|summary of recommendations?|decision|recommendations? for decision"
                               r"|officers?'? recommendations?|proposed recommendations?"
-                              r"|this report makes the following recommendations?(?: to [\w ]{2,60})?"
+                              r"|this report makes the following recommendations?"
+                              r"(?: to [\w ]{2,60})?"
                               r"|recommendation(?:s|\(s\))? to (?:the )?[\w ]{2,40}"),
     ("recommendations", "cy", r"argymhelliad(?:ion)?|argymhellion|argymhelliad\(ion\)"
                               r"|argymhellion i'r \w+|penderfyniad a geisir|penderfyniad(?:au)?"
@@ -123,7 +126,8 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
                       r"|action(?:s)? (?:for|by) (?:officers|members)"),
     ("actions", "cy", r"camau? gweithredu|gweithredu"),
     ("background", "en", r"background(?: information| and context)?|introduction"
-                         r"|introduction and background|background and introduction|context|background and context"
+                         r"|introduction and background|background and introduction|context"
+                         r"|background and context"
                          r"|overview and background"),
     ("background", "cy", r"cefndir|cyflwyniad|cyd-destun|cefndir a chyd-destun"),
     ("issues", "en", r"(?:the |main |key )?issues|issues(?: and options)?(?: for consideration)?"
@@ -143,15 +147,19 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
                         r"|financial|finance|resources|financial and resource(?:s)? implications"
                         r"|comments? (?:of|from) the (?:chief finance officer|section 151 officer"
                         r"|s151 officer|director of finance|head of finance)"
-                        r"|(?:section |s\.? ?)151 officer(?:'s)? comments|resource and value for money"
-                        r"|implications for resources|value for money|finance summary|financial summary"
+                        r"|(?:section |s\.? ?)151 officer(?:'s)? comments"
+                        r"|resource and value for money"
+                        r"|implications for resources|value for money|finance summary"
+                        r"|financial summary"
                         r"|(?:statutory |chief )?finance officer|section 151 officer"),
     ("financial", "cy", r"goblygiadau (?:ariannol|cyllidol|adnoddau)|ystyriaethau ariannol"
                         r"|cyllid|adnoddau|sylwadau'r (?:swyddog adran 151|pennaeth cyllid)"
-                        r"|goblygiadau ariannol ac adnoddau|(?:y )?swyddog cyllid statudol|pennaeth cyllid"),
+                        r"|goblygiadau ariannol ac adnoddau|(?:y )?swyddog cyllid statudol"
+                        r"|pennaeth cyllid"),
     ("legal", "en", r"legal(?: and (?:governance|constitutional|procurement))?"
                     r"(?: implications| considerations| comments| issues| powers)?"
-                    r"|comments? (?:of|from) the (?:monitoring officer|head of legal\b.*|solicitor.*)"
+                    r"|comments? (?:of|from) the "
+                    r"(?:monitoring officer|head of legal\b.*|solicitor.*)"
                     r"|monitoring officer(?:'s)? comments|statutory (?:powers|considerations)"
                     r"|legal powers and duties|governance implications|monitoring officer"),
     ("legal", "cy", r"goblygiadau cyfreithiol|ystyriaethau cyfreithiol|cyfreithiol"
@@ -163,7 +171,8 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
                          r"|diversity implications|equality, diversity and inclusion"
                          r"(?: implications)?|edi implications|equalities and diversity"),
     ("equalities", "cy", r"(?:goblygiadau|ystyriaethau) cydraddoldeb|cydraddoldeb"
-                         r"|asesiad effaith (?:ar )?gydraddoldeb|asesiad o'r effaith ar gydraddoldeb"
+                         r"|asesiad effaith (?:ar )?gydraddoldeb"
+                         r"|asesiad o'r effaith ar gydraddoldeb"
                          r"|asesiad effaith integredig|cydraddoldeb ac amrywiaeth"),
     ("risk", "en", r"risks?(?: management| implications| assessment| analysis| and mitigation"
                    r"| and mitigations| management implications| considerations)?"
@@ -496,7 +505,8 @@ def _split_fields(text: str) -> tuple[Field, ...]:
 # ------------------------------------------------------------------ placeholders
 
 _PLACEHOLDER = re.compile(
-    r"^\s*(?:\[[^\]]{1,200}\]\s*[.:]?|[\[<{(]\s*(?:insert|enter|add|type|text|title|name|date|click|write|delete"
+    r"^\s*(?:\[[^\]]{1,200}\]\s*[.:]?|[\[<{(]\s*(?:insert|enter|add|type|text|title|name|date"
+    r"|click|write|delete"
     r"|rhowch|mewnosod|ychwanegu|teitl|enw|dyddiad|xx+)[^\]>})]*[\]>})]\s*[.:]?"
     r"|click (?:or tap )?here to enter (?:text|a date)\.?|insert (?:text|title|name|date)"
     r"(?: here)?\.?|x{2,}|\.{3,}|…|tbc|tba|n/?a|-+|–+|—+)\s*$",

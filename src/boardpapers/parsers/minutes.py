@@ -224,7 +224,8 @@ _LONE_BODY_WORD = re.compile(r"^(?:(?:sub-)?committee|board|panel|cabinet|forum|
 
 
 # a label that ends a list of names ("Applicant:", "Premises:"); "Councillors:" does not
-_OTHER_LABEL = re.compile(r"^(?!(?:councillors?|cllrs?|aldermen|members)\s*:)[A-Z][\w' /-]{1,30}:(?:\s|$)",
+_OTHER_LABEL = re.compile(r"^(?!(?:councillors?|cllrs?|aldermen|members)\s*:)"
+                          r"[A-Z][\w' /-]{1,30}:(?:\s|$)",
                           re.IGNORECASE)
 _PEOPLE = ("chair", "present", "also_present", "officers", "apologies", "absent")
 
@@ -254,8 +255,9 @@ def _read_people_row(header: _Header, cells: tuple[str, ...], current: str | Non
     return current
 
 
-_PERSON_TITLE = re.compile(r"^(?:councillors?|cllrs?|mayor(?!\s+of\b)|alderm[ae]n|mr|mrs|ms|miss|dr|sir|"
-                           r"dame|lord|lady|baroness|professor|prof)\.?\s", re.IGNORECASE)
+_PERSON_TITLE = re.compile(r"^(?:councillors?|cllrs?|mayor(?!\s+of\b)|alderm[ae]n"
+                           r"|mr|mrs|ms|miss|dr|sir|dame|lord|lady|baroness|professor|prof)\.?\s",
+                           re.IGNORECASE)
 _DESCRIPTION = re.compile(
     r"^\(.*\)$|^(?:mayor of|(?:deputy |assistant )?leader\b|(?:vice[- ]|deputy )?chair\b|"
     r"cabinet member|portfolio holder|chief executive|independent\b)|"

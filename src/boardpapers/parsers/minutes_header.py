@@ -1,12 +1,12 @@
 """Meeting header of minutes and ModernGov pages: body, date, time, venue, contact.
 
 Private helpers of the minutes parser, in English and Welsh, for what only minutes say
-("Minutes of the meeting of X held at Y on …", "Cabinet - Tuesday, 12th March, 2024",
-"The meeting ended at 8.15 pm"). Dates, times, labels and online platforms are read by
+("Minutes of the meeting of X held at Y on …", "Cabinet - Tuesday, 12th March, 2024", "The
+meeting ended at 8.15 pm"). Dates, times, labels and online platforms are read by
 ``parsers.meeting``, as for agendas. They read one header line at a time and return None
-rather than guess: a venue is only taken after a label ("Venue:", "Lleoliad:") or from
-a sentence naming a place ("held in the Council Chamber on …"); a time only with am/pm, a 24-hour clock or a Welsh
-"y.b."/"y.h." (a bare "2.00 o'r gloch" is left unread).
+rather than guess: a venue is only taken after a label ("Venue:", "Lleoliad:") or from a
+sentence naming a place ("held in the Council Chamber on …"); a time only with am/pm, a
+24-hour clock or a Welsh "y.b."/"y.h." (a bare "2.00 o'r gloch" is left unread).
 """
 
 from __future__ import annotations

@@ -281,7 +281,8 @@ def _head_of(blocks: Sequence[Block], title_at: int, floor: int) -> tuple[int, s
 
 _REPORT_META = re.compile(
     r"^(?:report (?:to|of|by|author|from)|meeting(?: date)?|date(?: of meeting)?|"
-    r"wards?(?: affected)?|(?:electoral )?divisions?(?: affected)?|key decision|author|lead (?:member|officer|director)|"
+    r"wards?(?: affected)?|(?:electoral )?divisions?(?: affected)?|key decision|author|"
+    r"lead (?:member|officer|director)|"
     r"portfolio(?: holder)?|cabinet member|classification|status|decision maker|"
     r"(?:report )?title|subject|exempt|teitl|pwnc|awdur|adroddiad i|dyddiad)$", re.IGNORECASE)
 

@@ -221,8 +221,9 @@ def _joined_value(head: Head, body: list[tuple[int, Block]]) -> str | None:
 
 
 _ASKS = re.compile(r"^(?:it is recommended that|(?:board |committee )?members are (?:asked|invited|"
-                   r"recommended) to|(?:the )?[\w ,&'-]{2,60} (?:is|are) (?:recommended|asked|invited) "
-                   r"to|argymhellir|gofynnir i)\b", re.IGNORECASE)
+                   r"recommended) to"
+                   r"|(?:the )?[\w ,&'-]{2,60} (?:is|are) (?:recommended|asked|invited) to"
+                   r"|argymhellir|gofynnir i)\b", re.IGNORECASE)
 
 
 def asked_in_template(cut: list[tuple[Head, list[tuple[int, Block]]]], first_head: int,
@@ -487,8 +488,8 @@ def parse_report(layout: Layout, first: int, last: int) -> Report:
     first_head = first_section_head(heads, blocks[-1][0] + 1)
     front_blocks = [(i, b) for i, b in blocks if i < first_head]
     fields = _front_fields(blocks, heads, first_head)
-    reading = _read_sections(cut, first_head,
-                             _Reading(officers=list(_front_contacts(cut, first_head, front_blocks))))
+    front_officers = list(_front_contacts(cut, first_head, front_blocks))
+    reading = _read_sections(cut, first_head, _Reading(officers=front_officers))
     reading.officers += _table_contacts(blocks)
     if not reading.officers:
         reading.officers += _author_contacts(cut)

@@ -34,12 +34,14 @@ _REPORT_TO_LINE = re.compile(r"^(?:(?:report|paper) to (?:the )?|adroddiad i(?:'
 _BODY_LINE = re.compile(r"^(?!that\b|(?:joint )?report (?:of|by|from|to)\b"
                         # a report's subject: "Establishment of a Joint Waste Committee"
                         r"|(?:establishment|creation|formation|review|appointments?|changes?"
-                        r"|proposals?|terms of reference|membership|update)\b|.*\b(?:a|an)\s)(?:the )?(?:[A-Z][\w&,' -]{0,80}\b)?(?:committee|sub-committee"
+                        r"|proposals?|terms of reference|membership|update)\b|.*\b(?:a|an)\s)"
+                        r"(?:the )?(?:[A-Z][\w&,' -]{0,80}\b)?(?:committee|sub-committee"
                         r"|cabinet|board|panel|forum|executive|council meeting|full council)$"
                         r"|^pwyllgor\b[\w' -]{0,80}$", re.IGNORECASE)
 # A front line that says whether the report is public: "Part II", "NOT FOR PUBLICATION".
 _STATUS_LINE = re.compile(r"^(?:part (?:i{1,2}|1|2|one|two)|not for publication|for general release"
-                          r"|exempt|confidential|open|public|private|restricted)(?: report| item)?$",
+                          r"|exempt|confidential|open|public|private|restricted)"
+                          r"(?: report| item)?$",
                           re.IGNORECASE)
 _STATUS_CONFIDENTIAL = re.compile(r"^(?:part (?:ii|2|two)|not for publication|exempt|confidential"
                                   r"|private|restricted)\b", re.IGNORECASE)
@@ -96,7 +98,8 @@ _PARAGRAPHS = r"(?P<nums>\d{1,2}(?:\s*(?:,|and|&|or|a|ac)\s*\d{1,2})*)"
 _SCHEDULE_12A = re.compile(
     rf"\bparagraphs?\s+{_PARAGRAPHS}\s+of\s+(?:part\s+(?:1|i|one|4)\s+of\s+)?(?:the\s+)?"
     r"schedule\s*12\s?a\b"
-    rf"|\bparagraff(?:au)?\s+{_PARAGRAPHS.replace('nums', 'cy')}\s+o\s+ran\s+4\s+o\s+atodlen\s*12\s?a\b",
+    rf"|\bparagraff(?:au)?\s+{_PARAGRAPHS.replace('nums', 'cy')}"
+    r"\s+o\s+ran\s+4\s+o\s+atodlen\s*12\s?a\b",
     re.IGNORECASE)
 _PARAGRAPH_ONLY = re.compile(rf"\bparagraphs?\s+{_PARAGRAPHS}\b", re.IGNORECASE)
 
@@ -435,6 +438,7 @@ def body_name(report_to: str | None) -> str | None:
     """"Environment Committee" from "Environment Committee, 14 March 2024"."""
     if not report_to:
         return None
-    name = re.sub(r"[,\s–-]*(?:on\s+)?(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4}\.?$",
+    name = re.sub(r"[,\s–-]*(?:on\s+)?(?:\w+day,?\s+)?"
+                  r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4}\.?$",
                   "", report_to).strip(" ,")
     return name or report_to

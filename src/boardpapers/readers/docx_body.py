@@ -1,13 +1,14 @@
 """Walk a DOCX body in order and turn it into Blocks.
 
 Paragraphs and tables are read in the order they sit in ``w:body`` (content controls and
-custom XML wrappers are looked through), so a table stays between the paragraphs around
-it. A table of one cell is a box drawn round body text, so its paragraphs are read as
-body blocks (a boxed "Recommendations" heading and its numbered list). Pages are counted from explicit page breaks, "page break before" paragraphs, section
-breaks and the ``w:lastRenderedPageBreak`` marks Word leaves where it last broke pages; a
-rendered mark that repeats a break already counted (Word writes one right after every
-explicit break) is not counted twice. A page_break block's ``page`` is the number of the
-page that starts after it.
+custom XML wrappers are looked through), so a table stays between the paragraphs around it.
+A table of one cell is a box drawn round body text, so its paragraphs are read as body
+blocks (a boxed "Recommendations" heading and its numbered list). Pages are counted from
+explicit page breaks, "page break before" paragraphs, section breaks and the
+``w:lastRenderedPageBreak`` marks Word leaves where it last broke pages; a rendered mark
+that repeats a break already counted (Word writes one right after every explicit break) is
+not counted twice. A page_break block's ``page`` is the number of the page that starts after
+it.
 """
 
 from __future__ import annotations

@@ -1,11 +1,11 @@
 """Headings that Word shows only by their look: bold, capitals or a bigger font.
 
-Most council Word templates make their headings in the Normal style with bold set by
-hand ("Purpose of Report", "1. Background", "ES 061/25 APOLOGIES"), so no heading style
-says what they are. Parsers look for those headings, so a short paragraph that is wholly
-bold, in capitals (typed or by formatting), or set clearly larger than the body text becomes a HEADING, by the
-rule the text reader applies to converted text: short, no sentence end, not a
-"Label: value" line, not a date or a time. A numbered paragraph ("1. Purpose of Report",
+Most council Word templates make their headings in the Normal style with bold set by hand
+("Purpose of Report", "1. Background", "ES 061/25 APOLOGIES"), so no heading style says what
+they are. Parsers look for those headings, so a short paragraph that is wholly bold, in
+capitals (typed or by formatting), or set clearly larger than the body text becomes a
+HEADING, by the rule the text reader applies to converted text: short, no sentence end, not
+a "Label: value" line, not a date or a time. A numbered paragraph ("1. Purpose of Report",
 marker from Word's numbering or typed) is a heading when it is bold or has its own
 sub-clauses ("1.1 …") right under it; its number stays in the heading's text.
 

@@ -1,11 +1,11 @@
 """The visible text of one DOCX paragraph, as a list of events in reading order.
 
-Only ``w:t`` (and tabs, breaks, non-breaking hyphens) of runs not hidden is visible text: field codes live in
-``w:instrText`` and deleted text in ``w:delText``, so neither is read and a field shows
-only its result. ``mc:AlternateContent`` repeats drawings (and the text boxes inside them)
-in a fallback for old readers: only the first choice is read, so a text box's text comes
-once. Text boxes are handed back as their own event, so the caller can read their
-paragraphs as blocks right after the paragraph that anchors them.
+Only ``w:t`` (and tabs, breaks, non-breaking hyphens) of runs not hidden is visible text:
+field codes live in ``w:instrText`` and deleted text in ``w:delText``, so neither is read
+and a field shows only its result. ``mc:AlternateContent`` repeats drawings (and the text
+boxes inside them) in a fallback for old readers: only the first choice is read, so a text
+box's text comes once. Text boxes are handed back as their own event, so the caller can read
+their paragraphs as blocks right after the paragraph that anchors them.
 """
 
 from __future__ import annotations

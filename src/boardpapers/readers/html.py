@@ -3,11 +3,11 @@
 
 Decode (``html_decode``), parse with selectolax's lexbor parser (a browser-grade HTML5
 parser that never rejects a page), keep only the main content container and take the
-furniture out (``html_furniture``; ModernGov specifics in ``html_moderngov``), then walk
-the tree into blocks (``html_walk``), reading a meeting's items table item by item
-whatever system made the page (``html_items``: ModernGov, CMIS and others). A web page has no pages, so every block is on page
-1. The page's title, description, language and canonical address go in
-``Layout.metadata``.
+furniture out (``html_furniture``; ModernGov specifics in ``html_moderngov``), then walk the
+tree into blocks (``html_walk``), reading a meeting's items table item by item whatever
+system made the page (``html_items``: ModernGov, CMIS and others). A web page has no pages,
+so every block is on page 1. The page's title, description, language and canonical address
+go in ``Layout.metadata``.
 """
 
 from __future__ import annotations
