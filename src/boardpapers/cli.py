@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -19,6 +19,9 @@ from rich.table import Table
 from boardpapers import __version__
 from boardpapers.errors import BoardpapersError
 
+if TYPE_CHECKING:
+    from boardpapers.store import Store
+
 app = typer.Typer(help="Read, understand and search UK local government board papers.",
                   no_args_is_help=True, add_completion=False)
 out = Console(soft_wrap=True)
@@ -27,7 +30,7 @@ err = Console(stderr=True, soft_wrap=True)  # one line per failure, however long
 _state: dict[str, Any] = {"db": None}
 
 
-def _store():  # type: ignore[no-untyped-def]
+def _store() -> Store:
     """The database named by --db / BOARDPAPERS_DB, or one clear line and exit 1."""
     from boardpapers.store import Store
     try:
@@ -44,7 +47,7 @@ def _stored_paper(store: Any, ref: str) -> dict[str, Any]:
     return doc
 
 
-def _fail(exc: BoardpapersError, code: int = 1) -> None:
+def _fail(exc: BoardpapersError, code: int = 1) -> NoReturn:
     err.print(f"[red]error:[/red] {escape(str(exc))}")
     raise typer.Exit(code)
 

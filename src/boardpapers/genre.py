@@ -33,9 +33,16 @@ class Classification:
     language: str = "en"  # en | cy | bilingual
 
 
+class _Scores(dict[str, float]):
+    """Score per genre; a genre not scored yet reads 0 (and is not added by reading it)."""
+
+    def __missing__(self, genre: str) -> float:
+        return 0
+
+
 @dataclass(slots=True)
 class _Tally:
-    scores: Counter[str] = field(default_factory=Counter)
+    scores: _Scores = field(default_factory=_Scores)
     evidence: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, genre: str, weight: float, why: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout
@@ -117,7 +118,7 @@ def parse_summary(layout: Layout, classification: Classification) -> Paper:
     rest = blocks[title_at + 1:] if title_at is not None else blocks
     title = plain(blocks[title_at][1].text) if title_at is not None else None
     drafts, intro = drafts_from(rest, _summary_headline(rest))
-    if intro and title:
+    if intro and title and title_at is not None:
         drafts.insert(0, Draft(blocks[title_at][0], title, 0, lines=intro))
     items = _items(drafts, date, [])
     publisher = _publisher(header) or organisation or paper_authority(layout)
@@ -228,7 +229,7 @@ def _mark(item: BriefingItem) -> BriefingItem:
                         section=item.section, highlighted=True)
 
 
-def _summary_headline(blocks: Blocks):  # type: ignore[no-untyped-def]
+def _summary_headline(blocks: Blocks) -> Callable[[Block], str | None]:
     """Headline test for summaries: also a short unpunctuated line followed by more text."""
     followed = {index for (index, _), _next in zip(blocks, blocks[1:], strict=False)}
 

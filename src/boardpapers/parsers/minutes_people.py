@@ -75,7 +75,8 @@ def split_people(text: str, *, posts: bool = False) -> list[str]:
     splitter = _SPLIT_AND_AFTER_BRACKET if posts else _SPLIT_AND
     text = splitter.sub(_and_to_separator, fold(text).rstrip("."))
     entries: list[str] = []
-    depth, current = 0, []
+    depth = 0
+    current: list[str] = []
     for ch in text:
         depth += ch == "("
         depth -= ch == ")" and depth > 0

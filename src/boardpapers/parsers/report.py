@@ -287,7 +287,7 @@ _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?(\d{1,2}|[a-h])[.)]\s+")
 def split_inline_numbering(text: str) -> list[str]:
     """"That Cabinet: 1. notes …; 2. agrees …" -> the lead-in and each numbered item, when
     the numbers run 1, 2, 3… (or a, b, c…) from the first; else the text alone."""
-    hits = []
+    hits: list[re.Match[str]] = []
     for m in _INLINE_NUMBER.finditer(text):
         expected = _next_number(hits[-1].group(1)) if hits else None
         if (expected is None and m.group(1) in ("1", "a")) or m.group(1) == expected:
@@ -420,9 +420,9 @@ def _read_sections(cut: list[tuple[Head, list[tuple[int, Block]]]], first_head: 
             if value:
                 reading.values["introduction"] = value
         if head.kind in _TEMPLATE and head.kind not in reading.values:
-            value = _template_value(head, body)
-            if value:
-                reading.values[head.kind] = value
+            template_value = _template_value(head, body)
+            if template_value:
+                reading.values[head.kind] = template_value
     return reading
 
 

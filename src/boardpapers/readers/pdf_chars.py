@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable
+from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
@@ -30,10 +31,13 @@ _NO_UNICODE = "\ufffe"  # what the page text holds for a character pdfium could 
 _NOTHING = 0            # object address of a generated character (\r\n, inserted space)
 
 
-def typed(fn, restype, *argtypes):
+def typed(fn: Any, restype: Any, *argtypes: Any) -> Callable[..., Any]:
     """pypdfium2's function with handle arguments and results as plain ints (c_void_p),
     so object identities compare as numbers and calls skip pointer-type checks."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+    address = ctypes.cast(fn, ctypes.c_void_p).value
+    if address is None:
+        raise ImportError(f"pdfium has no function at {fn!r}")
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
 _VP, _INT = ctypes.c_void_p, ctypes.c_int

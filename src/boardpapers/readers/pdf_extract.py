@@ -282,7 +282,7 @@ def _text_run(obj: int, text: str, s: _Scratch, top_of_page: float,
 def _is_bold(font: int | None, s: _Scratch) -> bool:
     known = s.bold_by_font.get(font)
     if known is None:
-        handle = ctypes.cast(font, pdfium_c.FPDF_FONT)
+        handle = ctypes.cast(font or 0, pdfium_c.FPDF_FONT)  # None: no font, a NULL handle
         size = pdfium_c.FPDFFont_GetBaseFontName(handle, None, 0)
         name = ctypes.create_string_buffer(max(size, 1))
         pdfium_c.FPDFFont_GetBaseFontName(handle, name, size)

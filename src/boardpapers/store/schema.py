@@ -7,6 +7,8 @@ back-end specific and lives beside each back end (store/sqlite.py).
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     Column,
@@ -163,7 +165,7 @@ briefing_items = Table(
 )
 
 
-def _fact_table(name: str, *columns: Column) -> Table:  # type: ignore[type-arg]
+def _fact_table(name: str, *columns: Column[Any]) -> Table:
     """Every fact table: its document, position, block and span, then its own columns."""
     return Table(
         name, metadata,
