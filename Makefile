@@ -21,7 +21,12 @@ demo: $(STAMP)
 	$(BIN)/boardpapers --db $(DB) search "housing" --limit 3
 
 test: $(STAMP)
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy src/boardpapers
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
@@ -30,4 +35,4 @@ examples: $(STAMP)
 	$(BIN)/python scripts/build_examples.py
 
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache .hypothesis
+	rm -rf $(VENV) $(DB) .pytest_cache .hypothesis .ruff_cache .mypy_cache
