@@ -118,3 +118,28 @@ def test_a_change_from_one_charge_to_another_is_two_sums() -> None:
         ("90p", 0.9, None), ("£1.00", 1, None), ("£3.50", 3.5, None), ("£4.00", 4, None)]
     [one, two] = find_money("increased from £3m to £4m a year", 0)
     assert (one.text, two.text, two.unit) == ("£3m", "£4m a year", "a year")
+
+
+def test_a_lower_bound_written_in_full_keeps_its_own_value_beside_a_scaled_upper_bound() -> None:
+    (found,) = find_money("bids of £250,000 to £2 million are invited", 0)
+    assert (found.text, found.amount, found.amount_max) == (
+        "£250,000 to £2 million", 250_000, 2_000_000)
+    (plain,) = find_money("grants of £250000 to £2m", 0)
+    assert (plain.amount, plain.amount_max) == (250_000, 2_000_000)
+    (short,) = find_money("a £1.2–1.5bn programme", 0)
+    assert (short.amount, short.amount_max) == (1_200_000_000, 1_500_000_000)
+
+
+def test_an_accounting_negative_with_the_sign_outside_the_brackets_is_read() -> None:
+    (found,) = find_money("a pressure of £(0.4)m on the car parks account", 0)
+    assert (found.text, found.amount) == ("£(0.4)m", 400_000)
+    (whole,) = find_money("a variance of £(1,250) in Q2", 0)
+    assert (whole.text, whole.amount) == ("£(1,250)", 1250)
+    assert find_money("a lone £(3 bracket", 0) == []
+
+
+def test_pa_at_the_end_of_a_sentence_is_a_rate_per_annum() -> None:
+    (found,) = find_money("the Mayor's allowance is £3,100 pa. The charge", 0)
+    assert (found.text, found.unit) == ("£3,100 pa", "per annum")
+    (pdf,) = find_money("see the £3,100 pa.pdf file", 0)
+    assert pdf.unit is None

@@ -121,3 +121,56 @@ def test_organisation_never_taken_from_the_next_table_row() -> None:
 def test_leader_of_the_council_names_no_organisation() -> None:
     p = _one("Councillor Yusuf Rahman (Leader of the Council and Chair)")
     assert (p.role, p.organisation) == ("Leader of the Council and Chair", None)
+
+
+def test_buildings_and_charities_named_after_people_are_not_people() -> None:
+    text = ("Councils fund Dr Barnardo's family hubs. The Sir Robert Peel Community Hospital "
+            "remains open, as does Lady Margaret Hall's outreach centre.")
+    assert find_people(text, 0) == []
+
+
+def test_a_councillors_possessive_is_not_part_of_the_name() -> None:
+    p = _one("Cllr Jo Pryce's motion was carried.")
+    assert (p.name, p.title) == ("Jo Pryce", "Cllr")
+    assert _one("Cllr Bo Hall attended").name == "Bo Hall"  # a surname that is a place noun
+
+
+def test_a_name_stops_at_of_and_the_council_after_it_is_the_organisation() -> None:
+    p = _one("the rural strand from Cllr Nia Rowlands of Powys County Council.")
+    assert (p.name, p.organisation) == ("Nia Rowlands", "Powys County Council")
+    assert _one("Lord Smith of Finsbury said").name == "Smith of Finsbury"
+
+
+def test_role_first_after_our_new() -> None:
+    p = _one("Our new Chief Executive, Oluwaseun Adebayo, starts on 3 November.")
+    assert (p.name, p.role) == ("Oluwaseun Adebayo", "Chief Executive")
+
+
+def test_editor_label_with_role_after_a_comma() -> None:
+    p = _one("Editor: Kit Marlowe, Communications Officer, kit.marlowe@example.org.uk")
+    assert (p.name, p.role) == ("Kit Marlowe", "Communications Officer")
+
+
+def test_each_officer_in_a_semicolon_list() -> None:
+    people = find_people("Officers:\tDr Leonie Castle – Director of Resources; Mark Ellery, "
+                         "Assistant Director Finance; Sunita Bhatt (Clerk)", 0)
+    assert [(p.name, p.role) for p in people][:2] == [
+        ("Leonie Castle", "Director of Resources"), ("Mark Ellery", "Assistant Director Finance")]
+
+
+def test_leader_of_a_council_with_of_in_its_name_before_a_councillor() -> None:
+    people = find_people("The Leader of Isle of Anglesey County Council, Cllr Llinos "
+                         "Medi-Parry, chairs it, and Cllr Fraser Dunlop (Convener) leads.", 0)
+    assert [(p.name, p.role, p.organisation) for p in people] == [
+        ("Llinos Medi-Parry", "Leader of Isle of Anglesey County Council",
+         "Isle of Anglesey County Council"), ("Fraser Dunlop", "Convener", None)]
+
+
+def test_a_name_under_a_label_alone_and_a_role_on_a_later_position_line() -> None:
+    from boardpapers.facts.people import people_across_blocks
+    texts = ["**Board Contact:**", "Farah Siddiqui", "Contact officer: Tomasz Wierzbicki",
+             "Position:\tProgramme Manager", "Phone no: 020 7946 0321"]
+    found = people_across_blocks(texts, find_people(texts[2], 2))
+    assert [(p.name, p.span.block, p.role) for p in found] == [
+        ("Tomasz Wierzbicki", 2, "Programme Manager"), ("Farah Siddiqui", 1, None)]
+    assert people_across_blocks(["Contact:", "Next steps"], []) == []

@@ -80,8 +80,23 @@ def extract(paper: Paper) -> Paper:
         if block.kind is BlockKind.TABLE and block.rows and "councils" in finders:
             tables.append(_table(blocks, i))
             found["councils"].extend(_table_councils(block, i))
-    facts = Facts(**{k: tuple(v) for k, v in found.items()})  # type: ignore[arg-type]
+    if "people" in finders:
+        found["people"] = _people_across_blocks(paper, found["people"])
+    facts = Facts(**{k: tuple(v) for k, v in found.items()})
     return dataclasses.replace(paper, facts=facts, tables=tuple(tables))
+
+
+def _people_across_blocks(paper: Paper, people: list[Any]) -> list[Any]:
+    """People whose name or role sits on another line than their label; a role still
+    missing is taken from the report's contact officers, when the parser read one."""
+    from boardpapers.facts.people import people_across_blocks
+    texts = [b.text for b in paper.layout.blocks]
+    completed = people_across_blocks(texts, people)
+    positions = {" ".join(o.name.split()[-2:]): o.position
+                 for r in paper.reports for o in r.contact_officers if o.position}
+    return sorted((p if p.role or p.name not in positions
+                   else dataclasses.replace(p, role=positions[p.name]) for p in completed),
+                  key=lambda p: (p.span.block, p.span.start))
 
 
 def _table(blocks: tuple[Block, ...], i: int) -> TableData:

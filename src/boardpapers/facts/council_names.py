@@ -21,7 +21,8 @@ from typing import NamedTuple
 from boardpapers.registry import Authority, normalise_name, register
 
 # Designations before and after a place, as normalised token sequences.
-PREFIXES = ("london borough of", "royal borough of", "city of", "city and county of",
+PREFIXES: tuple[str, ...] = (
+            "london borough of", "royal borough of", "city of", "city and county of",
             "county of", "borough of", "metropolitan borough of", "borough council of",
             "council of the", "county borough of",
             # Welsh: "Cyngor Sir Powys", "Cyngor Bwrdeistref Sirol Wrecsam", "Cyngor Dinas

@@ -50,15 +50,21 @@ _CURRENCY = r"(?P<cur>£|€|US\$|\$|(?<![A-Za-z])(?:GBP|EUR|USD)\s?)"
 
 
 def _amount(n: str) -> str:
-    """NUMBER with an optional scale, named by suffix n ('1' or '2')."""
-    return (rf"(?P<num{n}>{NUMBER})(?:\s?(?P<word{n}>trillion|billion|million|thousand"
+    """NUMBER with an optional scale, named by suffix n ('1' or '2').
+
+    The first number may sit in accounting brackets between the sign and the scale,
+    "£(0.4)m", a negative as finance tables write it; its size is read like "£0.4m".
+    """
+    number = (rf"(?P<open>\()?(?P<num{n}>{NUMBER})(?(open)\))" if n == "1"
+              else rf"(?P<num{n}>{NUMBER})")
+    return (rf"{number}(?:\s?(?P<word{n}>trillion|billion|million|thousand"
             rf"|triliwn|biliwn|miliwn)(?!\w)|"
             rf"\s?(?P<abbr{n}>bn|mn|mln|tn|[mkb])(?![\w²]))?")
 
 
 _RANGE = (rf"(?:\s?(?:-|–|—)\s?(?:£|€|\$)?|\s+to\s+(?:£|€|\$)){_amount('2')}")
 _RATE = (r"(?P<rate>\s?(?:per\s+(?!cent\b)[a-z]+(?:\s+per\s+(?:annum|year|month|week))?|"
-         r"an?\s+(?:year|month|week|day|hour|head|person)|p\.a\.|pa(?![\w.])|"
+         r"an?\s+(?:year|month|week|day|hour|head|person)|p\.a\.|pa(?![\w.])|pa(?=\.(?!\w))|"
          r"/(?:year|yr|month|week|hour|hr|day|annum)|"
          r"each(?:\s+(?:year|month|week|day))?(?!\s+other)|"
          r"y\s+(?:flwyddyn|mis|dydd|dunnell|pen)|yr\s+(?:awr|wythnos))(?![\w-]))?")
@@ -160,8 +166,9 @@ def _change_parts(m: re.Match[str]) -> list[re.Match[str]]:
     text = m.string
     before = text[max(0, m.start() - 40):m.start()]
     between = text[m.end("num1"):m.start("num2")]
-    if not _CHANGE_FROM.search(before) or _RANGE_WORDS.search(before[:_CHANGE_FROM.search(
-            before).start()]) or not re.search(r"\s(?:to|i)\s+[£€$]", between):
+    change = _CHANGE_FROM.search(before)
+    if (change is None or _RANGE_WORDS.search(before[:change.start()])
+            or not re.search(r"\s(?:to|i)\s+[£€$]", between)):
         return [m]
     first = _SINGLE_SIGN.match(text, m.start())
     second = _MONEY_SIGN.match(text, m.start("num2") - 1)
@@ -179,13 +186,26 @@ def _value(m: re.Match[str], qualifier_text: str) -> MoneyValue:
         scale2 = m.group("word2") or m.group("abbr2")
         amount_max = to_number(m.group("num2"), scale2)
         if not scale1 and scale2:
-            amount = to_number(m.group("num1"), scale2)
+            amount = _lower_bound_scaled(m.group("num1"), scale2, amount, amount_max)
     qualifier = _fold(qualifier_text).lower() or None
     rate = _fold(m.group("rate")) or None
     return MoneyValue(amount=amount, currency=_CODES.get(_fold(m.group("cur")).upper(), "GBP"),
                       amount_max=amount_max, unit=_normalise_rate(rate),
                       approximate=bool(qualifier or m.groupdict().get("plus")),
                       qualifier=qualifier)
+
+
+def _lower_bound_scaled(digits: str, scale: str, amount: int | float,
+                        amount_max: int | float) -> int | float:
+    """"£3-4m": the upper bound's scale applies to a bare lower number (3 -> 3000000).
+
+    Not to one already written in full: "£250,000 to £2 million" is 250000, never
+    250 billion; and a lower bound is never made larger than the upper one.
+    """
+    if "," in digits:
+        return amount
+    scaled = to_number(digits, scale)
+    return scaled if scaled <= amount_max else amount
 
 
 def _pounds_of_pence(digits: str) -> int | float:

@@ -10,6 +10,7 @@ Althea Loderick"). Words that name things rather than people ("Local Government"
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -41,7 +42,8 @@ _ROLE_HEAD = (
     r"|Chair(?:man|woman|person)?|Leader|Mayor|Director|Head|Manager|Officer|Advis[eo]r"
     r"|Member|Holder|Clerk|Treasurer|President|Spokes(?:person|man|woman)|Observer"
     r"|Coordinator|Co-ordinator|Consultant|Analyst|Lead|CEO|Executive|Commissioner"
-    r"|Councillor|Solicitor|Lawyer|Auditor|Controller|Partner|Principal)\b")
+    r"|Councillor|Solicitor|Lawyer|Auditor|Controller|Partner|Principal|Conven[eo]r|Provost"
+    r"|Editor)\b")
 _ROLE = re.compile(_ROLE_HEAD)
 
 # Words that name organisations, places, programmes or months, never a person.
@@ -66,7 +68,7 @@ institute foundation trust fund college school academy ltd limited plc inc
 
 _LABEL = re.compile(
     r"(?:Contact\s+officers?|Lead\s+officer|Report\s+author|Author|Presenting\s+officer|"
-    rf"Report\s+of|Presented\s+by|Contact)\s*:\**\s*(?P<name>{_FULL_NAME})"
+    rf"Report\s+of|Presented\s+by|Contact|Editor)\s*:\**\s*(?P<name>{_FULL_NAME})"
     r"(?:\s*,\s*(?P<role>[^,\n\t]{3,80}))?", re.IGNORECASE)
 _TITLED = re.compile(
     rf"{_TITLE_CHAIN}(?P<name>{_NAME}{_OF_PLACE})(?P<honours>{_HONOURS})?"
@@ -78,8 +80,12 @@ _DASHED = re.compile(rf"(?:^|(?<=[\n\t·•▪*]))\s*(?P<name>{_FULL_NAME})(?:{_
 _COMMA_ROLE = re.compile(rf"(?<![\w.])(?P<name>{_FULL_NAME}),\s+(?P<role>{_ROLE_HEAD}"
                          r"[^,\n\t]{0,60}),\s+(?:to\s+present|presenting|will\s+present)")
 _ROLE_FIRST = re.compile(
-    rf"\b[Tt]he\s+(?P<role>{_ROLE_HEAD}(?:\s+of\s+(?P<org>{_WORD}(?:\s+{_WORD}){{0,3}}))?)"
+    r"\b(?:[Tt]he|[Oo]ur(?:\s+(?:new|interim|incoming|acting))?)\s+"
+    rf"(?P<role>{_ROLE_HEAD}(?:\s+of\s+(?P<org>{_WORD}(?:\s+(?:of\s+|and\s+)?{_WORD}){{0,5}}))?)"
     rf",\s+(?P<name>{_FULL_NAME})\b")
+# "…; Mark Ellery, Assistant Director Finance; …": a later officer in a semicolon list.
+_LISTED = re.compile(rf"(?<=;)[ \u00a0]*(?P<name>{_FULL_NAME}),\s+(?P<role>{_ROLE_HEAD}"
+                     r"[^,;\n\t]{0,60})(?=;|\n|$)")
 _ROLE_AFTER = re.compile(rf"(?:{_DASH}|,\s+(?:the\s+)?|\s*\t\s*)(?P<role>{_ROLE_HEAD}"
                          r"[^\n\t]*)")
 
@@ -107,6 +113,9 @@ def find_people(text: str, block: int) -> list[Person]:
     for m in _COMMA_ROLE.finditer(text):
         found.extend(_from_match(text, block, m, role=_clean_role(m.group("role")),
                                  priority=1))
+    for m in _LISTED.finditer(text):
+        found.extend(_from_match(text, block, m, role=_clean_role(m.group("role")),
+                                 priority=1))
     for m in _ROLE_FIRST.finditer(text):
         found.extend(_from_match(text, block, m, role=_clean_role(m.group("role")),
                                  organisation=m.group("org"), priority=1))
@@ -119,14 +128,21 @@ def _from_match(text: str, block: int, m: re.Match[str], *, priority: int,
     start, end = m.span("name")
     if title == "Sir" and _WELSH_SIR_BEFORE.search(text, max(0, m.start() - 8), m.start()):
         return []  # "Cyngor Sir Dyffryn Teifi": Welsh "sir" is a county, not a knight
+    if title and not title.startswith("The") and _THE_BEFORE.search(
+            text, max(0, m.start() - 5), m.start()):
+        return []  # "The Sir Robert Peel Community Hospital": a thing named after a person
     lead = _LEADING_TITLE.match(text, start, end)
     if lead:  # "Dr Nia Castell, Director of Skills, to present"
         title = title or _clean_title(lead.group(0))
         start = lead.end()
     end = _before_label(text, start, end)
+    end, of_organisation = _before_of_body(text, start, end, title)
+    end = _before_possessive(text, start, end)
     name = text[start:end]
-    if not _plausible_name(name, titled=title is not None):
+    if not _plausible_name(name, titled=title is not None) or _named_after(text, start, end,
+                                                                          title):
         return []
+    organisation = organisation or of_organisation
     groups = m.groupdict()
     honours = " ".join(groups["honours"].split()) if groups.get("honours") else None
     paren = groups.get("paren")
@@ -146,6 +162,72 @@ def _from_match(text: str, block: int, m: re.Match[str], *, priority: int,
 _WELSH_SIR_BEFORE = re.compile(r"\b(?:Cyngor|y|Neuadd\s+y)\s+$", re.IGNORECASE)
 _LEADING_TITLE = re.compile(rf"(?:(?:{_TITLE})\.?{_SP})+")
 _LABEL_WORD_END = re.compile(rf"{_SP}{_WORD}$")
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+PEER_TITLES = frozenset({"Lord", "Baroness", "The Lord", "The Baroness"})
+# "of" plus a body: "Cllr Nia Rowlands of Powys County Council" is Nia Rowlands, of a council.
+_OF_BODY = re.compile(rf"{_SP}of{_SP}(?P<org>(?:{_WORD}{_SP}(?:and{_SP}|of{_SP})?){{0,4}}"
+                      r"(?:Council|County|Borough|District|Authority|Association|City|"
+                      r"Combined|Metropolitan))\b(?:[ \u00a0]+(?:Borough|District|City|"
+                      r"Council|Authority))*")
+# Things named after people: "Sir Robert Peel Community Hospital", "Lady Margaret Hall's".
+PLACE_NOUNS = frozenset("""
+hospital hospitals hall halls fields field centre center school schools house trust park
+library college academy church chapel court gardens garden museum theatre stadium ground
+institute foundation hub hubs ambulance community memorial infirmary hospice lodge building
+estate square street road way bridge primary playing leisure pool arena surgery practice
+""".split())
+_CHARITY_TITLES = frozenset({"Dr", "Sir", "Lady", "Lord", "Dame", "Prince", "Princess"})
+
+
+def _before_of_body(text: str, start: int, end: int,
+                    title: str | None) -> tuple[int, str | None]:
+    """A name stops at " of " unless it is a peer's territorial name ("Baroness Taylor of
+    Stevenage"); a council after "of" is the person's organisation."""
+    at = text.find(" of ", start, end)
+    if at < 0:
+        at = text.find("\u00a0of", start, end)
+    if at < 0:
+        return end, None
+    body = _OF_BODY.match(text, at)
+    if body:
+        return at, " ".join(body.group("org").split() + body.group(0)[body.end("org")
+                                                                      - body.start():].split())
+    if title in PEER_TITLES:
+        return end, None
+    return at, None
+
+
+def _before_possessive(text: str, start: int, end: int) -> int:
+    """"Cllr Jo Pryce's motion": the name is "Jo Pryce"."""
+    if end - start > 2 and text[end - 2:end] in ("'s", "’s"):
+        return end - 2
+    return end
+
+
+def _named_after(text: str, start: int, end: int, title: str | None) -> bool:
+    """A building, charity or fund named after a person, not the person: its name holds a
+    place noun, ends in one with a possessive ("Lady Margaret Hall's outreach centre"), or
+    is a lone name with a possessive after a knight's or doctor's title ("Dr Barnardo's")."""
+    words = text[start:end].split()
+    possessive = text.startswith(("'s", "’s"), end)
+    if any(w.lower() in PLACE_NOUNS for w in words[1:-1]):
+        return True
+    if words and words[-1].lower() in PLACE_NOUNS and (possessive or _place_follows(text, end)):
+        return True
+    if title in _CHARITY_TITLES and _place_follows(text, end + (2 if possessive else 0)):
+        return True
+    return possessive and len(words) == 1 and title in _CHARITY_TITLES
+
+
+_PLACE_AFTER = re.compile(r"[ \u00a0]+(?:[A-Za-z]+[ \u00a0]+)?(?P<noun>[A-Za-z]+)\b")
+
+
+def _place_follows(text: str, pos: int) -> bool:
+    """"… Community Hospital", "… family hubs": a place noun in the next two words."""
+    m = _PLACE_AFTER.match(text, pos)
+    return m is not None and any(w.lower() in PLACE_NOUNS for w in m.group(0).split())
 
 
 def _before_label(text: str, start: int, end: int) -> int:
@@ -230,3 +312,69 @@ def _merge(a: Person, b: Person) -> Person:
     return Person(name=a.name, span=a.span, role=a.role or b.role, title=a.title or b.title,
                   honours=a.honours or b.honours,
                   organisation=a.organisation or b.organisation)
+
+
+# A contact label on a line of its own ("**Board Contact:**"), the name on the next line.
+_LABEL_ALONE = re.compile(
+    r"^[\W_]*(?:(?:Board|Lead|Report|Presenting)\s+)?(?:Contact(?:\s+officers?)?|"
+    r"Report\s+author|Author|Lead\s+officer|Editor)\s*:[\W_]*$", re.IGNORECASE)
+_NAME_ALONE = re.compile(rf"^\s*(?:{_TITLE_CHAIN})?(?P<name>{_FULL_NAME})\s*$")
+# "Position: Programme Manager" on a line under "Contact officer: …".
+_ROLE_LINE = re.compile(r"(?:^|\n)[\W_]*(?:Position|Job\s+title|Post|Role|Designation)\s*:"
+                        r"[*\s]*(?P<role>[^\n\t*:][^\n]{1,80})", re.IGNORECASE)
+_ROLE_LOOKAHEAD = 3  # blocks under a contact label that may hold its "Position:" line
+
+
+def people_across_blocks(texts: list[str], people: list[Person]) -> list[Person]:
+    """What one block alone cannot say: names on the lines under a label alone, with their
+    roles when a "Position:" label alone follows them (one role per name, in order), and a
+    labelled contact's role on a later "Position:"/"Job title:" line."""
+    out = list(people)
+    taken = {(p.span.block, p.span.start) for p in people}
+    for i, text in enumerate(texts[:-1]):
+        if _LABEL_ALONE.match(text.strip()):
+            out.extend(p for p in _names_under_label(texts, i + 1)
+                       if (p.span.block, p.span.start) not in taken)
+    return [p if p.role else _with_role_below(texts, p) for p in out]
+
+
+_MAX_NAMES_UNDER_LABEL = 4
+_ROLE_LABEL_ALONE = re.compile(r"^[\W_]*(?:Position|Job\s+title|Post|Role|Designation)\s*:"
+                               r"[\W_]*$", re.IGNORECASE)
+
+
+def _names_under_label(texts: list[str], first: int) -> list[Person]:
+    """"Contact officers:" / "Harriet Lowe" / "Samir Qureshi" / "Position:" / two roles."""
+    people: list[Person] = []
+    for j in range(first, min(len(texts), first + _MAX_NAMES_UNDER_LABEL)):
+        m = _NAME_ALONE.match(texts[j])
+        if not m or not _plausible_name(m.group("name"), titled=bool(m.group("title"))):
+            break
+        title = _clean_title(m.group("title")) if m.group("title") else None
+        people.append(Person(name=m.group("name"), span=Span(j, m.start("name"), m.end("name")),
+                             title=title))
+    after = first + len(people)
+    if people and after < len(texts) and _ROLE_LABEL_ALONE.match(texts[after].strip()):
+        roles = texts[after + 1:after + 1 + len(people)]
+        if len(roles) == len(people) and not any(_ROLE_LABEL_ALONE.match(r) or ":" in r
+                                                 for r in roles):
+            people = [dataclasses.replace(p, role=_clean_role(r))
+                      for p, r in zip(people, roles, strict=True)]
+    return people
+
+
+def _with_role_below(texts: list[str], person: Person) -> Person:
+    """A labelled contact's role written on a label line below the name, if any."""
+    block = person.span.block
+    if not (_LABEL.search(texts[block]) or _NAME_ALONE.match(texts[block])):
+        return person
+    below = [texts[block][person.span.end:]] + texts[block + 1:block + 1 + _ROLE_LOOKAHEAD]
+    for text in below:
+        if _LABEL.search(text):
+            break  # the next contact's lines
+        m = _ROLE_LINE.search(text)
+        if m:
+            role = _clean_role(m.group("role"))
+            return Person(name=person.name, span=person.span, role=role, title=person.title,
+                          honours=person.honours, organisation=person.organisation)
+    return person
