@@ -200,3 +200,24 @@ def test_mutated_welsh_council_names_link_to_the_register() -> None:
     assert [(m.text, m.code) for m in find_councils(text, 0)] == [
         ("Chyngor Sir Caerfyrddin", "CMN"), ("Chyngor Sir Powys", "POW"),
         ("Nghyngor Gwynedd", "GWN"), ("Gyngor Dinas Casnewydd", "NWP")]
+
+
+def test_a_county_cricket_club_is_not_the_county_council() -> None:
+    assert _linked("The council partners Essex County Cricket Club on school sport.") == []
+    assert _linked("Essex County Cricket Club and Essex County Council agreed.") == [
+        ("Essex County Council", "ESS")]
+
+
+def test_a_venue_after_a_minister_for_local_government_is_not_a_council() -> None:
+    text = ("Jim Hollins – Minister of State for Local Government will speak at the "
+            "Workforce Summit on 21 January 2026 in Leeds.")
+    assert _linked(text) == []
+    assert _linked("Most local government in Leeds is unitary.") == [("Leeds", "LDS")]
+
+
+def test_unambiguous_initials_and_the_last_of_a_list_of_councils_link() -> None:
+    assert _linked("RBKC and Camden councils piloted shared recruitment.") == [
+        ("RBKC", "KEC"), ("Camden councils", "CMD")]
+    assert _linked("B&NES, RBWM and BCP Council joined.") == [
+        ("B&NES", "BAS"), ("RBWM", "WNM"), ("BCP Council", "BPC")]
+    assert _linked("An RCT tested the BCP, and Kent councils agreed.") == []

@@ -72,6 +72,21 @@ EXTRA_CORES = {"kingston": ("KTT",),
                "ynys môn": ("AGY",), "gâr": ("CMN",), "caerfyrddin": ("CMN",),
                "penfro": ("PEM",)}
 
+# Initials councils and papers use for a council, where they name one council only
+# ("LBH" could be Hackney, Harrow, Havering, Hillingdon or Hounslow; "WCC" and "KCC" are
+# several, so they are not here). Written in capitals as a word of their own. Initials
+# that also mean something else ("BCP" a business continuity plan, "RCT" a randomised
+# controlled trial) count only with "Council" after them.
+ABBREVIATED = {"RBKC": "KEC", "RBWM": "WNM", "LBTH": "TWH", "LBHF": "HMF", "LBBD": "BDG",
+               "RBK": "KTT", "B&NES": "BAS", "BANES": "BAS", "ERYC": "ERY", "CWAC": "CHW",
+               "BwD": "BBD", "NELC": "NEL", "GMCA": "GMCA", "WMCA": "WMCA", "WYCA": "WYCA",
+               "SYMCA": "SCR", "LCRCA": "LCR"}
+ABBREVIATED_BEFORE_COUNCIL = {"BCP": "BPC", "RCT": "RCT", "NPT": "NTL"}
+_ABBREVIATED = re.compile(
+    r"(?<![\w&])(?:(?P<alone>" + "|".join(
+        re.escape(a) for a in sorted(ABBREVIATED, key=len, reverse=True)) + r")(?![\w&])"
+    r"|(?P<with>" + "|".join(ABBREVIATED_BEFORE_COUNCIL) + r")[ \u00a0]+Council\b)")
+
 _LETTER = "A-Za-z0-9ÀÂÊÎÔÛŴŶàâäêëîïôöûüŵŷ"  # Welsh circumflexes: "Ynys Môn", "Sir Gâr"
 _TOKEN = re.compile(rf"[{_LETTER}]+(?:['’][A-Za-z]+)*|&|/|,|[.;:()\[\]|\t\n]")
 
@@ -321,7 +336,8 @@ def _match_at(tokens: list[Token], i: int, idx: Index, *, bare_ok: bool,
         s = _seq(tokens, end, idx.suffixes)
         prefix = " ".join(t.norm for t in tokens[i:j])
         suffix = " ".join(t.norm for t in tokens[end:s])
-        if len(places) == 1 and suffix.endswith("councils"):
+        if len(places) == 1 and suffix.endswith("councils") and not _listed_before(
+                text, tokens[i].start, places[0][2], idx):
             continue  # "London Councils", "Kent councils": a body or a group, not one
         if len(places) > 1 and (not suffix or prefix):
             # "Leeds and Bradford" alone is not a list of councils, and a prefix names
@@ -338,6 +354,33 @@ def _match_at(tokens: list[Token], i: int, idx: Index, *, bare_ok: bool,
         if kept:
             return kept, max(s, end)
     return None
+
+
+_LIST_BEFORE = re.compile(r"(?:\band|&|,)\s*$")
+
+
+def _listed_before(text: str, start: int, core: str, idx: Index) -> bool:
+    """"RBKC and Camden councils": the last of a list of councils, not a group of councils
+    in one place ("Kent councils" are the districts of Kent, whatever comes before)."""
+    if not _LIST_BEFORE.search(text, max(0, start - 6), start):
+        return False
+    reg = register()
+    return not any(reg.authorities[c].type_code in ("CTY", "COMB")
+                   for c in idx.cores.get(core, ()))
+
+
+def scan_abbreviations(text: str) -> list[NameMatch]:
+    """Councils written as their initials: "RBKC", "B&NES", "GMCA"."""
+    reg = register()
+    out: list[NameMatch] = []
+    for m in _ABBREVIATED.finditer(text):
+        code = (ABBREVIATED[m.group("alone")] if m.group("alone")
+                else ABBREVIATED_BEFORE_COUNCIL[m.group("with")])
+        a = reg.authorities.get(code)
+        if a is not None:
+            out.append(NameMatch(m.start(), m.end(), m.group().lower(), m.group().lower(),
+                                 (a,), a.type_code == "COMB"))
+    return out
 
 
 def _resolve(tokens: list[Token], text: str, idx: Index, core: str, prefix: str,

@@ -12,14 +12,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from boardpapers.facts.council_names import NameMatch, scan
+from boardpapers.facts.council_names import WEAK_SUFFIXES, NameMatch, scan, scan_abbreviations
 from boardpapers.paper import CouncilMention, Span
 
 # Words that make a sentence about councils, so a bare place name in it is a council.
+# "local government" counts in lower case only: capitalised it is part of a title or a
+# body's name ("Minister of State for Local Government").
 _COUNCIL_CONTEXT = re.compile(
-    r"\b(?:councils?|authorit(?:y|ies)|boroughs?|unitar(?:y|ies)|districts?|"
-    r"local government|chief executives?|leaders? of|joined|signed up|took part|"
-    r"participat\w*)\b", re.IGNORECASE)
+    r"\b(?:(?i:councils?|authorit(?:y|ies)|boroughs?|unitar(?:y|ies)|districts?|"
+    r"chief executives?|leaders? of|joined|signed up|took part|participat\w*)|"
+    r"local government)\b")
+# "… will speak at the Workforce Summit on 21 January in Leeds": a venue, not a council.
+_VENUE_BEFORE = re.compile(
+    r"\b(?:summit|conference|event|workshop|seminar|roadshow|festival|exhibition|forum|"
+    r"webinar|launch|dinner|reception|awards?)\b[^.;:\n\t]{0,60}\b(?:in|at)\s+$",
+    re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;\n\t](?:\s|$)")
 # An unlisted body written as a council: "Northmoor Borough Council", "Fen Vale CA".
 _PLACE_WORD = (r"(?:(?!(?:City|County|District|Borough|Council|Metropolitan|Combined|"
@@ -40,9 +47,9 @@ _NOT_A_PLACE = frozenset({"the", "a", "an", "each", "every", "all", "any", "our"
 def find_councils(text: str, block: int) -> list[CouncilMention]:
     """Councils named in one block of running text."""
     out: list[CouncilMention] = []
-    for m in scan(text, bare_ok=True):
-        if not m.designation and not _bare_place_is_council(text, m.start, m.end):
-            continue
+    for m in _with_abbreviations(scan(text, bare_ok=True), scan_abbreviations(text)):
+        if _weakly_designated(text, m) and not _bare_place_is_council(text, m.start, m.end):
+            continue  # "Sheffield", "Essex County" (Cricket Club) need a council sentence
         mention = to_mention(text[m.start:m.end], Span(block, m.start, m.end), m)
         if mention is not None:
             out.append(mention)
@@ -55,6 +62,23 @@ def find_councils(text: str, block: int) -> list[CouncilMention]:
         out.append(_unlinked(text[start:end], Span(block, start, end)))
     out.sort(key=lambda m: m.span.start)
     return out
+
+
+def _weakly_designated(text: str, m: NameMatch) -> bool:
+    """Bare ("Sheffield") or followed only by a word that does not make it a council
+    ("Essex County", as in Essex County Cricket Club); "City of York" is designated."""
+    if not m.designation:
+        return True
+    return (m.designation in WEAK_SUFFIXES
+            and text[m.start:m.end].lower().endswith(m.designation))
+
+
+def _with_abbreviations(names: list[NameMatch],
+                        abbreviated: list[NameMatch]) -> list[NameMatch]:
+    """Names and initials together, an initial never inside a name already found."""
+    kept = [a for a in abbreviated if not any(n.start < a.end and a.start < n.end
+                                              for n in names)]
+    return sorted(names + kept, key=lambda m: m.start)
 
 
 _CAPITAL_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]|[A-Z]{2,}\b)")
@@ -71,6 +95,8 @@ def _bare_place_is_council(text: str, start: int, end: int) -> bool:
         return False
     before = _OF_BEFORE.search(text, max(0, start - 40), start)
     if before and before.group(1) not in _OFFICE_OF:
+        return False
+    if _VENUE_BEFORE.search(text, max(0, start - 120), start):
         return False
     return _council_sentence(text, start, end)
 
