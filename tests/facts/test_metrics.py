@@ -117,3 +117,41 @@ def test_coordinated_words_count_the_noun_they_share_or_the_first(
         text: str, written: str, unit: str) -> None:
     found = find_metrics(text, 0)
     assert [(m.text, m.unit) for m in found] == [(written, unit)]
+
+
+def _said(text: str) -> list[tuple[str, float, str]]:
+    return [(m.text, m.value, m.unit) for m in find_metrics(text, 0)]
+
+
+def test_shares_written_in_words_are_percentages() -> None:
+    assert _said("Three in five councils now report difficulty recruiting planners.") == [
+        ("Three in five councils", 60, "%")]
+    assert _said("One in four respondents asked for homes, and two-thirds supported it.") == [
+        ("One in four respondents", 25, "%"), ("two-thirds", 66.7, "%")]
+    assert _said("Of 344 participants, nearly half were new; one in three came from X.") == [
+        ("344 participants", 344, "participants"), ("nearly half", 50, "%"),
+        ("one in three", 33.3, "%")]
+    assert _said("1 in 4 councils agreed") == [("1 in 4 councils", 25, "%")]
+
+
+def test_halves_quarters_and_thirds_that_are_not_shares() -> None:
+    assert _said("In the first half of the year a third party reviewed it; one in five "
+                 "years; a quarter of 2025; the budget was cut in half.") == []
+
+
+def test_a_count_in_words_opens_a_sentence_or_follows_a_qualifier() -> None:
+    assert _said("Twelve councils joined the network. Over twenty staff left.") == [
+        ("Twelve councils", 12, "councils"), ("Over twenty staff", 20, "staff")]
+    assert _said("UK Peer Network: four nations update. One council left.") == []
+    assert _said("a transition period of at least three years") == []
+
+
+def test_last_year_is_not_a_label_for_the_number_after_it() -> None:
+    assert _said("Last year 14 councils in the region supported learners.")[0] == (
+        "14 councils", 14, "councils")
+    assert _said("See year 14 of the plan.") == []
+
+
+def test_a_count_stops_before_and_when_a_new_clause_starts() -> None:
+    assert _said("Coaches delivered 465 coaching hours and peer mentors gave more.") == [
+        ("465 coaching hours", 465, "hours")]

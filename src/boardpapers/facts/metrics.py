@@ -25,6 +25,7 @@ import re
 
 from boardpapers.facts.dates import date_spans
 from boardpapers.facts.intervals import Claimed
+from boardpapers.facts.metric_words import find_word_metrics
 from boardpapers.facts.money import QUALIFIER_BEFORE, money_spans
 from boardpapers.facts.numbers import NUMBER, to_number
 from boardpapers.facts.sentence import sentence_around
@@ -56,6 +57,10 @@ _LABEL_BEFORE = re.compile(
     r"telephone|phone|mobile|fax|extension|ext|code|id|reference|issue|edition|vol|volume)"
     r"\.?\s*$",
     re.IGNORECASE)
+# "Last year 14 councils": a time word after last/next/this is no label for the number.
+_TIME_WORD_BEFORE = re.compile(r"\b(?:last|next|this|each|every|per|previous|following|"
+                               r"same|that)\s+(?:year|years|week|day|term)\s*$",
+                               re.IGNORECASE)
 # What may stand before a paragraph number at the start of a line (a marker is short).
 _LINE_START = re.compile(r"[ >*#•·\-–]*(?:\(?[a-z]\)|[ivx]+\.)?\s*", re.IGNORECASE)
 _STOP = frozenset("""
@@ -85,9 +90,12 @@ _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s", "ous", "ics")
 def find_metrics(text: str, block: int) -> list[Metric]:
     """Every programme figure in one block's text, in order, with spans into that text."""
     if not _DIGIT.search(text):
-        return []
+        return find_word_metrics(text, block, _noun_phrase, lambda start, end: False)
     taken = Claimed(money_spans(text) + date_spans(text))
-    out = []
+    words = find_word_metrics(text, block, _noun_phrase, taken.overlaps)
+    for metric in words:
+        taken.claim(metric.span.start, metric.span.end)
+    out = list(words)
     for line_start, line_end in _lines_without_tabs(text):
         for m in _NUMBER_AT.finditer(text, line_start, line_end):
             if taken.overlaps(m.start("num"), m.end()) or not _standalone(text, m, line_start):
@@ -96,7 +104,7 @@ def find_metrics(text: str, block: int) -> list[Metric]:
             metric = _metric(text, block, m, qualifier)
             if metric is not None:
                 out.append(metric)
-    return out
+    return sorted(out, key=lambda x: x.span.start) if words else out
 
 
 def _lines_without_tabs(text: str) -> list[tuple[int, int]]:
@@ -184,7 +192,16 @@ def _shared_head(text: str, pos: int, before: str) -> tuple[str, int] | None:
         qualifiers = text[pos:tail[1]].split()[:-1]
         if len(qualifiers) != 1 or not qualifiers[0].isalpha() or _plural(qualifiers[0]):
             return None
+        if _CLAUSE_VERB.match(text, tail[1]):
+            return None  # "465 coaching hours and peer mentors gave …": a new clause
     return tail[0], tail[1]
+
+
+# A finite verb after "… and <noun>s": that noun is the subject of a new clause.
+_CLAUSE_VERB = re.compile(
+    r"\s+(?:gave|give|made|make|took|take|said|say|ran|run|were|are|have|had|will|would|"
+    r"delivered|deliver|provided|provide|supported|support|helped|help|led|lead|joined|join|"
+    r"reported|report|attended|attend|completed|complete|received|receive)\b")
 
 
 def _last_counted(words: list[tuple[str, int]], value: float) -> int | None:
@@ -257,7 +274,8 @@ def _standalone(text: str, m: re.Match[str], line_start: int) -> bool:
     start, end = m.start("num"), m.end("num")
     before = text[max(0, start - 25):start]
     after = text[end:end + 3]
-    if _LABEL_BEFORE.search(before):
+    label = _LABEL_BEFORE.search(before)
+    if label and not _TIME_WORD_BEFORE.search(before, 0, label.end()):
         return False
     at_line_start = start - line_start <= 12 and _LINE_START.fullmatch(text, line_start, start)
     if at_line_start and (
