@@ -93,8 +93,8 @@ def find_metrics(text: str, block: int) -> list[Metric]:
         return find_word_metrics(text, block, _noun_phrase, lambda start, end: False)
     taken = Claimed(money_spans(text) + date_spans(text))
     words = find_word_metrics(text, block, _noun_phrase, taken.overlaps)
-    for metric in words:
-        taken.claim(metric.span.start, metric.span.end)
+    for said in words:
+        taken.claim(said.span.start, said.span.end)
     out = list(words)
     for line_start, line_end in _lines_without_tabs(text):
         for m in _NUMBER_AT.finditer(text, line_start, line_end):
