@@ -217,3 +217,57 @@ def test_bare_month_before_a_month_and_year_takes_its_year() -> None:
                                                    ("March 2025", "2025-03")]
     winter = find_dates("from November to February 2025", 20)
     assert [d.period for d in winter] == ["2024-11", "2025-02"]
+
+
+def _kinds(text: str, ref: dt.date = dt.date(2025, 6, 3)) -> list[tuple[str, str | None, str]]:
+    return [(f.text, f.date or f.period, f.kind) for f in find_dates(text, 30, ref)]
+
+
+def test_early_mid_and_late_months_take_the_year_nearest_the_paper() -> None:
+    assert _kinds("The Q3 review will be reported in mid-February.") == [
+        ("mid-February", "2026-02", "other")]
+    assert _kinds("Since launching at the end of August, we ran 15 checks.",
+                  dt.date(2021, 3, 5)) == [("August", "2020-08", "other")]
+    assert [(f.text, f.period) for f in find_dates("in mid-February", 0, None)] == [
+        ("mid-February", "--02")]
+
+
+def test_a_month_after_by_the_end_of_is_a_deadline() -> None:
+    assert _kinds("asks for an update by the end of June 2026.") == [
+        ("June 2026", "2026-06", "deadline")]
+    assert _kinds("Applications close by the end of January; councils have until the end "
+                  "of March to sign up.") == [("January", "2026-01", "deadline"),
+                                               ("March", "2026-03", "deadline")]
+
+
+def test_a_local_plan_span_of_fifteen_years_is_a_period() -> None:
+    assert _kinds("the Local Plan 2018-2033 sets") == [("2018-2033", "2018/2033", "period")]
+    assert _kinds("from 2018-2033") == [("2018-2033", "2018/2033", "period")]
+    assert _kinds("a 2001-2050 scenario") == []
+
+
+def test_a_body_named_before_a_date_makes_it_a_meeting_not_a_deadline() -> None:
+    assert _kinds("The report will be considered by Cabinet on 11 February 2026, and "
+                  "directorates must submit recovery plans by 9 January.") == [
+        ("11 February 2026", "2026-02-11", "meeting"), ("9 January", "2026-01-09", "deadline")]
+    assert _kinds("Westbrook City Council – Cabinet – 18 February 2026") == [
+        ("18 February 2026", "2026-02-18", "meeting")]
+    assert _kinds("Quarterly monitoring will go to Cabinet in Sept 2025 and Jan 2026.") == [
+        ("Sept 2025", "2025-09", "meeting"), ("Jan 2026", "2026-01", "meeting")]
+    assert _kinds("the launch at Barnsley Council on 5 March") == [
+        ("5 March", "2025-03-05", "event")]
+
+
+def test_one_dates_kind_words_do_not_decide_anothers() -> None:
+    assert _kinds("Council tax bills go out w/c 9 March; the first instalment is due on "
+                  "1 April 2026.") == [("w/c 9 March", "2026-03-09", "other"),
+                                       ("1 April 2026", "2026-04-01", "deadline")]
+    assert _kinds("The consultation runs from 1 July to 12 August 2025, with drop-in "
+                  "sessions on 15–17 July 2025.")[0][2] == "other"
+
+
+def test_a_newsletters_issue_month_is_its_publication_date() -> None:
+    [fact] = find_dates("Issue 47 – September 2025", 1, None)
+    assert (fact.period, fact.kind) == ("2025-09", "publication")
+    [later] = find_dates("Issue 47 – September 2025", 40, None)
+    assert later.kind == "period"

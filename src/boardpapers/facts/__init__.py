@@ -82,8 +82,42 @@ def extract(paper: Paper) -> Paper:
             found["councils"].extend(_table_councils(block, i))
     if "people" in finders:
         found["people"] = _people_across_blocks(paper, found["people"])
+    if "dates" in finders:
+        found["dates"] = _meeting_dates_in_context(paper, found["dates"])
     facts = Facts(**{k: tuple(v) for k, v in found.items()})
     return dataclasses.replace(paper, facts=facts, tables=tuple(tables))
+
+
+# Papers written for a meeting: the date heading them is the meeting's, not a
+# publication date (a briefing or a summary is dated by when it was issued).
+_MEETING_GENRES = frozenset({"agenda_pack", "report", "agenda", "minutes",
+                             "agenda_and_minutes"})
+_BODY_LINE = re.compile(r"\b(?:Cabinet|Committee|Board|Council|Panel|Executive|Forum|"
+                        r"Commission|Assembly|Scrutiny)\b")
+_NEXT_MEETING = re.compile(r"\b(?:date\s+of\s+(?:the\s+)?next\s+meeting|next\s+meeting)\b",
+                           re.IGNORECASE)
+_BODY_LINE_MAX = 120
+
+
+def _meeting_dates_in_context(paper: Paper, dates: list[Any]) -> list[Any]:
+    """What one block cannot say about a date: the dated header of a meeting's paper,
+    or a date under a committee's name, is the meeting's; so is a date opening the block
+    under a "Date of next meeting" heading."""
+    blocks = paper.layout.blocks
+    meeting_paper = paper.genre in _MEETING_GENRES
+    out = []
+    for d in dates:
+        b = d.span.block
+        above = next((blocks[j].text for j in range(b - 1, max(b - 3, -1), -1)
+                      if blocks[j].text.strip()), "")
+        if d.kind == "publication" and d.date and (meeting_paper or (
+                len(above) <= _BODY_LINE_MAX and _BODY_LINE.search(above))):
+            d = dataclasses.replace(d, kind="meeting")
+        elif (d.kind == "other" and d.date and not blocks[b].text[:d.span.start].strip()
+              and _NEXT_MEETING.search(above[-60:])):
+            d = dataclasses.replace(d, kind="meeting")
+        out.append(d)
+    return out
 
 
 def _people_across_blocks(paper: Paper, people: list[Any]) -> list[Any]:

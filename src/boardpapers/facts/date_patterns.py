@@ -53,6 +53,12 @@ NUMERIC = re.compile(
     r"(?P<year>\d{4}|(?<=/)\d{2})(?![\d/]|[.-]\d)")
 MONTH_YEAR = re.compile(
     r"(?<![a-z\d])" + _MONTH + r"[\s,]+(?P<year>\d{4})(?!\d)", re.IGNORECASE)
+# "mid-February", "by the end of June", "early March": a month of no written year, which
+# takes the year that puts it nearest the paper's date.
+MONTH_PART = re.compile(
+    r"(?<![a-z])(?:(?P<part>early|mid|late)|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
+    r"[\s-]+"
+    + _MONTH_EN + r"(?![\s,]*(?:\d|of\b))", re.IGNORECASE)
 # "between January and March 2025": a bare month joined to a month with a year.
 MONTH_BEFORE_RANGE = re.compile(
     r"(?<![a-z\d])" + _MONTH + r"\s*(?:-|–|to|until|till|and|or|&)\s*$", re.IGNORECASE)
@@ -89,6 +95,7 @@ TIME_BEFORE = re.compile(_CLOCK + r"\s*,?\s*(?:on\s+)?(?:the\s+)?$", re.IGNORECA
 
 DEADLINE_JUST_BEFORE = re.compile(
     r"\b(?:by(?:\s+the)?(?:\s+end\s+of)?|erbyn|no\s+later\s+than|deadline(?:\s+(?:is|of))?:?|"
+    r"(?:have|has)\s+until(?:\s+the\s+end\s+of)?|"
     r"closing\s+date(?:\s+is)?:?|"
     r"closes?(?:\s+on)?|due(?:\s+on|\s+by)?|before)\s+(?:the\s+)?(?:w/c\s+)?$",
     re.IGNORECASE)
@@ -97,15 +104,28 @@ DEADLINE_JUST_BEFORE = re.compile(
 MEETING_DATE_LABEL = re.compile(
     r"(?:^|\n)[ \t*#>]*(?:date(?: of (?:the )?meeting)?|meeting date|dyddiad(?: y cyfarfod)?)"
     r"(?:\s*/\s*(?:date|dyddiad))?\s*[:\t]\s*[^\n]{0,50}$", re.IGNORECASE)
+# "approved by Council on 20 February", "– Cabinet – 18 February 2026", "to Cabinet in
+# Sept 2025 and Jan 2026": a body's name just before the date (capitalised, as a body).
+_BODY = (r"(?:Cabinet|Council|Committee|Board|Panel|Executive|Forum|Commission|Assembly|"
+         r"Scrutiny|Sub-Committee|Cabinet\s+Member)")
+BODY_BEFORE = re.compile(
+    rf"(?:\b(?:by|to|before|the)\s+{_BODY}\s+(?:meeting\s+)?(?:on|in|of)\s+(?:the\s+)?"
+    r"(?:[A-Za-z]+\.?\s+\d{4}\s+(?:and|or)\s+)?"
+    rf"|\b{_BODY}['’]?s?\s*[–—-]\s*(?:w/c\s+)?)$")
+# A newsletter's masthead line: "Issue 47 – September 2025", "September 2025".
+ISSUE_LINE = re.compile(r"^[\W_]*(?:(?:Issue|No\.?|Number|Vol\.?|Volume|Edition)\s*\d+"
+                        r"\s*[–—,:|-]?\s*)?[A-Za-z]+\.?\s+\d{4}[\W_]*$", re.IGNORECASE)
 KIND_WORDS = {
     "deadline": re.compile(r"\b(?:deadlines?|no\s+later\s+than|closing\s+date|submit\w*|"
                            r"submissions?|applications?\s+close|returns?\s+by|due)\b", re.I),
     "meeting": re.compile(r"\b(?:meetings?|meet|meets|will\s+meet|AGM|cyfarfod)\b", re.I),
     "event": re.compile(r"\b(?:webinars?|conferences?|events?|sessions?|training|workshops?|"
                         r"seminars?|courses?|summits?|masterclass(?:es)?|forums?|roadshows?|"
-                        r"launch|gweminar|digwyddiad|hyfforddiant|sesiwn|cynhadledd)\b", re.I),
+                        r"launch|residential|visits?|interviews?|drop-ins?|"
+                        r"gweminar|digwyddiad|hyfforddiant|sesiwn|cynhadledd)\b", re.I),
 }
 PAST = re.compile(r"\b(?:was|were|had|held|took\s+place|launched|began|started|completed|"
-                  r"hosted|ran|attended|published|agreed|met|received|delivered|saw)\b", re.I)
+                  r"hosted|ran|attended|published|agreed|met|received|delivered|saw|since)\b",
+                  re.I)
 FUTURE = re.compile(r"\b(?:will|shall|going\s+to|upcoming|forthcoming|next|planned|"
                     r"scheduled|expected|due|deadline|by)\b", re.I)

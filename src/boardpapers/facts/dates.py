@@ -78,6 +78,7 @@ class _Hit:
     weekday: int | None = None
     period: str | None = None  # set for periods (months, seasons, financial years)
     week: bool = False  # "w/c 4 March"
+    month_only: bool = False  # "mid-February": a month whose year comes from the paper
     end_hit: _Hit | None = None  # the other end of "from 15 October to 21 January"
 
 
@@ -94,9 +95,12 @@ def parse_date(text: str, ref: dt.date | None = None) -> str | None:
 def find_dates(text: str, block: int, ref: dt.date | None = None) -> list[DateFact]:
     """Every date and period in one block's text, in order, with spans into that text."""
     out = []
-    for hit in _merge_ranges(text, _hits(text)):
+    hits = _merge_ranges(text, _hits(text))
+    for i, hit in enumerate(hits):
         fact = _to_fact(text, block, hit, ref, _tense(text, hit) if ref else None)
-        out.append(replace(fact, kind=_kind(text, block, fact, hit)))
+        between = (hits[i - 1].end if i else 0,
+                   hits[i + 1].start if i + 1 < len(hits) else len(text))
+        out.append(replace(fact, kind=_kind(text, block, fact, hit, between)))
     return out
 
 
@@ -111,12 +115,12 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=32)  # find_dates and find_metrics read the same block one after the other
 def _hits(text: str) -> tuple[_Hit, ...]:
     """Every match, most specific shapes first, without overlaps, in text order."""
-    if not _DIGIT.search(text):
+    if not _DIGIT.search(text) and not P.MONTH_PART.search(text):
         return ()
     hits: list[_Hit] = []
     claimed = Claimed()
     for finder in (_iso_days, _numeric, _day_month, _month_day, _quarters, _seasons,
-                   _month_years, _financial_years, _years):
+                   _month_years, _financial_years, _years, _month_parts):
         hits.extend(hit for hit in finder(text) if claimed.claim(hit.start, hit.end))
     return tuple(sorted(hits, key=lambda h: h.start))
 
@@ -199,6 +203,14 @@ def _month_years(text: str) -> list[_Hit]:
     return out
 
 
+def _month_parts(text: str) -> list[_Hit]:
+    """"mid-February", "by the end of June": the month, its year left to the paper
+    ("mid-" is kept in the text; "the end of" is left to say the kind)."""
+    return [_Hit(m.start() if m.group("part") else m.start("mon"), m.end("mon"),
+                 month=_month(m.group("mon")), month_only=True)
+            for m in P.MONTH_PART.finditer(text) if not _is_verb(m.group("mon"))]
+
+
 def _month_before(text: str, start: int, year: int, month: int) -> _Hit | None:
     """"January" in "between January and March 2025": it takes the year of the month
     after it (the year before when it comes later in the calendar: "November to
@@ -275,6 +287,10 @@ def _to_fact(text: str, block: int, hit: _Hit, ref: dt.date | None,
     written = text[hit.start:hit.end]
     common = {"text": written, "span": Span(block, hit.start, hit.end),
               "context": sentence_around(text, hit.start, hit.end)}
+    if hit.month_only and hit.month is not None:
+        year = _nearest_year(15, hit.month, ref, None, tense) if ref else None
+        month = f"{year:04d}-{hit.month:02d}" if year else f"--{hit.month:02d}"
+        return DateFact(period=month, **common)  # type: ignore[arg-type]
     if hit.day is None:
         return DateFact(period=hit.period, **common)  # type: ignore[arg-type]
     iso, period = _resolve_day(hit, ref, tense)
@@ -390,12 +406,19 @@ def _check_year(raw: str | None) -> tuple[int | None, bool]:
 
 
 def _year_span(first: str, second: str | None) -> str | None:
-    """'2020', '21' -> '2020/2021'; None unless the second year follows within ten."""
+    """'2020', '21' -> '2020/2021'; None unless the second year follows within twenty
+    (ten when written with two digits)."""
     if not second:
         return None
     start = int(first)
     end = int(second) if len(second) == 4 else start // 100 * 100 + int(second)
-    return f"{start}/{end}" if 0 < end - start <= 10 else None
+    longest = _LONGEST_SPAN if len(second) == 4 else _LONGEST_SHORT_SPAN
+    return f"{start}/{end}" if 0 < end - start <= longest else None
+
+
+# "2018-2033": a local plan runs 15-20 years; "2020-35" is read only within ten.
+_LONGEST_SPAN = 20
+_LONGEST_SHORT_SPAN = 10
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -465,17 +488,55 @@ def _clock(m: re.Match[str]) -> str:
 # ------------------------------------------------------------------ kinds
 
 
-def _kind(text: str, block: int, fact: DateFact, hit: _Hit) -> str:
-    if hit.day is None:
-        return "period"
-    if block < _PUBLICATION_BLOCKS and len(text) < 3 * len(fact.text) + 20 and \
-            _MARKUP.sub("", text).strip(" \n\t,.") == _MARKUP.sub("", fact.text).strip(" ,."):
+def _kind(text: str, block: int, fact: DateFact, hit: _Hit,
+          between: tuple[int, int]) -> str:
+    """What the date is for, from the words around it; ``between`` is the stretch of text
+    up to the dates before and after it, so one date's words never decide another's."""
+    if hit.day is None and not hit.month_only:
+        return _period_kind(text, block, fact, hit)
+    if not hit.month_only and _alone(text, block, fact):
         return "publication"
+    before = max(between[0], hit.start - 80)
     if P.DEADLINE_JUST_BEFORE.search(text, max(0, hit.start - 30), hit.start):
         return "deadline"
-    if P.MEETING_DATE_LABEL.search(text, max(0, hit.start - 80), hit.start):
+    if (P.MEETING_DATE_LABEL.search(text, max(0, hit.start - 80), hit.start)
+            or P.BODY_BEFORE.search(text, before, hit.start)):
         return "meeting"
+    return _nearest_kind_word(text, hit, between)
+
+
+def _alone(text: str, block: int, fact: DateFact) -> bool:
+    """A date standing alone in one of the first blocks of a paper."""
+    return (block < _PUBLICATION_BLOCKS and len(text) < 3 * len(fact.text) + 20
+            and _MARKUP.sub("", text).strip(" \n\t,.") == _MARKUP.sub("", fact.text).strip(" ,."))
+
+
+def _period_kind(text: str, block: int, fact: DateFact, hit: _Hit) -> str:
+    """A month is a deadline after "by the end of", a meeting's after "to Cabinet in", and
+    a newsletter's issue month on a short line at its top ("Issue 47 – September 2025")."""
+    if not _MONTH_PERIOD.match(fact.period or ""):
+        return "period"
+    if P.DEADLINE_JUST_BEFORE.search(text, max(0, hit.start - 30), hit.start):
+        return "deadline"
+    if P.BODY_BEFORE.search(text, max(0, hit.start - 80), hit.start):
+        return "meeting"
+    if block < _ISSUE_BLOCKS and len(text) <= _ISSUE_LINE and P.ISSUE_LINE.match(text):
+        return "publication"
+    return "period"
+
+
+_MONTH_PERIOD = re.compile(r"^\d{4}-\d{2}$")
+_ISSUE_BLOCKS = 5
+_ISSUE_LINE = 60
+
+
+def _nearest_kind_word(text: str, hit: _Hit, between: tuple[int, int]) -> str:
+    """The kind whose word stands nearest, in the date's own clause: words after the
+    date stop where a new clause starts ("runs from 1 July to 12 August, with drop-in
+    sessions")."""
     left, right = sentence_bounds(text, hit.start, hit.end)
+    left = max(left, between[0], _clause_start(text, left, hit.start))
+    right = min(right, between[1], _clause_end(text, hit.end, right))
     best, best_distance = "other", 10**9
     for kind, pattern in P.KIND_WORDS.items():
         for m in pattern.finditer(text, left, right):
@@ -483,3 +544,18 @@ def _kind(text: str, block: int, fact: DateFact, hit: _Hit) -> str:
             if distance < best_distance:
                 best, best_distance = kind, distance
     return best
+
+
+def _clause_start(text: str, left: int, start: int) -> int:
+    semicolon = text.rfind(";", left, start)
+    return semicolon + 1 if semicolon != -1 else left
+
+
+def _clause_end(text: str, end: int, right: int) -> int:
+    stop = _CLAUSE_STOP.search(text, end, right)
+    return stop.start() if stop else right
+
+
+# Where the clause after a date ends: "…, with drop-in sessions", "… and that a visit".
+_CLAUSE_STOP = re.compile(r";|,\s+(?:with|and|while|which|where|but|including)\b|"
+                          r"\s+and\s+that\b")
