@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from boardpapers.facts.date_patterns import BODY_NAME
 from boardpapers.layout import Block, BlockKind
 from boardpapers.paper import Facts, Paper, TableData
 
@@ -92,8 +93,7 @@ def extract(paper: Paper) -> Paper:
 # publication date (a briefing or a summary is dated by when it was issued).
 _MEETING_GENRES = frozenset({"agenda_pack", "report", "agenda", "minutes",
                              "agenda_and_minutes"})
-_BODY_LINE = re.compile(r"\b(?:Cabinet|Committee|Board|Council|Panel|Executive|Forum|"
-                        r"Commission|Assembly|Scrutiny)\b")
+_BODY_LINE = re.compile(rf"\b{BODY_NAME}\b")
 _NEXT_MEETING = re.compile(r"\b(?:date\s+of\s+(?:the\s+)?next\s+meeting|next\s+meeting)\b",
                            re.IGNORECASE)
 _BODY_LINE_MAX = 120

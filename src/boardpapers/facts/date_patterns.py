@@ -106,8 +106,9 @@ MEETING_DATE_LABEL = re.compile(
     r"(?:\s*/\s*(?:date|dyddiad))?\s*[:\t]\s*[^\n]{0,50}$", re.IGNORECASE)
 # "approved by Council on 20 February", "– Cabinet – 18 February 2026", "to Cabinet in
 # Sept 2025 and Jan 2026": a body's name just before the date (capitalised, as a body).
-_BODY = (r"(?:Cabinet|Council|Committee|Board|Panel|Executive|Forum|Commission|Assembly|"
-         r"Scrutiny|Sub-Committee|Cabinet\s+Member)")
+BODY_NAME = (r"(?:Cabinet|Council|Committee|Board|Panel|Executive|Forum|Commission|"
+             r"Assembly|Scrutiny|Sub-Committee|Cabinet\s+Member)")
+_BODY = BODY_NAME
 BODY_BEFORE = re.compile(
     rf"(?:\b(?:by|to|before|the)\s+{_BODY}\s+(?:meeting\s+)?(?:on|in|of)\s+(?:the\s+)?"
     r"(?:[A-Za-z]+\.?\s+\d{4}\s+(?:and|or)\s+)?"
