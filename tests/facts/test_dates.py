@@ -206,7 +206,8 @@ def test_future_day_on_the_paper_date_stays_in_its_year() -> None:
 
 def test_date_under_a_date_label_is_the_meeting_date() -> None:
     assert [d.kind for d in find_dates("Date: Tuesday, 14 May 2024", 3)] == ["meeting"]
-    bilingual = find_dates("Dyddiad / Date: Dydd Iau, 12 Medi 2024 / Thursday, 12 September 2024", 2)
+    bilingual = find_dates(
+        "Dyddiad / Date: Dydd Iau, 12 Medi 2024 / Thursday, 12 September 2024", 2)
     assert [(d.date, d.kind) for d in bilingual] == [("2024-09-12", "meeting")] * 2
     assert [d.kind for d in find_dates("Report date: 9 October 2024", 3)] == ["other"]
 
