@@ -18,18 +18,24 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# kind: (precision floor, recall floor); measured when written: precision / recall
+# kind: (precision floor, recall floor); measured when written -> after the fixes of the
+# findings (money ranges, buildings named after people, county cricket clubs, shares in
+# words, meeting dates in headers): precision / recall
 FLOORS = {
-    "money": (0.97, 0.96),     # 0.990 / 0.979 (96 sums)
-    "dates": (0.98, 0.95),     # 1.000 / 0.979 (94 dates)
-    "metrics": (0.98, 0.85),   # 1.000 / 0.875 (64 metrics)
+    "money": (0.99, 0.99),     # 0.990 / 0.979 -> 1.000 / 1.000 (96 sums)
+    "dates": (0.99, 0.99),     # 1.000 / 0.979 -> 1.000 / 1.000 (94 dates)
+    "metrics": (0.99, 0.98),   # 1.000 / 0.875 -> 1.000 / 1.000 (64 metrics)
     "emails": (0.98, 0.98),    # 1.000 / 1.000 (21)
     "phones": (0.98, 0.98),    # 1.000 / 1.000 (30)
     "urls": (0.95, 0.95),      # 1.000 / 1.000 (12)
-    "people": (0.89, 0.87),    # 0.915 / 0.894 (47; the traps paper's buildings named after people)
-    "councils": (0.94, 0.93),  # 0.958 / 0.958 (48)
+    "people": (0.98, 0.97),    # 0.915 / 0.894 -> 1.000 / 1.000 (47)
+    "councils": (0.98, 0.97),  # 0.958 / 0.958 -> 1.000 / 1.000 (48)
 }
-DATE_KIND_FLOOR = 0.68  # 0.72: meeting dates in headers are called 'publication' or 'other'
+# 0.72 -> 0.97: two left are debatable ('Spending Review – 11 June' as an event, a
+# Christmas briefing 'w/c 8 December' as an event), one is the scorer pairing '17 March'
+# with 'w/c 17 March'
+DATE_KIND_FLOOR = 0.95
+ROLE_FLOOR = 0.97  # 0.88 -> 1.00: roles on 'Position:' lines and before 'Cllr X'
 TABLES_OK_FLOOR = 8  # of 8 tables, the consistent flag is right for all
 
 
@@ -64,6 +70,10 @@ def test_precision_and_recall_per_kind(result: dict[str, Any], kind: str) -> Non
 
 def test_date_kinds(result: dict[str, Any]) -> None:
     assert result["kinds"]["dates"]["attribute_accuracy"] >= DATE_KIND_FLOOR
+
+
+def test_roles_of_people(result: dict[str, Any]) -> None:
+    assert result["kinds"]["people"]["attribute_accuracy"] >= ROLE_FLOOR
 
 
 def test_table_totals_are_checked(result: dict[str, Any]) -> None:
