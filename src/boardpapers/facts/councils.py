@@ -48,8 +48,10 @@ def find_councils(text: str, block: int) -> list[CouncilMention]:
     """Councils named in one block of running text."""
     out: list[CouncilMention] = []
     for m in _with_abbreviations(scan(text, bare_ok=True), scan_abbreviations(text)):
-        if _weakly_designated(text, m) and not _bare_place_is_council(text, m.start, m.end):
-            continue  # "Sheffield", "Essex County" (Cricket Club) need a council sentence
+        if not m.designation and not _bare_place_is_council(text, m.start, m.end):
+            continue  # "Sheffield" needs a sentence about councils
+        if _weakly_designated(text, m) and _CAPITAL_AFTER.match(text, m.end):
+            continue  # "Essex County Cricket Club", "Kent County Show": a longer name
         mention = to_mention(text[m.start:m.end], Span(block, m.start, m.end), m)
         if mention is not None:
             out.append(mention)
@@ -65,10 +67,8 @@ def find_councils(text: str, block: int) -> list[CouncilMention]:
 
 
 def _weakly_designated(text: str, m: NameMatch) -> bool:
-    """Bare ("Sheffield") or followed only by a word that does not make it a council
-    ("Essex County", as in Essex County Cricket Club); "City of York" is designated."""
-    if not m.designation:
-        return True
+    """Followed only by a word that does not make it a council ("Essex County", as in
+    Essex County Cricket Club); "City of York" is designated."""
     return (m.designation in WEAK_SUFFIXES
             and text[m.start:m.end].lower().endswith(m.designation))
 
