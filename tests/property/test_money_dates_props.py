@@ -118,3 +118,33 @@ def test_long_blocks_with_thousands_of_facts_are_read_whole() -> None:
     metrics = find_metrics(text, 0)
     assert (len(money), len(dates), len(metrics)) == (3000, 3000, 1500)
     assert dates[1].text == "1 March to 2 April 2021/22"  # April of the year 2021/22
+
+
+_WORDS = st.lists(st.sampled_from(
+    ["one", "Two", "three", "in", "out of", "five", "half", "a third", "two-thirds",
+     "nearly", "over", "councils", "staff", "mid-", "early", "the end of", "February", "by",
+     "Cabinet", "on", "12", "March", "2026", "years", ".", ";", ",", "\n", "Twelve", "–"]),
+    max_size=30).map(" ".join)
+_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+@FAST
+@given(_WORDS, st.one_of(st.none(), st.dates()))
+def test_figures_and_months_in_words_never_crash(text: str, ref: dt.date | None) -> None:
+    for metric in find_metrics(text, 3):
+        assert text[metric.span.start:metric.span.end] == metric.text
+        assert metric.unit != "%" or 0 < metric.value < 100
+    for fact in find_dates(text, 3, ref):
+        assert text[fact.span.start:fact.span.end] == fact.text
+
+
+@FAST
+@given(st.integers(min_value=1, max_value=9), st.integers(min_value=2, max_value=10))
+def test_a_share_in_words_is_its_percentage(n: int, d: int) -> None:
+    written = f"{_NUMBER_WORDS[n - 1].capitalize()} in {_NUMBER_WORDS[d - 1]} councils"
+    found = find_metrics(f"{written} agreed.", 0)
+    if n >= d:
+        assert all(m.unit != "%" for m in found)
+    else:
+        assert [(m.text, m.value, m.unit) for m in found] == [
+            (written, round(100 * n / d, 1), "%")]
