@@ -47,3 +47,23 @@ def test_phone_written_any_way_round_trips_to_one_e164(area: tuple[str, str], ta
 def test_table_data_never_crashes(rows: list[list[str]]) -> None:
     t = table_data([tuple(r) for r in rows], 0)
     assert len(t.numbers) == len(t.rows)
+
+
+_LINES = st.lists(st.sampled_from(
+    ["Contact officers:", "**Board Contact:**", "Position:", "Job title: Programme Manager",
+     "Farah Siddiqui", "Dr Kwame Asante", "Next steps", "", "Editor: Kit Marlowe",
+     "RBKC and Camden councils", "Cllr Nia Rowlands of Powys County Council",
+     "Dr Barnardo's", "Head of Finance"]), max_size=12)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_LINES)
+def test_people_across_lines_never_crash_and_spans_are_exact(texts: list[str]) -> None:
+    from boardpapers.facts.people import people_across_blocks
+    found = [p for i, t in enumerate(texts) for p in find_people(t, i)]
+    for person in people_across_blocks(texts, found):
+        text = texts[person.span.block]
+        assert text[person.span.start:person.span.end] == person.name
+    for i, text in enumerate(texts):
+        for council in find_councils(text, i):
+            assert text[council.span.start:council.span.end] == council.text
