@@ -22,6 +22,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy src/boardpapers
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
