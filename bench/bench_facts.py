@@ -37,8 +37,8 @@ REF = dt.date(2021, 3, 5)
 SAMPLE = ("12. Cllr Jane Smith (Chair) of Fenmoor Borough Council and officers from "
           "Rotherham MBC, the London Borough of Hackney and South Norfolk and Broadland "
           "Council met on 5 March 2021 to review £2.6m of funding for 183 councils, from "
-          "1 March to 2 April 2021/22. Contact Helen Reeves on 020 7946 0123 or "
-          "helen.reeves@fenmoor.gov.uk, see www.fenmoor.gov.uk/budget for details. ")
+          "1 March to 2 April 2021/22. Contact Maya Ellerby on 020 7946 0123 or "
+          "maya.ellerby@fenmoor.gov.uk, see www.fenmoor.gov.uk/budget for details. ")
 _REFERENCE = re.compile(r"\d[\d,.]*|[A-Za-z]+")
 
 
