@@ -43,6 +43,7 @@ TEXT_VARIANTS = CORPUS / "text"
 FAMILY = CORPUS / "family"
 WIDE = CORPUS / "wide"  # papers from the rest of UK local government: scored with --wide
 SHAPES = CORPUS / "shapes"  # document shapes the others lack (long packs, Welsh-only...): --shapes
+CONVERTERS = CORPUS / "converters"  # held-out converter styles of papers of every corpus: --converters
 
 
 # ------------------------------------------------------------------ normalising
@@ -310,6 +311,19 @@ def text_variants(folder: Path = CORPUS) -> list[tuple[Path, Path]]:
     return out
 
 
+def converter_variants() -> list[tuple[Path, Path]]:
+    """(expect file, variant) for ``converters/NAME.STYLE.txt``; NAME's expectations may sit in
+    any corpus folder (main, family, wide, shapes)."""
+    out = []
+    for path in sorted(CONVERTERS.glob("*.*.txt")):
+        stem = path.name.split(".", 1)[0]
+        for folder in (CORPUS, FAMILY, WIDE, SHAPES):
+            if (folder / f"{stem}.expect.json").exists():
+                out.append((folder / f"{stem}.expect.json", path))
+                break
+    return out
+
+
 def variant_of(paper_name: str) -> str:
     """'report_x.layout.txt' -> 'layout'."""
     parts = paper_name.split(".")
@@ -391,13 +405,15 @@ def failure(c: Check) -> dict[str, Any]:
 
 
 def run(only: str | None = None, converted_text: bool = False, wide: bool = False,
-        family: bool = False, shapes: bool = False) -> Summary:
+        family: bool = False, shapes: bool = False, converters: bool = False) -> Summary:
     """Score the corpus (and seeds), or with ``converted_text`` the text variants instead;
     ``wide`` scores the wide corpus (``corpus/wide``) in place of the first one."""
     # family: seed-style converted text
     folder = WIDE if wide else FAMILY if family else SHAPES if shapes else CORPUS
     results = {}
     pairs = text_variants(folder) if converted_text else expectations(folder)
+    if converters:
+        pairs = converter_variants()
     for expect_path, paper_path in pairs:
         if only and only not in paper_path.name:
             continue
@@ -450,11 +466,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="score the seed-family corpus (tests/fixtures/corpus/family) instead")
     parser.add_argument("--shapes", action="store_true",
                         help="score the shapes corpus (tests/fixtures/corpus/shapes) instead")
+    parser.add_argument("--converters", action="store_true",
+                        help="score only the held-out converter styles (corpus/converters)")
     args = parser.parse_args(argv)
+    if args.converters:
+        args.text = True
     summary = None if args.text else run(args.paper, wide=args.wide, family=args.family,
                                            shapes=args.shapes)
     converted = None if args.no_text else run(args.paper, converted_text=True, wide=args.wide,
-                                              family=args.family, shapes=args.shapes)
+                                              family=args.family, shapes=args.shapes,
+                                              converters=args.converters)
     if args.json:
         out = asdict(summary) if summary else {}
         if converted:
