@@ -43,6 +43,7 @@ TEXT_VARIANTS = CORPUS / "text"
 FAMILY = CORPUS / "family"
 WIDE = CORPUS / "wide"  # papers from the rest of UK local government: scored with --wide
 SHAPES = CORPUS / "shapes"  # document shapes the others lack (long packs, Welsh-only...): --shapes
+COMMITTEES = CORPUS / "committees"  # held-out committee types (audit, pensions...): --committees
 CONVERTERS = CORPUS / "converters"  # held-out converter styles of papers of every corpus: --converters
 
 
@@ -405,11 +406,13 @@ def failure(c: Check) -> dict[str, Any]:
 
 
 def run(only: str | None = None, converted_text: bool = False, wide: bool = False,
-        family: bool = False, shapes: bool = False, converters: bool = False) -> Summary:
+        family: bool = False, shapes: bool = False, converters: bool = False,
+        committees: bool = False) -> Summary:
     """Score the corpus (and seeds), or with ``converted_text`` the text variants instead;
     ``wide`` scores the wide corpus (``corpus/wide``) in place of the first one."""
     # family: seed-style converted text
     folder = WIDE if wide else FAMILY if family else SHAPES if shapes else CORPUS
+    folder = COMMITTEES if committees else folder
     results = {}
     pairs = text_variants(folder) if converted_text else expectations(folder)
     if converters:
@@ -468,14 +471,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="score the shapes corpus (tests/fixtures/corpus/shapes) instead")
     parser.add_argument("--converters", action="store_true",
                         help="score only the held-out converter styles (corpus/converters)")
+    parser.add_argument("--committees", action="store_true",
+                        help="score the held-out committees corpus (corpus/committees) instead")
     args = parser.parse_args(argv)
     if args.converters:
         args.text = True
     summary = None if args.text else run(args.paper, wide=args.wide, family=args.family,
-                                           shapes=args.shapes)
+                                           shapes=args.shapes, committees=args.committees)
     converted = None if args.no_text else run(args.paper, converted_text=True, wide=args.wide,
                                               family=args.family, shapes=args.shapes,
-                                              converters=args.converters)
+                                              converters=args.converters,
+                                              committees=args.committees)
     if args.json:
         out = asdict(summary) if summary else {}
         if converted:
