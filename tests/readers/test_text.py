@@ -629,3 +629,20 @@ def test_a_bold_line_wrapped_after_a_comma_into_two_bold_paragraphs_is_one() -> 
     assert "Minutes of the meeting held on Monday, 13 October 2025 at 4.00 pm in Meeting " \
            "Room 3, Oakhurst Civic Centre, Town Hall Square, Oakhurst" in texts
     assert "Present:" in texts
+
+
+# ------------------------------------------------------------ converter styles not seen before
+
+def test_br_inside_a_pipe_cell_is_a_space_between_its_lines() -> None:
+    layout = read_md("| Venue: | 18 Smith<br>Square, London |\n|---|---|\n"
+                     "|  | Apologies from Cllr Tabitha<br/>Greaves. |\n")
+    table = layout.blocks[0]
+    assert table.rows == (("Venue:", "18 Smith Square, London"),
+                          ("", "Apologies from Cllr Tabitha Greaves."))
+
+
+def test_cell_wrapped_out_of_its_one_row_table_goes_back_into_it() -> None:
+    layout = read_txt("| Title: | Road Safety – Approval to Consult on a |\n|---|---|\n\n"
+                      "20mph Limit\n\n| Key decision: | Yes |\n|---|---|\n")
+    assert layout.blocks[0].rows == (("Title:", "Road Safety – Approval to Consult on a 20mph Limit"),
+                                     ("Key decision:", "Yes"))

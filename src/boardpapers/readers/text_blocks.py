@@ -217,6 +217,22 @@ def _contact_cell_goes_on(prev: Part, part: Part) -> bool:
     return True
 
 
+def _open_cell_goes_on(prev: Part, part: Part) -> bool:
+    """"| Title: | … Approval to Consult on a |", a blank line, then "20mph Limit": a cell
+    the converter wrapped out of its one-row table. A cell ending on "a", "and" or a comma
+    cannot end there, so the short line after it is the cell's last words."""
+    if prev.kind is not BlockKind.TABLE or part.kind is not BlockKind.PARAGRAPH \
+            or len(part.lines) != 1 or not prev.rows or len(prev.rows[-1]) < 2:
+        return False
+    first, row = part.first, prev.rows[-1]
+    if first.label or first.emphasis or len(first.text.split()) > 6 \
+            or ends_sentence(first.text) or not row[-1] or not _ends_open(row[-1]):
+        return False
+    row[-1] = f"{row[-1]}{_joiner(row[-1], first.text)}{first.text}"
+    prev.lines.append(first)
+    return True
+
+
 def _continue_table_cell(parts: list[Part], line: Line) -> bool:
     """A wrapped cell: "<tab><tab>the council and…" after a table row goes in that cell."""
     if not line.lead_tabs or line.kind is not LineKind.TEXT or not _starts_lower(line.text):
@@ -310,7 +326,7 @@ def merge_across_gaps(parts: list[Part]) -> list[Part]:
                 prev.lines.extend(part.lines)
                 continue
             if _broken_email_goes_on(prev, part) or _label_goes_on(prev, part) \
-                    or _contact_cell_goes_on(prev, part):
+                    or _contact_cell_goes_on(prev, part) or _open_cell_goes_on(prev, part):
                 continue
             if _heading_goes_on(prev, part):
                 prev.texts = [f"{prev.text} {part.text}"]

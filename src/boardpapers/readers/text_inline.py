@@ -23,6 +23,7 @@ _NOTE_DEFINITION = re.compile(r"^\s*\[\^(\w{1,10})\]:\s*")
 _TAG = re.compile(r"</?(?:a|b|i|u|em|strong|sup|sub|span|font|br|p|div|s|strike|del|ins|"
                   r"mark|small|big|tt|code|hr|ul|ol|li)\b[^>\n]*?/?>", re.I)
 _NOTE_REF = re.compile(r"\[\^\w{1,10}\](?!:)")
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.I)
 # pandoc attributes: "[Venue: ]{.mgLabel}" keeps its text; "## Title {#id .class}" loses them
 _ATTRIBUTE_SPAN = re.compile(r"\[([^\[\]\n]*)\]\{[.#][^{}\n]*\}")
 _ATTRIBUTES = re.compile(r"\s*\{(?:\s*(?:[.#][A-Za-z][\w-]*|[\w-]+=(?:\"[^\"\n]*\"|\S+)))+\s*\}")
@@ -74,7 +75,7 @@ def strip_markup(fragment: str) -> str:
     text = _ATTRIBUTES.sub("", _ATTRIBUTE_SPAN.sub(r"\1", text))
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(_link_text, text)
-    text = _TAG.sub("", text)
+    text = _TAG.sub("", _LINE_BREAK.sub(" ", text))  # "18 Smith<br>Square": a wrapped cell
     for _ in range(3):
         before = text
         text = _STRONG.sub(r"\2", text)
