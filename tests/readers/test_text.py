@@ -646,3 +646,59 @@ def test_cell_wrapped_out_of_its_one_row_table_goes_back_into_it() -> None:
                       "20mph Limit\n\n| Key decision: | Yes |\n|---|---|\n")
     assert layout.blocks[0].rows == (("Title:", "Road Safety – Approval to Consult on a 20mph Limit"),
                                      ("Key decision:", "Yes"))
+
+
+LYNX_DUMP = """\
+   Agenda Item 4
+
+                Revenue Budget Monitoring 2025/26 – Quarter 1
+
+   Report of the Executive Director of Resources.
+
+1. Purpose of the Report
+
+   To report the forecast outturn. Contact: Jo Bloggs, Finance Business Partner, [1]
+   [2]jo.bloggs@wealdmoor.gov.uk or see [3]https://www.wealdmoor.gov.uk/budget-monit
+   oring/
+
+Background
+
+   Whitlock
+   The Council keeps its spending under review during the year.
+
+References
+
+   Visible links:
+   1. mailto:jo.bloggs@wealdmoor.gov.uk
+   2. mailto:jo.bloggs@wealdmoor.gov.uk
+   3. https://www.wealdmoor.gov.uk/budget-monitoring/
+"""
+
+
+def test_lynx_link_markers_and_references_list_are_dropped() -> None:
+    layout = read_txt(LYNX_DUMP)
+    assert "[1]" not in layout.text and "[2]" not in layout.text
+    assert "References" not in layout.text and "mailto:" not in layout.text
+    assert "Finance Business Partner,\njo.bloggs@wealdmoor.gov.uk or see" in layout.text
+    assert "https://www.wealdmoor.gov.uk/budget-monitoring/" in layout.text  # unwrapped
+
+
+def test_lynx_centred_and_left_edge_lines_are_headings_margin_lines_are_not() -> None:
+    layout = read_txt(LYNX_DUMP)
+    assert [(b.text, b.level) for b in layout.blocks if b.kind is BlockKind.HEADING] == [
+        ("Revenue Budget Monitoring 2025/26 – Quarter 1", 1),
+        ("1. Purpose of the Report", 2), ("Background", 2)]
+
+
+def test_lynx_title_centred_over_two_lines_is_one_heading() -> None:
+    text = ("   Cabinet\n\n                    Acquisition of Temporary Accommodation:\n\n"
+            "                                Kingsmead Court\n\nReport summary\n\n"
+            "   The Council places 412 households in hotels.\n   More text here, and more.\n"
+            "   Yet more text.\n   And a last line.\n   One more line.\n   Two more lines.\n")
+    assert headings(read_txt(text)) == [
+        "Acquisition of Temporary Accommodation: Kingsmead Court", "Report summary"]
+
+
+def test_numbered_references_in_ordinary_text_stay() -> None:
+    layout = read_txt("Background\n\nAs reported [1] the scheme is late.\n\n[1] Audit report.\n")
+    assert "[1]" in layout.text

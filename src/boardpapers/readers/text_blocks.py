@@ -314,8 +314,10 @@ def _make_setext_heading(parts: list[Part], rule: Line, gap: bool) -> bool:
     return True
 
 
-def merge_across_gaps(parts: list[Part]) -> list[Part]:
-    """Join what blank lines and page furniture split: continued tables and sentences."""
+def merge_across_gaps(parts: list[Part], body_indent: int = 0) -> list[Part]:
+    """Join what blank lines and page furniture split: continued tables and sentences.
+
+    ``body_indent`` is a web-page dump's paragraph margin (0 for other text)."""
     out: list[Part] = []
     for part in parts:
         prev = next((p for p in reversed(out) if p.kind is not BlockKind.PAGE_BREAK
@@ -338,6 +340,10 @@ def merge_across_gaps(parts: list[Part]) -> list[Part]:
                 continue
             if _marker_takes_text(prev, part):
                 continue
+            if body_indent and _centred_title_goes_on(prev, part, body_indent):
+                title = f"{prev.text} {part.text}"  # one line: still a heading candidate
+                prev.texts, prev.lines = [title], [replace(prev.first, text=title, label=False)]
+                continue
             if _sentence_goes_on(prev, part) or _bold_line_goes_on(prev, part):
                 prev.append_text(part.first)
                 for line in part.lines[1:]:
@@ -345,6 +351,18 @@ def merge_across_gaps(parts: list[Part]) -> list[Part]:
                 continue
         out.append(part)
     return out
+
+
+def _centred_title_goes_on(prev: Part, part: Part, body_indent: int) -> bool:
+    """A dump centres a long title on two lines with a blank between: "Acquisition of
+    Temporary Accommodation:" then "Kingsmead Court"."""
+    if prev.kind is not BlockKind.PARAGRAPH or part.kind is not BlockKind.PARAGRAPH \
+            or len(prev.lines) != 1 or len(part.lines) != 1:
+        return False
+    centred = body_indent + 8
+    text = prev.text.rstrip()
+    return prev.first.indent >= centred and part.first.indent >= centred \
+        and (text.endswith((":", "–", "-")) or _ends_open(text)) and not ends_sentence(part.text)
 
 
 def _table_goes_on(prev: Part, part: Part) -> bool:

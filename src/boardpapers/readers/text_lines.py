@@ -66,6 +66,7 @@ class DocumentProfile:
     first_line: int = -1  # the first non-blank line: a running header there is the title
     spaced_columns: bool = False  # columns aligned with runs of spaces (pdftotext -layout)
     vocabulary: frozenset[str] = field(default_factory=frozenset)  # words, lower case
+    body_indent: int = 0  # every paragraph indented this much (lynx/w3m dumps): 0 if not
 
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -125,7 +126,22 @@ def profile_document(lines: list[str], markdown: bool) -> DocumentProfile:
                            first_line=next((i for i, ln in enumerate(lines) if ln.strip()), -1),
                            spaced_columns=_has_spaced_columns(lines),
                            vocabulary=frozenset(w.lower() for ln in lines
-                                                for w in _WORD.findall(ln)))
+                                                for w in _WORD.findall(ln)),
+                           body_indent=_dump_body_indent(lines))
+
+
+def _dump_body_indent(lines: list[str]) -> int:
+    """The margin a web-page dump (``lynx -dump``, ``w3m -dump``) sets paragraphs at.
+
+    Such a dump indents every paragraph by two to four spaces and sets headings at the
+    left edge (or centres them), so most lines share one small indent and some have none.
+    """
+    filled = [ln for ln in lines if ln.strip() and "\t" not in ln and "|" not in ln]
+    if len(filled) < 8:
+        return 0
+    counts = Counter(len(ln) - len(ln.lstrip(" ")) for ln in filled)
+    indent, n = counts.most_common(1)[0]
+    return indent if 2 <= indent <= 4 and n >= 0.4 * len(filled) and counts[0] >= 1 else 0
 
 
 def _has_spaced_columns(lines: list[str]) -> bool:

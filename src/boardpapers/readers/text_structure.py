@@ -168,6 +168,9 @@ def _heading_level(part: Part, profile: DocumentProfile, last_level: int,
                    title_slot: bool, stacked: bool = False) -> int:
     """0 for "not a heading", else the level to give the promoted line."""
     line = part.first
+    if profile.body_indent and not line.emphasis:
+        # a dump shows its headings by where they stand; a plain line at the margin is text
+        return _dump_heading_level(line, profile.body_indent)
     if line.emphasis and _emphasised_heading(line.text, line.label):
         if not profile.markdown:
             return 1 if title_slot else 2
@@ -185,6 +188,18 @@ _LABEL_WORDS = frozenset("officer officers contact member members author name da
                          "email e-mail tel telephone phone ward wards portfolio director "
                          "title subject meeting decision status classification ref "
                          "reference".split())
+
+
+def _dump_heading_level(line: Line, body_indent: int) -> int:
+    """A web-page dump sets paragraphs at one margin: a short line left of it is a heading
+    (level 2), a line centred far right of it a title (level 1)."""
+    text = line.text
+    if len(text.split()) > 14 or ends_sentence(text) or not text[:1].isupper() \
+            or BARE_DATE.match(text):
+        return 0
+    if line.indent < body_indent and not line.label:
+        return 2
+    return 1 if line.indent >= body_indent + 8 else 0
 
 
 def _colon_title(line: Line) -> bool:
