@@ -702,3 +702,14 @@ def test_lynx_title_centred_over_two_lines_is_one_heading() -> None:
 def test_numbered_references_in_ordinary_text_stay() -> None:
     layout = read_txt("Background\n\nAs reported [1] the scheme is late.\n\n[1] Audit report.\n")
     assert "[1]" in layout.text
+
+
+def test_docx2txt_lone_label_takes_its_value_from_the_next_paragraph() -> None:
+    layout = read_txt("Note of last Wellbeing Board meeting\n\nTitle:\n\nWellbeing Board\n\n"
+                      "Date:\n\nThursday 5 December 2024\n\nVenue:\n\n18 Smith Square, London\n\n"
+                      "Present:\n\nCllr Ann Hale (Chair)\n\nRecommendation:\n\n"
+                      "That the Board notes the report.\n")
+    assert [b.text for b in layout.blocks][1:5] == [
+        "Title: Wellbeing Board", "Date: Thursday 5 December 2024",
+        "Venue: 18 Smith Square, London", "Present:"]
+    assert "Recommendation:\nThat the Board notes the report." in layout.text

@@ -340,6 +340,8 @@ def merge_across_gaps(parts: list[Part], body_indent: int = 0) -> list[Part]:
                 continue
             if _marker_takes_text(prev, part):
                 continue
+            if _lone_label_takes_value(prev, part):
+                continue
             if body_indent and _centred_title_goes_on(prev, part, body_indent):
                 title = f"{prev.text} {part.text}"  # one line: still a heading candidate
                 prev.texts, prev.lines = [title], [replace(prev.first, text=title, label=False)]
@@ -351,6 +353,30 @@ def merge_across_gaps(parts: list[Part], body_indent: int = 0) -> list[Part]:
                 continue
         out.append(part)
     return out
+
+
+# Labels that head a list or a passage, not a one-line value: "Present:", "Resolved:".
+_LIST_LABELS = frozenset("present apologies attendance attendees recommendation recommendations "
+                         "resolved members membership officers agreed actions decisions "
+                         "in attendance also present".split())
+
+
+def _lone_label_takes_value(prev: Part, part: Part) -> bool:
+    """docx2txt puts a blank line between every Word paragraph, so "Date:" and its value
+    "Thursday 5 December 2024" stand apart: a lone short label takes the short line after
+    it back as "Date: Thursday 5 December 2024"."""
+    if prev.kind is not BlockKind.PARAGRAPH or part.kind is not BlockKind.PARAGRAPH \
+            or len(prev.lines) != 1 or len(part.lines) != 1 or not part.gap_before:
+        return False
+    label, value = prev.first, part.first
+    head = label.text.rstrip(":").strip().lower()
+    if not label.text.endswith(":") or len(head.split()) > 3 or head in _LIST_LABELS \
+            or label.emphasis or value.label or value.emphasis \
+            or len(value.text.split()) > 16 or ends_sentence(value.text):
+        return False
+    text = f"{label.text} {value.text}"
+    prev.texts, prev.lines = [text], [replace(label, text=text, label=True)]
+    return True
 
 
 def _centred_title_goes_on(prev: Part, part: Part, body_indent: int) -> bool:
