@@ -221,3 +221,9 @@ def test_unambiguous_initials_and_the_last_of_a_list_of_councils_link() -> None:
     assert _linked("B&NES, RBWM and BCP Council joined.") == [
         ("B&NES", "BAS"), ("RBWM", "WNM"), ("BCP Council", "BPC")]
     assert _linked("An RCT tested the BCP, and Kent councils agreed.") == []
+
+
+def test_greater_london_authority_by_its_full_name_links_to_gla() -> None:
+    assert _linked("The Greater London Authority will fund the scheme.") == [
+        ("Greater London Authority", "GLA")]
+    assert _linked("Homes in Greater London cost more.") == []  # the region alone is not it

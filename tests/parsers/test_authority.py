@@ -153,3 +153,19 @@ def test_any_lines_give_a_name_or_none(lines: list[str]) -> None:
     layout: Layout = report_layout(*lines)
     result = paper_authority(layout, body=lines[0] if lines else None)
     assert result is None or isinstance(result, str)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["CYNGOR CYMUNED LLANFIHANGEL-Y-GRUG", "LLANFIHANGEL-Y-GRUG COMMUNITY COUNCIL"],
+     "Llanfihangel-y-Grug Community Council"),
+    (["STOKE-ON-TRENT CITY COUNCIL"], "Stoke-on-Trent City Council"),
+    (["Cyngor Sir Ceredigion"], "Cyngor Sir Ceredigion"),  # no English name printed
+])
+def test_all_caps_hyphened_place_keeps_small_words_and_english_name_preferred(
+        lines: list[str], expected: str) -> None:
+    assert first_authority(lines) == expected
+
+
+def test_mayor_of_london_masthead_belongs_to_the_greater_london_authority() -> None:
+    assert first_authority(["MAYOR OF LONDON", "MAYORAL DECISION – MD3517"]) \
+        == "Greater London Authority"

@@ -133,3 +133,18 @@ def test_numbered_stories_lose_their_numbers_and_a_byline_above_them_is_no_story
     assert [i.headline for i in paper.items] == [
         "Budget consultation opens", "Winter gritting service"]
     assert paper.date == "2025-10-03"
+
+
+def test_strap_line_from_the_association_gives_the_sender() -> None:
+    made, text = join_blocks([
+        Block(BlockKind.HEADING, "COUNCILLOR E-BULLETIN", level=1),
+        Block(BlockKind.PARAGRAPH, "Your fortnightly round up of news for councillors        "
+                                   "from the Local Government Association"),
+        Block(BlockKind.PARAGRAPH, "28 NOVEMBER 2025"),
+        Block(BlockKind.HEADING, "AUTUMN BUDGET", level=2),
+        Block(BlockKind.PARAGRAPH, "The Chancellor confirmed an extra £1.3 billion."),
+    ])
+    paper = parse_briefing(Layout(Source("b.txt", "0" * 64, "text"), made, text),
+                           Classification("briefing"))
+    assert (paper.body, paper.authority, paper.date) == (
+        "Local Government Association", "Local Government Association", "2025-11-28")

@@ -11,7 +11,7 @@ from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
 from boardpapers.parsers.decisions import decision_from_lines
 from boardpapers.parsers.minutes import parse_agenda_and_minutes, parse_minutes
 from boardpapers.parsers.minutes_header import clock, moderngov_title
-from boardpapers.parsers.minutes_people import apologies_from_text, members_from_text
+from boardpapers.parsers.minutes_people import apologies_from_text, members_from_text, split_people
 from boardpapers.readers import read
 from tests.conftest import FIXTURES
 
@@ -516,3 +516,64 @@ def test_a_matters_arising_reference_like_14_07_4_is_not_a_minute_number() -> No
     assert [(i.number, i.title) for i in paper.meeting.items] == [  # type: ignore[union-attr]
         ("1", "Apologies"), ("2", "Minutes"), ("3", "Matters arising"),
         ("4", "Voice of the Child")]
+
+
+# ------------------------------------------------------------------ committees corpus findings
+
+
+def test_bilingual_present_and_apologies_labels_with_paired_welsh_english_titles() -> None:
+    paper = parse_minutes(_layout(
+        (H, "CYNGOR CYMUNED LLANFIHANGEL-Y-GRUG"), (H, "LLANFIHANGEL-Y-GRUG COMMUNITY COUNCIL"),
+        (H, "Cofnodion / Minutes"),
+        (P, "Cofnodion cyfarfod o'r Cyngor a gynhaliwyd yn Neuadd y Pentref, nos Lun, "
+            "8 Rhagfyr 2025 am 7.00 yh."),
+        (P, "Yn bresennol / Present:"),
+        (P, "Cynghorydd / Councillor Gwenllian Pugh (Cadeirydd / Chair), Cynghorwyr / "
+            "Councillors Emrys Lloyd-Parry and Siân Haf Roberts."),
+        (P, "Ymddiheuriadau / Apologies:"), (P, "Cynghorydd / Councillor Rhodri Bevan."),
+        (H, "1. Cofnodion / Minutes"), (P, "PENDERFYNWYD / RESOLVED: To confirm the minutes.")),
+        Classification("minutes"))
+    m = paper.meeting
+    assert [(x.name, x.role) for x in m.members] == [
+        ("Gwenllian Pugh", "chair"), ("Emrys Lloyd-Parry", "member"),
+        ("Siân Haf Roberts", "member")]
+    assert m.apologies == ("Rhodri Bevan",)
+    # "cyfarfod o'r Cyngor" is the council's own meeting, under its English name
+    assert (m.body, m.authority) == ("Llanfihangel-y-Grug Community Council",) * 2
+
+
+def test_county_councillors_title_co_opted_label_and_also_present_posts() -> None:
+    paper = parse_minutes(_layout(
+        (H, "Hallowmere County Council"), (H, "Health Overview and Scrutiny Committee"),
+        (P, "Minutes of a meeting of the Health Overview and Scrutiny Committee held at County "
+            "Hall on Tuesday, 4 November 2025 at 10.00 am"),
+        (P, "Present:"),
+        (P, "County Councillors Bernadette Quayle (Chair), Owain Fitzgerald (Vice-Chair) and "
+            "Sunita Ramdas"),
+        (P, "Co-opted members:"), (P, "District Councillor Tamsin Wheeler (Eastvale District "
+                                      "Council)"),
+        (P, "Also present:"),
+        (P, "Dr Lionel Okonkwo, Medical Director, Eastvale Integrated Care Board; Harriet "
+            "Sowerby, Chief Operating Officer."),
+        (P, "Apologies:"), (P, "County Councillor Desmond Achterberg."),
+        (H, "41. Minutes"), (P, "RESOLVED: That the minutes be approved.")),
+        Classification("minutes"))
+    m = paper.meeting
+    assert [(x.name, x.role) for x in m.members] == [
+        ("Bernadette Quayle", "chair"), ("Owain Fitzgerald", "vice_chair"),
+        ("Sunita Ramdas", "member"), ("Tamsin Wheeler", "co_opted")]
+    assert m.attendees == ("Dr Lionel Okonkwo", "Harriet Sowerby")
+    assert m.apologies == ("Desmond Achterberg",)
+
+
+def test_town_and_parish_councillor_titles_are_not_part_of_the_name() -> None:
+    assert [x.name for x in members_from_text(
+        "Town Councillor A Bell, Parish Councillors C Dunn and E Ford, Borough Councillor "
+        "G Hale")] == ["A Bell", "C Dunn", "E Ford", "G Hale"]
+
+
+def test_officers_named_with_posts_keep_only_the_people() -> None:
+    assert split_people("J Smith, Director of Finance, K Jones, Head of Legal",
+                        posts=True) == ["J Smith", "K Jones"]
+    assert split_people("Chief Executive, Director of Resources", posts=True) == [
+        "Chief Executive", "Director of Resources"]  # posts alone, nobody named

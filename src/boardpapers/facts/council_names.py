@@ -391,7 +391,9 @@ def _resolve(tokens: list[Token], text: str, idx: Index, core: str, prefix: str,
     combined = suffix in COMBINED_SUFFIXES
     if suffix in NOT_PRINCIPAL:
         return None
-    strong = bool(prefix) or (bool(suffix) and suffix not in WEAK_SUFFIXES)
+    official = _official_name(idx, core, prefix, suffix)
+    strong = bool(prefix) or (bool(suffix) and suffix not in WEAK_SUFFIXES) or official
+    designation = designation or (core.rsplit(" ", 1)[-1] if official else "")
     if not strong and not bare_ok:
         return None
     if not strong and (core in BARE_NEVER or len(core) < 4):
@@ -400,6 +402,14 @@ def _resolve(tokens: list[Token], text: str, idx: Index, core: str, prefix: str,
     if not strong and any(c.type_code in ("COMB", "SRA") for c in candidates):
         return None
     return NameMatch(start, end, core, designation, candidates, combined)
+
+
+def _official_name(idx: Index, core: str, prefix: str, suffix: str) -> bool:
+    """"Greater London Authority" written out in full: a register entry's exact name that
+    says what it is, as strong as "Council" after a place ("Greater London" alone is not)."""
+    full = " ".join(x for x in (prefix, core, suffix) if x)
+    return full in idx.names and full.rsplit(" ", 1)[-1] in ("authority", "council",
+                                                             "corporation", "assembly")
 
 
 def link_candidates(idx: Index, core: str, prefix: str, suffix: str) -> tuple[Authority, ...]:

@@ -40,6 +40,9 @@ _OF_THE = re.compile(r"\b(?:of|the|and|to|for)\s+(?:Councils?|Authority|Associat
                      re.IGNORECASE)
 _BANNER_SPLIT = re.compile(r"\s+[–—|/-]\s+|\s{3,}|:\s+")
 _SMALL_WORDS = re.compile(r"(?<=\s)(?:And|Of|The|Upon|On|In|Under|By|With)(?=\s)")
+# "Stoke-on-Trent", "Llanfihangel-y-Grug": the small words between hyphens of a place name
+_HYPHENED_SMALL = re.compile(r"(?<=-)(?:Y|Yr|Ym|Yn|Ar|Am|And|Of|On|Upon|Under|In|By|Le|La|En|"
+                             r"The|Cum|With|Next|Super|Juxta|Sub)(?=-)")
 
 
 def is_authority(text: str | None) -> bool:
@@ -53,23 +56,34 @@ def is_authority(text: str | None) -> bool:
     return any(w.strip(".") not in _GENERIC for w in words)
 
 
+# An office whose name heads its papers instead of its authority's ("MAYOR OF LONDON" on a
+# mayoral decision form): the office belongs to that authority.
+_OFFICE_OWNERS = {"mayor of london": "Greater London Authority"}
+
+
 def first_authority(candidates: Iterable[str | None]) -> str | None:
     """The first candidate line that is (or opens with, as a banner) an authority's name.
 
     A bilingual masthead ("Cyngor Sir Fynwy / Monmouthshire County Council") gives its
     English name, so one council is filed under one name."""
-    for text in candidates:
-        if not text:
-            continue
-        line = plain(text)
+    lines = [plain(text) for text in candidates if text]
+    for k, line in enumerate(lines):
+        if line.strip().casefold() in _OFFICE_OWNERS:
+            return _OFFICE_OWNERS[line.strip().casefold()]
         parts = _BANNER_SPLIT.split(line) if len(line) <= 160 else []
         if is_authority(line):
-            return _tidy(line)
+            english = [x for x in lines[k + 1:k + 3] if is_authority(x) and not _welsh(x)]
+            return _tidy(english[0] if _welsh(line) and english else line)
         if parts and is_authority(parts[0]):  # a banner opens with its publisher, never
             names = [p for p in parts if is_authority(p)]  # "Cllr A Bell – X Council"
-            english = [p for p in names if not p.casefold().startswith("cyngor")]
+            english = [p for p in names if not _welsh(p)]
             return _tidy((english or names)[0])
     return None
+
+
+def _welsh(name: str) -> bool:
+    """"Cyngor Cymuned Llanfihangel-y-Grug": the Welsh name of a bilingual pair."""
+    return name.strip().casefold().startswith("cyngor")
 
 
 def organisation_authority(publisher: str | None) -> str | None:
@@ -158,4 +172,5 @@ def _tidy(text: str) -> str:
     text = _FURNITURE.sub("", re.sub(r"\s+", " ", text).strip(" .,:;–—-"))
     if text.isupper():
         text = _SMALL_WORDS.sub(lambda m: m.group(0).lower(), text.title())
+        text = _HYPHENED_SMALL.sub(lambda m: m.group(0).lower(), text)
     return re.sub(r"^the\s+", "", text)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout
 from boardpapers.paper import BriefingItem, Paper
-from boardpapers.parsers.authority import organisation_authority, paper_authority
+from boardpapers.parsers.authority import is_authority, organisation_authority, paper_authority
 from boardpapers.parsers.block_text import (
     bullet_text,
     fold,
@@ -41,6 +41,11 @@ _PUBLISHER = re.compile(
     r"\b(?i:brought\s+to\s+you\s+by|published\s+by|produced\s+by|compiled\s+by|"
     r"a\s+newsletter\s+from|a\s+bulletin\s+from)\s+(?:the\s+)?"
     r"(?P<body>[A-Z][\w&'’ .,-]*?[\w])\s*\.?$")
+# a strap line that ends with its sender: "Your fortnightly round up of news for
+# councillors        from the Local Government Association"
+_STRAP_FROM = re.compile(
+    r"(?i:\s{2,}|\b(?:news|round[- ]?up|updates?|bulletin|newsletter|briefing|resources|"
+    r"digest)\b.*?\s)(?i:from)\s+(?:the\s+)?(?P<body>[A-Z][\w&'’ .,-]*?[\w])\s*\.?$")
 _ISSUE_NUMBER = re.compile(r"\b(?:issue|no\.?|number|vol(?:ume)?\.?|rhifyn|rhif)\s*\d+\s*"
                            r"[-–|,:]?\s*", re.IGNORECASE)
 _HEADER_LIMIT = 8  # masthead lines looked at before the stories start
@@ -197,8 +202,12 @@ def _issue_date(header: Blocks) -> str | None:
 
 def _publisher(header: Blocks) -> str | None:
     for _, block in header:
-        m = _PUBLISHER.search(fold(plain(block.text)))
+        text = fold(plain(block.text))
+        m = _PUBLISHER.search(text)
         if m:
+            return m.group("body").strip()
+        m = _STRAP_FROM.search(plain(block.text))
+        if m and is_authority(m.group("body").strip()):
             return m.group("body").strip()
     return None
 

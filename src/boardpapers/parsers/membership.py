@@ -24,13 +24,18 @@ POLICE_RANKS = (r"Chief Constable|Deputy Chief Constable|Assistant Chief Constab
                 r"Police(?:,)? (?:Fire )?and Crime Commissioner|Deputy (?-i:PCC)|"
                 r"(?-i:Sgt|Insp|Supt|Ch Supt|DCI|PCSO|PC|PFCC|PCC|DPCC)")
 _TITLES = re.compile(
-    r"^(?:(Cllrs?|Councillors?|Cynghorwyr|Cynghorydd|Y Cynghorydd|Cyng|Lord|Lady|Baroness|"
+    r"^(?:(Cynghorydd\s*/\s*Councillor|Cynghorwyr\s*/\s*Councillors|"
+    r"Councillors?\s*/\s*(?:Y\s+)?Cynghor(?:ydd|wyr)|Cynghorydd Sir|Cynghorwyr Sir|"
+    r"(?:County|District|Borough|Town|Parish|City|Community) Councillors?|"
+    r"Cllrs?|Councillors?|Cynghorwyr|Cynghorydd|Y Cynghorydd|Cyng|Lord|Lady|Baroness|"
     r"Baron|Sir|Dame|Mayor|Deputy Mayor|Elected Mayor|Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|"
     r"Rev|Revd|Reverend|Father|Fr|Canon|Alderman|Alderwoman|Aldermen|The Rt Hon|Rt Hon|Hon|"
     r"Chief Fire Officer|" + POLICE_RANKS + r")\.?\s+)", re.IGNORECASE)
 PERSON_TITLES = _TITLES  # for other parsers' name lists (minutes' "Present:")
-_COUNCILLOR = re.compile(r"^(?:cllrs?|councillors?|cynghorwyr|cynghorydd|y cynghorydd|cyng)$",
-                         re.IGNORECASE)
+_COUNCILLOR = re.compile(r"^(?:(?:county |district |borough |town |parish |city |community )?"
+                         r"(?:cllrs?|councillors?)|cynghorwyr|cynghorydd|y cynghorydd|cyng"
+                         r"|cynghor(?:ydd|wyr)(?: sir|\s*/\s*councillors?)"
+                         r"|councillors?\s*/\s*(?:y\s+)?cynghor(?:ydd|wyr))$", re.IGNORECASE)
 HONOURS = ("OBE", "CBE", "MBE", "KBE", "DBE", "BEM", "JP", "DL", "MP", "MSP", "MLA", "MS",
            "AM", "QC", "KC", "QPM", "FRSA", "KG", "CH")
 _HONOURS_TAIL = re.compile(r"(?:[\s,]+(?:" + "|".join(HONOURS) + r")\b\.?)+\s*$")

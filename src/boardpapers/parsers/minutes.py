@@ -35,6 +35,7 @@ from boardpapers.parsers.minutes_header import (
     end_time,
     labelled,
     moderngov_title,
+    names_whole_council,
 )
 from boardpapers.parsers.minutes_people import (
     Attendance,
@@ -109,6 +110,8 @@ def _parse(layout: Layout, classification: Classification) -> Paper:
          for k, start in enumerate(starts)])
     table = _attendance_table(layout)
     authority = paper_authority(layout, body=header.body)
+    if names_whole_council(header.body) and authority:
+        header.body = authority
     meeting = Meeting(
         body=header.body, authority=authority, date=header.date, time=header.time,
         venue=header.venue,
@@ -227,7 +230,7 @@ _LONE_BODY_WORD = re.compile(r"^(?:(?:sub-)?committee|board|panel|cabinet|forum|
 _OTHER_LABEL = re.compile(r"^(?!(?:councillors?|cllrs?|aldermen|members)\s*:)"
                           r"[A-Z][\w' /-]{1,30}:(?:\s|$)",
                           re.IGNORECASE)
-_PEOPLE = ("chair", "present", "also_present", "officers", "apologies", "absent")
+_PEOPLE = ("chair", "present", "co_opted", "also_present", "officers", "apologies", "absent")
 
 
 # the header row of the items table under "Apologies: …" ("Item No. | Item")
@@ -368,6 +371,8 @@ def _members(header: _Header) -> list[Member]:
         if len(found) == 1 and others:
             found = [with_columns(found[0], others)]
         out += found
+    out += [replace(m, role="co_opted") if m.role == "member" else m
+            for t in header.people.get("co_opted", []) for m in members_from_text(t)]
     return out
 
 

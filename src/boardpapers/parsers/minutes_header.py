@@ -38,7 +38,7 @@ _BODY_OF = re.compile(
     r"(?:meeting|proceedings)\s+of\s+(?:the\s+)?(?P<body>.+?)"
     r"(?:\s+held\b|\s+on\s+" + _DAYS + r"|,|$)", re.IGNORECASE)
 _BODY_OF_CY = re.compile(
-    r"^cofnodion\s+(?:cyfarfod\s+(?:arbennig\s+|blynyddol\s+)?(?:o\s+)?)?(?P<body>.+?)\s+a\s+"
+    r"^cofnodion\s+(?:cyfarfod\s+(?:arbennig\s+|blynyddol\s+)?(?:o['’]r\s+|o\s+)?)?(?P<body>.+?)\s+a\s+"
     r"gynhaliwyd\b", re.IGNORECASE)
 _MODERNGOV_TITLE = re.compile(r"^(?P<body>.+?)\s+[-–]\s+(?P<when>" + _DAYS + r".*)$")
 _ENDED = re.compile(
@@ -68,6 +68,15 @@ def labelled(text: str, label: str) -> str | None:
     if pair and pair[1] and label_is(pair[0], _LABELS[label]):
         return pair[1]
     return None
+
+
+_WHOLE_COUNCIL = re.compile(r"^(?:the\s+|y\s+|full\s+)?(?:council|cyngor)$", re.IGNORECASE)
+
+
+def names_whole_council(body: str | None) -> bool:
+    """"Council", "the Council", "y Cyngor": the minutes of the authority's own meeting,
+    whose name is the authority's ("cyfarfod o'r Cyngor" of Llanfihangel Community Council)."""
+    return bool(body and _WHOLE_COUNCIL.match(body.strip()))
 
 
 def body_of_minutes(text: str) -> str | None:

@@ -24,17 +24,26 @@ ATTENDANCE_LABELS: tuple[tuple[str, str], ...] = (
     ("apologies", r"apologies(?:\s+for\s+absence)?(?:\s+received)?"
                   r"|ymddiheuriadau(?:\s+am\s+absenoldeb)?"),
     ("absent", r"absent|absennol"),
+    ("co_opted", r"co-?opted\s+members?(?:\s+present)?|co-?optees?|aelodau\s+cyfetholedig"),
     ("chair", r"in\s+the\s+chair|presiding|(?:chair(?:man|woman|person)?|convene[ro])"
               r"(?=\s*:)"),
     ("present", r"(?:members\s+)?present|councillors\s+present|members\s+in\s+attendance"
                 r"|yn\s+bresennol|presennol|aelodau\s+yn\s+bresennol|sederunt"
                 r"|(?:sub-)?committee\s+members|panel\s+members"),
 )
-_LABEL_RES = tuple((kind, re.compile(rf"^(?:{pat})\s*(?::|-|–|$)\s*(?P<rest>.*)$", re.IGNORECASE))
+_ANY_LABEL = "|".join(pat for _, pat in ATTENDANCE_LABELS)
+# "Yn bresennol / Present:": a bilingual label is the Welsh and the English one, either order
+_LABEL_RES = tuple((kind, re.compile(rf"^(?:{pat})(?:\s*/\s*(?:{_ANY_LABEL}))?"
+                                     rf"\s*(?::|-|–|$)\s*(?P<rest>.*)$", re.IGNORECASE))
                    for kind, pat in ATTENDANCE_LABELS)
+# "Cynghorydd / Councillor", "County Councillors", "Cynghorydd Sir": one title
+_PAIRED_TITLE = (r"(?:y\s+)?cynghorydd\s*/\s*councillor|(?:y\s+)?cynghorwyr\s*/\s*councillors"
+                 r"|councillors?\s*/\s*(?:y\s+)?cynghor(?:ydd|wyr)"
+                 r"|(?:county|district|borough|town|parish|city|community)\s+councillors?"
+                 r"|cynghorydd\s+sir|cynghorwyr\s+sir")
 _TITLES = re.compile(
-    r"^(?:(?:the\s+)?(?:councillors?|cllrs?\.?|cyngh\.?|y\s+cynghorwyr|y\s+cynghorydd|"
-    r"cynghorwyr|cynghorydd|aldermen|alderwomen)\b\s*:?\s*)", re.IGNORECASE)
+    r"^(?:(?:the\s+)?(?:" + _PAIRED_TITLE + r"|councillors?|cllrs?\.?|cyngh\.?|y\s+cynghorwyr|"
+    r"y\s+cynghorydd|cynghorwyr|cynghorydd|aldermen|alderwomen)\b\s*:?\s*)", re.IGNORECASE)
 _ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("vice_chair", re.compile(r"\bvice[- ]?chair(?:man|woman|person)?\b|\bis[- ]?gadeirydd\b",
                               re.IGNORECASE)),
@@ -72,6 +81,11 @@ def split_people(text: str, *, posts: bool = False) -> list[str]:
     ``posts``: the list may name posts ("Director of Finance and Section 151 Officer"), so
     "and" only separates entries after a closing bracket ("A Lee (Solicitor) and B Roe").
     """
+    groups = [g for g in _outside_brackets(fold(text), ";") if g.strip()]
+    if posts and len(groups) > 1 and any(_POST_OR_BODY.search(g.split(",", 1)[1])
+                                         for g in groups if "," in g):
+        # "Name, Post, Organisation; Name, Post": each entry is one person, named first
+        return [people[0] for g in groups if (people := split_people(g, posts=True))]
     splitter = _SPLIT_AND_AFTER_BRACKET if posts else _SPLIT_AND
     text = splitter.sub(_and_to_separator, fold(text).rstrip("."))
     entries: list[str] = []
@@ -87,7 +101,47 @@ def split_people(text: str, *, posts: bool = False) -> list[str]:
             current.append(ch)
     entries.append("".join(current).replace("\x00", " and "))
     out = [_TITLES.sub("", e.replace("\x00", " and ").strip()).strip(" .:") for e in entries]
-    return [e for e in out if e]
+    out = [e for e in out if e]
+    return _without_posts(out) if posts else out
+
+
+def _outside_brackets(text: str, separator: str) -> list[str]:
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if ch == separator and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    return parts + ["".join(current)]
+
+
+_POST_OR_BODY = re.compile(
+    r"\b(?:director|officer|manager|head|chief|executive|lead|clerk|advis[eo]r|consultant|"
+    r"solicitor|accountant|treasurer|secretary|co-?ordinator|analyst|engineer|planner|"
+    r"assistant|commissioner|representative|governor|council|board|trust|nhs|icb|authority|"
+    r"partnership|services?|foundation|university|college|police|agency|association|"
+    r"ltd|limited|plc|team|practitioner|nurse|consultant|specialist|surgeon|"
+    r"cyfarwyddwr|swyddog|pennaeth|rheolwr)\b", re.IGNORECASE)
+_NAME_SHAPE = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Rev|Revd)\.?\s+)?"
+                         r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+$")
+
+
+def _without_posts(entries: list[str]) -> list[str]:
+    """People only, from "Dr L Okonkwo, Medical Director, Eastvale ICB, H Sowerby": after a
+    name, a post or organisation is that person's, not a person."""
+    out: list[str] = []
+    after_name = False
+    for entry in entries:
+        if after_name and _POST_OR_BODY.search(entry):
+            continue  # the previous person's post or organisation
+        out.append(entry)
+        after_name = bool(_NAME_SHAPE.match(entry)) and not _POST_OR_BODY.search(entry)
+    return out
 
 
 def _and_to_separator(m: re.Match[str]) -> str:
