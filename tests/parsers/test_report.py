@@ -859,3 +859,26 @@ def test_long_committee_and_date_line_gives_the_date() -> None:
         "# 1. Purpose of the report", "1.1 To present the findings of the review.")
     paper = parse_report_paper(layout, Classification("report"))
     assert (paper.title, paper.date) == ("Review of Temporary Accommodation", "2025-12-11")
+
+
+def test_mayoral_decision_masthead_names_the_mayor_as_body() -> None:
+    layout = report_layout(
+        "# MAYOR OF LONDON", "# MAYORAL DECISION – MD4021",
+        "# Title: Riverside Bus Priority – design funding",
+        "Executive summary: The Mayor is asked to approve expenditure of £300,000.",
+        "# Mayor of London", "I confirm that I do not have any disclosable pecuniary interests.")
+    paper = parse_report_paper(layout, Classification("report"))
+    assert (paper.body, paper.authority) == ("Mayor of London", "Greater London Authority")
+
+
+def test_police_and_crime_commissioner_masthead_is_the_body_but_a_report_to_line_wins() -> None:
+    pcc = report_layout(
+        "# Office of the Police and Crime Commissioner for Northmoor",
+        "# Decision Record 2025/114", "# Custody Suite Refurbishment",
+        "## Decision", "The Commissioner approves spending of £1.2m on the custody suite.")
+    assert parse_report_paper(pcc, Classification("report")).body == (
+        "Police and Crime Commissioner for Northmoor")
+    declaration_only = report_layout(
+        "# Fernleigh Borough Council", "Report to: Cabinet", "# Town Centre Events",
+        "## Summary", "The Mayor of Fernleigh will open the events programme.")
+    assert parse_report_paper(declaration_only, Classification("report")).body == "Cabinet"

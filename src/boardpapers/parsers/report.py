@@ -45,6 +45,7 @@ from boardpapers.parsers.report_front import (
     front_line_fields,
     header_fields,
     key_decision,
+    masthead_office,
     read_front,
     report_confidential,
     report_date,
@@ -546,7 +547,7 @@ def parse_report_paper(layout: Layout, classification: Classification) -> Paper:
     last = len(layout.blocks) - 1
     report = parse_report(layout, 0, last)
     fields = report_fields(layout, 0, last)
-    body = body_name(fields.get("report_to") or committee_line(layout)
+    body = body_name(fields.get("report_to") or masthead_office(layout) or committee_line(layout)
                      or banner_committee(layout) or authority_line(layout))
     authority = paper_authority(layout, body=body,
                                 contacts=[o.email for o in report.contact_officers])

@@ -434,6 +434,33 @@ def authority_line(layout: Layout) -> str | None:
     return None
 
 
+# An office held by one person who takes decisions in their own name, printed as the
+# masthead of their decision forms: "MAYOR OF LONDON", "Police and Crime Commissioner for
+# Northmoor", "Office of the Police, Fire and Crime Commissioner for Eastshire".
+_DECISION_OFFICE = re.compile(
+    r"^(?:(?:the )?office of )?(?:the )?(?P<office>(?:elected |metro |combined authority )?"
+    r"mayor of (?:the )?[A-Z][\w'’-]*(?: (?:and |of |the |[A-Z][\w'’-]*)){0,4}"
+    r"|(?:police(?:,| and)? )?(?:fire and )?(?:police and )?crime commissioner"
+    r" (?:for|of) (?:the )?[A-Z][\w'’-]*(?: (?:and |of |the |[A-Z][\w'’-]*)){0,4})$",
+    re.IGNORECASE)
+_OFFICE_SMALL_WORDS = re.compile(r"(?<=\s)(?:And|Of|The|For)(?=\s)")
+
+
+def masthead_office(layout: Layout) -> str | None:
+    """The office named alone in the masthead of a decision it takes ("MAYOR OF LONDON"
+    above "MAYORAL DECISION – MD3517"): the paper's decision maker, so its body. Only
+    the first lines count: the same words further down sign a declaration."""
+    for block in layout.content_blocks[:2]:
+        text = re.sub(r"\s+", " ", block_text(block)).strip(" .")
+        m = _DECISION_OFFICE.match(text) if len(text) <= 80 else None
+        if m:
+            office = m.group("office")
+            if office.isupper():
+                office = _OFFICE_SMALL_WORDS.sub(lambda w: w.group(0).lower(), office.title())
+            return office[0].upper() + office[1:]
+    return None
+
+
 def body_name(report_to: str | None) -> str | None:
     """"Environment Committee" from "Environment Committee, 14 March 2024"."""
     if not report_to:
