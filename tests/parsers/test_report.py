@@ -882,3 +882,25 @@ def test_police_and_crime_commissioner_masthead_is_the_body_but_a_report_to_line
         "# Fernleigh Borough Council", "Report to: Cabinet", "# Town Centre Events",
         "## Summary", "The Mayor of Fernleigh will open the events programme.")
     assert parse_report_paper(declaration_only, Classification("report")).body == "Cabinet"
+
+
+def _table(*rows: tuple[str, ...]) -> Block:
+    return Block(BlockKind.TABLE, "\n".join("\t".join(r) for r in rows), rows=rows)
+
+
+def test_contact_details_in_their_own_table_after_the_page_footer_join_the_officer() -> None:
+    blocks = [Block(BlockKind.HEADING, "Summary"), Block(BlockKind.PARAGRAPH, "Text."),
+              _table(("Swyddog Cyswllt / Contact Officer:", "Rhodri Llewelyn"),
+                     ("Swydd / Designation:", "Street Services Manager")),
+              Block(BlockKind.PARAGRAPH, "Tudalen / Page 1"),
+              Block(BlockKind.PARAGRAPH, "Cyngor Sir Bro Tawelan / Bro Tawelan County Council"),
+              _table(("Rhif Ffôn / Telephone No:", "029 2018 0457"),
+                     ("E-bost / E-mail:", "rhodri.llewelyn@example.gov.wales")),
+              _table(("Contact Officer:", "Gwen Hughes"),
+                     ("E-mail:", "gwen.hughes@example.gov.wales"))]
+    spanned, text = join_blocks(blocks)
+    layout = Layout(Source(path="t.md", sha256="0" * 64, format="md"), spanned, text)
+    officers = parse_report(layout, 0, len(spanned) - 1).contact_officers
+    assert [(o.name, o.phone, o.email) for o in officers] == [
+        ("Rhodri Llewelyn", "029 2018 0457", "rhodri.llewelyn@example.gov.wales"),
+        ("Gwen Hughes", None, "gwen.hughes@example.gov.wales")]

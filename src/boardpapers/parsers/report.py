@@ -439,10 +439,20 @@ def _table_contacts(blocks: list[tuple[int, Block]]) -> list[ContactOfficer]:
 
 def _lines_after_table(blocks: list[tuple[int, Block]]) -> list[str]:
     """Up to three lines after a table, read on over a page break and its running header
-    (a contact cell's last rows may be on the next page)."""
+    (a contact cell's last rows may be on the next page). A table of an officer's details
+    that names no officer is read too: a converter writing each page's rows as their own
+    table ("| Telephone No: | 029 … |" after the page footer) split the contact there."""
     lines = [contact_line(b) for _, b in blocks
-             if b.kind not in (BlockKind.TABLE, BlockKind.PAGE_BREAK)]
+             if b.kind is not BlockKind.PAGE_BREAK
+             and (b.kind is not BlockKind.TABLE or _nameless_details_table(b))]
     return [ln for ln in lines if ln][:3]
+
+
+def _nameless_details_table(block: Block) -> bool:
+    """A table of contact details (phone, e-mail) without the officer's name."""
+    rows = [" ".join(c.strip() for c in row if c.strip()) for row in block.rows]
+    return bool(rows) and not contacts_from_table(block.rows) \
+        and any(phone_and_email(row) != (None, None) for row in rows)
 
 
 def _front_fields(blocks: list[tuple[int, Block]], heads: list[Head], first_head: int
