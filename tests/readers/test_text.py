@@ -644,8 +644,8 @@ def test_br_inside_a_pipe_cell_is_a_space_between_its_lines() -> None:
 def test_cell_wrapped_out_of_its_one_row_table_goes_back_into_it() -> None:
     layout = read_txt("| Title: | Road Safety – Approval to Consult on a |\n|---|---|\n\n"
                       "20mph Limit\n\n| Key decision: | Yes |\n|---|---|\n")
-    assert layout.blocks[0].rows == (("Title:", "Road Safety – Approval to Consult on a 20mph Limit"),
-                                     ("Key decision:", "Yes"))
+    assert layout.blocks[0].rows == (
+        ("Title:", "Road Safety – Approval to Consult on a 20mph Limit"), ("Key decision:", "Yes"))
 
 
 LYNX_DUMP = """\
@@ -713,3 +713,44 @@ def test_docx2txt_lone_label_takes_its_value_from_the_next_paragraph() -> None:
         "Title: Wellbeing Board", "Date: Thursday 5 December 2024",
         "Venue: 18 Smith Square, London", "Present:"]
     assert "Recommendation:\nThat the Board notes the report." in layout.text
+
+
+LYNX_COVER = """\
+   Cabinet 7 April 2025
+   Report title Acquisition of Temporary Accommodation: Kingsmead Court
+   Wards Kingsmead; Elm Park
+   Portfolio Cabinet Member for Housing: Councillor
+   Tobias
+
+   Whitlock
+
+   Key decision Yes
+
+   Report summary
+
+   The Council places 412 households in hotel rooms outside the borough.
+   Date of the next review is not yet set.
+
+References
+
+   1. mailto:naomi.fairclough@harrowfield.gov.uk
+"""
+
+
+def test_lynx_cover_rows_with_one_space_between_label_and_value_are_table_rows() -> None:
+    layout = read_txt(LYNX_COVER)
+    table = next(b for b in layout.blocks if b.kind is BlockKind.TABLE)
+    assert table.rows == (
+        ("Report title", "Acquisition of Temporary Accommodation: Kingsmead Court"),
+        ("Wards", "Kingsmead; Elm Park"),
+        ("Portfolio", "Cabinet Member for Housing: Councillor Tobias Whitlock"),
+        ("Key decision", "Yes"))
+    assert "Cabinet 7 April 2025" in [b.text for b in layout.blocks]
+    # a sentence far from the cover that starts with a label word stays prose
+    assert "Date of the next review is not yet set." in layout.text
+    assert "Date\tof" not in layout.text
+
+
+def test_label_word_starting_lines_of_ordinary_text_are_not_split() -> None:
+    text = "Date Tuesday 4 March was chosen.\nWards of the city were listed.\n"
+    assert "\t" not in read_txt(text).text

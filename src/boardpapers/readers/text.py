@@ -25,7 +25,7 @@ from boardpapers.layout import Layout, Source, join_blocks
 from boardpapers.readers.text_blocks import lines_to_parts, merge_across_gaps
 from boardpapers.readers.text_decode import decode_text
 from boardpapers.readers.text_lines import classify_line, profile_document
-from boardpapers.readers.text_lynx import strip_link_list
+from boardpapers.readers.text_lynx import is_link_dump, split_cover_labels, strip_link_list
 from boardpapers.readers.text_structure import parts_to_blocks
 
 _NEWLINES = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\v": "\n", "\x85": "\n"})
@@ -48,8 +48,13 @@ def text_to_layout(text: str, source: Source, markdown: bool = False,
     """Lay out already-decoded text (also handy for tests and other readers)."""
     if _PANDOC_SIGNS.search(text):
         text = pandoc_dashes(text)
-    lines = strip_link_list(split_lines(text))
+    raw = split_lines(text)
+    lines, dump = strip_link_list(raw), is_link_dump(raw)
     profile = profile_document(lines, markdown)
+    split = split_cover_labels(lines, profile.body_indent, dump)
+    if split != lines:  # the cover rows are tab rows now: profile the lines as they stand
+        lines = split
+        profile = replace(profile_document(lines, markdown), body_indent=profile.body_indent)
     classified = [classify_line(raw, i, profile) for i, raw in enumerate(lines)]
     parts = merge_across_gaps(lines_to_parts(classified, profile), profile.body_indent)
     blocks, pages = parts_to_blocks(parts, profile)
