@@ -61,6 +61,9 @@ _NONE = re.compile(r"^(?:none|nil|no\s+apologies|there\s+were\s+(?:no|none)|n/?a
 _FROM = re.compile(r"\b(?:received|submitted|tendered|given)(?:\s+and\s+(?:accepted|noted|"
                    r"approved))?\s+(?:from|by|on behalf of)\s+(.+)"
                    r"|\bymddiheuriadau\b.*?\bgan\s+(.+)", re.IGNORECASE)
+# A list bullet a converter kept in front of a name, or alone in a table's first cell
+# (Word's Symbol-font bullet U+F0B7 in pipe Markdown): never part of a name.
+_BULLET_GLYPH = re.compile(r"^(?:[\uf0b7\uf0a7\uf076\uf0d8\uf0fc•·▪◦●‣∙■□➢►✓]\s*)+")
 _SPLIT_AND_AFTER_BRACKET = re.compile(r"(?<=\))\s+(?:and|ac|a|&)\s+(?=[A-Z])")
 _SPLIT_AND = re.compile(r"\s+(?:and|ac|a|&)\s+(?=(?:[A-Z]|y\s+Cynghorydd))")
 
@@ -100,7 +103,8 @@ def split_people(text: str, *, posts: bool = False) -> list[str]:
         else:
             current.append(ch)
     entries.append("".join(current).replace("\x00", " and "))
-    out = [_TITLES.sub("", e.replace("\x00", " and ").strip()).strip(" .:") for e in entries]
+    out = [_TITLES.sub("", _BULLET_GLYPH.sub("", e.replace("\x00", " and ").strip())
+                       ).strip(" .:") for e in entries]
     out = [e for e in out if e]
     return _without_posts(out) if posts else out
 
@@ -154,7 +158,7 @@ def _and_to_separator(m: re.Match[str]) -> str:
 def member_from_entry(entry: str) -> Member:
     """"J Smith (Chair)" / "O. Jones - Cadeirydd" -> Member(name, role)."""
     role = "member"
-    name = without_titles(entry.strip())
+    name = without_titles(_BULLET_GLYPH.sub("", entry.strip()))
     notes = [m.group("inner") for m in _PARENS.finditer(name)]
     name = _PARENS.sub("", name)
     trailing = _TRAILING_ROLE.search(name)
