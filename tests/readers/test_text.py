@@ -754,3 +754,31 @@ def test_lynx_cover_rows_with_one_space_between_label_and_value_are_table_rows()
 def test_label_word_starting_lines_of_ordinary_text_are_not_split() -> None:
     text = "Date Tuesday 4 March was chosen.\nWards of the city were listed.\n"
     assert "\t" not in read_txt(text).text
+
+
+DOCX2TXT_AGENDA = ("Health and Wellbeing Board\n\nWednesday 24 September 2025, 2.00 pm\n\n"
+                   "AGENDA\n\nItem\n\nTitle\n\nLead\n\nTime\n\n"
+                   "1\n\nWelcome and apologies\n\nChair\n\n2.00\n\n"
+                   "2\n\nDeclarations of interest\n\n\n\n2.05\n\n"
+                   "3\n\nBetter Care Fund Plan 2025/26\n\nDirector of Adult Social Care\n\n2.10\n\n"
+                   "Next meeting: Wednesday 10 December 2025, 2.00 pm\n\n"
+                   "Contact: Ruth Pemberton, Democratic Services.\n")
+
+
+def test_docx2txt_table_one_cell_per_paragraph_is_rebuilt_with_its_empty_cells() -> None:
+    layout = read_txt(DOCX2TXT_AGENDA)
+    tables = [b for b in layout.blocks if b.kind is BlockKind.TABLE]
+    assert [t.rows for t in tables] == [(
+        ("Item", "Title", "Lead", "Time"),
+        ("1", "Welcome and apologies", "Chair", "2.00"),
+        ("2", "Declarations of interest", "", "2.05"),  # the empty Lead cell keeps its place
+        ("3", "Better Care Fund Plan 2025/26", "Director of Adult Social Care", "2.10"))]
+    assert "Title" not in headings(layout) and "Lead" not in headings(layout)
+    assert "Next meeting: Wednesday 10 December 2025, 2.00 pm" in [b.text for b in layout.blocks]
+
+
+def test_short_capitalised_paragraphs_without_numbered_rows_stay_paragraphs() -> None:
+    text = "".join(f"{w}\n\n" for w in ["Summary", "Purpose", "Background", "Options",
+                                        "The council met.", "It agreed the plan.", "Finance",
+                                        "Costs rose.", "Risks", "None.", "Equality", "None."])
+    assert "\t" not in read_txt(text).text

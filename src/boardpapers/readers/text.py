@@ -23,6 +23,7 @@ from dataclasses import replace
 from boardpapers.errors import UnreadableFile
 from boardpapers.layout import Layout, Source, join_blocks
 from boardpapers.readers.text_blocks import lines_to_parts, merge_across_gaps
+from boardpapers.readers.text_cells import rebuild_cell_tables
 from boardpapers.readers.text_decode import decode_text
 from boardpapers.readers.text_lines import classify_line, profile_document
 from boardpapers.readers.text_lynx import is_link_dump, split_cover_labels, strip_link_list
@@ -48,7 +49,7 @@ def text_to_layout(text: str, source: Source, markdown: bool = False,
     """Lay out already-decoded text (also handy for tests and other readers)."""
     if _PANDOC_SIGNS.search(text):
         text = pandoc_dashes(text)
-    raw = split_lines(text)
+    raw = rebuild_cell_tables(split_lines(text))
     lines, dump = strip_link_list(raw), is_link_dump(raw)
     profile = profile_document(lines, markdown)
     split = split_cover_labels(lines, profile.body_indent, dump)
