@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -605,8 +604,6 @@ def _bullet_table_minutes() -> Layout:
     return Layout(Source("t.md", "0" * 64, "md"), made, text)
 
 
-@pytest.mark.xfail(strict=True, reason="minute_items._cell_lines (not this module's) keeps a "
-                   "bullet-only cell, so the row is read as the name '\uf0b7' with a column")
 def test_attendance_table_whose_first_cell_is_a_bullet_glyph_lists_the_members() -> None:
     m = parse_minutes(_bullet_table_minutes(), Classification("minutes")).meeting
     assert [(x.name, x.role) for x in m.members] == [

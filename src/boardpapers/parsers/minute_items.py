@@ -77,8 +77,14 @@ def layout_lines(layout: Layout) -> list[Line]:
     return out
 
 
+_BULLET_ONLY = re.compile(r"[\s\u2022\u00b7\u25aa\u25cf\uf0b7\uf0a7\-*o]*")
+
+
 def _cell_lines(cell: str) -> str:
-    """A cell's text, each of its lines plain; two lists in one cell stay apart."""
+    """A cell's text, each of its lines plain; two lists in one cell stay apart. A cell
+    holding only a bullet glyph (Word's Symbol-font \uf0b7 in a list-like table) is empty."""
+    if _BULLET_ONLY.fullmatch(cell):
+        return ""
     return "\n".join(t for t in (plain(x) for x in cell.split("\n")) if t)
 
 
