@@ -782,3 +782,20 @@ def test_short_capitalised_paragraphs_without_numbered_rows_stay_paragraphs() ->
                                         "The council met.", "It agreed the plan.", "Finance",
                                         "Costs rose.", "Risks", "None.", "Equality", "None."])
     assert "\t" not in read_txt(text).text
+
+
+def test_lynx_paragraph_wrapped_at_eighty_columns_is_rejoined_short_lines_are_not() -> None:
+    text = ("Minutes\n\n"
+            "   Friday 10 September 2025 at 1.30 pm\n"
+            "   Boardroom, Northvale House, 3 Canal Street, Ashgate\n\n"
+            "   Venue for the site visit: the old bus depot, Canal Street and Northvale\n"
+            "   Riverside House Annex, Ashgate\n\n"
+            "Decisions\n\n"
+            "   The committee agreed the plan for the depot after a long debate about the\n"
+            "   costs of the scheme and the risks that officers had set out in the report.\n"
+            "   Members asked that the next report should show the costs of each option\n"
+            "   and the time each would take, with a plan for consulting the residents.\n")
+    blocks = [b.text for b in read_txt(text).blocks]
+    assert ("Venue for the site visit: the old bus depot, Canal Street and Northvale "
+            "Riverside House Annex, Ashgate") in blocks
+    assert "Friday 10 September 2025 at 1.30 pm" in blocks

@@ -146,6 +146,8 @@ def _line_continues(part: Part, line: Line, profile: DocumentProfile) -> bool:
         return True  # "Present:<tab>Cllr A" then "<tab>Cllrs B and C": the label's value goes on
     if part.kind is BlockKind.LIST_ITEM and line.indent > part.first.indent and not line.lead_tabs:
         return True  # a list item's wrapped text hangs under its first line
+    if _dump_wrap(part, line, profile):
+        return True
     if line.label or line.emphasis or line.lead_tabs or line.footnote or last.emphasis:
         return False
     if _URLISH.match(line.text) or (last.hard_break and not last.text.endswith(",")):
@@ -161,6 +163,23 @@ def _line_continues(part: Part, line: Line, profile: DocumentProfile) -> bool:
     width = profile.wrapped_width
     last_len = len(last.text) + last.indent + len(last.marker)
     return bool(width) and last_len >= 0.75 * width and not (last.label and last_len < width)
+
+
+def _dump_wrap(part: Part, line: Line, profile: DocumentProfile) -> bool:
+    """A web-page dump wraps a paragraph at its 80-column margin: "… the Venue: …, 18
+    Smith" / "Square, London". At the dump's margin a line goes on when the text so far
+    has not ended a sentence and the next line's first word would not have fitted on the
+    last line (a short line such as a date above a venue was ended on purpose)."""
+    last, width, indent = part.last, profile.wrapped_width, profile.body_indent
+    if not indent or not width or part.kind is not BlockKind.PARAGRAPH \
+            or last.indent != indent or line.indent != indent \
+            or line.label or line.emphasis or last.emphasis or line.lead_tabs \
+            or _URLISH.match(line.text):
+        return False
+    text = part.text.rstrip()
+    next_word = line.text.split()[0] if line.text.split() else ""
+    return not ends_sentence(text) and not text.endswith(":") \
+        and indent + len(last.text) + 1 + len(next_word) > width
 
 
 def _comma_list_tail(part: Part, line: Line) -> bool:
