@@ -44,7 +44,7 @@ FAMILY = CORPUS / "family"
 WIDE = CORPUS / "wide"  # papers from the rest of UK local government: scored with --wide
 SHAPES = CORPUS / "shapes"  # document shapes the others lack (long packs, Welsh-only...): --shapes
 COMMITTEES = CORPUS / "committees"  # held-out committee types (audit, pensions...): --committees
-CONVERTERS = CORPUS / "converters"  # held-out converter styles of papers of every corpus: --converters
+CONVERTERS = CORPUS / "converters"  # held-out converter styles of every corpus: --converters
 
 
 # ------------------------------------------------------------------ normalising
