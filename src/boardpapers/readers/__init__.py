@@ -13,6 +13,7 @@ from pathlib import Path
 
 from boardpapers.errors import BoardpapersError, UnreadableFile, UnsupportedFormat
 from boardpapers.layout import Layout, Source
+from boardpapers.readers.docx_package import OLE_MAGIC
 
 MAX_BYTES = 512 * 1024 * 1024
 
@@ -21,6 +22,7 @@ MAX_BYTES = 512 * 1024 * 1024
 FORMATS: dict[str, str] = {
     ".pdf": "pdf",
     ".docx": "docx",
+    ".doc": "doc",
     ".html": "html",
     ".htm": "html",
     ".md": "md",
@@ -48,6 +50,9 @@ def _reader_for(fmt: str) -> Callable[[bytes, Source], Layout]:
     if fmt == "docx":
         from boardpapers.readers import docx
         return docx.read_bytes
+    if fmt == "doc":
+        from boardpapers.readers import doc
+        return doc.read_bytes
     if fmt == "html":
         from boardpapers.readers import html
         return html.read_bytes
@@ -73,9 +78,17 @@ def read_source_bytes(path: Path) -> tuple[bytes, Source]:
         raise UnreadableFile(str(path), f"cannot read file: {exc.strerror or exc}") from None
     if not data.strip():
         raise UnreadableFile(str(path), "file is empty")
-    source = Source(path=str(path), sha256=hashlib.sha256(data).hexdigest(), format=fmt,
-                    size=len(data))
+    source = Source(path=str(path), sha256=hashlib.sha256(data).hexdigest(),
+                    format=sniff_format(fmt, data), size=len(data))
     return data, source
+
+
+def sniff_format(fmt: str, data: bytes) -> str:
+    """The format the first bytes show where they contradict the extension: a Word 97
+    file (OLE2 compound file) saved as ``.docx`` is read as the ``.doc`` it is."""
+    if fmt == "docx" and data.startswith(OLE_MAGIC):
+        return "doc"
+    return fmt
 
 
 def read(path: str | Path) -> Layout:
