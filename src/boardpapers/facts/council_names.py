@@ -284,6 +284,7 @@ def scan(text: str, *, bare_ok: bool) -> list[NameMatch]:
     past a hard break, so only the clauses holding such a word are tokenised, once each."""
     idx = index()
     starts = _start_words()
+    openers = _openers_only()
     out: list[NameMatch] = []
     done = clause_end = 0
     tokens: list[Token] = []
@@ -296,6 +297,8 @@ def scan(text: str, *, bare_ok: bool) -> list[NameMatch]:
             norm = norm.replace("'", "").replace("’", "")
         if norm not in starts and norm != "saint":
             continue
+        if norm in openers and _next_norm(text, m.end()) not in idx.places[norm]:
+            continue  # "The" opens a name only before "Highland", "Vale", …: no clause to read
         if m.start() >= clause_end:
             brk = _HARD_BREAK.search(text, m.end())
             clause_end = brk.end() if brk else len(text)
@@ -306,6 +309,31 @@ def scan(text: str, *, bare_ok: bool) -> list[NameMatch]:
             out.extend(found[0])
             done = tokens[found[1] - 1].end
     return out
+
+
+def _next_norm(text: str, pos: int) -> str:
+    """The normalised token after pos as ``tokenise`` would make it, commas passed over."""
+    while (m := _TOKEN.search(text, pos)) is not None:
+        raw = m.group()
+        if not raw[0].isalnum():
+            norm = _MARKS.get(raw, "|")
+            if norm != ",":
+                return norm
+            pos = m.end()
+            continue
+        norm = raw.lower().replace("'", "").replace("’", "")
+        return "st" if norm == "saint" else norm
+    return ""
+
+
+@functools.cache
+def _openers_only() -> frozenset[str]:
+    """Start words that are no name alone and open no prefix ("the" of "The Highland
+    Council"): a name can start there only when the next word continues a place."""
+    idx = index()
+    prefix_firsts = {p[0] for p in idx.prefixes}
+    return frozenset(w for w, node in idx.places.items()
+                     if "$" not in node and w not in prefix_firsts)
 
 
 @functools.cache

@@ -90,6 +90,12 @@ _ROLE_AFTER = re.compile(rf"(?:{_DASH}|,\s+(?:the\s+)?|\s*\t\s*)(?P<role>{_ROLE_
                          r"[^\n\t]*)")
 
 
+# (pattern, what it cannot match without, priority), in the order overlaps are settled
+_ANY_HONOUR = re.compile(r"[ \u00a0](?:" + "|".join(HONOURS) + r")\b")
+_ROLE_PATTERNS = ((_LABEL, re.compile(":"), 4), (_DASHED, re.compile("[–—-]"), 1),
+                  (_COMMA_ROLE, re.compile("present"), 1), (_LISTED, re.compile(";"), 1))
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     person: Person
@@ -97,28 +103,27 @@ class _Found:
 
 
 def find_people(text: str, block: int) -> list[Person]:
-    """People named in one block's text, each with its name's span."""
+    """People named in one block's text, each with its name's span.
+
+    Each anchored pattern runs only when the character it cannot match without is in
+    the text (a colon for a label, a semicolon for a list…): most blocks hold few."""
     found: list[_Found] = []
     for m in _TITLED.finditer(text):
         found.extend(_from_match(text, block, m, title=_clean_title(m.group("title")),
                                  priority=3))
-    for m in _HONOURED.finditer(text):
-        found.extend(_from_match(text, block, m, priority=2))
-    for m in _LABEL.finditer(text):
-        found.extend(_from_match(text, block, m, role=_clean_role(m.group("role")),
-                                 priority=4))
-    for m in _DASHED.finditer(text):
-        found.extend(_from_match(text, block, m, role=_clean_role(m.group("role")),
-                                 priority=1))
-    for m in _COMMA_ROLE.finditer(text):
-        found.extend(_from_match(text, block, m, role=_clean_role(m.group("role")),
-                                 priority=1))
-    for m in _LISTED.finditer(text):
-        found.extend(_from_match(text, block, m, role=_clean_role(m.group("role")),
-                                 priority=1))
-    for m in _ROLE_FIRST.finditer(text):
-        found.extend(_from_match(text, block, m, role=_clean_role(m.group("role")),
-                                 organisation=m.group("org"), priority=1))
+    if _ANY_HONOUR.search(text):
+        for m in _HONOURED.finditer(text):
+            found.extend(_from_match(text, block, m, priority=2))
+    for pattern, needs, priority in _ROLE_PATTERNS:
+        if not needs.search(text):
+            continue
+        for m in pattern.finditer(text):
+            found.extend(_from_match(text, block, m, role=_clean_role(m.group("role")),
+                                     priority=priority))
+    if "," in text:
+        for m in _ROLE_FIRST.finditer(text):
+            found.extend(_from_match(text, block, m, role=_clean_role(m.group("role")),
+                                     organisation=m.group("org"), priority=1))
     return _without_overlaps(found)
 
 

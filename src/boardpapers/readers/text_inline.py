@@ -38,6 +38,10 @@ _ITALIC_SPAN = re.compile(r"<(i|em)\b[^>]*>.*?</\1\s*>|(?<![\w*])\*(?=\S).+?(?<=
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
 _SPACE = re.compile(r"\s+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# Cheap pre-filters: most lines hold none of these, and str.translate with a dict is slow
+_PROTECTED = re.compile("[\ue000-\ue07f]")
+_ANY_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_ANY_MARKUP = re.compile(r"[<\[{*_&!]")
 
 
 def remove_bookmarks(raw: str) -> str:
@@ -51,12 +55,12 @@ def protect_escapes(raw: str) -> str:
 
 
 def restore_escapes(text: str) -> str:
-    return text.translate(_RESTORE)
+    return text.translate(_RESTORE) if _PROTECTED.search(text) else text
 
 
 def emphasis_of(fragment: str) -> str:
     """'bold' or 'italic' when emphasis covers every letter of the fragment, else ''."""
-    if not any(ch.isalnum() for ch in fragment):
+    if not any(ch.isalnum() for ch in fragment) or not _ANY_MARKUP.search(fragment):
         return ""
     for name, span in (("bold", _BOLD_SPAN), ("italic", _ITALIC_SPAN)):
         rest = span.sub("", fragment)
@@ -67,6 +71,8 @@ def emphasis_of(fragment: str) -> str:
 
 def strip_markup(fragment: str) -> str:
     """Visible text of a protected fragment: tags, links and emphasis markers removed."""
+    if not _ANY_MARKUP.search(fragment):
+        return fragment
     text = _SUP_ORDINAL.sub(r"\1\2", fragment)
     text = _SUP_NOTE_REF.sub(_note_ref_or_power, text)
     text = _NOTE_REF.sub("", text)
@@ -90,7 +96,9 @@ def strip_markup(fragment: str) -> str:
 
 def visible_text(fragment: str) -> str:
     """Markup removed, escapes restored, whitespace folded: what a reader of the paper sees."""
-    text = restore_escapes(strip_markup(fragment)).translate(_INVISIBLE)
+    text = restore_escapes(strip_markup(fragment))
+    if _ANY_INVISIBLE.search(text):
+        text = text.translate(_INVISIBLE)
     return _SPACE.sub(" ", text).strip()
 
 
