@@ -36,15 +36,17 @@ def _aside(rng: random.Random) -> str:
     """A clause with a person, a council, a date or a figure, as real reports have."""
     pick = rng.randrange(5)
     if pick == 0:
-        return f" Cllr {_name(rng)} ({rng.choice(['Chair', 'Vice-Chair', 'Lead Member'])}) asked for an update."
+        role = rng.choice(["Chair", "Vice-Chair", "Lead Member"])
+        return f" Cllr {_name(rng)} ({role}) asked for an update."
     if pick == 1:
         return f" Officers from {rng.choice(COUNCILS)} will report back."
     if pick == 2:
         return (f" The deadline is {rng.randint(1, 28)} {rng.choice(MONTHS)} "
                 f"{rng.randint(2019, 2027)}.")
     if pick == 3:
-        return f" Spending rose by {rng.randint(2, 40)}% to £{rng.randint(1, 99)}.{rng.randint(1, 9)}m."
-    return f" {_name(rng)}, Head of {rng.choice(PLACES)} Services, leads the work."
+        return (f" Spending rose by {rng.randint(2, 40)}% to "
+                f"£{rng.randint(1, 99)}.{rng.randint(1, 9)}m.")
+    return f" {_name(rng)}, Head of {rng.choice(PLACES)} Services, leads it."
 
 
 def paper_text(n: int, seed: int = 0) -> str:
