@@ -30,11 +30,12 @@ err = Console(stderr=True, soft_wrap=True)  # one line per failure, however long
 _state: dict[str, Any] = {"db": None}
 
 
-def _store() -> Store:
-    """The database named by --db / BOARDPAPERS_DB, or one clear line and exit 1."""
+def _store(*, create: bool = False) -> Store:
+    """The database named by --db / BOARDPAPERS_DB, or one clear line and exit 1; only
+    ingest creates one (``create``), other commands refuse a file that is not one."""
     from boardpapers.store import Store
     try:
-        return Store(_state["db"])
+        return Store(_state["db"], create=create)
     except BoardpapersError as exc:
         _fail(exc)
 
@@ -76,7 +77,7 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (r
            ) -> None:
     """Read, understand and store papers; files already stored are left alone."""
     from boardpapers.pipeline import ingest as run_ingest
-    store = _store()
+    store = _store(create=True)
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                   MofNCompleteColumn(), TimeElapsedColumn(), console=err,
                   disable=as_json or not err.is_terminal) as progress:
@@ -177,15 +178,19 @@ def search(query: Annotated[str, typer.Argument(help='Words, "phrases", -exclusi
            has: Annotated[str | None, typer.Option(help="money, dates, metrics...")]
            = None) -> None:
     """Ranked full-text search with snippets, filters and facet counts."""
-    from boardpapers.query import Filters, normalise_filter
+    from boardpapers.query import Filters, normalise_filter, parse_query
     from boardpapers.search import search as run_search
     given = {"body": body, "genre": genre, "since": since, "until": until,
              "section": section, "council": council, "has": has}
     try:
         filters = Filters(**{k: normalise_filter(k, v) for k, v in given.items() if v})
+        parse_query(query, filters)  # a malformed query is exit 2 before any database
         result = run_search(_store(), query, filters=filters, limit=limit, offset=offset)
     except BoardpapersError as exc:
         _fail(exc, 2)
+    if result.behind:
+        err.print(f"note: an ingest is running; {result.behind} passages stored in the "
+                  "last moments are not searchable yet")
     if as_json:
         _print_json(result.to_json())
         return

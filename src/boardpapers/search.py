@@ -50,9 +50,10 @@ class SearchResult:
     hits: tuple[Hit, ...] = ()
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     query: str = ""
+    behind: int = 0  # passages stored by a running ingest, not yet searchable
 
     def to_json(self) -> dict[str, Any]:
-        return {"query": self.query, "total": self.total,
+        return {"query": self.query, "total": self.total, "index_behind": self.behind,
                 "hits": [h.to_json() for h in self.hits],
                 "facets": {k: [{"value": v, "count": c} for v, c in vals]
                            for k, vals in self.facets.items()}}
@@ -117,4 +118,5 @@ def search(store: Store, text_query: str, *, filters: Filters | None = None, lim
                      section=r.section_kind, heading=r.heading, report=r.report,
                      snippet=h.snippet, score=h.score)
                  for h in found.hits if (r := rows.get(h.block_id)) is not None)
-    return SearchResult(total=found.total, hits=hits, facets=found.facets, query=text_query)
+    return SearchResult(total=found.total, hits=hits, facets=found.facets, query=text_query,
+                        behind=store.behind)

@@ -15,13 +15,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, func, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from boardpapers.errors import StoreError
 from boardpapers.paper import Paper
 from boardpapers.store import schema, sqlite
+from boardpapers.store.indexfolder import check_folder
 from boardpapers.store.rows import LEAD_SECTIONS, paper_rows
 from boardpapers.store.textindex import IndexedBlock, TextIndex
 
@@ -37,22 +38,37 @@ def database_url(given: str | None = None) -> str:
 
 
 class Store:
-    def __init__(self, url: str | None = None) -> None:
+    """A boardpapers database and its search index.
+
+    ``create=True`` (ingest) may create both; otherwise the database must already be a
+    boardpapers database, and one the user cannot write to is opened read-only.
+    """
+
+    def __init__(self, url: str | None = None, *, create: bool = True) -> None:
         self.url = database_url(url)
         if not self.url.startswith("sqlite"):
             raise StoreError(f"{self.url}: only SQLite is supported so far "
                              "(PostgreSQL is planned)")
+        folder = index_path(self.url)
+        if folder is not None:
+            check_folder(folder)  # before the database: refuse without creating anything
         try:
-            self.engine: Engine = create_engine(self.url)
-            sqlite.configure(self.engine)
-            with self.engine.begin() as conn:
-                schema.metadata.create_all(conn)
-                _check_schema_version(conn, self.url)
+            self.engine, self.read_only = sqlite.open_engine(self.url, create=create)
+            with self.engine.connect() as conn:
+                if create:  # tables made under a lock: two first ingests may race
+                    sqlite.create_schema(conn, self._create_tables)
+                else:  # a reader never writes, so never waits for a writer here
+                    _check_schema_version(conn, self.url, stamp=False)
         except (OperationalError, SQLAlchemyError) as exc:
             reason = getattr(exc, "orig", None) or exc
             raise StoreError(f"cannot open database {self.url}: {reason}") from None
-        self.index = TextIndex(index_path(self.url))
+        self.index = TextIndex(folder, create=create)
         self._index_checked = False
+        self.behind = 0  # blocks stored but not yet searchable (another process writing)
+
+    def _create_tables(self, conn: Connection) -> None:
+        schema.metadata.create_all(conn)
+        _check_schema_version(conn, self.url, stamp=True)
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
@@ -68,6 +84,7 @@ class Store:
         """Store a paper in one transaction; False when it was already there."""
         doc_id = paper.source.sha256
         rows = paper_rows(paper)
+        self.index.begin()  # queue behind another writer before writing the database
         with self.engine.begin() as conn:
             exists = conn.execute(select(schema.documents.c.id).where(
                 schema.documents.c.id == doc_id)).first() is not None
@@ -80,12 +97,13 @@ class Store:
                 if table_rows:
                     conn.execute(insert(table), table_rows)
             indexed = _indexed_blocks(conn, doc_id, rows)
-        # The database has committed: the index follows. Should this fail or the process
-        # die before the index commits, the next search finds the index out of step with
-        # the database and rebuilds it (ensure_index).
+        # The database has committed: the index follows, committed with the next batch
+        # while this process keeps the writer lock. Should the process die first, the
+        # next search finds the index behind with no writer and rebuilds it.
         if exists:
             self.index.delete_document(doc_id)
         self.index.add(indexed)
+        self.index.maybe_commit()
         return True
 
     def delete(self, doc_id: str) -> bool:
@@ -104,23 +122,41 @@ class Store:
         self.engine.dispose()
 
     def ensure_index(self) -> bool:
-        """Rebuild the search index if it holds a different number of blocks than the
-        database (a crash between the two commits, an index deleted by hand); True if
-        it was rebuilt."""
+        """Make the index match the database before a search; True if it was rebuilt.
+
+        An index holding fewer blocks than the database while another process holds the
+        writer lock is being filled by an ingest: search what is committed and say how
+        far behind it is (``behind``). With no writer, it was left behind by a crash or
+        deleted by hand: rebuild it, under the lock.
+        """
         if self._index_checked and not self.index.dirty:
             return False
         self.index.commit()
         self._index_checked = True
-        with self.engine.connect() as conn:
-            expected = conn.execute(select(func.count()).select_from(schema.blocks).where(
-                schema.blocks.c.kind != "page_break")).scalar_one()
-        if expected == self.index.num_docs():
+        if self.index.writer_elsewhere() or not self._lock_for_rebuild():
+            self.behind = max(0, self._stored_blocks() - self.index.num_docs())
             return False
-        self.reindex()
-        return True
+        try:
+            if self._stored_blocks() == self.index.num_docs():
+                return False
+            if not self.index.writable:  # a read-only folder: rebuild in memory instead
+                self.index = TextIndex(None)
+            self.reindex()
+            return True
+        finally:
+            self.index.commit()
+
+    def _lock_for_rebuild(self) -> bool:
+        return not self.index.writable or self.index.try_begin()
+
+    def _stored_blocks(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(schema.blocks).where(
+                schema.blocks.c.kind != "page_break")).scalar_one())
 
     def reindex(self) -> int:
         """Rebuild the search index from the database; returns the blocks indexed."""
+        self.index.begin()
         self.index.clear()
         total = 0
         with self.engine.connect() as conn:
@@ -174,7 +210,7 @@ class Store:
             return [dict(m) for m in conn.execute(q).mappings()]
 
 
-def _check_schema_version(conn: Connection, url: str) -> None:
+def _check_schema_version(conn: Connection, url: str, *, stamp: bool) -> None:
     """Stamp a new database with the schema version; refuse one made by another version."""
     m = schema.meta
     found = conn.execute(select(m.c.value).where(m.c.key == "schema")).scalar_one_or_none()
@@ -183,6 +219,8 @@ def _check_schema_version(conn: Connection, url: str) -> None:
                                   ).scalar_one()
         if has_papers:
             found = "1"
+        elif not stamp:
+            raise StoreError(f"{url} is not a boardpapers database (no schema version)")
         else:
             conn.execute(insert(m).values(key="schema", value=schema.SCHEMA_VERSION))
             return
@@ -194,11 +232,8 @@ def _check_schema_version(conn: Connection, url: str) -> None:
 
 def index_path(url: str) -> Path | None:
     """The search index lives in a folder beside a database file; in memory otherwise."""
-    path = url.split(":///", 1)[1] if url.startswith("sqlite:///") else ""
-    path = path.split("?", 1)[0]
-    if not path or path == ":memory:":
-        return None
-    return Path(path + ".index")
+    path = sqlite.file_path(url)
+    return None if path is None else Path(str(path) + ".index")
 
 
 def _indexed_blocks(conn: Connection, doc_id: str,

@@ -14,7 +14,7 @@ and the kinds of fact found in it, so filters and facets run inside the index.
 
 from __future__ import annotations
 
-import shutil
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +24,14 @@ import tantivy
 
 from boardpapers.errors import QuerySyntaxError, StoreError
 from boardpapers.query import Filters, Query, Term
+from boardpapers.store.indexfolder import (
+    VERSION_FILE,
+    IndexLock,
+    check_folder,
+    folder_writable,
+    is_ours,
+    remove_own_index,
+)
 
 SCHEMA_VERSION = "1"
 LEAD_BOOST = 3.0  # headings, purpose, summary, recommendations and actions weigh more
@@ -33,6 +41,8 @@ SNIPPET_CHARS = 180
 WRITER_HEAP = 64_000_000
 PREFIX_TERMS = 50  # most frequent words a prefix query expands to
 COMMIT_EVERY = 500  # documents added before an automatic commit, to bound writer memory
+COMMIT_SECONDS = 1.0  # an ingest commits the index at least this often (between papers)
+WRITER_WAIT_SECONDS = 60.0  # how long to wait for tantivy's own lock after ours
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,55 +94,108 @@ def _stemmer() -> tantivy.TextAnalyzer:
 
 
 class TextIndex:
-    """A tantivy index in a folder beside the database file, or in memory."""
+    """A tantivy index in a folder beside the database file, or in memory.
 
-    def __init__(self, path: Path | None) -> None:
+    Writers queue for the index: a process takes the folder's writer lock before its
+    database transaction and keeps it until its additions are committed, so readers can
+    tell a lagging index that a writer is filling (search what is committed) from one a
+    crash left behind (rebuild it under the lock).
+    """
+
+    def __init__(self, path: Path | None, *, create: bool = True) -> None:
         self.path = path
         self.schema = _schema()
         self._writer: Any = None
+        self._lock: IndexLock | None = None
         self._pending = 0
+        self._last_commit = time.monotonic()
         self._stem = _stemmer()
+        if path is not None:
+            check_folder(path)
+            if not create and not folder_writable(path) and not is_ours(path):
+                self.path = None  # a read-only place with no index: one built in memory
+        self.writable = self.path is None or folder_writable(self.path)
         self.index = self._open()
 
     # ------------------------------------------------------------------ lifecycle
 
     def _open(self) -> tantivy.Index:
         if self.path is None:
-            return tantivy.Index(self.schema)
-        version = self.path / "boardpapers-version"
-        if self.path.exists() and (not version.exists()
-                                   or version.read_text().strip() != SCHEMA_VERSION):
-            shutil.rmtree(self.path)  # an index from another version: rebuilt from the db
-        self.path.mkdir(parents=True, exist_ok=True)
+            return _memory()
+        version = self.path / VERSION_FILE
+        if version.exists() and version.read_text().strip() != SCHEMA_VERSION:
+            remove_own_index(self.path)  # an index from another version: rebuilt from the db
+        if self.writable:
+            self.path.mkdir(parents=True, exist_ok=True)
+            if not version.exists():
+                version.write_text(SCHEMA_VERSION)
         try:
-            index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+            return tantivy.Index(self.schema, path=str(self.path), reuse=True)
         except ValueError as exc:
             raise StoreError(f"cannot open search index {self.path}: {exc}") from None
-        version.write_text(SCHEMA_VERSION)
-        return index
 
     def _writer_(self) -> Any:
         if self._writer is None:
-            try:
-                self._writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=1)
-            except ValueError as exc:
-                raise StoreError(f"search index {self.path} is locked by another process "
-                                 f"({exc}); wait for the other ingest to finish") from None
+            if not self.writable:
+                raise StoreError(f"search index {self.path} is read-only")
+            if self.path is not None and self._lock is None:
+                self._lock = IndexLock(self.path)
+                self._lock.acquire()  # queue behind another writer
+            deadline = time.monotonic() + WRITER_WAIT_SECONDS
+            while True:
+                try:
+                    self._writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=1)
+                    break
+                except ValueError as exc:  # an older boardpapers holds tantivy's own lock
+                    if time.monotonic() > deadline:
+                        raise StoreError(f"search index {self.path} is locked by another "
+                                         f"process ({exc})") from None
+                    time.sleep(0.05)
         return self._writer
+
+    def begin(self) -> None:
+        """Take the writer lock (waiting for another writer) before a database write."""
+        self._writer_()
+
+    def try_begin(self) -> bool:
+        """Take the writer lock only if no other process holds it (to rebuild)."""
+        if self.path is None or self._lock is not None:
+            return True
+        lock = IndexLock(self.path)
+        if not lock.acquire(wait=False):
+            return False
+        self._lock = lock
+        return True
 
     def commit(self) -> None:
         """Make added and deleted blocks searchable, and release the writer's lock."""
-        if self._writer is None:
-            return
-        self._writer.commit()
-        self._writer.wait_merging_threads()
-        self._writer = None
+        if self._writer is not None:
+            self._writer.commit()
+            self._writer.wait_merging_threads()
+            self._writer = None
+            self.index.reload()
         self._pending = 0
-        self.index.reload()
+        self._last_commit = time.monotonic()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def maybe_commit(self) -> None:
+        """Commit when enough has been added or enough time has passed: a search in
+        another process sees each batch soon, and a crash loses at most one batch."""
+        if (self._pending >= COMMIT_EVERY
+                or time.monotonic() - self._last_commit >= COMMIT_SECONDS):
+            self.commit()
 
     @property
     def dirty(self) -> bool:
         return self._writer is not None
+
+    def writer_elsewhere(self) -> bool:
+        """True while another process holds the writer lock (an ingest is running)."""
+        if self.path is None or self._lock is not None:
+            return False
+        return IndexLock(self.path).held_elsewhere()
 
     def num_docs(self) -> int:
         self.index.reload()
@@ -145,8 +208,6 @@ class TextIndex:
         for b in blocks:
             writer.add_document(_document(b))
         self._pending += 1
-        if self._pending >= COMMIT_EVERY:
-            self.commit()
 
     def delete_document(self, doc_id: str) -> None:
         self._writer_().delete_documents_by_term("doc", doc_id)
@@ -285,6 +346,10 @@ class TextIndex:
         searcher = self.index.searcher()
         found = searcher.search(query, limit=limit, count=False)
         return [(int(searcher.doc(a)["id"][0]), float(score)) for score, a in found.hits]
+
+
+def _memory() -> tantivy.Index:
+    return tantivy.Index(_schema())
 
 
 def _day_number(iso: str) -> int:
