@@ -58,7 +58,7 @@ def open_engine(url: str, *, create: bool) -> tuple[Engine, bool]:
     """
     path = file_path(url)
     if path is not None and create and path.exists():
-        check_ours(path, allow_empty=True)  # ingest adds to its own database, never to someone else's
+        check_ours(path, allow_empty=True)  # never add tables to someone else's database
     if path is None or create:
         engine = create_engine(url)
         configure(engine)
