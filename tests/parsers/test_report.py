@@ -11,9 +11,10 @@ from boardpapers.paper import ContactOfficer, Report
 from boardpapers.parsers import labels
 from boardpapers.parsers.contacts_block import contacts_from_table, read_contacts
 from boardpapers.parsers.labels import is_placeholder, match_label, split_fields
-from boardpapers.parsers.report import parse_report, parse_report_paper, split_inline_numbering
+from boardpapers.parsers.report import parse_report, parse_report_paper
 from boardpapers.parsers.report_front import banner_committee, committee_line
 from boardpapers.parsers.report_heads import block_head
+from boardpapers.parsers.report_recs import split_inline_numbering
 from tests.parsers.report_layouts import report_layout
 
 LGA_STYLE = (

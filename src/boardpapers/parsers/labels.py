@@ -117,7 +117,9 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
                               r"|summary of recommendations?|decision|recommendations? for decision"
                               r"|officers?'? recommendations?|proposed recommendations?"
                               r"|this report makes the following recommendations?"
-                              r"(?: to [\w ]{2,60})?"
+                              r"(?: to [\w ,&'-]{2,80})?"
+                              r"|recommendations? of (?:the )?[\w ,&'-]{3,80}"
+                              r"|recommendation(?:s|/s|\(s\))? and reasons?(?:/s|\(s\))?"
                               r"|recommendation(?:s|\(s\))? to (?:the )?[\w ]{2,40}"),
     ("recommendations", "cy", r"argymhelliad(?:ion)?|argymhellion|argymhelliad\(ion\)"
                               r"|argymhellion i'r \w+|penderfyniad a geisir|penderfyniad(?:au)?"

@@ -17,9 +17,7 @@ parser calls it once per report in a pack; all block indices stay absolute.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout
@@ -62,14 +60,18 @@ from boardpapers.parsers.report_heads import (
     first_section_head,
     paragraph_number,
 )
+from boardpapers.parsers.report_recs import (
+    CONNECTOR_END,
+    asked_in_template,
+    before_reasons,
+    list_items,
+    table_recommendations,
+    wrapped,
+)
 
 # The template sections whose first occurrence gives the report's value of that name.
 _TEMPLATE = frozenset({"purpose", "summary", "recommendations", "actions", "contact"})
 
-_ITEM_MARKER = re.compile(
-    r"^(?:\(?[a-zA-Z]\)|[a-z]\.(?=\s)|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)\)|(?:i{1,3}|iv|vi{0,3}|ix|x)\."
-    r"(?=\s)|\(?\d{1,2}(?:\.\d{1,2}){0,2}[.)]?|[\u2022\u00b7\u25aa\u25cf\u2023\u2043\u2219*o\-\u2013"
-    r"\u2014\u27a2\uf0b7\uf0a7]|\u00b7)\s+")
 # ------------------------------------------------------------------ finding heads
 
 
@@ -117,82 +119,6 @@ def _section(head: Head, body: list[tuple[int, Block]]) -> Section:
 # ------------------------------------------------------------------ template values
 
 
-def strip_item_marker(text: str) -> tuple[bool, str]:
-    """(True, "Discuss the progress") from "- a) Discuss the progress" (up to two markers)."""
-    marked = False
-    for _ in range(2):
-        m = _ITEM_MARKER.match(text)
-        if not m:
-            break
-        marked, text = True, text[m.end():].strip()
-    return marked, text
-
-
-def _item_lines(head: Head, body: list[tuple[int, Block]]) -> list[tuple[int, str, bool]]:
-    """(depth, text, marked) for each line under a recommendations/actions label."""
-    out: list[tuple[int, str, bool]] = []
-    lines: list[tuple[Block | None, str]] = [(None, head.value)] if head.value else []
-    lines += [(b, block_text(b)) for _, b in body if b.kind is not BlockKind.TABLE]
-    for block, text in lines:
-        if not text or is_placeholder(text):
-            continue
-        marked, rest = strip_item_marker(text)
-        is_item = block is not None and block.kind is BlockKind.LIST_ITEM
-        if not rest or is_placeholder(rest):
-            continue
-        depth = block.depth if is_item and block is not None else 0
-        if out and not (marked or is_item) and _wrapped(out[-1][1], rest):
-            out[-1] = (out[-1][0], f"{out[-1][1]} {rest}", out[-1][2])
-            continue
-        out.append((depth, rest, marked or is_item))
-    return out
-
-
-_CONNECTOR_END = re.compile(r"(?:,|\b(?:in|of|the|to|and|or|for|a|an|on|at|by|with|from|that))$",
-                            re.IGNORECASE)
-
-
-def _wrapped(before: str, text: str) -> bool:
-    """A PDF line-wrap inside one recommendation, not the next recommendation."""
-    if before.endswith((".", ";", ":")) or re.search(r";\s*(?:and|or)$", before):
-        return False
-    return text[:1].islower() or bool(_CONNECTOR_END.search(before))
-
-
-def list_items(head: Head, body: list[tuple[int, Block]]) -> tuple[str, ...]:
-    """Recommendations or actions as separate strings, as written minus list markers.
-
-    An introduction ending in a colon ("The Cabinet is RECOMMENDED to:") is dropped when
-    items follow it, and its sub-items become the items; a numbered item with sub-items of
-    its own among sibling items keeps them joined to it; a single sentence with no list
-    is itself the one item.
-    """
-    lines = _item_lines(head, body)
-    lines = _without_intro(lines)
-    if not lines:
-        return ()
-    top = min(depth for depth, _, _ in lines)
-    groups: list[list[str]] = []
-    for depth, text, _ in lines:
-        if len(text) > 1500:
-            break  # body prose, not a recommendation
-        if depth == top or not groups:
-            groups.append([text])
-        else:
-            groups[-1].append(text)
-    if len(groups) > 1 and len(groups[0]) == 1 and groups[0][0].endswith(":"):
-        groups = groups[1:]
-    return tuple(" ".join(g) for g in groups)
-
-
-def _without_intro(lines: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
-    """Drop "That the Cabinet:" when everything after it is indented under it."""
-    if len(lines) < 2 or not lines[0][1].endswith(":"):
-        return lines
-    if all(depth > lines[0][0] for depth, _, _ in lines[1:]):
-        return lines[1:]
-    return lines
-
 
 def _unfinished(value: str) -> bool:
     """A long line with no full stop: a sentence a converter broke ("… the Community
@@ -208,7 +134,7 @@ def _first_value(head: Head, body: list[tuple[int, Block]]) -> str | None:
         number, text = paragraph_number(Block(BlockKind.PARAGRAPH, line))
         if value is None:
             value = text if text and not is_placeholder(text) else None
-        elif not number and text and (_wrapped(value, text) or _unfinished(value)):
+        elif not number and text and (wrapped(value, text) or _unfinished(value)):
             value = f"{value} {text}"
         else:
             break
@@ -221,87 +147,6 @@ def _joined_value(head: Head, body: list[tuple[int, Block]]) -> str | None:
     return "\n".join(lines) or None
 
 
-_ASKS = re.compile(r"^(?:it is recommended that|(?:board |committee )?members are (?:asked|invited|"
-                   r"recommended) to"
-                   r"|(?:the )?[\w ,&'-]{2,60} (?:is|are) (?:recommended|asked|invited) to"
-                   r"|argymhellir|gofynnir i)\b", re.IGNORECASE)
-
-
-def asked_in_template(cut: list[tuple[Head, list[tuple[int, Block]]]], first_head: int,
-                      front: list[tuple[int, Block]]) -> tuple[str, ...]:
-    """"Members are asked to note..." in a purpose or summary with no recommendations label.
-
-    Only the front and the purpose/summary sections are searched: a body paragraph that
-    happens to say "it is recommended" is never taken for the report's recommendation.
-    """
-    zones = [front] + [body for head, body in cut
-                       if head.kind in ("purpose", "summary") and head.index >= first_head]
-    for zone in zones:
-        for pos, (_, block) in enumerate(zone):
-            number, text = paragraph_number(block)
-            if block.kind is BlockKind.TABLE or not _ASKS.match(text):
-                continue
-            if not text.endswith(":"):
-                return (text,)
-            head = Head(zone[pos][0], "recommendations", "")
-            items = list_items(head, zone[pos:])
-            return items[1:] if items and items[0] == text else items
-    return ()
-
-
-def table_recommendations(blocks: list[tuple[int, Block]]) -> tuple[str, ...]:
-    """A "Recommendation(s)" | "That Cabinet: <br> 1. … <br> 2. …" row of a front table:
-    the cell's lines read as a list, each numbered line one recommendation. A converter
-    may run the cell's lines together ("That Cabinet: 1. … ; 2. … and 3. …") or leave
-    the numbered lines as a list after the table, the row keeping only "That Cabinet:"."""
-    for pos, (index, block) in enumerate(blocks):
-        if block.kind is not BlockKind.TABLE:
-            continue
-        for r, row in enumerate(block.rows):
-            cells = [c.strip() for c in row if c.strip()]
-            label = match_label(cells[0]) if len(cells) >= 2 else None
-            if label is None or label.kind != "recommendations" or label.value:
-                continue
-            texts = [ln.strip() for ln in "\n".join(cells[1:]).split("\n") if ln.strip()]
-            if len(texts) == 1:
-                texts = split_inline_numbering(texts[0])
-            lines = [(index, Block(BlockKind.PARAGRAPH, t)) for t in texts]
-            if r == len(block.rows) - 1 and texts[-1].endswith(":"):
-                lines += _list_after(blocks[pos + 1:])
-            return list_items(Head(index, "recommendations", label.text), lines)
-    return ()
-
-
-def _list_after(blocks: list[tuple[int, Block]]) -> list[tuple[int, Block]]:
-    """The list items right after a table (its last cell's list, set outside it)."""
-    out = []
-    for index, block in blocks:
-        if block.kind is not BlockKind.LIST_ITEM:
-            break
-        out.append((index, Block(BlockKind.PARAGRAPH, f"{block.marker} {block_text(block)}")))
-    return out
-
-
-_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?(\d{1,2}|[a-h])[.)]\s+")
-
-
-def split_inline_numbering(text: str) -> list[str]:
-    """"That Cabinet: 1. notes …; 2. agrees …" -> the lead-in and each numbered item, when
-    the numbers run 1, 2, 3… (or a, b, c…) from the first; else the text alone."""
-    hits: list[re.Match[str]] = []
-    for m in _INLINE_NUMBER.finditer(text):
-        expected = _next_number(hits[-1].group(1)) if hits else None
-        if (expected is None and m.group(1) in ("1", "a")) or m.group(1) == expected:
-            hits.append(m)
-    if len(hits) < 2:
-        return [text]
-    cuts = [m.start() for m in hits] + [len(text)]
-    head = text[:cuts[0]].strip()
-    return ([head] if head else []) + [text[a:b].strip() for a, b in pairwise(cuts)]
-
-
-def _next_number(number: str) -> str:
-    return str(int(number) + 1) if number.isdigit() else chr(ord(number) + 1)
 
 
 # ------------------------------------------------------------------ the report
@@ -471,7 +316,7 @@ def _front_fields(blocks: list[tuple[int, Block]], heads: list[Head], first_head
 def _title_completed(head: Head, blocks: list[tuple[int, Block]]) -> Head:
     """"Title: … Approval to Consult on a" / "20mph Limit": a title field's value broken
     after a connecting word, its end on the next line."""
-    if head.kind != "subject" or not head.value or not _CONNECTOR_END.search(head.value):
+    if head.kind != "subject" or not head.value or not CONNECTOR_END.search(head.value):
         return head
     after = next((b for i, b in blocks if i > head.index), None)
     if after is None or after.kind is not BlockKind.PARAGRAPH or len(block_text(after)) > 60 \
@@ -512,7 +357,8 @@ def parse_report(layout: Layout, first: int, last: int) -> Report:
         values["purpose"] = values["introduction"]  # "1. Introduction 1.1 This report seeks…"
     if "recommendations" not in values:
         values["recommendations"] = (table_recommendations(front_blocks)
-                                     or asked_in_template(cut, first_head, front_blocks))
+                                     or asked_in_template(cut, first_head, front_blocks)
+                                     or before_reasons(cut))
     return Report(
         title=read_front(front_blocks, fields).title,
         purpose=_one(values.get("purpose")),
