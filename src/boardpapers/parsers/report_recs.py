@@ -77,7 +77,7 @@ def list_items(head: Head, body: list[tuple[int, Block]]) -> tuple[str, ...]:
     its own among sibling items keeps them joined to it; a single sentence with no list
     is itself the one item.
     """
-    lines = _item_lines(head, _before_numbered_heading(body))
+    lines = _item_lines(head, _before_numbered_heading(body, 0 if head.value else 1))
     lines = _without_intro(_from_lead_in(lines))
     if not lines:
         return ()
@@ -86,8 +86,8 @@ def list_items(head: Head, body: list[tuple[int, Block]]) -> tuple[str, ...]:
     for depth, text, marked in lines:
         if len(text) > 1500:
             break  # body prose, not a recommendation
-        if groups and not marked and groups[-1][-1].endswith(".") \
-                and not _REC_OPENING.match(text):
+        if head.kind == "recommendations" and groups and not marked \
+                and groups[-1][-1].endswith(".") and not _REC_OPENING.match(text):
             break  # the report's prose goes on after its one unnumbered recommendation
         if depth == top or not groups:
             groups.append([text])
@@ -134,10 +134,11 @@ def _from_lead_in(lines: list[tuple[int, str, bool]]) -> list[tuple[int, str, bo
 _NUMBERED_TITLE = re.compile(r"^(\d{1,2})\.?\s+[A-Z][^.;:]{2,80}$")
 
 
-def _before_numbered_heading(body: list[tuple[int, Block]]) -> list[tuple[int, Block]]:
+def _before_numbered_heading(body: list[tuple[int, Block]], first: int
+                             ) -> list[tuple[int, Block]]:
     """The blocks before the next heading, or before "1 Strategic planning updates" /
     "1.1 The Authority …": the next numbered section, its heading taken for text."""
-    for pos in range(1, len(body)):
+    for pos in range(first, len(body)):
         if body[pos][1].kind is BlockKind.HEADING:
             return body[:pos]
         m = _NUMBERED_TITLE.match(_marked_text(body[pos][1]))
@@ -187,7 +188,7 @@ def asked_in_template(cut: Sections, first_head: int,
             number, text = paragraph_number(block)
             if block.kind is BlockKind.TABLE or not _ASKS.match(strip_item_marker(text)[1]):
                 continue
-            if block.kind is BlockKind.LIST_ITEM:
+            if block.kind is BlockKind.LIST_ITEM or strip_item_marker(text)[0]:
                 return _sibling_asks(zone[pos:])
             head = Head(zone[pos][0], "recommendations", "")
             if not text.endswith(":") and len(split_run_on(text)) == 1:
@@ -201,8 +202,8 @@ def _sibling_asks(zone: list[tuple[int, Block]]) -> tuple[str, ...]:
     """The numbered asks from the first: the list items that follow it, each asking."""
     out = []
     for _, block in zone:
-        text = strip_item_marker(block_text(block))[1]
-        if block.kind is not BlockKind.LIST_ITEM or not _ASKS.match(text):
+        marked, text = strip_item_marker(block_text(block))
+        if not (marked or block.kind is BlockKind.LIST_ITEM) or not _ASKS.match(text):
             break
         out.append(text)
     return tuple(out)
