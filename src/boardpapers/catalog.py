@@ -12,6 +12,7 @@ from boardpapers.query import normalise_filter
 from boardpapers.search import like_escape
 from boardpapers.store import Store, schema
 
+MAX_FACT_ROWS = 1_000_000  # one listing; beyond it a bound no longer fits SQLite's integers
 FACT_COLUMNS = {
     "money": "x.amount, x.unit, x.approximate, x.context",
     "dates": "x.date, x.period, x.kind, x.parsed, x.context",
@@ -28,6 +29,8 @@ def list_facts(store: Store, kind: str, *, body: str | None = None, since: str |
     if kind not in FACT_COLUMNS:
         raise QuerySyntaxError(f"unknown fact kind {kind!r}: use one of "
                                f"{', '.join(FACT_COLUMNS)}")
+    if not 1 <= limit <= MAX_FACT_ROWS:
+        raise QuerySyntaxError(f"--limit must be between 1 and {MAX_FACT_ROWS}, not {limit}")
     table = schema.FACT_TABLES[kind].name
     where: list[str] = []
     params: dict[str, object] = {"limit": limit}

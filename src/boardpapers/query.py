@@ -9,6 +9,7 @@ written as ``field:value`` (``body:"City Regions Board"``, ``genre:report``,
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -18,6 +19,20 @@ from boardpapers.paper import GENRES, SECTION_KINDS
 
 FILTER_FIELDS = ("body", "genre", "since", "until", "section", "council", "has")
 HAS_KINDS = ("money", "dates", "metrics", "contacts", "people", "councils")
+
+
+
+@dataclass(frozen=True, slots=True)
+class QueryLimits:
+    """What one query may ask for: a search's cost grows with each term (a prefix term
+    with each word it expands to), so a pasted document is refused, not run."""
+
+    max_terms: int = 64
+    max_prefix_terms: int = 8
+    max_chars: int = 4_000
+
+
+LIMITS = QueryLimits()
 
 _TOKEN = re.compile(
     r'(?P<neg>-)?(?:(?P<field>[a-z]+):)?(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"()]+))'
@@ -86,6 +101,9 @@ def _term(raw: str, phrase: bool) -> Term | None:
 
 def parse_query(text: str, filters: Filters | None = None) -> Query:
     """Parse what a person typed; raise QuerySyntaxError with advice when it can't be read."""
+    if len(text) > LIMITS.max_chars:
+        raise QuerySyntaxError(f"too complex: the query is {len(text)} characters long; "
+                               f"at most {LIMITS.max_chars}")
     if text.count('"') % 2:
         raise QuerySyntaxError('unbalanced quote in query: close the phrase with a second "')
     flt = filters or Filters()
@@ -120,7 +138,18 @@ def parse_query(text: str, filters: Filters | None = None) -> Query:
         pending_or = pending_not = False
     if not groups and excluded:
         raise QuerySyntaxError("a query cannot only exclude words: add a word to look for")
+    _check_size([*(t for g in groups for t in g), *excluded])
     return Query(tuple(tuple(g) for g in groups), tuple(excluded), flt)
+
+
+def _check_size(terms: list[Term]) -> None:
+    if len(terms) > LIMITS.max_terms:
+        raise QuerySyntaxError(f"too complex: the query has {len(terms)} terms; at most "
+                               f"{LIMITS.max_terms}")
+    prefixes = sum(1 for t in terms if t.prefix)
+    if prefixes > LIMITS.max_prefix_terms:
+        raise QuerySyntaxError(f"too complex: the query has {prefixes} prefix* terms; at "
+                               f"most {LIMITS.max_prefix_terms}")
 
 
 def _with_filter(flt: Filters, name: str, value: str) -> Filters:
@@ -159,9 +188,8 @@ def _iso_bound(name: str, value: str) -> str:
         except ValueError:
             continue
         if name == "until" and size < 10:  # until:2021 means to the end of 2021
-            day = (dt.date(day.year + 1, 1, 1) if size == 4 else
-                   dt.date(day.year + day.month // 12, day.month % 12 + 1, 1))
-            day -= dt.timedelta(days=1)
+            month = 12 if size == 4 else day.month
+            day = day.replace(month=month, day=calendar.monthrange(day.year, month)[1])
         return day.isoformat()
     raise QuerySyntaxError(f"{name}: expects a date like 2021-03-05, 2021-03 or 2021, "
                            f"not {value!r}")

@@ -59,6 +59,19 @@ class SearchResult:
                            for k, vals in self.facets.items()}}
 
 
+MAX_LIMIT = 1_000  # hits on one page
+MAX_OFFSET = 100_000  # deeper pages: narrow the query instead (the index ranks offset+limit)
+
+
+def check_page(limit: int, offset: int) -> None:
+    """One clear line for a page size or offset out of range, before the index sees it."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QuerySyntaxError(f"--limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise QuerySyntaxError(f"--offset must be between 0 and {MAX_OFFSET}, not {offset}: "
+                               "narrow the query or add a filter instead")
+
+
 def resolved_filters(conn: Any, f: Filters) -> dict[str, list[str] | None]:
     """Filters the database answers before the index runs: which body names contain the
     text asked for, and which documents mention the council asked for."""
@@ -102,6 +115,7 @@ def hits_sql(block_ids: list[int]) -> tuple[str, dict[str, Any]]:
 def search(store: Store, text_query: str, *, filters: Filters | None = None, limit: int = 10,
            offset: int = 0, facets: bool = True) -> SearchResult:
     """Parse, run and shape one search; bad queries raise QuerySyntaxError."""
+    check_page(limit, offset)
     query = parse_query(text_query, filters)
     if query.is_empty:
         raise QuerySyntaxError("empty query: type a word or a \"phrase\" to search for")
