@@ -1,33 +1,86 @@
 """Command line: each command parses its arguments and calls one library function.
 
 Errors the user can act on (BoardpapersError) become one line on stderr and exit 1/2.
+Output follows one convention (output.py): JSON Lines for streams of records, one JSON
+object for a single answer, ``--format csv`` wherever a table is printed. Imports of
+the heavier libraries happen inside the commands that need them, so that ``search``
+answers quickly from a cold start.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from typer.core import TyperGroup
 
 from boardpapers import __version__
 from boardpapers.errors import BoardpapersError
+from boardpapers.output import Format, chosen, write_json, write_ndjson, write_rows
 
 if TYPE_CHECKING:
     from boardpapers.store import Store
 
+# Global options a user may put before or after the subcommand; each takes one value
+# unless listed in GLOBAL_FLAGS.
+GLOBAL_OPTIONS = ("--db",)
+GLOBAL_FLAGS = ("--version",)
+
+
+class _GlobalOptionsAnywhere(TyperGroup):
+    """``boardpapers search x --db other.db`` works as well as ``--db other.db search x``:
+    global options found after the subcommand are moved in front of it."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_global_options(args))
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move global options (and their values) to the front; stop at ``--``."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        name = arg.split("=", 1)[0]
+        if name in GLOBAL_FLAGS:
+            front.append(arg)
+        elif name in GLOBAL_OPTIONS:
+            front.append(arg)
+            if "=" not in arg and i + 1 < len(args):
+                front.append(args[i + 1])
+                i += 1
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
 app = typer.Typer(help="Read, understand and search UK local government board papers.",
-                  no_args_is_help=True, add_completion=False)
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)  # one line per failure, however long
+                  cls=_GlobalOptionsAnywhere, no_args_is_help=True, add_completion=False,
+                  context_settings={"help_option_names": ["-h", "--help"]})
 
 _state: dict[str, Any] = {"db": None}
+
+FormatOption = Annotated[Format | None, typer.Option(
+    "--format", "-f", case_sensitive=False, help="table (default), json or csv.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+
+
+def _err(message: str) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    Console(stderr=True, soft_wrap=True).print(f"[red]error:[/red] {escape(message)}")
+
+
+def _fail(exc: BoardpapersError | str, code: int = 1) -> NoReturn:
+    _err(str(exc))
+    raise typer.Exit(code)
 
 
 def _store(*, create: bool = False) -> Store:
@@ -40,32 +93,27 @@ def _store(*, create: bool = False) -> Store:
         _fail(exc)
 
 
-def _stored_paper(store: Any, ref: str) -> dict[str, Any]:
+def _stored_paper(store: Store, ref: str) -> dict[str, Any]:
     doc = store.find_document(ref)
     if doc is None:
-        err.print(f"[red]error:[/red] no single stored paper matches {escape(ref)!r}")
-        raise typer.Exit(1)
+        _fail(f"no single stored paper matches {ref!r} (give a path or 4+ characters "
+              "of its id)")
     return doc
 
 
-def _fail(exc: BoardpapersError, code: int = 1) -> NoReturn:
-    err.print(f"[red]error:[/red] {escape(str(exc))}")
-    raise typer.Exit(code)
-
-
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(__version__ + "\n")
+        raise typer.Exit(0)
 
 
 @app.callback()
 def main(db: Annotated[str | None, typer.Option(
         "--db", help="Database URL or SQLite path (default: $BOARDPAPERS_DB or "
-        "./boardpapers.db)")] = None,
-         version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False
-         ) -> None:
-    if version:
-        out.print(__version__)
-        raise typer.Exit(0)
+        "./boardpapers.db). Accepted before or after the command.")] = None,
+         version: Annotated[bool, typer.Option(
+             "--version", callback=_version, is_eager=True,
+             help="Print the version and exit.")] = False) -> None:
     _state["db"] = db
 
 
@@ -76,7 +124,18 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (r
            as_json: Annotated[bool, typer.Option("--json", help="Summary as JSON.")] = False,
            ) -> None:
     """Read, understand and store papers; files already stored are left alone."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     from boardpapers.pipeline import ingest as run_ingest
+    err = Console(stderr=True, soft_wrap=True)
     store = _store(create=True)
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                   MofNCompleteColumn(), TimeElapsedColumn(), console=err,
@@ -88,67 +147,70 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (r
             on_outcome=lambda o: progress.update(task, advance=1,
                                                  description=Path(o.path).name[:40]))
     if as_json:
-        _print_json(summary.to_json())
+        write_json(summary.to_json())
     else:
         for o in summary.failed:
             err.print(f"[red]failed:[/red] {escape(o.path)}: {escape(o.reason or '')}")
-        out.print(f"{summary.count('ingested')} ingested, {summary.count('present')} already "
-                  f"present, {summary.count('failed')} failed")
+        sys.stdout.write(f"{summary.count('ingested')} ingested, {summary.count('present')} "
+                         f"already present, {summary.count('failed')} failed\n")
     raise typer.Exit(1 if summary.failed else 0)
 
 
 @app.command()
 def extract(files: Annotated[list[Path], typer.Argument(help="Papers to read.")],
-            as_json: Annotated[bool, typer.Option("--json", help="JSON lines (default).")]
-            = True,
+            as_json: Annotated[bool, typer.Option("--json", help="JSON Lines (the only "
+                                                  "output; accepted for symmetry).")] = True,
             blocks: Annotated[bool, typer.Option(help="Include the layout blocks.")] = True,
             ) -> None:
-    """Read and understand papers without a database: one JSON object per file."""
+    """Read and understand papers without a database: one JSON object per line per file."""
     from boardpapers.pipeline import process
     failed = False
     for path in files:
         try:
             paper = process(path)
         except BoardpapersError as exc:
-            err.print(f"[red]error:[/red] {escape(str(exc))}")
+            _err(str(exc))
             failed = True
             continue
-        _print_json(paper.to_json(include_blocks=blocks))
+        write_ndjson([paper.to_json(include_blocks=blocks)])
     raise typer.Exit(1 if failed else 0)
 
 
 @app.command()
-def show(ref: Annotated[str, typer.Argument(help="Document id (or prefix) or path.")],
-         as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def show(ref: Annotated[str, typer.Argument(help="A stored paper's path, or 4+ characters "
+                                            "of its id.")],
+         as_json: JsonOption = False) -> None:
     """Show a stored paper: what it is, its meeting, reports and recommendations."""
     store = _store()
     doc = _stored_paper(store, ref)
     doc["versions"] = store.report_versions(doc["id"])
     if as_json:
-        _print_json(doc)
+        write_json(doc)
         return
+    from rich.console import Console
+
     from boardpapers.show import render_paper
-    render_paper(out, doc)
+    render_paper(Console(soft_wrap=True), doc)
 
 
 @app.command()
-def stats(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def stats(as_json: JsonOption = False, fmt: FormatOption = None) -> None:
     """Counts of stored documents, blocks, reports and facts."""
     try:
         numbers = _store().stats()
     except BoardpapersError as exc:
         _fail(exc)
-    if as_json:
-        _print_json(numbers)
+    form = chosen(fmt, as_json)
+    if form is Format.json:
+        write_json(numbers)
         return
-    table = Table("what", "count", title="boardpapers database")
+    rows: list[tuple[str, Any]] = []
     for key, value in numbers.items():
         if isinstance(value, dict):
-            for k, v in value.items():
-                table.add_row(f"{key}: {k}", str(v))
+            rows.extend((f"{key}: {k}", v) for k, v in value.items())
         else:
-            table.add_row(key, str(value))
-    out.print(table)
+            rows.append((key, value))
+    write_rows(form, ("what", "count"), rows, title="boardpapers database")
 
 
 @app.command()
@@ -159,21 +221,23 @@ def reindex() -> None:
         n = _store().reindex()
     except BoardpapersError as exc:
         _fail(exc)
-    out.print(f"{n} blocks indexed")
+    sys.stdout.write(f"{n} blocks indexed\n")
 
 
 @app.command()
 def search(query: Annotated[str, typer.Argument(help='Words, "phrases", -exclusions, OR, '
-                                                'and field:value filters.')],
-           as_json: Annotated[bool, typer.Option("--json")] = False,
+                                                'and field:value filters.')] = "",
+           as_json: JsonOption = False,
+           fmt: FormatOption = None,
            limit: Annotated[int, typer.Option(min=1, max=1000)] = 10,
            offset: Annotated[int, typer.Option(min=0)] = 0,
            body: Annotated[str | None, typer.Option(help="Board or body name.")] = None,
-           genre: Annotated[str | None, typer.Option()] = None,
+           genre: Annotated[str | None, typer.Option(help="report, minutes, ...")] = None,
            since: Annotated[str | None, typer.Option(help="YYYY[-MM[-DD]]")] = None,
            until: Annotated[str | None, typer.Option(help="YYYY[-MM[-DD]]")] = None,
            section: Annotated[str | None, typer.Option(help="e.g. recommendations")] = None,
-           council: Annotated[str | None, typer.Option(help="Council name or code.")]
+           council: Annotated[str | None, typer.Option(
+               help="Register code, GSS code or exact name: SHF, E08000019, Sheffield.")]
            = None,
            has: Annotated[str | None, typer.Option(help="money, dates, metrics...")]
            = None) -> None:
@@ -183,19 +247,36 @@ def search(query: Annotated[str, typer.Argument(help='Words, "phrases", -exclusi
     given = {"body": body, "genre": genre, "since": since, "until": until,
              "section": section, "council": council, "has": has}
     try:
-        filters = Filters(**{k: normalise_filter(k, v) for k, v in given.items() if v})
-        parse_query(query, filters)  # a malformed query is exit 2 before any database
+        filters = Filters(**{k: normalise_filter(k, v) for k, v in given.items()
+                             if v is not None})
+        parse_query(query, filters)  # a malformed query is reported before the database
         result = run_search(_store(), query, filters=filters, limit=limit, offset=offset)
     except BoardpapersError as exc:
         _fail(exc, 2)
     if result.behind:
-        err.print(f"note: an ingest is running; {result.behind} passages stored in the "
-                  "last moments are not searchable yet")
-    if as_json:
-        _print_json(result.to_json())
-        return
-    from boardpapers.show import render_search
-    render_search(out, result)
+        sys.stderr.write(f"note: an ingest is running; {result.behind} passages stored "
+                         "in the last moments are not searchable yet\n")
+    form = chosen(fmt, as_json)
+    if form is Format.json:
+        write_json(result.to_json())
+    elif form is Format.csv:
+        write_rows(form, SEARCH_COLUMNS, [_hit_row(h) for h in result.hits])
+    else:
+        from rich.console import Console
+
+        from boardpapers.show import render_search
+        render_search(Console(soft_wrap=True), result)
+
+
+SEARCH_COLUMNS = ("doc_id", "path", "title", "genre", "date", "body", "page", "report",
+                  "section", "heading", "snippet", "score")
+
+
+def _hit_row(hit: Any) -> tuple[Any, ...]:
+    import re
+    return (hit.doc_id, hit.path, hit.title, hit.genre, hit.date, hit.body, hit.page,
+            hit.report, hit.section, hit.heading, re.sub(r"</?mark>", "", hit.snippet),
+            round(hit.score, 4))
 
 
 @app.command()
@@ -204,54 +285,83 @@ def facts(kind: Annotated[str, typer.Option("--kind", "-k", help="money, dates, 
           body: Annotated[str | None, typer.Option()] = None,
           since: Annotated[str | None, typer.Option()] = None,
           until: Annotated[str | None, typer.Option()] = None,
-          limit: Annotated[int, typer.Option(min=1)] = 1000,
-          as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+          limit: Annotated[int, typer.Option(min=1, help="Facts per page.")] = 100,
+          offset: Annotated[int, typer.Option(min=0, help="Facts to skip.")] = 0,
+          as_json: JsonOption = False, fmt: FormatOption = None) -> None:
     """List extracted facts of one kind, with the paper and page they came from."""
-    from boardpapers.catalog import list_facts
+    from boardpapers.catalog import fact_value, list_facts
     try:
-        rows = list_facts(_store(), kind, body=body, since=since, until=until, limit=limit)
+        page = list_facts(_store(), kind, body=body, since=since, until=until, limit=limit,
+                          offset=offset)
     except BoardpapersError as exc:
         _fail(exc, 2)
-    if as_json:
-        _print_json(rows)
-        return
-    table = Table("fact", "value", "paper", "date", "page")
-    for r in rows:
-        value = {k: r[k] for k in list(r)[1:4]}
-        table.add_row(escape(r["text"]), escape(str(value)), escape(r["title"] or r["path"]),
-                      r["paper_date"] or "", str(r["page"] or ""))
-    out.print(table)
+    form = chosen(fmt, as_json)
+    if form is Format.json:
+        write_ndjson(page.rows)
+    else:
+        write_rows(form, ("fact", "value", "paper", "date", "page", "doc_id"),
+                   [(r["text"], fact_value(r), r["paper"]["title"] or r["paper"]["path"],
+                     r["paper"]["date"], r["page"], r["paper"]["id"][:12])
+                    for r in page.rows])
+    if page.more:
+        sys.stderr.write(f"more facts follow: --offset {page.offset + len(page.rows)}\n")
 
 
 @app.command()
-def councils(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def councils(as_json: JsonOption = False, fmt: FormatOption = None,
+             unlinked: Annotated[bool, typer.Option(
+                 "--unlinked", help="Also list names the register does not hold "
+                 "(associations, partnerships).")] = False) -> None:
     """Councils mentioned across papers, linked to the register of UK local authorities."""
     from boardpapers.catalog import council_summary
-    rows = council_summary(_store())
-    if as_json:
-        _print_json(rows)
+    rows = council_summary(_store(), include_unlinked=unlinked)
+    form = chosen(fmt, as_json)
+    if form is Format.json:
+        write_ndjson(rows)
         return
-    table = Table("code", "council", "type", "region", "mentions", "papers")
-    for r in rows:
-        table.add_row(r["code"] or "-", escape(r["name"]), r["type"] or "",
-                      r["region"] or "", str(r["mentions"]), str(r["papers"]))
-    out.print(table)
+    write_rows(form, ("code", "gss", "council", "type", "region", "status", "mentions",
+                      "papers"),
+               [(r["code"] or "", r["gss"], r["name"], r["type"], r["region"],
+                 _status(r), r["mentions"], r["papers"]) for r in rows])
+
+
+def _status(council: dict[str, Any]) -> str:
+    if not council["linked"]:
+        return "not in register"
+    if council["current"]:
+        return "current"
+    ended = f" {council['end_date']}" if council["end_date"] else ""
+    into = f" → {', '.join(council['replaced_by'])}" if council["replaced_by"] else ""
+    return f"abolished{ended}{into}"
 
 
 @app.command()
-def similar(ref: Annotated[str, typer.Argument(help="Document id (or prefix) or path.")],
-            as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def similar(ref: Annotated[str, typer.Argument(help="A stored paper's path, or 4+ "
+                                               "characters of its id.")],
+            as_json: JsonOption = False, fmt: FormatOption = None) -> None:
     """Papers related to this one by shared distinctive terms."""
     from boardpapers.catalog import similar as find_similar
     store = _store()
     doc = _stored_paper(store, ref)
     rows = find_similar(store, doc["id"])
-    if as_json:
-        _print_json(rows)
+    form = chosen(fmt, as_json)
+    if form is Format.json:
+        write_ndjson(rows)
         return
-    for r in rows:
-        out.print(f"{r['doc_id'][:12]}  {r['date'] or '':10}  {r['genre']:12} "
-                  f"{escape(r['title'] or r['path'])}")
+    write_rows(form, ("doc_id", "date", "genre", "title", "score"),
+               [(r["doc_id"][:12], r["date"], r["genre"], r["title"] or r["path"],
+                 r["score"]) for r in rows])
+
+
+@app.command()
+def delete(refs: Annotated[list[str], typer.Argument(
+        help="Stored papers: paths, or 4+ characters of their ids.")]) -> None:
+    """Remove stored papers and everything extracted from them (the files stay)."""
+    store = _store()
+    docs = [_stored_paper(store, ref) for ref in refs]  # all found before any is deleted
+    for doc in docs:
+        store.delete(doc["id"])
+        sys.stdout.write(f"deleted {doc['id'][:12]} {doc['path']}\n")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -168,7 +168,13 @@ _EXAMPLE = {"body": '"City Regions Board"', "genre": "report", "since": "2021-01
 
 
 def normalise_filter(name: str, value: str) -> str:
-    """Check one filter value and put it in the form the SQL expects."""
+    """Check one filter value and put it in the form the search expects; names of
+    genres, sections and fact kinds are accepted in any case ("Report")."""
+    value = value.strip()
+    if not value:
+        raise QuerySyntaxError(f"filter {name}: needs a value, e.g. {name}:{_EXAMPLE[name]}")
+    if name in ("genre", "section", "has"):
+        value = value.lower().replace("-", "_").replace(" ", "_")
     if name in ("since", "until"):
         return _iso_bound(name, value)
     if name == "genre" and value not in GENRES:

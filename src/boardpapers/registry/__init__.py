@@ -40,6 +40,8 @@ class Authority:
     end_date: str | None = None
     replaced_by: tuple[str, ...] = ()
     alt_names: tuple[str, ...] = ()
+    gss: str | None = None  # ONS GSS code, "E08000019"
+    former_gss: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,19 @@ class Register:
 
     def __len__(self) -> int:
         return len(self.authorities)
+
+    def find(self, ref: str) -> Authority | None:
+        """One authority by register code ("SHF"), GSS code (current or former,
+        "E08000019") or exact name ("Sheffield", "Sheffield City Council"); current
+        authorities win a shared name."""
+        ref = ref.strip()
+        if ref.upper() in self.authorities:
+            return self.authorities[ref.upper()]
+        for a in self.authorities.values():
+            if ref.upper() == a.gss or ref.upper() in a.former_gss:
+                return a
+        found = self.lookup(ref)
+        return found[0] if found else None
 
 
 _PUNCT = re.compile(r"[^\w\s]+")
@@ -87,7 +102,9 @@ def _authority(row: dict[str, str]) -> Authority:
         type_code=row["local-authority-type"], region=row["region"] or None,
         nation=row["nation"] or None, current=row["current-authority"] == "True",
         end_date=row["end-date"] or None,
-        replaced_by=tuple(c for c in row["replaced-by"].split(",") if c), alt_names=alt)
+        replaced_by=tuple(c for c in row["replaced-by"].split(",") if c), alt_names=alt,
+        gss=row.get("gss-code") or None,
+        former_gss=tuple(c for c in row.get("former-gss-codes", "").split(",") if c))
 
 
 @functools.cache

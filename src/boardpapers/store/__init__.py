@@ -183,14 +183,22 @@ class Store:
         return out
 
     def find_document(self, ref: str) -> dict[str, Any] | None:
-        """A document by id, id prefix (at least 6 characters) or exact path."""
+        """A document by id, id prefix (at least 4 characters) or path: as stored, as an
+        absolute path, or the stored path's unique ending ("examples/report.pdf")."""
         d = schema.documents
+        ref = ref.strip()
+        absolute = str(Path(ref).expanduser().resolve()) if ref else ref
         with self.engine.connect() as conn:
-            q = select(d).where(d.c.path == ref)
-            if len(ref) >= 6:
-                q = select(d).where((d.c.id.startswith(ref, autoescape=True)) |
-                                    (d.c.path == ref))
-            found = conn.execute(q.limit(2)).mappings().all()
+            for q in (select(d).where((d.c.path == ref) | (d.c.path == absolute)),
+                      select(d).where(d.c.id.startswith(ref.lower(), autoescape=True))
+                      if len(ref) >= 4 else None,
+                      select(d).where(d.c.path.endswith("/" + ref.lstrip("./"),
+                                                        autoescape=True))):
+                if q is None:
+                    continue
+                found = conn.execute(q.limit(2)).mappings().all()
+                if found:
+                    break
         if len(found) != 1:
             return None
         row = dict(found[0])

@@ -1,0 +1,84 @@
+"""How commands print what they answer: one convention for every command.
+
+A stream of records (``extract``, ``facts``, ``councils``, ``similar``) prints JSON Lines,
+one object per line, so it can be piped into ``jq -c``, ``grep`` or a loader without
+reading it all first; a single answer (``search``, ``stats``, ``show``, ``ingest``)
+prints one JSON object. Wherever a table is printed, ``--format csv`` prints the same
+columns as CSV. A table goes to a terminal with Rich; piped, it is plain tab-separated
+text with a header line, never box-drawing characters or wrapped cells.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from typing import Any
+
+
+class Format(StrEnum):
+    """Output formats a table-printing command accepts (case-insensitive)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def chosen(fmt: Format | None, as_json: bool) -> Format:
+    """``--json`` is short for ``--format json``."""
+    return Format.json if as_json else (fmt or Format.table)
+
+
+def write_json(value: Any) -> None:
+    """A single answer: one JSON object on one line."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+
+
+def write_ndjson(rows: Iterable[Any]) -> None:
+    """A stream of records: one JSON object per line (JSON Lines)."""
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def write_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in row])
+
+
+def write_table(columns: Sequence[str], rows: Iterable[Sequence[Any]],
+                title: str | None = None) -> None:
+    """Rich on a terminal; tab-separated plain lines when piped or redirected."""
+    from rich.console import Console
+    console = Console(soft_wrap=True)
+    if not console.is_terminal:
+        sys.stdout.write("\t".join(columns) + "\n")
+        for row in rows:
+            sys.stdout.write("\t".join(_cell(v) for v in row) + "\n")
+        return
+    from rich.markup import escape
+    from rich.table import Table
+    table = Table(*columns, title=title)
+    for row in rows:
+        table.add_row(*(escape(_cell(v)) for v in row))
+    console.print(table)
+
+
+def write_rows(fmt: Format, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+               title: str | None = None) -> None:
+    """A table in the chosen format (JSON callers build their own records)."""
+    if fmt is Format.csv:
+        write_csv(columns, rows)
+    else:
+        write_table(columns, rows, title)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return " ".join(str(value).split())

@@ -1,0 +1,169 @@
+"""The command line as a user meets it: global options anywhere, --version, -h, any-case
+choices, read commands on a missing database, output shapes and formats."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from boardpapers.cli import app, hoist_global_options
+
+runner = CliRunner()
+
+REPORT = """# Libraries Review
+
+Report of the Director of Communities to the Cabinet, 4 March 2025.
+
+## Purpose of report
+
+For decision on Sunday opening.
+
+## Summary
+
+Three branch libraries will open on Sundays at a cost of £48,000 a year.
+
+## Recommendations
+
+That Cabinet approves Sunday opening at Aldport, Brinscombe and Calder libraries.
+
+## Contact officer
+
+The Rt Hon Margaret Example, Head of Libraries, margaret.example@example.gov.uk
+"""
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> str:
+    d = tmp_path_factory.mktemp("cli")
+    (d / "papers").mkdir()
+    (d / "papers" / "libraries.md").write_text(REPORT, encoding="utf-8")
+    path = str(d / "cli.db")
+    r = runner.invoke(app, ["ingest", str(d / "papers"), "--db", path])
+    assert r.exit_code == 0, r.output
+    return path
+
+
+def test_global_options_after_the_subcommand(db):
+    before = runner.invoke(app, ["--db", db, "stats", "--json"])
+    after = runner.invoke(app, ["stats", "--json", "--db", db])
+    equals = runner.invoke(app, ["stats", f"--db={db}", "--json"])
+    assert before.exit_code == after.exit_code == equals.exit_code == 0, after.output
+    assert json.loads(before.stdout) == json.loads(after.stdout) == json.loads(equals.stdout)
+    assert json.loads(after.stdout)["documents"] == 1
+
+
+def test_hoisting_stops_at_double_dash():
+    assert hoist_global_options(["search", "x", "--db", "a.db"]) == \
+        ["--db", "a.db", "search", "x"]
+    assert hoist_global_options(["search", "--", "--db"]) == ["search", "--", "--db"]
+
+
+def test_version_alone_and_dash_h():
+    r = runner.invoke(app, ["--version"])
+    assert r.exit_code == 0 and r.stdout.strip() == "0.1.0"
+    r = runner.invoke(app, ["-h"])
+    assert r.exit_code == 0 and "search" in r.stdout and "ingest" in r.stdout
+    r = runner.invoke(app, ["search", "-h"])
+    assert r.exit_code == 0 and "--council" in r.stdout
+
+
+def test_choices_in_any_case(db):
+    r = runner.invoke(app, ["search", "sundays", "--genre", "Report", "--section",
+                            "Summary", "--json", "--db", db])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["total"] == 1
+    r = runner.invoke(app, ["facts", "--kind", "Money", "--format", "CSV", "--db", db])
+    assert r.exit_code == 0, r.output
+    assert "£48,000" in r.stdout
+
+
+def test_read_commands_on_a_missing_database_fail(tmp_path: Path):
+    missing = tmp_path / "typo.db"
+    for args in (["stats"], ["search", "x"], ["facts", "-k", "money"], ["councils"],
+                 ["show", "abcd"], ["similar", "abcd"], ["reindex"]):
+        r = runner.invoke(app, [*args, "--db", str(missing)])
+        assert r.exit_code == 1, args
+        assert "no database at" in r.output and str(missing) in r.output
+    assert not missing.exists()
+    assert not Path(str(missing) + ".index").exists()
+
+
+def test_facts_people_keep_their_own_title(db):
+    r = runner.invoke(app, ["facts", "-k", "people", "--json", "--db", db])
+    people = [json.loads(line) for line in r.stdout.splitlines()]
+    margaret = [p for p in people if p["name"] == "Margaret Example"]
+    assert margaret and margaret[0]["title"] == "The Rt Hon"
+    assert margaret[0]["paper"]["title"] == "Libraries Review"
+
+
+def test_facts_json_has_extract_fields_and_real_booleans(db):
+    r = runner.invoke(app, ["facts", "-k", "money", "--json", "--db", db])
+    money = json.loads(r.stdout.splitlines()[0])
+    assert money["fact"] == "money" and money["amount"] == 48000
+    assert {"currency", "amount_max", "qualifier", "approximate"} <= set(money)
+    assert money["approximate"] is False and money["currency"] == "GBP"
+    assert money["page"] == 1 and len(money["paper"]["id"]) == 64
+
+
+def test_facts_pages_and_says_when_more_follow(db):
+    all_dates = runner.invoke(app, ["facts", "-k", "dates", "--json", "--db", db])
+    n = len(all_dates.stdout.splitlines())
+    assert n >= 1
+    first = runner.invoke(app, ["facts", "-k", "contacts", "--json", "--limit", "1",
+                                "--db", db])
+    total = runner.invoke(app, ["facts", "-k", "contacts", "--json", "--db", db])
+    if len(total.stdout.splitlines()) > 1:
+        assert "more facts follow: --offset 1" in first.stderr
+    nxt = runner.invoke(app, ["facts", "-k", "contacts", "--json", "--limit", "1",
+                              "--offset", "1", "--db", db])
+    assert nxt.stdout.splitlines() == total.stdout.splitlines()[1:2]
+
+
+def test_piped_tables_are_plain_and_csv_parses(db):
+    r = runner.invoke(app, ["facts", "-k", "money", "--db", db])
+    assert r.exit_code == 0
+    assert not set("┏┃━│─╭") & set(r.stdout)
+    header, first = r.stdout.splitlines()[:2]
+    assert header.split("\t")[:3] == ["fact", "value", "paper"]
+    assert first.split("\t")[1] == "GBP 48,000 a year"
+    r = runner.invoke(app, ["search", "sundays", "--format", "csv", "--db", db])
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert len(rows) == 3 and not any("<mark>" in row["snippet"] for row in rows)
+    assert rows[0]["title"] == "Libraries Review"
+
+
+def test_stream_commands_print_json_lines(db):
+    r = runner.invoke(app, ["stats", "--json", "--db", db])
+    assert isinstance(json.loads(r.stdout), dict)  # a single answer: one object
+    r = runner.invoke(app, ["facts", "-k", "dates", "--json", "--db", db])
+    for line in r.stdout.splitlines():
+        assert isinstance(json.loads(line), dict)  # a stream: one object per line
+
+
+def test_show_by_short_prefix_and_path_ending(db):
+    found = json.loads(runner.invoke(app, ["search", "sundays", "--json", "--db", db]).stdout)
+    doc_id = found["hits"][0]["document"]["id"]
+    r = runner.invoke(app, ["show", doc_id[:4], "--json", "--db", db])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["id"] == doc_id
+    r = runner.invoke(app, ["show", "papers/libraries.md", "--json", "--db", db])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["id"] == doc_id
+    r = runner.invoke(app, ["show", "nothing-like-this", "--db", db])
+    assert r.exit_code == 1 and "no single stored paper" in r.output
+
+
+def test_delete_removes_a_paper_from_search_and_stats(tmp_path: Path):
+    (tmp_path / "a.md").write_text(REPORT, encoding="utf-8")
+    db = ["--db", str(tmp_path / "d.db")]
+    assert runner.invoke(app, ["ingest", str(tmp_path / "a.md"), *db]).exit_code == 0
+    r = runner.invoke(app, ["delete", str(tmp_path / "a.md"), *db])
+    assert r.exit_code == 0 and r.stdout.startswith("deleted ")
+    assert json.loads(runner.invoke(app, ["stats", "--json", *db]).stdout)["documents"] == 0
+    found = json.loads(runner.invoke(app, ["search", "sundays", "--json", *db]).stdout)
+    assert found["total"] == 0
+    r = runner.invoke(app, ["delete", "abcdef", *db])
+    assert r.exit_code == 1 and "no single stored paper" in r.output
