@@ -24,93 +24,129 @@ FIELD_KINDS = ("report_to", "report_number", "date", "subject", "report_of", "au
                "portfolio", "wards", "key_decision", "exempt", "confidential", "plan_theme",
                "name", "position", "phone", "email", "status")
 
-# (kind, language, pattern). A pattern matches the whole label text after numbering and
-# emphasis are removed and the text is lower-cased; order matters only between kinds
-# whose patterns could match the same text (more specific first).
-_VOCABULARY: tuple[tuple[str, str, str], ...] = (
+# (kind, language, pattern, inline). A pattern matches the whole label text after
+# numbering and emphasis are removed and the text is lower-cased; order matters only
+# between kinds whose patterns could match the same text (more specific first). *inline*
+# is the part of the wording that may also start a field in the middle of a flattened
+# line ("… DATE: 4 March 2019 CONTACT OFFICER: …"): only plain, closed wordings, since
+# open ones ("report of the …") would swallow the line; "" where none may.
+_VOCABULARY: tuple[tuple[str, str, str, str], ...] = (
     # --- contact and header fields (checked first: "Contact officer" is not "Contact")
     ("contact", "en", r"contact officers?|contact details|contacts?|officer contact|officer"
                       r"|officer contact details|contact officer(?:'s|s')? details"
                       r"|contact (?:person|name)|for further information(?: contact)?"
                       r"|further information|lead contact officer|report contact"
                       r"|(?:for )?(?:further|more) information,? please contact"
-                      r"|contact for enquiries|enquiries to"),
+                      r"|contact for enquiries|enquiries to",
+     r"contact officers?|contact details|contact"),
     ("contact", "cy", r"swyddogion cyswllt|swyddog cyswllt|manylion cyswllt|cyswllt"
-                      r"|am ragor o wybodaeth"),
-    ("name", "en", r"name|officer name"),
-    ("name", "cy", r"enw"),
-    ("position", "en", r"position|job title|post title|designation|role"),
-    ("position", "cy", r"swydd|teitl swydd|teitl y swydd"),
+                      r"|am ragor o wybodaeth",
+     r"swyddog cyswllt|manylion cyswllt"),
+    ("name", "en", r"name|officer name",
+     r"name"),
+    ("name", "cy", r"enw",
+     r"enw"),
+    ("position", "en", r"position|job title|post title|designation|role",
+     r"position|job title"),
+    ("position", "cy", r"swydd|teitl swydd|teitl y swydd",
+     r"swydd"),
     ("phone", "en", r"(?:tel(?:ephone)?|phone|mobile|mob|direct line|direct dial)"
-                    r"(?:\.? ?(?:no|number)\.?)?"),
-    ("phone", "cy", r"(?:rhif )?ff[oô]n(?: symudol)?"),
-    ("email", "en", r"e-?mail(?: address)?"),
-    ("email", "cy", r"e-?bost|cyfeiriad e-?bost"),
+                    r"(?:\.? ?(?:no|number)\.?)?",
+     r"(?:tel(?:ephone)?|phone|mobile)(?:\.? ?(?:no|number)\.?)?"),
+    ("phone", "cy", r"(?:rhif )?ff[oô]n(?: symudol)?",
+     r"rhif ff[oô]n|ff[oô]n"),
+    ("email", "en", r"e-?mail(?: address)?",
+     r"e-?mail(?: address)?"),
+    ("email", "cy", r"e-?bost|cyfeiriad e-?bost",
+     r"e-?bost"),
     ("report_to", "en", r"report to|to|meeting|committee|(?:final )?decision[- ]maker"
-                        r"|meeting of|name of (?:committee|meeting)|board"),
-    ("report_to", "cy", r"adroddiad i|i|cyfarfod|pwyllgor|enw'r pwyllgor"),
+                        r"|meeting of|name of (?:committee|meeting)|board",
+     r"report to|meeting|committee|decision maker"),
+    ("report_to", "cy", r"adroddiad i|i|cyfarfod|pwyllgor|enw'r pwyllgor",
+     r"adroddiad i|cyfarfod|pwyllgor"),
     ("report_number", "en", r"report (?:no|number|ref(?:erence)?)\.?|ref(?:erence)?(?: no\.?)?"
-                            r"|document (?:no|number)\.?"),
-    ("report_number", "cy", r"rhif (?:yr )?adroddiad|cyfeirnod"),
+                            r"|document (?:no|number)\.?",
+     r"report (?:no|number|ref(?:erence)?)\.?"),
+    ("report_number", "cy", r"rhif (?:yr )?adroddiad|cyfeirnod",
+     r"rhif (?:yr )?adroddiad|cyfeirnod"),
     ("date", "en", r"date(?: of (?:the )?meeting| of report| of decision)?|meeting date"
-                   r"|report date"),
-    ("date", "cy", r"dyddiad(?: y cyfarfod| y penderfyniad| cyfarfod)?"),
+                   r"|report date",
+     r"date of meeting|meeting date|report date|date"),
+    ("date", "cy", r"dyddiad(?: y cyfarfod| y penderfyniad| cyfarfod)?",
+     r"dyddiad(?: y cyfarfod)?"),
     ("subject", "en", r"subject|title|report title|title of report|subject of report"
-                      r"|report subject|item"),
-    ("subject", "cy", r"pwnc|teitl|teitl yr adroddiad|testun"),
+                      r"|report subject|item",
+     r"subject|report title|title"),
+    ("subject", "cy", r"pwnc|teitl|teitl yr adroddiad|testun",
+     r"pwnc|teitl"),
     ("report_of", "en", r"report (?:of|by|from)|from|lead officer|responsible officer"
                         r"|lead director|director|accountable officer|submitted by"
                         r"|report authori[sz]ed by|lead head of service|head of service"
                         r"|strategic director|sponsoring director"
-                        r"|report of the .{3,80}|joint report of .{3,80}"),
-    ("report_of", "cy", r"adroddiad gan|swyddog arweiniol|cyfarwyddwr|adroddiad y .{3,80}"),
+                        r"|report of the .{3,80}|joint report of .{3,80}",
+     r"report of|report by|report from|lead officer|responsible officer"),
+    ("report_of", "cy", r"adroddiad gan|swyddog arweiniol|cyfarwyddwr|adroddiad y .{3,80}",
+     r"adroddiad gan|swyddog arweiniol"),
     ("author", "en", r"report authors?|authors?|report author and contact|prepared by"
                      r"|lead officer and report author"
-                     r"|written by"),
-    ("author", "cy", r"awdur(?: yr adroddiad)?"),
+                     r"|written by",
+     r"report author|author"),
+    ("author", "cy", r"awdur(?: yr adroddiad)?",
+     r"awdur(?: yr adroddiad)?"),
     ("portfolio", "en", r"portfolio(?: holder| area)?|cabinet member(?: responsible)?"
                         r"|cabinet portfolio|lead member|executive member|relevant cabinet member"
-                        r"|portfolio holder responsible"),
+                        r"|portfolio holder responsible",
+     r"portfolio holder|cabinet member|lead member|portfolio"),
     ("portfolio", "cy", r"aelod (?:cabinet|portffolio)(?: cyfrifol)?|portffolio|deiliad portffolio"
-                        r"|enw'r aelod cabinet"),
+                        r"|enw'r aelod cabinet",
+     r"aelod cabinet"),
     ("wards", "en", r"wards?(?: affected)?|wards? and communities affected"
                     r"|electoral divisions?(?: affected)?|divisions? affected"
-                    r"|ward\(s\)(?: affected)?"),
-    ("wards", "cy", r"wardiau(?: yr effeithir arnynt)?|ward(?: yr effeithir arni)?"),
-    ("key_decision", "en", r"key decision\??|is this a key decision\??"),
-    ("key_decision", "cy", r"penderfyniad allweddol\??"),
+                    r"|ward\(s\)(?: affected)?",
+     r"wards affected|ward\(s\) affected|wards?|electoral divisions? affected"),
+    ("wards", "cy", r"wardiau(?: yr effeithir arnynt)?|ward(?: yr effeithir arni)?",
+     r"wardiau"),
+    ("key_decision", "en", r"key decision\??|is this a key decision\??",
+     r"key decision\??"),
+    ("key_decision", "cy", r"penderfyniad allweddol\??",
+     r"penderfyniad allweddol"),
     ("confidential", "en", r"is this report confidential\??|confidential(?: report)?\??"
-                           r"|confidentiality|public or private\??|classification|public/private"),
-    ("confidential", "cy", r"cyfrinachol\??|a yw'r adroddiad hwn yn gyfrinachol\??"),
+                           r"|confidentiality|public or private\??|classification|public/private",
+     r"is this report confidential\?|confidential"),
+    ("confidential", "cy", r"cyfrinachol\??|a yw'r adroddiad hwn yn gyfrinachol\??", ""),
     ("exempt", "en", r"exempt information|exempt|exemption|exempt from publication\??"
-                     r"|part (?:i|ii|1|2|one|two)(?: item)?|not for publication"),
-    ("exempt", "cy", r"gwybodaeth eithriedig|eithriedig"),
-    ("status", "en", r"status|report status|for"),
+                     r"|part (?:i|ii|1|2|one|two)(?: item)?|not for publication",
+     r"exempt information|exempt"),
+    ("exempt", "cy", r"gwybodaeth eithriedig|eithriedig", ""),
+    ("status", "en", r"status|report status|for", ""),
     ("plan_theme", "en", r"(?:lga |council |corporate )?plan (?:theme|priority|priorities)"
                          r"|corporate priorit(?:y|ies)|council priorit(?:y|ies)"
                          r"|strategic priorit(?:y|ies)"
-                         r"|link to (?:corporate|council) (?:plan|priorities)"),
-    ("plan_theme", "cy", r"amcan(?:ion)? llesiant|blaenoriaeth(?:au)? corfforaethol"),
+                         r"|link to (?:corporate|council) (?:plan|priorities)",
+     r"lga plan theme|plan theme|corporate priority|corporate priorities"),
+    ("plan_theme", "cy", r"amcan(?:ion)? llesiant|blaenoriaeth(?:au)? corfforaethol", ""),
     # --- the report template
     ("purpose", "en", r"purpose(?: of (?:the |this )?report)?|report purpose|purpose of paper"
                       # Northern Ireland's "1.0 Purpose of Report or Summary of Main Issues"
                       r"|purpose of (?:the )?report or summary of (?:the )?main issues"
                       r"|purpose and (?:background|scope|summary)|reasons? for (?:this|the) report"
                       r"|reasons? for report|why is this report being brought"
-                      r"|aim of (?:the |this )?report|purpose of this paper"),
+                      r"|aim of (?:the |this )?report|purpose of this paper",
+     r"purpose of (?:the )?report|purpose"),
     ("purpose", "cy", r"(?:diben|pwrpas)(?: yr adroddiad)?|pwrpas yr adroddiad hwn"
-                      r"|diben yr adroddiad hwn|rheswm dros yr adroddiad"),
+                      r"|diben yr adroddiad hwn|rheswm dros yr adroddiad",
+     r"diben yr adroddiad|pwrpas yr adroddiad"),
     ("other", "en", r"reasons? for (?:the )?(?:recommendations?|recommendation\(s\)|decisions?"
                     r"|proposals?)"
                     r"|reasons? for (?:the )?recommended decisions?"
                     r"|alternative options?(?: considered)?(?: and rejected)?"
-                    r"|other options considered|options considered and rejected"),
+                    r"|other options considered|options considered and rejected", ""),
     ("other", "cy", r"rhesymau? dros (?:yr )?(?:argymhelliad|argymhellion|penderfyniad)"
-                    r"|rhesymau? dros (?:yr )?argymhelliad\(ion\)|opsiynau eraill a ystyriwyd"),
+                    r"|rhesymau? dros (?:yr )?argymhelliad\(ion\)|opsiynau eraill a ystyriwyd", ""),
     ("summary", "en", r"(?:executive |report |management )?summary|summary of (?:the )?report"
                       r"|report summary and recommendations?"
-                      r"|key points|summary and purpose|overview"),
-    ("summary", "cy", r"crynodeb(?: gweithredol)?|crynodeb o'r adroddiad|trosolwg"),
+                      r"|key points|summary and purpose|overview", ""),
+    ("summary", "cy", r"crynodeb(?: gweithredol)?|crynodeb o'r adroddiad|trosolwg", ""),
     ("recommendations", "en", r"recommendations?|recommendation\(s\)|recommendation/s"
                               r"|recommended decisions?|recommended actions?|proposed decisions?"
                               r"|decisions? (?:required|sought|requested)|recommendations? to \w+"
@@ -120,29 +156,32 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
                               r"(?: to [\w ,&'-]{2,80})?"
                               r"|recommendations? of (?:the )?[\w ,&'-]{3,80}"
                               r"|recommendation(?:s|/s|\(s\))? and reasons?(?:/s|\(s\))?"
-                              r"|recommendation(?:s|\(s\))? to (?:the )?[\w ]{2,40}"),
+                              r"|recommendation(?:s|\(s\))? to (?:the )?[\w ]{2,40}",
+     r"recommendations?"),
     ("recommendations", "cy", r"argymhelliad(?:ion)?|argymhellion|argymhelliad\(ion\)"
                               r"|argymhellion i'r \w+|penderfyniad a geisir|penderfyniad(?:au)?"
-                              r"|yr argymhelliad|argymhellir"),
+                              r"|yr argymhelliad|argymhellir",
+     r"argymhellion|argymhelliad"),
     ("actions", "en", r"actions?(?: required| needed| requested)?|next actions|action\(s\)|action/s"
-                      r"|action(?:s)? (?:for|by) (?:officers|members)"),
-    ("actions", "cy", r"camau? gweithredu|gweithredu"),
+                      r"|action(?:s)? (?:for|by) (?:officers|members)", ""),
+    ("actions", "cy", r"camau? gweithredu|gweithredu", ""),
     ("background", "en", r"background(?: information| and context)?|introduction"
                          r"|introduction and background|background and introduction|context"
                          r"|background and context"
-                         r"|overview and background"),
-    ("background", "cy", r"cefndir|cyflwyniad|cyd-destun|cefndir a chyd-destun"),
+                         r"|overview and background", ""),
+    ("background", "cy", r"cefndir|cyflwyniad|cyd-destun|cefndir a chyd-destun", ""),
     ("issues", "en", r"(?:the |main |key )?issues|issues(?: and options)?(?: for consideration)?"
                      r"|discussion|proposals?|current position|options(?: appraisal| considered)?"
                      r"|main report|report details?|detailed information|details|consideration"
                      r"|main considerations|the proposal|key considerations|analysis"
                      r"|issues and analysis|update|progress update|information|available options"
                      r"|preferred option(?: and reasons for (?:the )?recommendations?)?"
-                     r"|proposals? and reasons|options and (?:analysis|proposals?)"),
+                     r"|proposals? and reasons|options and (?:analysis|proposals?)", ""),
     ("issues", "cy", r"materion(?: allweddol)?|ystyriaethau|opsiynau|cynigion?|trafodaeth"
-                     r"|y sefyllfa bresennol|manylion|gwybodaeth"),
-    ("implications_wales", "en", r"implications for wales|wales implications|welsh implications"),
-    ("implications_wales", "cy", r"goblygiadau i gymru|goblygiadau ar gyfer cymru"),
+                     r"|y sefyllfa bresennol|manylion|gwybodaeth", ""),
+    ("implications_wales", "en", r"implications for wales|wales implications|welsh implications",
+     ""),
+    ("implications_wales", "cy", r"goblygiadau i gymru|goblygiadau ar gyfer cymru", ""),
     ("financial", "en", r"(?:financial|finance|resource|budget|budgetary|funding|cost)"
                         r"(?: and (?:resource|resources|value for money|procurement|risk))?"
                         r" (?:implications|considerations|comments|issues|impact)"
@@ -153,42 +192,44 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
                         r"|resource and value for money"
                         r"|implications for resources|value for money|finance summary"
                         r"|financial summary"
-                        r"|(?:statutory |chief )?finance officer|section 151 officer"),
+                        r"|(?:statutory |chief )?finance officer|section 151 officer", ""),
     ("financial", "cy", r"goblygiadau (?:ariannol|cyllidol|adnoddau)|ystyriaethau ariannol"
                         r"|cyllid|adnoddau|sylwadau'r (?:swyddog adran 151|pennaeth cyllid)"
                         r"|goblygiadau ariannol ac adnoddau|(?:y )?swyddog cyllid statudol"
-                        r"|pennaeth cyllid"),
+                        r"|pennaeth cyllid", ""),
     ("legal", "en", r"legal(?: and (?:governance|constitutional|procurement))?"
                     r"(?: implications| considerations| comments| issues| powers)?"
                     r"|comments? (?:of|from) the "
                     r"(?:monitoring officer|head of legal\b.*|solicitor.*)"
                     r"|monitoring officer(?:'s)? comments|statutory (?:powers|considerations)"
-                    r"|legal powers and duties|governance implications|monitoring officer"),
+                    r"|legal powers and duties|governance implications|monitoring officer", ""),
     ("legal", "cy", r"goblygiadau cyfreithiol|ystyriaethau cyfreithiol|cyfreithiol"
-                    r"|sylwadau'r swyddog monitro|(?:y )?swyddog monitro"),
+                    r"|sylwadau'r swyddog monitro|(?:y )?swyddog monitro", ""),
     ("equalities", "en", r"equalit(?:y|ies)(?: and diversity| diversity and inclusion"
                          r"| and inclusion| and human rights)?(?: implications| considerations"
                          r"| impact(?: assessment)?| issues)?"
                          r"|equality impact assessment|(?:public sector )?equality duty"
                          r"|diversity implications|equality, diversity and inclusion"
-                         r"(?: implications)?|edi implications|equalities and diversity"),
+                         r"(?: implications)?|edi implications|equalities and diversity", ""),
     ("equalities", "cy", r"(?:goblygiadau|ystyriaethau) cydraddoldeb|cydraddoldeb"
                          r"|asesiad effaith (?:ar )?gydraddoldeb"
                          r"|asesiad o'r effaith ar gydraddoldeb"
-                         r"|asesiad effaith integredig|cydraddoldeb ac amrywiaeth"),
+                         r"|asesiad effaith integredig|cydraddoldeb ac amrywiaeth", ""),
     ("risk", "en", r"risks?(?: management| implications| assessment| analysis| and mitigation"
                    r"| and mitigations| management implications| considerations)?"
-                   r"|key risks|risk and mitigation|risks and issues"),
-    ("risk", "cy", r"risgiau?|rheoli risg|asesiad risg|goblygiadau risg"),
+                   r"|key risks|risk and mitigation|risks and issues", ""),
+    ("risk", "cy", r"risgiau?|rheoli risg|asesiad risg|goblygiadau risg", ""),
     ("next_steps", "en", r"next steps|next stages|way forward|timetable(?: and next steps)?"
-                         r"|implementation(?: timetable)?"),
-    ("next_steps", "cy", r"camau nesaf|y camau nesaf|y ffordd ymlaen"),
+                         r"|implementation(?: timetable)?", ""),
+    ("next_steps", "cy", r"camau nesaf|y camau nesaf|y ffordd ymlaen", ""),
     ("appendix", "en", r"appendix(?: [0-9a-z]{1,3})?(?: ?[-–:] ?.*)?|appendices|annex(?:es)?"
                        r"(?: [0-9a-z]{1,3})?|background papers?|background documents?"
                        r"|list of (?:background papers|appendices)|supporting documents?"
-                       r"|documents? attached|attachments?|enclosures?"),
+                       r"|documents? attached|attachments?|enclosures?",
+     r"appendices|background papers"),
     ("appendix", "cy", r"atodiad(?:au)?(?: [0-9a-z]{1,3})?(?: ?[-–:] ?.*)?|papurau cefndir"
-                       r"|dogfennau cefndir|rhestr o bapurau cefndir"),
+                       r"|dogfennau cefndir|rhestr o bapurau cefndir",
+     r"atodiadau|papurau cefndir"),
     ("other", "en", r"(?:climate|carbon|environmental|sustainability|human resources?|hr"
                     r"|staffing|workforce|procurement|property|health and safety|safeguarding"
                     r"|crime and disorder|community safety|data protection|privacy|ict|digital"
@@ -201,14 +242,14 @@ _VOCABULARY: tuple[tuple[str, str, str], ...] = (
                     r"|conclusions?|summary of implications|implications|other implications"
                     r"|views of the statutory officers|local member views?"
                     r"|council plan|corporate plan|climate change|well-being of future generations"
-                    r".*|wellbeing of future generations.*|sustainability|glossary"),
+                    r".*|wellbeing of future generations.*|sustainability|glossary", ""),
     ("other", "cy", r"casgliad(?:au)?|ymgynghori|ymgynghoriad(?:au)?|goblygiadau eraill|goblygiadau"
                     r"|barn y swyddogion statudol|barn yr aelod lleol|rhesymau dros y penderfyniad"
                     r"|yr iaith gymraeg|iaith gymraeg|newid hinsawdd|llesiant cenedlaethau'r"
-                    r" dyfodol.*|deddf llesiant.*"),
+                    r" dyfodol.*|deddf llesiant.*", ""),
 )
 
-_KIND_ORDER = tuple(dict.fromkeys(kind for kind, _, _ in _VOCABULARY))
+_KIND_ORDER = tuple(dict.fromkeys(kind for kind, _, _, _ in _VOCABULARY))
 
 # Section kinds whose label may carry the section's text inline ("Purpose: For decision").
 SECTION_LABEL_KINDS = frozenset(k for k in _KIND_ORDER if k not in FIELD_KINDS)
@@ -254,12 +295,12 @@ def _compile(kind: str, language: str, pattern: str) -> _Pattern:
         re.compile(rf"({pattern})\s+(?P<value>\S.*)$", re.IGNORECASE))
 
 
-_PATTERNS: tuple[_Pattern, ...] = tuple(_compile(k, lang, p) for k, lang, p in _VOCABULARY)
+_PATTERNS: tuple[_Pattern, ...] = tuple(_compile(k, lang, p) for k, lang, p, _ in _VOCABULARY)
 
 # Every pattern in one alternation: most lines of a paper are prose that no label starts,
 # and one regex call rules them out where the pattern-by-pattern loop would make ~140.
 # It is a pre-filter only (it accepts whenever some pattern would), never the decision.
-_ANY = "|".join(f"(?:{p})" for _, _, p in _VOCABULARY)
+_ANY = "|".join(f"(?:{p})" for _, _, p, _ in _VOCABULARY)
 _ANY_WHOLE = re.compile(rf"(?:{_ANY})\s*[:.?]?", re.IGNORECASE)
 _ANY_SEPARATED = re.compile(rf"(?:{_ANY}){_SEPARATOR}\S", re.IGNORECASE | re.DOTALL)
 # A label and its separator are short: past this many characters of cleaned text a line
@@ -420,32 +461,17 @@ def _label_swallowed_separator(label: str) -> bool:
 
 # ------------------------------------------------------------------ flattened headers
 
-# Labels that may start a field in the middle of a flattened line. Only plain, closed
-# wordings: open patterns ("report of the ...") would swallow the line.
-_INLINE_LABELS: tuple[tuple[str, str], ...] = (
-    ("report_to", r"report to|meeting|committee|decision maker|adroddiad i|cyfarfod|pwyllgor"),
-    ("report_number", r"report (?:no|number|ref(?:erence)?)\.?|rhif (?:yr )?adroddiad|cyfeirnod"),
-    ("date", r"date of meeting|meeting date|report date|date|dyddiad(?: y cyfarfod)?"),
-    ("subject", r"subject|report title|title|pwnc|teitl"),
-    ("report_of", r"report of|report by|report from|lead officer|responsible officer"
-                  r"|adroddiad gan|swyddog arweiniol"),
-    ("author", r"report author|author|awdur(?: yr adroddiad)?"),
-    ("portfolio", r"portfolio holder|cabinet member|lead member|portfolio|aelod cabinet"),
-    ("wards", r"wards affected|ward\(s\) affected|wards?|electoral divisions? affected"
-              r"|wardiau"),
-    ("key_decision", r"key decision\??|penderfyniad allweddol"),
-    ("exempt", r"exempt information|exempt"),
-    ("confidential", r"is this report confidential\?|confidential"),
-    ("plan_theme", r"lga plan theme|plan theme|corporate priority|corporate priorities"),
-    ("contact", r"contact officers?|contact details|contact|swyddog cyswllt|manylion cyswllt"),
-    ("name", r"name|enw"),
-    ("position", r"position|job title|swydd"),
-    ("phone", r"(?:tel(?:ephone)?|phone|mobile)(?:\.? ?(?:no|number)\.?)?|rhif ff[oô]n|ff[oô]n"),
-    ("email", r"e-?mail(?: address)?|e-?bost"),
-    ("purpose", r"purpose of (?:the )?report|purpose|diben yr adroddiad|pwrpas yr adroddiad"),
-    ("recommendations", r"recommendations?|argymhellion|argymhelliad"),
-    ("appendix", r"appendices|background papers|atodiadau|papurau cefndir"),
-)
+def _inline_labels() -> tuple[tuple[str, str], ...]:
+    """(kind, wordings) of the vocabulary's inline wordings, English then Welsh per kind."""
+    by_kind: dict[str, list[str]] = {}
+    for kind, _, _, inline in _VOCABULARY:
+        if inline:
+            by_kind.setdefault(kind, []).append(inline)
+    return tuple((kind, "|".join(wordings)) for kind, wordings in by_kind.items())
+
+
+# Labels that may start a field in the middle of a flattened line.
+_INLINE_LABELS = _inline_labels()
 _INLINE_RE = re.compile(
     # "… and PartnershipsTel: 01632 …": a converter glued a capitalised contact label to
     # the word before it (a tab stop lost)
@@ -502,6 +528,65 @@ def _split_fields(text: str) -> tuple[Field, ...]:
         value = text[m.end():end].strip(" ,;")
         out.append(Field(kind, m.group("label").strip(), value, m.start()))
     return tuple(out)
+
+
+# A label of any wording in capitals ("ASSESSMENT OF RISK:", "WARD(S) AFFECTED:"): in a
+# flattened cover sheet it ends the value before it, though it is no field of ours.
+_CAPS_LABEL = re.compile(r"(?<![\w(])[A-Z][A-Z()/&,'’ -]{2,60}[A-Z)] ?:(?= |$)")
+# "1. RECOMMENDATION 1.1 That …": a section label in capitals run into its first
+# numbered paragraph, on a page flattened into one paragraph.
+_CAPS_SECTION = re.compile(r"(?<= )(?P<label>[A-Z][A-Z ]{2,40}[A-Z]) (?=\d{1,2}\.\d{1,2} )")
+_CAPS_SECTION_KINDS = frozenset({"recommendations", "purpose"})
+
+
+@dataclass(frozen=True, slots=True)
+class FlattenedSettings:
+    """How much a paragraph must look like a flattened cover sheet to be cut into fields."""
+
+    min_length: int = 200  # characters: a cover sheet's fields and values, not a line
+    min_fields: int = 3  # labelled fields with a colon: one "date:" in prose is not a sheet
+
+
+FLATTENED = FlattenedSettings()
+
+
+def fields_anywhere(text: str, settings: FlattenedSettings = FLATTENED) -> tuple[Field, ...]:
+    """The fields of a cover sheet flattened into one paragraph, wherever they stand in it.
+
+    "Part 1 ITEM NO. REPORT OF … TITLE : Traffic Unit RECOMMENDATIONS : That … EXECUTIVE
+    SUMMARY : … CONTACT OFFICER : Jane Doe KEY DECISION : …": the same inline labels as
+    ``split_fields``, found after other text too; any label in capitals ends a value.
+    """
+    if text.count(":") < settings.min_fields or len(text) < settings.min_length:
+        if not _has_caps_section(text):
+            return ()
+    form = _fields_form(text)
+    hits: list[tuple[int, int, str, str]] = []  # start, end of label, kind, label
+    for m in _INLINE_RE.finditer(form):
+        kind = next(_INLINE_LABELS[j][0] for j in range(len(_INLINE_LABELS))
+                    if m.group(f"k{j}") is not None)
+        hits.append((m.start(), m.end(), kind, m.group("label").strip()))
+    sections = [(m.start(), m.end(), found.kind, m.group("label")) for m in
+                _CAPS_SECTION.finditer(form)
+                if (found := match_label(m.group("label"))) is not None
+                and found.kind in _CAPS_SECTION_KINDS]
+    if len(hits) < settings.min_fields and not sections:
+        return ()
+    hits = sorted(hits + sections)
+    ends = sorted({m.start() for m in _CAPS_LABEL.finditer(form)} | {h[0] for h in hits}
+                  | {len(form)})
+    out = []
+    for start, end, kind, label in hits:
+        stop = next(e for e in ends if e >= end)
+        out.append(Field(kind, label, form[end:stop].strip(" ,;"), start))
+    return tuple(out)
+
+
+_FOUR_CAPITALS = re.compile(r"[A-Z]{4}")
+
+
+def _has_caps_section(text: str) -> bool:
+    return _FOUR_CAPITALS.search(text) is not None and _CAPS_SECTION.search(text) is not None
 
 
 # ------------------------------------------------------------------ placeholders

@@ -358,6 +358,7 @@ def parse_report(layout: Layout, first: int, last: int) -> Report:
     if "recommendations" not in values:
         values["recommendations"] = (table_recommendations(front_blocks)
                                      or asked_in_template(cut, first_head, front_blocks)
+                                     or _field_recommendations(fields)
                                      or before_reasons(cut))
     return Report(
         title=read_front(front_blocks, fields).title,
@@ -381,6 +382,13 @@ def parse_report(layout: Layout, first: int, last: int) -> Report:
         last_block=last,
         pages=(blocks[0][1].page, blocks[-1][1].page),
     )
+
+
+def _field_recommendations(fields: dict[str, str]) -> tuple[str, ...]:
+    """"RECOMMENDATIONS: Approval is requested to: 1 To approve …" as a field of a cover
+    sheet flattened into one paragraph."""
+    value = fields.get("recommendations")
+    return list_items(Head(0, "recommendations", "", value), []) if value else ()
 
 
 def _one(value: str | tuple[str, ...] | None) -> str | None:

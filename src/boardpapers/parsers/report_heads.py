@@ -19,6 +19,7 @@ from boardpapers.parsers.labels import (
     Field,
     Label,
     clean_label_text,
+    fields_anywhere,
     is_placeholder,
     match_label,
     split_fields,
@@ -97,7 +98,9 @@ def block_head(index: int, block: Block) -> Head | None:
         return None
     text = block_text(block)
     fields = split_fields(text)
-    if len(fields) >= 2:
+    if len(fields) < 2:
+        fields = fields_anywhere(text)
+    if len(fields) >= 2 or (fields and fields[0].kind == "recommendations"):
         return Head(index, fields[0].kind, fields[0].label, fields[0].value, fields=fields)
     label = match_label(text)
     if label is None:
