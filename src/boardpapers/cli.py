@@ -126,26 +126,15 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (r
     """Read, understand and store papers; files already stored are left alone."""
     from rich.console import Console
     from rich.markup import escape
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-    )
 
     from boardpapers.pipeline import ingest as run_ingest
+    from boardpapers.progress import IngestProgress
     err = Console(stderr=True, soft_wrap=True)
     store = _store(create=True)
-    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
-                  MofNCompleteColumn(), TimeElapsedColumn(), console=err,
-                  disable=as_json or not err.is_terminal) as progress:
-        task = progress.add_task("ingesting", total=None)
-        summary = run_ingest(
-            paths, store, workers=workers,
-            on_total=lambda n: progress.update(task, total=n),
-            on_outcome=lambda o: progress.update(task, advance=1,
-                                                 description=Path(o.path).name[:40]))
+    with IngestProgress(err, quiet=as_json) as progress:
+        summary = run_ingest(paths, store, workers=workers, on_total=progress.on_total,
+                             on_outcome=progress.on_outcome)
+    progress.finish(summary)
     if as_json:
         write_json(summary.to_json())
     else:
@@ -153,7 +142,7 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (r
             err.print(f"[red]failed:[/red] {escape(o.path)}: {escape(o.reason or '')}")
         sys.stdout.write(f"{summary.count('ingested')} ingested, {summary.count('present')} "
                          f"already present, {summary.count('failed')} failed\n")
-    raise typer.Exit(1 if summary.failed else 0)
+    raise typer.Exit(130 if summary.interrupted else 1 if summary.failed else 0)
 
 
 @app.command()

@@ -7,12 +7,12 @@ its own transaction, so one bad file never stops a batch and never leaves half a
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +23,7 @@ from boardpapers import facts, genre, parsers, readers
 from boardpapers.errors import BoardpapersError
 from boardpapers.layout import Layout
 from boardpapers.paper import Paper
+from boardpapers.workers import run_pool
 
 if TYPE_CHECKING:
     from boardpapers.store import Store
@@ -51,11 +52,19 @@ class Outcome:
     doc_id: str | None = None
     genre: str | None = None
     title: str | None = None
+    pages: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class IngestSummary:
     outcomes: tuple[Outcome, ...] = field(default_factory=tuple)
+    seconds: float = 0.0
+    interrupted: bool = False  # Ctrl-C: the files after the last outcome were not read
+    not_started: int = 0
+
+    @property
+    def pages(self) -> int:
+        return sum(o.pages for o in self.outcomes)
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -66,7 +75,9 @@ class IngestSummary:
 
     def to_json(self) -> dict[str, object]:
         return {s: self.count(s) for s in ("ingested", "present", "failed", "skipped")} | {
-            "failures": [{"path": o.path, "reason": o.reason} for o in self.failed]}
+            "failures": [{"path": o.path, "reason": o.reason} for o in self.failed],
+            "pages": self.pages, "seconds": round(self.seconds, 3),
+            "interrupted": self.interrupted, "not_started": self.not_started}
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
@@ -118,15 +129,43 @@ Progress = Callable[[Outcome], None]
 def ingest(paths: Iterable[str | Path], store: Store, *, workers: int = 1,
            on_total: Callable[[int], None] | None = None,
            on_outcome: Progress | None = None) -> IngestSummary:
-    """Read, understand and store every file; already-stored files are not read again."""
+    """Read, understand and store every file; already-stored files are not read again.
+
+    Ctrl-C (KeyboardInterrupt) stops the workers at once and returns the summary so far,
+    marked interrupted; what was stored stays stored and searchable."""
+    started = time.perf_counter()
     outcomes: list[Outcome] = []
-    todo: list[Path] = []
 
     def record(o: Outcome) -> None:
         outcomes.append(o)
         if on_outcome:
             on_outcome(o)
 
+    interrupted, not_started = False, 0
+    todo: list[Path] = []
+    before: int | None = None  # outcomes recorded before reading began
+    try:
+        todo = _to_read(paths, store, record, on_total)
+        before = len(outcomes)
+        results = _run(todo, workers)
+        try:
+            for path, (paper, reason) in results:
+                record(_store_one(store, path, paper, reason))
+        finally:
+            results.close()  # ends the workers, also on Ctrl-C
+    except KeyboardInterrupt:
+        interrupted = True
+        not_started = 0 if before is None else len(todo) - (len(outcomes) - before)
+    finally:
+        store.flush()  # what was stored becomes searchable, even if the batch was cut
+    return IngestSummary(tuple(outcomes), time.perf_counter() - started, interrupted,
+                         not_started)
+
+
+def _to_read(paths: Iterable[str | Path], store: Store, record: Progress,
+             on_total: Callable[[int], None] | None) -> list[Path]:
+    """The files that need reading; refusals and already-stored files are recorded."""
+    todo: list[Path] = []
     found = list(discover(paths))
     if on_total:
         on_total(len(found))
@@ -139,27 +178,25 @@ def ingest(paths: Iterable[str | Path], store: Store, *, workers: int = 1,
             record(Outcome(str(path), "present", doc_id=digest))
         else:
             todo.append(path)
-    try:
-        for path, (paper, reason) in _run(todo, workers):
-            record(_store_one(store, path, paper, reason))
-    finally:
-        store.flush()  # what was stored becomes searchable, even if the batch was cut
-    return IngestSummary(tuple(outcomes))
+    return todo
 
 
-def _run(paths: list[Path], workers: int) -> Iterator[tuple[Path, tuple[Paper | None, str | None]]]:
+Result = tuple[Paper | None, str | None]
+
+
+def _run(paths: list[Path], workers: int) -> Generator[tuple[Path, Result], None, None]:
     if workers <= 1 or len(paths) <= 1:
         for p in paths:
             yield p, process_safely(str(p))
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures: list[tuple[Path, Future[tuple[Paper | None, str | None]]]] = [
-            (p, pool.submit(process_safely, str(p))) for p in paths]
-        for p, fut in futures:
-            try:
-                yield p, fut.result()
-            except BrokenProcessPool:
-                yield p, (None, "the worker reading this file died (out of memory?)")
+    by_name = {str(p): p for p in paths}
+    with contextlib.closing(run_pool(process_safely, list(by_name), workers, _died)) as run:
+        for name, result in run:
+            yield by_name[name], result
+
+
+def _died(reason: str) -> Result:
+    return None, reason
 
 
 def _store_one(store: Store, path: Path, paper: Paper | None,
@@ -172,4 +209,4 @@ def _store_one(store: Store, path: Path, paper: Paper | None,
         return Outcome(str(path), "failed", f"database error: {exc.__class__.__name__}: {exc}")
     status = "ingested" if stored else "present"
     return Outcome(str(path), status, doc_id=paper.source.sha256, genre=paper.genre,
-                   title=paper.title)
+                   title=paper.title, pages=paper.source.pages)
