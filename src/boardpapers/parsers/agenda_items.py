@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from boardpapers.facts.dates import parse_date
 from boardpapers.layout import BlockKind
 from boardpapers.paper import AgendaItem
+from boardpapers.parsers.agenda_lines import heading_items, tidy_agenda_lines
 from boardpapers.parsers.meeting import ITEM_MARKER, NEXT_MEETING, Line, clean_cell, parse_time
 
 _AGENDA_START = re.compile(
@@ -22,7 +23,7 @@ _AGENDA_START = re.compile(
     r"no\.?\s+item|rhif eitem)\s*:?$", re.IGNORECASE)
 _ITEM = re.compile(
     r"^(?:item\s+|eitem\s+)?([1-9]\d{0,2}\((?:[a-z]|[ivx]{1,4})\)"  # "5(i)", "4(b)"
-    r"|[1-9]\d{0,2}(?:\.\d{1,2})?[a-z]?|\([a-z]\)|[a-z]\)"
+    r"|(?:0[1-9]|[1-9]\d{0,2})(?:\.\d{1,2})?[a-z]?|\([a-z]\)|[a-z]\)"  # "01", "5.1"
     r"|(?:[A-Z]{1,4}/)?\d{2}/\d{2,4}[a-z]?)"  # a parish's "25/101", a town's "FC/25/088"
     r"[.):]?\s+(\S.*)$",
     re.IGNORECASE)
@@ -126,12 +127,14 @@ def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
     to present"; "Verbal update from A and B"), its lettered sub-items ("(a) …", bullets)
     or its description.
     """
+    lines = tidy_agenda_lines(lines, _number_of)
     start = agenda_start(lines)
-    agenda = _Agenda()
+    agenda = _Agenda(bulleted=start is not None and start + 1 < len(lines)
+                     and _is_bullet(lines[start + 1]))
     joined = _numbers_joined_to_titles(lines[start or 0:])
     for k, line in enumerate(joined):
         text = line.text
-        number_title = _item_number_title(line)
+        number_title = _item_number_title(line) or agenda.bullet_item(line)
         if NEXT_MEETING.match(text) and not number_title:
             break  # "Date of next meeting: …" closes the agenda ("7. Date of next …" is an item)
         if agenda.items and not number_title and _front_matter_ends(joined, k):
@@ -157,7 +160,17 @@ def parse_agenda_items(lines: Sequence[Line]) -> tuple[AgendaItem, ...]:
         agenda.detail(line)
     for draft in agenda.items:
         draft.confidential = draft.confidential or draft.number in agenda.named_private
+    if not agenda.items and start is not None and _TABLE_HEAD.match(lines[start].text):
+        return heading_items(joined[1:])
     return tuple(d.freeze() for d in agenda.items)
+
+
+_TABLE_HEAD = re.compile(r"^(?:no\.?\s+item|rhif eitem)\s*:?$", re.IGNORECASE)
+
+
+def _number_of(line: Line) -> str | None:
+    found = _item_number_title(line)
+    return found[0] if found else None
 
 
 @dataclass
@@ -170,6 +183,18 @@ class _Agenda:
     current: _ItemDraft | None = None
     repeating: bool = False  # inside a list that repeats the items (a contents page)
     last_page: int = 0
+    bulleted: bool = False  # bullets right under "AGENDA": they are the items
+    bullet_depth: int | None = None
+
+    def bullet_item(self, line: Line) -> tuple[str, str] | None:
+        """("", title) for a bullet that is an item: a page store turned the agenda's
+        numbers into bullets, so the bullets right under "AGENDA" (and the later ones at
+        their depth) are the items, numbered sub-items between them."""
+        if not self.bulleted or not _is_bullet(line):
+            return None
+        if self.bullet_depth is None:
+            self.bullet_depth = line.depth
+        return ("", line.text) if line.depth <= self.bullet_depth else None
 
     def read_item(self, line: Line, number: str, title: str) -> bool:
         """Add (or, when the number was read before, merge) an item; False when the
@@ -180,7 +205,8 @@ class _Agenda:
             pages = next((_cell_pages(c) for c in line.cells[1:] if _cell_pages(c)), None)
         title, said = split_description(title)
         description = description or said
-        seen = next((d for d in self.items if d.number.casefold() == number.casefold()), None)
+        seen = next((d for d in self.items if number and d.number.casefold()
+                     == number.casefold()), None)
         if seen is not None:
             if not same_title(seen.title, title):
                 return False
@@ -236,6 +262,10 @@ class _Agenda:
         if base is None or base.group(0) == number:
             return None
         return next((d for d in reversed(self.items) if d.number == base.group(0)), None)
+
+
+def _is_bullet(line: Line) -> bool:
+    return line.kind is BlockKind.LIST_ITEM and not any(c.isalnum() for c in line.marker)
 
 
 def _cell_pages(cell: str) -> str | None:
@@ -355,8 +385,8 @@ def _item_numbers(text: str) -> list[str]:
     return numbers
 
 
-_BARE_NUMBER = re.compile(r"(?:item\s+)?[1-9]\d{0,2}(?:\.\d{1,2}|\((?:[a-z]|[ivx]{1,4})\))?"
-                          r"[a-z]?[.)]?", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"(?:item\s+)?(?:0[1-9]|[1-9]\d{0,2})"
+                          r"(?:\.\d{1,2}|\((?:[a-z]|[ivx]{1,4})\))?[a-z]?[.)]?", re.IGNORECASE)
 
 
 def _numbers_joined_to_titles(lines: Sequence[Line]) -> list[Line]:
@@ -394,11 +424,15 @@ def _item_number_title(line: Line) -> tuple[str, str] | None:
         return None  # "11.00 am – online" is a time, not item 11
     if parse_date(first) and len(first) < 40 and not NEXT_MEETING.match(title):
         return None  # page furniture such as "5 March 2021"
+    if _MONTH_FIRST.match(title) and int(re.sub(r"\D", "", number) or 0) <= 31:
+        return None  # "19 July 2018 attached marked 6a": a date opening a sentence
     if not re.match(r"[\w'‘“\"(]", title) or is_page_range(title) or _CONTACT_NOTE.match(title):
         return None
     return number, title
 
 
+_MONTH_FIRST = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+                          r"(?:\s+\d{2,4}\b|\s*$)", re.IGNORECASE)
 _CONTACT_NOTE = re.compile(r"^(?:for (?:further|more) information|please contact|enquiries to)\b",
                           re.IGNORECASE)  # the agenda's footnote next to a stray "6."
 
@@ -452,6 +486,7 @@ def _add_detail(item: _ItemDraft, line: Line) -> None:
 
 
 _WRAP_MIN = 55  # a title this long without closing punctuation may have wrapped in its cell
+_SIGNED = re.compile(r"^(?:signed|dated?|clerk|llofnod)\b\s*:?", re.IGNORECASE)  # a summons' foot
 _DESCRIPTION = re.compile(r"^(?:to\s+[a-z]|members\b|the\s+\w+\s+(?:is|are|will)\b|this\s+report\b"
                           r"|report\s+(?:of|by|from)\b)", re.IGNORECASE)
 
@@ -465,7 +500,8 @@ def title_wraps_into(title: str, text: str) -> bool:
     Police and Crime" + "Commissioner – confirmation hearing"), not the item's description."""
     if _PRIVATE_TAIL.fullmatch(text) and not title.endswith(")"):
         return True  # "Disposal of the Former Depot" + "(exempt)"
-    if len(title) < _WRAP_MIN or title.endswith((".", ":", ";", ")", "?")) or len(text) > 100:
+    if len(title) < _WRAP_MIN or title.endswith((".", ":", ";", ")", "?")) or len(text) > 100 \
+            or _SIGNED.match(text):
         return False
     return not (text.endswith(".") or _DESCRIPTION.match(text) or _ITEM.match(text)
                 or split_pages(text)[1])

@@ -71,7 +71,7 @@ def lines_of(layout: Layout, first: int = 0, last: int | None = None) -> list[Li
             if not any(cells):
                 continue
             if b.kind is BlockKind.LIST_ITEM and (ITEM_MARKER.match(b.marker) or re.fullmatch(
-                    r"[1-9]\d{0,2}[a-z]?", b.marker)):  # "1<tab>Apologies<tab>": a bare "1"
+                    r"[1-9]\d{0,2}(?:\.\d{1,2})?[a-z]?", b.marker)):  # a bare "1" or "7.1"
                 cells = (f"{b.marker} {cells[0]}",) + cells[1:]
             out.append(Line(cells, i, b.kind, b.bold, b.marker, b.depth, b.level))
     return out
