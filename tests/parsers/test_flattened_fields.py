@@ -13,6 +13,7 @@ from boardpapers.parsers.labels import fields_anywhere, match_label, split_field
 from boardpapers.parsers.report import parse_report
 from tests.parsers.report_layouts import report_layout
 
+APPROVE = "That the Panel approves the programme of works in the report."
 COVER = ("Part 1 (Open to the public) ITEM NO. REPORT OF THE DIRECTOR OF PLACE TO THE Planning "
          "Panel ON Thursday, 2 May 2024 TITLE : Street Lighting Review RECOMMENDATIONS : That "
          "the Panel approves the programme of works in the report. EXECUTIVE SUMMARY : This "
@@ -30,7 +31,7 @@ RENT = ("REPORT OF THE HEAD OF HOUSING TO THE LEAD MEMBER FOR HOUSING ON MONDAY 
 def test_fields_of_a_flattened_cover_sheet() -> None:
     fields = {f.kind: f.value for f in fields_anywhere(COVER)}
     assert fields["subject"] == "Street Lighting Review"
-    assert fields["recommendations"] == "That the Panel approves the programme of works in the report."
+    assert fields["recommendations"] == APPROVE
     assert fields["contact"] == "Peter Okafor"
     assert fields["key_decision"] == ""
 
@@ -38,7 +39,7 @@ def test_fields_of_a_flattened_cover_sheet() -> None:
 def test_flattened_cover_sheet_gives_recommendation_and_contact() -> None:
     layout = report_layout(COVER)
     report = parse_report(layout, 0, 0)
-    assert report.recommendations == ("That the Panel approves the programme of works in the report.",)
+    assert report.recommendations == (APPROVE,)
     assert [o.name for o in report.contact_officers] == ["Peter Okafor"]
 
 
