@@ -23,7 +23,7 @@ from pathlib import Path
 from bench.corpus import QUERIES, corpus
 from boardpapers.query import parse_query
 from boardpapers.search import search
-from boardpapers.store import Store
+from boardpapers.store import Store, open_store
 
 P95_TARGET_MS = 50.0
 RATIO_TARGET = 1.5
@@ -35,7 +35,7 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
 
 
 def build_store(path: Path, paragraphs: int) -> tuple[Store, float, list[str]]:
-    store = Store(f"sqlite:///{path}")
+    store = open_store(f"sqlite:///{path}")
     texts: list[str] = []
     started = time.perf_counter()
     for paper in corpus(paragraphs):

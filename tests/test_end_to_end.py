@@ -93,8 +93,8 @@ def seeded_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-u
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")
     from boardpapers.pipeline import ingest
-    from boardpapers.store import Store
-    store = Store(f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'seeds.db'}")
+    from boardpapers.store import open_store
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'seeds.db'}")
     ingest([SEEDS, EXAMPLES], store)
     return store
 

@@ -86,15 +86,15 @@ def _fail(exc: BoardpapersError | str, code: int = 1) -> NoReturn:
 def _store(*, create: bool = False) -> Store:
     """The database named by --db / BOARDPAPERS_DB, or one clear line and exit 1; only
     ingest creates one (``create``), other commands refuse a file that is not one."""
-    from boardpapers.store import Store
+    from boardpapers.store import open_store
     try:
-        return Store(_state["db"], create=create)
+        return open_store(_state["db"], create=create)
     except BoardpapersError as exc:
         _fail(exc)
 
 
 def _stored_paper(store: Store, ref: str) -> dict[str, Any]:
-    doc = store.find_document(ref)
+    doc = store.get(ref)
     if doc is None:
         _fail(f"no single stored paper matches {ref!r} (give a path or 4+ characters "
               "of its id)")

@@ -3,16 +3,14 @@
 The block index (store/textindex.py) ranks by BM25 with English stemming, headings and
 recommendation, purpose, summary and action text weighing three times the body text,
 and counts the total and the facets (body, genre, year, section) in the same pass. The
-database supplies what the index does not hold: which documents match a body name or a
-council (resolved first, by bound parameters), and the details of each hit.
+store (``Store.search``) resolves what the index does not hold — which documents match a
+body name or a council — and supplies the details of each hit, whichever database it is.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-
-from sqlalchemy import text
 
 from boardpapers.errors import QuerySyntaxError
 from boardpapers.query import Filters, parse_query
@@ -72,46 +70,6 @@ def check_page(limit: int, offset: int) -> None:
                                "narrow the query or add a filter instead")
 
 
-def resolved_filters(conn: Any, f: Filters) -> dict[str, list[str] | None]:
-    """Filters the database answers before the index runs: which body names contain the
-    text asked for, and which documents mention the council asked for."""
-    body_names = doc_ids = None
-    if f.body:
-        sql, params = body_names_sql(f.body)
-        body_names = [r[0] for r in conn.execute(text(sql), params)]
-    if f.council:
-        sql, params = council_docs_sql(f.council)
-        doc_ids = [r[0] for r in conn.execute(text(sql), params)]
-    return {"body_names": body_names, "doc_ids": doc_ids}
-
-
-def body_names_sql(body: str) -> tuple[str, dict[str, Any]]:
-    return ("SELECT DISTINCT body FROM documents WHERE body LIKE :body ESCAPE '\\'",
-            {"body": "%" + like_escape(body) + "%"})
-
-
-def council_docs_sql(council: str) -> tuple[str, dict[str, Any]]:
-    return ("SELECT DISTINCT doc_id FROM council_facts WHERE code = :code "
-            "OR name LIKE :council ESCAPE '\\' OR text LIKE :council ESCAPE '\\'",
-            {"code": council.upper(), "council": "%" + like_escape(council) + "%"})
-
-
-def like_escape(value: str) -> str:
-    """A value for SQL LIKE … ESCAPE '\\': its own % and _ match only themselves."""
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def hits_sql(block_ids: list[int]) -> tuple[str, dict[str, Any]]:
-    """The stored details of the hit blocks: (sql, bound parameters)."""
-    names = [f"b{i}" for i in range(len(block_ids))]
-    sql = ("SELECT b.id, b.doc_id, d.path, d.title, d.genre, d.date, d.body, b.idx, b.page, "
-           "b.kind, b.section_kind, b.heading, r.title AS report "
-           "FROM blocks b JOIN documents d ON d.id = b.doc_id "
-           "LEFT JOIN reports r ON r.doc_id = b.doc_id AND r.idx = b.report_idx "
-           f"WHERE b.id IN ({', '.join(':' + n for n in names)})")
-    return sql, dict(zip(names, block_ids, strict=True))
-
-
 def search(store: Store, text_query: str, *, filters: Filters | None = None, limit: int = 10,
            offset: int = 0, facets: bool = True) -> SearchResult:
     """Parse, run and shape one search; bad queries raise QuerySyntaxError."""
@@ -119,18 +77,11 @@ def search(store: Store, text_query: str, *, filters: Filters | None = None, lim
     query = parse_query(text_query, filters)
     if query.is_empty:
         raise QuerySyntaxError("empty query: type a word or a \"phrase\" to search for")
-    store.ensure_index()
-    with store.connect() as conn:
-        found = store.index.search(query, limit=limit, offset=offset, facets=facets,
-                                   **resolved_filters(conn, query.filters))
-        rows = {}
-        if found.hits:
-            sql, params = hits_sql([h.block_id for h in found.hits])
-            rows = {r.id: r for r in conn.execute(text(sql), params)}
-    hits = tuple(Hit(doc_id=r.doc_id, path=r.path, title=r.title, genre=r.genre, date=r.date,
-                     body=r.body, block=r.idx, page=r.page, kind=r.kind,
-                     section=r.section_kind, heading=r.heading, report=r.report,
-                     snippet=h.snippet, score=h.score)
-                 for h in found.hits if (r := rows.get(h.block_id)) is not None)
+    found = store.search(query, limit=limit, offset=offset, facets=facets)
+    hits = tuple(Hit(doc_id=r["doc_id"], path=r["path"], title=r["title"], genre=r["genre"],
+                     date=r["date"], body=r["body"], block=r["idx"], page=r["page"],
+                     kind=r["kind"], section=r["section_kind"], heading=r["heading"],
+                     report=r["report"], snippet=h.snippet, score=h.score)
+                 for h in found.hits if (r := h.row))
     return SearchResult(total=found.total, hits=hits, facets=found.facets, query=text_query,
-                        behind=store.behind)
+                        behind=found.behind)

@@ -120,8 +120,8 @@ def test_mou_report_has_one_title_alone_and_in_the_pack(seed_pack: Paper) -> Non
 
 def test_both_versions_of_the_mou_report_are_linked_in_the_store(tmp_path: Path) -> None:
     from boardpapers.pipeline import ingest
-    from boardpapers.store import Store
-    store = Store(f"sqlite:///{tmp_path / 'v.db'}")
+    from boardpapers.store import open_store
+    store = open_store(f"sqlite:///{tmp_path / 'v.db'}")
     pack_path, report_path = seed("002"), seed("004")
     summary = ingest([pack_path, report_path], store)
     assert summary.count("ingested") == 2

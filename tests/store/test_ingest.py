@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from boardpapers.pipeline import ingest
-from boardpapers.store import Store
+from boardpapers.store import open_store
 
 GOOD = ("Budget Monitoring Quarter 2\n\nPurpose of report\nFor information.\n\nSummary\n"
         "Spend is on track.\n")
@@ -27,7 +27,7 @@ def batch(tmp_path: Path) -> Path:
 
 
 def test_batch_with_bad_files(tmp_path, batch):
-    store = Store(f"sqlite:///{tmp_path / 'b.db'}")
+    store = open_store(f"sqlite:///{tmp_path / 'b.db'}")
     summary = ingest([batch], store)
     assert summary.count("ingested") == 2
     reasons = {Path(o.path).name: o.reason for o in summary.failed}
@@ -39,7 +39,7 @@ def test_batch_with_bad_files(tmp_path, batch):
 
 
 def test_explicit_unsupported_and_missing_files(tmp_path, batch):
-    store = Store(f"sqlite:///{tmp_path / 'b.db'}")
+    store = open_store(f"sqlite:///{tmp_path / 'b.db'}")
     summary = ingest([batch / "picture.png", batch / "gone.pdf", batch / "good.txt"], store)
     reasons = {Path(o.path).name: o.reason for o in summary.failed}
     assert "unsupported" in reasons["picture.png"]
@@ -49,7 +49,7 @@ def test_explicit_unsupported_and_missing_files(tmp_path, batch):
 
 def test_file_vanishing_mid_batch(tmp_path, batch, monkeypatch):
     from boardpapers import pipeline
-    store = Store(f"sqlite:///{tmp_path / 'b.db'}")
+    store = open_store(f"sqlite:///{tmp_path / 'b.db'}")
     real = pipeline.process_safely
 
     def vanish_then_process(path):
@@ -65,8 +65,8 @@ def test_file_vanishing_mid_batch(tmp_path, batch, monkeypatch):
 
 
 def test_parallel_workers_give_the_same_result(tmp_path, batch):
-    one = ingest([batch], Store(f"sqlite:///{tmp_path / 'one.db'}"), workers=1)
-    two = ingest([batch], Store(f"sqlite:///{tmp_path / 'two.db'}"), workers=2)
+    one = ingest([batch], open_store(f"sqlite:///{tmp_path / 'one.db'}"), workers=1)
+    two = ingest([batch], open_store(f"sqlite:///{tmp_path / 'two.db'}"), workers=2)
     assert sorted((Path(o.path).name, o.status) for o in one.outcomes) == \
         sorted((Path(o.path).name, o.status) for o in two.outcomes)
 
@@ -81,6 +81,6 @@ def test_zip_bomb_disguised_as_docx(tmp_path):
             for _ in range(300):
                 fh.write(chunk)
     bomb.write_bytes(buf.getvalue())
-    summary = ingest([bomb], Store(f"sqlite:///{tmp_path / 'z.db'}"))
+    summary = ingest([bomb], open_store(f"sqlite:///{tmp_path / 'z.db'}"))
     assert summary.count("failed") == 1
     assert "bomb" in summary.failed[0].reason or "expands" in summary.failed[0].reason

@@ -5,8 +5,8 @@ import pytest
 
 from boardpapers.errors import QuerySyntaxError
 from boardpapers.query import Filters
-from boardpapers.search import council_docs_sql, hits_sql, search
-from boardpapers.store import Store
+from boardpapers.search import search
+from boardpapers.store import Store, open_store, queries
 from boardpapers.store.textindex import mark
 
 PAPERS = {
@@ -49,7 +49,7 @@ def store(tmp_path_factory) -> Store:
     d = tmp_path_factory.mktemp("papers")
     for name, text in PAPERS.items():
         (d / name).write_text(text, encoding="utf-8")
-    s = Store(f"sqlite:///{d / 'search.db'}")
+    s = open_store(f"sqlite:///{d / 'search.db'}")
     summary = ingest([d], s)
     assert summary.count("ingested") == 2
     return s
@@ -105,11 +105,15 @@ def test_empty_query_is_a_clear_error(store):
 
 
 def test_sql_binds_every_user_value():
-    sql, params = council_docs_sql("Robert'); DROP TABLE documents; --")
-    assert "Robert" not in sql and "DROP" not in sql
-    assert params["council"] == "%Robert'); DROP TABLE documents; --%"
-    sql, params = hits_sql([3, 7])
-    assert "3" not in sql.split("IN")[1] and list(params.values()) == [3, 7]
+    from sqlalchemy.dialects import postgresql, sqlite
+    evil = "Robert'); DROP TABLE documents; --"
+    for dialect in (sqlite.dialect(), postgresql.dialect()):
+        compiled = queries.council_docs(evil).compile(dialect=dialect)
+        assert "Robert" not in str(compiled) and "DROP" not in str(compiled)
+        assert "%Robert'); DROP TABLE documents; --%" in compiled.params.values()
+        compiled = queries.hit_details([3, 7]).compile(dialect=dialect)
+        assert "3" not in str(compiled).split(" IN ")[1]
+        assert [3, 7] in compiled.params.values()
 
 
 def test_snippet_is_escaped_html_with_marked_matches():
@@ -130,6 +134,6 @@ def test_an_index_lost_or_out_of_step_is_rebuilt_from_the_database(store, tmp_pa
     index_dir = store.index.path
     before = search(store, "housing").total
     shutil.rmtree(index_dir)
-    fresh = Store(db_url)
+    fresh = open_store(db_url)
     assert search(fresh, "housing").total == before
     assert fresh.ensure_index() is False  # in step now: no second rebuild

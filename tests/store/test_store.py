@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from boardpapers.pipeline import process
-from boardpapers.store import Store, schema
+from boardpapers.store import Store, open_store, schema
 
 REPORT = """Highways Capital Programme 2025/26
 
@@ -31,7 +31,7 @@ def paper_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
-    return Store(f"sqlite:///{tmp_path / 'test.db'}")
+    return open_store(f"sqlite:///{tmp_path / 'test.db'}")
 
 
 def _counts(store: Store) -> dict[str, int]:
@@ -50,12 +50,12 @@ def test_saving_the_same_paper_twice_changes_nothing(store, paper_file):
 
 
 def test_a_save_that_fails_midway_leaves_nothing(store, paper_file, monkeypatch):
-    import boardpapers.store as store_module
+    import boardpapers.store.sqlite as store_module
 
     def broken(conn, doc_id, rows):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store_module, "_indexed_blocks", broken)
+    monkeypatch.setattr(store_module, "indexed_blocks", broken)
     with pytest.raises(RuntimeError):
         store.save(process(paper_file))
     assert all(n == 0 for n in _counts(store).values())
@@ -75,9 +75,9 @@ def test_replace_and_delete_keep_the_index_in_step(store, paper_file):
 def test_find_document_by_prefix_and_path(store, paper_file):
     paper = process(paper_file)
     store.save(paper)
-    assert store.find_document(paper.source.sha256[:10])["path"] == str(paper_file)
-    assert store.find_document(str(paper_file))["id"] == paper.source.sha256
-    assert store.find_document("zzzzzzzz") is None
+    assert store.get(paper.source.sha256[:10])["path"] == str(paper_file)
+    assert store.get(str(paper_file))["id"] == paper.source.sha256
+    assert store.get("zzzzzzzz") is None
 
 
 def test_database_url_from_environment(monkeypatch, tmp_path):

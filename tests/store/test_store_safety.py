@@ -15,7 +15,7 @@ import pytest
 from boardpapers.errors import StoreError
 from boardpapers.pipeline import process
 from boardpapers.search import search
-from boardpapers.store import Store, sqlite, textindex
+from boardpapers.store import Store, open_store, sqlite, textindex
 from boardpapers.store.indexfolder import LOCK_FILE, VERSION_FILE, IndexLock
 
 REPORT = """Cycle Lanes Review
@@ -39,7 +39,7 @@ def _digest(path: Path) -> str:
 
 
 def _ingested(tmp_path: Path) -> Store:
-    store = Store(f"sqlite:///{tmp_path / 'p.db'}")
+    store = open_store(f"sqlite:///{tmp_path / 'p.db'}")
     store.save(process(_paper(tmp_path)))
     store.flush()
     return store
@@ -47,17 +47,17 @@ def _ingested(tmp_path: Path) -> Store:
 
 def test_a_users_folder_named_like_the_index_is_never_deleted(tmp_path):
     import shutil
-    Store(f"sqlite:///{tmp_path / 'notes'}").close()  # a database, then its index lost
+    open_store(f"sqlite:///{tmp_path / 'notes'}").close()  # a database, then its index lost
     shutil.rmtree(tmp_path / "notes.index")
     notes = tmp_path / "notes.index"
     notes.mkdir()
     (notes / "minutes-draft.txt").write_text("my own notes")
     with pytest.raises(StoreError, match="not made by boardpapers"):
-        Store(f"sqlite:///{tmp_path / 'notes'}", create=False)
+        open_store(f"sqlite:///{tmp_path / 'notes'}", create=False)
     (tmp_path / "new.index").mkdir()
     (tmp_path / "new.index" / "x").write_text("x")
     with pytest.raises(StoreError, match="not made by boardpapers"):
-        Store(f"sqlite:///{tmp_path / 'new'}")  # refused before a database is made
+        open_store(f"sqlite:///{tmp_path / 'new'}")  # refused before a database is made
     assert not (tmp_path / "new").exists()
     assert (notes / "minutes-draft.txt").read_text() == "my own notes"
 
@@ -72,7 +72,7 @@ def test_an_index_path_that_is_a_file_or_link_is_refused_in_one_line(tmp_path, k
     else:
         index.symlink_to(target)
     with pytest.raises(StoreError) as caught:
-        Store(f"sqlite:///{tmp_path / 'p.db'}")
+        open_store(f"sqlite:///{tmp_path / 'p.db'}")
     assert "\n" not in str(caught.value) and str(index) in str(caught.value)
     assert not any(target.iterdir())
 
@@ -83,7 +83,7 @@ def test_an_index_from_another_version_loses_only_its_own_files(tmp_path):
     assert folder is not None
     (folder / VERSION_FILE).write_text("0")
     (folder / "keep-me.txt").write_text("a user's file")
-    again = Store(store.url, create=False)
+    again = open_store(store.url, create=False)
     assert (folder / "keep-me.txt").exists()
     assert search(again, "cycle").total >= 1  # rebuilt from the database
 
@@ -96,14 +96,14 @@ def test_a_read_command_refuses_someone_elses_sqlite_file_and_changes_nothing(tm
     before = _digest(other)
     for create in (False, True):
         with pytest.raises(StoreError, match="not a boardpapers database"):
-            Store(f"sqlite:///{other}", create=create)
+            open_store(f"sqlite:///{other}", create=create)
     assert _digest(other) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["other.sqlite"]
 
 
 def test_a_read_command_on_a_missing_database_creates_nothing(tmp_path):
     with pytest.raises(StoreError, match="no database at"):
-        Store(f"sqlite:///{tmp_path / 'typo.db'}", create=False)
+        open_store(f"sqlite:///{tmp_path / 'typo.db'}", create=False)
     assert not any(tmp_path.iterdir())
 
 
@@ -118,7 +118,7 @@ def test_a_database_that_cannot_be_written_is_searched_read_only(tmp_path, monke
     before = {p.name: _digest(p) for p in tmp_path.iterdir() if p.is_file()}
     monkeypatch.setattr(sqlite, "_writable", lambda path: False)
     monkeypatch.setattr(textindex, "folder_writable", lambda path: False)
-    reader = Store(f"sqlite:///{db}", create=False)
+    reader = open_store(f"sqlite:///{db}", create=False)
     assert reader.read_only
     assert search(reader, "cycle").total >= 1
     assert reader.stats()["documents"] == 1
@@ -128,7 +128,7 @@ def test_a_database_that_cannot_be_written_is_searched_read_only(tmp_path, monke
 
 def _open_new(url: str) -> str:
     try:
-        Store(url).close()
+        open_store(url).close()
         return "ok"
     except StoreError as exc:
         return str(exc)
@@ -142,23 +142,23 @@ def test_many_processes_creating_one_new_database_at_once_all_succeed(tmp_path):
 
 
 def test_a_search_while_another_writer_holds_the_index_reports_the_lag(tmp_path):
-    writer = Store(f"sqlite:///{tmp_path / 'p.db'}")
+    writer = open_store(f"sqlite:///{tmp_path / 'p.db'}")
     writer.save(process(_paper(tmp_path)))
     writer.flush()
     writer.save(process(_paper(tmp_path, "second.txt", "\nCycle parking follows.\n")))
     assert writer.index.dirty  # committed to the database, not yet to the index
-    reader = Store(writer.url, create=False)
+    reader = open_store(writer.url, create=False)
     result = search(reader, "cycle")
     assert result.total >= 1 and result.behind > 0  # what is committed, and the lag
     writer.flush()
-    assert search(Store(writer.url, create=False), "parking").total == 1
+    assert search(open_store(writer.url, create=False), "parking").total == 1
 
 
 def test_a_second_writer_queues_for_the_index_instead_of_failing(tmp_path):
-    first = Store(f"sqlite:///{tmp_path / 'p.db'}")
+    first = open_store(f"sqlite:///{tmp_path / 'p.db'}")
     first.save(process(_paper(tmp_path)))
     assert first.index.dirty
-    second = Store(first.url)
+    second = open_store(first.url)
     done: list[bool] = []
     thread = threading.Thread(target=lambda: done.append(second.save(
         process(_paper(tmp_path, "b.txt", "\nBus gates too.\n")))))
@@ -169,16 +169,16 @@ def test_a_second_writer_queues_for_the_index_instead_of_failing(tmp_path):
     thread.join(30)
     second.flush()
     assert done == [True]
-    assert search(Store(first.url, create=False), "bus").total == 1
+    assert search(open_store(first.url, create=False), "bus").total == 1
 
 
 def test_a_crash_between_the_commits_is_repaired_by_the_next_search(tmp_path):
-    store = Store(f"sqlite:///{tmp_path / 'p.db'}")
+    store = open_store(f"sqlite:///{tmp_path / 'p.db'}")
     store.save(process(_paper(tmp_path)))
     store.index._writer = None  # the process "dies": nothing reaches the index
     assert store.index._lock is not None
     store.index._lock.release()
-    fresh = Store(store.url, create=False)
+    fresh = open_store(store.url, create=False)
     assert search(fresh, "cycle").total >= 1 and fresh.behind == 0
 
 

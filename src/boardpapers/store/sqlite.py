@@ -1,4 +1,5 @@
-"""SQLite specifics: opening a database safely and the pragmas every connection gets.
+"""The SQLite back end: opening a database safely, the pragmas every connection gets,
+and the search index beside the file, written through on each save.
 
 Only a command that stores papers (``create=True``) may create a database or its tables.
 Every other command opens an existing boardpapers database and changes nothing in a
@@ -18,10 +19,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import Table, create_engine, event, func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.sql.dml import Insert
 
 from boardpapers.errors import StoreError
+from boardpapers.store import schema
+from boardpapers.store.indexfolder import check_folder
+from boardpapers.store.rows import Rows
+from boardpapers.store.sql import SqlStore, check_schema_version, create_tables, indexed_blocks
+from boardpapers.store.textindex import IndexedBlock, TextIndex
 
 BUSY_TIMEOUT_MS = 30_000  # how long a writer queues for another writer's transaction
 META_TABLE = "boardpapers_meta"
@@ -123,3 +131,101 @@ def create_schema(conn: Connection, create: Callable[[Connection], None]) -> Non
         conn.rollback()
         raise
     conn.commit()
+
+
+def index_path(url: str) -> Path | None:
+    """The search index lives in a folder beside a database file; in memory otherwise."""
+    path = file_path(url)
+    return None if path is None else Path(str(path) + ".index")
+
+
+class SqliteStore(SqlStore):
+    """One file, its search index in a folder beside it, written through on each save."""
+
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        self._pending: tuple[str, bool, list[IndexedBlock]] | None = None
+        super().__init__(url, create=create)
+
+    def _open_database(self, create: bool) -> Engine:
+        folder = index_path(self.url)
+        if folder is not None:
+            check_folder(folder)  # before the database: refuse without creating anything
+        engine, self.read_only = open_engine(self.url, create=create)
+        with engine.connect() as conn:
+            if create:  # tables made under a lock: two first ingests may race
+                create_schema(conn, lambda c: create_tables(c, self.url))
+            else:  # a reader never writes, so never waits for a writer here
+                check_schema_version(conn, self.url, stamp=False)
+        return engine
+
+    def _index_path(self) -> Path | None:
+        return index_path(self.url)
+
+    def _insert_new(self, table: Table) -> Insert:
+        return sqlite_insert(table).on_conflict_do_nothing()
+
+    def _before_save(self) -> None:
+        self.index.begin()  # queue behind another writer before writing the database
+
+    def _after_save(self, conn: Connection, doc_id: str, rows: Rows, replaced: bool) -> None:
+        self._pending = (doc_id, replaced, indexed_blocks(conn, doc_id, rows))
+
+    def _after_commit(self) -> None:
+        # The database has committed: the index follows, committed with the next batch
+        # while this process keeps the writer lock. Should the process die first, the
+        # next search finds the index behind with no writer and rebuilds it.
+        if self._pending is None:
+            return
+        doc_id, replaced, blocks = self._pending
+        self._pending = None
+        if replaced:
+            self.index.delete_document(doc_id)
+        self.index.add(blocks)
+        self.index.maybe_commit()
+
+    def ensure_index(self) -> bool:
+        """Make the index match the database before a search; True if it was rebuilt.
+
+        An index holding fewer blocks than the database while another process holds the
+        writer lock is being filled by an ingest: search what is committed and say how
+        far behind it is (``behind``). With no writer, it was left behind by a crash or
+        deleted by hand: rebuild it, under the lock.
+        """
+        if self._index_checked and not self.index.dirty:
+            return False
+        self.index.commit()
+        self._index_checked = True
+        if self.index.writer_elsewhere() or not self._lock_for_rebuild():
+            self.behind = max(0, self._stored_blocks() - self.index.num_docs())
+            return False
+        try:
+            if self._stored_blocks() == self.index.num_docs():
+                return False
+            if not self.index.writable:  # a read-only folder: rebuild in memory instead
+                self.index = TextIndex(None)
+            self.reindex()
+            return True
+        finally:
+            self.index.commit()
+
+    def _lock_for_rebuild(self) -> bool:
+        return not self.index.writable or self.index.try_begin()
+
+    def _stored_blocks(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(schema.blocks).where(
+                schema.blocks.c.kind != "page_break")).scalar_one())
+
+    def reindex(self) -> int:
+        """Rebuild the search index from the database; returns the blocks indexed."""
+        self.index.begin()
+        self.index.clear()
+        total = 0
+        with self.engine.connect() as conn:
+            doc_ids = conn.execute(select(schema.documents.c.id)).scalars().all()
+            for doc_id in doc_ids:
+                blocks = indexed_blocks(conn, doc_id, None)
+                self.index.add(blocks)
+                total += len(blocks)
+        self.index.commit()
+        return total

@@ -1,0 +1,132 @@
+"""The read queries every SQL back end shares, built in SQLAlchemy Core.
+
+Each function returns a statement, never runs one, so the same question is asked of
+SQLite and PostgreSQL alike and can be tested on its compiled SQL. Where the two
+databases differ by default the statements say what they mean: case-insensitive
+``ilike`` (SQLite's LIKE folds ASCII, PostgreSQL's does not), missing dates last, and
+text ordered by code point (``order_text``: SQLite's binary order; PostgreSQL would
+follow the server's locale).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, distinct, func, or_, select
+
+from boardpapers.store import schema
+
+OrderText = Callable[[ColumnElement[Any]], ColumnElement[Any]]
+
+FACT_COLUMNS = {
+    "money": ("amount", "unit", "approximate", "context"),
+    "dates": ("date", "period", "kind", "parsed", "context"),
+    "metrics": ("value", "unit", "subject", "context"),
+    "contacts": ("kind", "normalised"),
+    "people": ("name", "role", "title", "honours"),
+    "councils": ("code", "name", "type", "region", "nation"),
+}
+
+LEAD_TEXT_SECTIONS = ("summary", "purpose", "recommendations")
+
+
+def like_escape(value: str) -> str:
+    """A value for SQL LIKE … ESCAPE '\\': its own % and _ match only themselves."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contains(column: ColumnElement[Any], value: str) -> ColumnElement[bool]:
+    """Case-insensitive substring match with the value's own wildcards escaped."""
+    return column.ilike("%" + like_escape(value) + "%", escape="\\")
+
+
+def body_names(body: str) -> Select[Any]:
+    """Body names containing the text asked for (the index filters on exact names)."""
+    d = schema.documents
+    return select(d.c.body).distinct().where(contains(d.c.body, body))
+
+
+def council_docs(council: str) -> Select[Any]:
+    """Documents mentioning a council by register code, linked name or text."""
+    x = schema.council_facts
+    return select(x.c.doc_id).distinct().where(or_(
+        x.c.code == council.upper(), contains(x.c.name, council), contains(x.c.text, council)))
+
+
+def hit_details(block_ids: Sequence[int]) -> Select[Any]:
+    """What a hit shows of its block, paper and report."""
+    b, d, r = schema.blocks, schema.documents, schema.reports
+    return (select(b.c.id, b.c.doc_id, d.c.path, d.c.title, d.c.genre, d.c.date, d.c.body,
+                   b.c.idx, b.c.page, b.c.kind, b.c.section_kind, b.c.heading,
+                   r.c.title.label("report"))
+            .join(d, d.c.id == b.c.doc_id)
+            .outerjoin(r, and_(r.c.doc_id == b.c.doc_id, r.c.idx == b.c.report_idx))
+            .where(b.c.id.in_(list(block_ids))))
+
+
+def facts(kind: str, order_text: OrderText, *, body: str | None, since: str | None,
+          until: str | None, limit: int, offset: int = 0) -> Select[Any]:
+    """Facts of one kind, newest paper first, each with its paper and page."""
+    x, d, b = schema.FACT_TABLES[kind], schema.documents, schema.blocks
+    q = (select(x.c.idx, x.c.text, *(x.c[c] for c in FACT_COLUMNS[kind]), x.c.doc_id,
+                x.c.block, x.c.start, x.c.end, d.c.path, d.c.title.label("paper_title"),
+                d.c.date.label("paper_date"),
+                d.c.body.label("paper_body"), b.c.page)
+         .join(d, d.c.id == x.c.doc_id)
+         .outerjoin(b, and_(b.c.doc_id == x.c.doc_id, b.c.idx == x.c.block)))
+    if body:
+        q = q.where(contains(d.c.body, body))
+    if since:
+        q = q.where(d.c.date >= since)
+    if until:
+        q = q.where(d.c.date <= until)
+    return q.order_by(order_text(d.c.date).desc().nulls_last(), order_text(d.c.path),
+                      x.c.idx).limit(limit).offset(offset)
+
+
+def councils(order_text: OrderText, *, include_unlinked: bool) -> Select[Any]:
+    """Each council mentioned: register details, mentions and papers; mentions the
+    register does not hold (only with ``include_unlinked``) are grouped by their text."""
+    x = schema.council_facts
+    key = func.coalesce(x.c.code, x.c.text)
+    name = func.max(func.coalesce(x.c.name, x.c.text)).label("name")
+    papers = func.count(distinct(x.c.doc_id)).label("papers")
+    mentions = func.count().label("mentions")
+    q = (select(func.max(x.c.code).label("code"), name, func.max(x.c.type).label("type"),
+                func.max(x.c.region).label("region"), func.max(x.c.nation).label("nation"),
+                mentions, papers)
+         .group_by(key)
+         .order_by(papers.desc(), mentions.desc(), order_text(name)))
+    return q if include_unlinked else q.where(x.c.code.is_not(None))
+
+
+def lead_texts(doc_id: str) -> Select[Any]:
+    """The headings and summary, purpose and recommendation text of one paper."""
+    b = schema.blocks
+    return select(b.c.text).where(b.c.doc_id == doc_id, or_(
+        b.c.kind == "heading", b.c.section_kind.in_(LEAD_TEXT_SECTIONS))).order_by(b.c.idx)
+
+
+def find_document(ref: str) -> list[Select[Any]]:
+    """The ways a paper is named, tried in turn: its path (as stored or absolute), a
+    prefix of its id (4+ characters), the unique ending of its path."""
+    d = schema.documents
+    ref = ref.strip()
+    absolute = str(Path(ref).expanduser().resolve()) if ref else ref
+    tries = [select(d).where(or_(d.c.path == ref, d.c.path == absolute))]
+    if len(ref) >= 4:
+        tries.append(select(d).where(d.c.id.startswith(ref.lower(), autoescape=True)))
+    tries.append(select(d).where(d.c.path.endswith("/" + ref.lstrip("./"), autoescape=True)))
+    return [q.limit(2) for q in tries]
+
+
+def report_versions(doc_id: str, order_text: OrderText) -> Select[Any]:
+    """Other documents holding a report with the same title: versions of one report."""
+    r, d = schema.reports, schema.documents
+    keys = select(r.c.title_key).where(r.c.doc_id == doc_id, r.c.title_key.is_not(None))
+    return (select(r.c.title, r.c.doc_id, d.c.path, d.c.genre, d.c.date)
+            .join(d, d.c.id == r.c.doc_id)
+            .where(r.c.title_key.in_(keys), r.c.doc_id != doc_id)
+            .order_by(order_text(d.c.date).nulls_first(), order_text(d.c.path)))

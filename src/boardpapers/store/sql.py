@@ -1,0 +1,314 @@
+"""What every SQL back end shares: writing a paper, reading it back, and the questions
+the commands ask, all in SQLAlchemy Core over one schema.
+
+A back end (sqlite.py, postgres.py) says how to connect, how to insert "unless already
+there", where its search index lives and how the index follows the database.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, Engine, Table, delete, func, insert, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.sql.dml import Insert
+
+from boardpapers.errors import StoreError
+from boardpapers.paper import Paper
+from boardpapers.query import Filters, Query
+from boardpapers.store import queries, schema
+from boardpapers.store.base import BlockHit, BlockSearch
+from boardpapers.store.rows import LEAD_SECTIONS, Rows, paper_rows
+from boardpapers.store.textindex import IndexedBlock, TextIndex
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+_STOP = frozenset("""this that with from have will been were their they them there which
+would could should about into also more most other such than then these those what when
+where while your ours council councils report members board paper papers local
+government""".split())
+SIMILAR_TERMS = 24  # distinctive words of a paper that `similar` looks for elsewhere
+
+
+class SqlStore:
+    """The Store protocol over SQLAlchemy Core; subclasses supply the engine and index."""
+
+    engine: Engine
+    index: TextIndex
+
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        self.url = url
+        self.read_only = False
+        self.behind = 0  # blocks stored but not yet searchable (another process writing)
+        try:
+            self.engine = self._open_database(create)
+        except SQLAlchemyError as exc:
+            reason = getattr(exc, "orig", None) or exc
+            raise StoreError(f"cannot open database {self.safe_url}: {reason}") from None
+        self.index = TextIndex(self._index_path(), create=create)
+        self._index_checked = False
+
+    # ------------------------------------------------------------------ back-end hooks
+
+    def _open_database(self, create: bool) -> Engine:
+        """An engine on a database whose schema is this version's (made if ``create``)."""
+        raise NotImplementedError
+
+    def _index_path(self) -> Path | None:
+        raise NotImplementedError
+
+    def ensure_index(self) -> bool:
+        """Bring the search index up to the database; True if it changed."""
+        raise NotImplementedError
+
+    def reindex(self) -> int:
+        """Rebuild the search index from the database; returns the blocks indexed."""
+        raise NotImplementedError
+
+    def _before_save(self) -> None:
+        """Before the saving transaction begins."""
+
+    def _insert_new(self, table: Table) -> Insert:
+        """INSERT … ON CONFLICT DO NOTHING for this dialect."""
+        raise NotImplementedError
+
+    def _after_save(self, conn: Connection, doc_id: str, rows: Rows, replaced: bool) -> None:
+        """Inside the saving transaction: what the index needs to follow it."""
+
+    def _after_commit(self) -> None:
+        """After the saving transaction committed."""
+
+    def order_text(self, column: ColumnElement[Any]) -> ColumnElement[Any]:
+        """Text ordered by code point, as SQLite does."""
+        return column
+
+    @property
+    def safe_url(self) -> str:
+        """The URL with any password hidden, for messages."""
+        return re.sub(r"://([^:/@]+):[^@/]*@", r"://\1:***@", self.url)
+
+    # ------------------------------------------------------------------ writing
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def has(self, sha256: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(schema.documents.c.id).where(
+                schema.documents.c.id == sha256)).first() is not None
+
+    def save(self, paper: Paper, *, replace: bool = False) -> bool:
+        """Store a paper in one transaction; False when it was already there.
+
+        The document row goes in first with ON CONFLICT DO NOTHING, so of two writers
+        storing the same file at once one inserts and the other waits and then finds it
+        there: never a duplicate, never half a paper.
+        """
+        doc_id = paper.source.sha256
+        rows = paper_rows(paper)
+        self._before_save()
+        with self.engine.begin() as conn:
+            replaced = False
+            if replace:
+                replaced = _delete_document(conn, doc_id)
+            inserted = conn.execute(self._insert_new(schema.documents)
+                                    .values(rows["documents"])).rowcount
+            if not inserted:
+                return False
+            for table in schema.DERIVED_TABLES:
+                table_rows = rows.get(table.name)
+                if table_rows:
+                    conn.execute(insert(table), table_rows)
+            self._after_save(conn, doc_id, rows, replaced)
+        self._after_commit()
+        return True
+
+    def delete(self, doc_id: str) -> bool:
+        with self.engine.begin() as conn:
+            deleted = _delete_document(conn, doc_id)
+        self.index.delete_document(doc_id)
+        self.index.commit()
+        return deleted
+
+    def flush(self) -> None:
+        """Make everything saved so far searchable (ingest calls this at the end)."""
+        self.index.commit()
+
+    def close(self) -> None:
+        self.flush()
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------ reading
+
+    def get(self, ref: str) -> dict[str, Any] | None:
+        """A document by id, id prefix (at least 4 characters) or path: as stored, as an
+        absolute path, or the stored path's unique ending ("examples/report.pdf")."""
+        found: list[Any] = []
+        with self.engine.connect() as conn:
+            for q in queries.find_document(ref):
+                found = list(conn.execute(q).mappings().all())
+                if found:
+                    break
+        if len(found) != 1:
+            return None
+        row = dict(found[0])
+        row["paper"] = json.loads(row.pop("paper_json"))
+        return row
+
+    find_document = get
+
+    def report_versions(self, doc_id: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(m) for m in conn.execute(
+                queries.report_versions(doc_id, self.order_text)).mappings()]
+
+    def stats(self) -> dict[str, Any]:
+        counts = {"documents": schema.documents, "blocks": schema.blocks,
+                  "reports": schema.reports, "recommendations": schema.recommendations,
+                  "meetings": schema.meetings}
+        with self.engine.connect() as conn:
+            out: dict[str, Any] = {k: conn.execute(select(func.count()).select_from(t))
+                                   .scalar_one() for k, t in counts.items()}
+            out["facts"] = {k: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                            for k, t in schema.FACT_TABLES.items()}
+            genre = schema.documents.c.genre
+            out["genres"] = dict(conn.execute(
+                select(genre, func.count()).group_by(genre).order_by(genre)).all())
+        return out
+
+    def search(self, query: Query, *, limit: int, offset: int = 0,
+               facets: bool = True) -> BlockSearch:
+        self.ensure_index()
+        with self.engine.connect() as conn:
+            found = self.index.search(query, limit=limit, offset=offset, facets=facets,
+                                      **_resolved_filters(conn, query.filters))
+            rows = {}
+            if found.hits:
+                rows = {r["id"]: dict(r) for r in conn.execute(queries.hit_details(
+                    [h.block_id for h in found.hits])).mappings()}
+        hits = tuple(BlockHit(h.block_id, h.score, h.snippet, rows[h.block_id])
+                     for h in found.hits if h.block_id in rows)
+        return BlockSearch(found.total, hits, found.facets, self.behind)
+
+    def facts(self, kind: str, *, body: str | None = None, since: str | None = None,
+              until: str | None = None, limit: int = 1000,
+              offset: int = 0) -> list[dict[str, Any]]:
+        q = queries.facts(kind, self.order_text, body=body, since=since, until=until,
+                          limit=limit, offset=offset)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
+
+    def councils(self, *, include_unlinked: bool = False) -> list[dict[str, Any]]:
+        q = queries.councils(self.order_text, include_unlinked=include_unlinked)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
+
+    def similar(self, doc_id: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Papers sharing the most distinctive terms of this one (title and lead text)."""
+        with self.engine.connect() as conn:
+            texts = conn.execute(queries.lead_texts(doc_id)).scalars().all()
+        terms = distinctive_terms(texts)
+        if not terms:
+            return []
+        self.ensure_index()
+        hits = self.index.similar_blocks(terms, exclude=doc_id)
+        if not hits:
+            return []
+        b, d = schema.blocks, schema.documents
+        scores: dict[str, float] = {}
+        with self.engine.connect() as conn:
+            owner = dict(conn.execute(select(b.c.id, b.c.doc_id).where(
+                b.c.id.in_([i for i, _ in hits]))).all())
+            for block_id, score in hits:
+                if block_id in owner:
+                    scores[owner[block_id]] = scores.get(owner[block_id], 0.0) + score
+            best = sorted(scores, key=lambda i: (-scores[i], i))[:limit]
+            docs = {r.id: r for r in conn.execute(select(
+                d.c.id, d.c.path, d.c.title, d.c.genre, d.c.date).where(d.c.id.in_(best)))}
+        return [{"doc_id": i, "path": docs[i].path, "title": docs[i].title,
+                 "genre": docs[i].genre, "date": docs[i].date, "score": round(scores[i], 4)}
+                for i in best if i in docs]
+
+
+def distinctive_terms(texts: Sequence[str]) -> list[str]:
+    """The most frequent longer words of a paper's lead text, common words left out."""
+    words: dict[str, int] = {}
+    for t in texts:
+        for w in _WORD.findall(t.lower()):
+            if w not in _STOP:
+                words[w] = words.get(w, 0) + 1
+    return sorted(words, key=lambda w: -words[w])[:SIMILAR_TERMS]
+
+
+def _resolved_filters(conn: Connection, f: Filters) -> dict[str, list[str] | None]:
+    """Filters the database answers before the index runs: which body names contain the
+    text asked for, and which documents mention the council asked for."""
+    body_names = doc_ids = None
+    if f.body:
+        body_names = [r for r in conn.execute(queries.body_names(f.body)).scalars()
+                      if r is not None]
+    if f.council:
+        doc_ids = list(conn.execute(queries.council_docs(f.council)).scalars())
+    return {"body_names": body_names, "doc_ids": doc_ids}
+
+
+def create_tables(conn: Connection, url: str) -> None:
+    schema.metadata.create_all(conn)
+    check_schema_version(conn, url, stamp=True)
+
+
+def check_schema_version(conn: Connection, url: str, *, stamp: bool) -> None:
+    """Stamp a new database with the schema version (``stamp``); refuse one made by
+    another version or by something else."""
+    m = schema.meta
+    found = conn.execute(select(m.c.value).where(m.c.key == "schema")).scalar_one_or_none()
+    if found is None:
+        has_papers = conn.execute(select(func.count()).select_from(schema.documents)
+                                  ).scalar_one()
+        if has_papers:
+            found = "1"
+        elif not stamp:
+            raise StoreError(f"{url} is not a boardpapers database (no schema version)")
+        else:
+            conn.execute(insert(m).values(key="schema", value=schema.SCHEMA_VERSION))
+            return
+    if found != schema.SCHEMA_VERSION:
+        raise StoreError(f"{url} was written by an older boardpapers (schema {found}, this "
+                         f"is {schema.SCHEMA_VERSION}): move it aside and ingest the papers "
+                         "again")
+
+
+def indexed_blocks(conn: Connection, doc_id: str, rows: Rows | None) -> list[IndexedBlock]:
+    """A document's stored blocks with what the index filters on, read back with their
+    row ids; fact kinds come from ``rows`` when given, else from the fact tables."""
+    d, b = schema.documents, schema.blocks
+    doc = conn.execute(select(d.c.genre, d.c.body, d.c.date).where(d.c.id == doc_id)).one()
+    has: dict[int, set[str]] = {}
+    for kind, table in schema.FACT_TABLES.items():
+        blocks_with = ([r["block"] for r in rows.get(table.name, [])] if rows is not None
+                       else conn.execute(select(table.c.block).where(
+                           table.c.doc_id == doc_id)).scalars().all())
+        for block in blocks_with:
+            has.setdefault(block, set()).add(kind)
+    found = conn.execute(select(b.c.id, b.c.idx, b.c.kind, b.c.text, b.c.section_kind)
+                         .where(b.c.doc_id == doc_id, b.c.kind != "page_break")
+                         .order_by(b.c.idx)).all()
+    return [IndexedBlock(block_id=r.id, doc_id=doc_id, text=r.text,
+                         lead=r.kind == "heading" or r.section_kind in LEAD_SECTIONS,
+                         genre=doc.genre, body=doc.body, date=doc.date,
+                         section=r.section_kind, has=tuple(sorted(has.get(r.idx, ()))))
+            for r in found]
+
+
+def _delete_document(conn: Connection, doc_id: str) -> bool:
+    for table in schema.DERIVED_TABLES:
+        conn.execute(delete(table).where(table.c.doc_id == doc_id))
+    return conn.execute(delete(schema.documents).where(
+        schema.documents.c.id == doc_id)).rowcount > 0
