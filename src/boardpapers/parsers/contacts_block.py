@@ -52,7 +52,8 @@ _FIELD_OF_KIND = {"contact": "name", "name": "name", "position": "position", "ph
                   "email": "email"}
 _LABEL_WORD = re.compile(r"^(?:tel(?:ephone)?|phone|mob(?:ile)?|email|e-mail|t|e|m|direct line)"
                          r"\.?:?$", re.IGNORECASE)
-_TRAILING_LABEL = re.compile(r"\s+(?:tel(?:ephone)?|phone|mob(?:ile)?|email|e-mail|t|e|m)\.?:?$",
+_TRAILING_LABEL = re.compile(r"\s+(?:tel(?:ephone)?|phone|mob(?:ile)?|email|e-mail|t|e|m)"
+                             r"(?:\.?\s?no)?\.?:?$",
                              re.IGNORECASE)
 _TABLE_HEADER = {"contact": "name", "name": "name", "position": "position", "phone": "phone",
                  "email": "email", "subject": "position"}  # "Title" over a job title
@@ -94,6 +95,7 @@ class _Reader:
             phone, email = _details(value)
             if phone or email:
                 self.attach(phone, email)
+                self._next_officer_after(value, phone, email)
                 return
         if not self.officers or getattr(self.officers[-1], fld):
             self.officers.append(_Officer())
@@ -106,6 +108,14 @@ class _Reader:
         last = self.officers[-1]
         last.phone = last.phone or phone
         last.email = last.email or email
+
+    def _next_officer_after(self, value: str, phone: str | None, email: str | None) -> None:
+        """"Tel: 01632 960001, Jo Bloggs, Team Leader Email: …": two officers on one contact
+        line, the second named after the first one's last detail."""
+        detail = phone or email or ""
+        rest = value[value.find(detail) + len(detail):].strip(" ,;.")
+        if rest and looks_like_name(rest.split(",")[0].strip()):
+            self.free_text(rest)
 
     def column(self, fld: str, value: str) -> None:
         """A value under a bare label: the first officer still without this field."""
@@ -140,9 +150,9 @@ class _Reader:
         phone, email = _details(value)
         rest = EMAIL.sub(" ", value)
         rest = PHONE.sub(" ", rest) if phone else rest
-        parts = [_TRAILING_LABEL.sub("", p.strip(" .;:-–")).strip(" .;:-–")
-                 for p in re.split(r",|;|\||\s[-–]\s", rest)]
-        parts = [p for p in parts if p and not _LABEL_WORD.match(p)]
+        parts = [_TRAILING_LABEL.sub("", _unbracketed(p)).strip(" .;:-–")
+                 for p in _FREE_TEXT_PARTS.split(rest)]
+        parts = [p for p in parts if p and not _LABEL_WORD.match(p) and not _NO_DETAIL.match(p)]
         if parts and looks_like_name(parts[0]):
             found = _Officer(parts[0], ", ".join(parts[1:]) or None, phone, email)
             if self.officers and self.officers[-1].name is None:
@@ -157,6 +167,22 @@ class _Reader:
             self.attach(phone, email)  # a name may follow the details
             return True
         return False
+
+
+# "Jane Doe, Head of Waste; 01632 … | jo@…", "Jane Doe (tel. 01632 …)": where free text
+# parts one detail from the next
+_FREE_TEXT_PARTS = re.compile(r",|;|\||\s[-–]\s|\s?\((?=\s*(?:tel|phone|ext|t\b|\d))",
+                              re.IGNORECASE)
+
+
+# What is left of "( 5091, or 01632 …": an extension and a connecting word, no position
+_NO_DETAIL = re.compile(r"^(?:(?:ext\.?\s*)?\d[\d\s]*|or|and)$", re.IGNORECASE)
+
+
+def _unbracketed(part: str) -> str:
+    """A part with the closing bracket of "(tel. 01632 …)" gone, its own kept."""
+    part = part.strip(" .;:-–")
+    return part[:-1].strip(" .;:-–") if part.endswith(")") and "(" not in part else part
 
 
 def looks_like_name(text: str) -> bool:
@@ -276,7 +302,7 @@ def _continues(before: str, text: str) -> bool:
     if not before:
         return False
     if _ends_in_cut_email(before):  # "imran.qureshi@calderbrook." + "gov.uk"
-        return not _contact_fields(text)
+        return text[:1].islower() and not _contact_fields(text)
     if _contact_fields(text, named=True) or EMAIL.fullmatch(text):
         return False
     if _ends_in_connector(before):
@@ -316,7 +342,8 @@ def _take_bare(reader: _Reader, text: str) -> bool:
         return reader.just_named
     if (phone or email) and len(text) <= 160:
         return reader.free_text(text)
-    if named and reader.officers and reader.officers[-1].position is None and _position_like(text):
+    if named and reader.officers and reader.officers[-1].position is None \
+            and _position_like(text) and text != reader.officers[-1].name:
         reader.officers[-1].position = text
         return True
     return False

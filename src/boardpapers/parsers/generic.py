@@ -18,6 +18,7 @@ from boardpapers.layout import Block, BlockKind, Layout
 from boardpapers.paper import Paper
 from boardpapers.parsers.authority import paper_authority
 from boardpapers.parsers.labels import clean_label_text
+from boardpapers.parsers.report import template_report
 from boardpapers.parsers.report_front import (
     english_months,
     running_lines,
@@ -42,10 +43,12 @@ def parse_other(layout: Layout, classification: Classification) -> Paper:
     top = [b for b in layout.content_blocks[:_TOP] if block_text(b)]
     title = _title(top)
     body = _body(layout, top, title)
+    report = template_report(layout)
     return Paper(source=layout.source, genre=classification.genre, layout=layout,
                  genre_evidence=classification.evidence, title=title,
                  date=_date(layout, top), body=body,
-                 authority=paper_authority(layout, body=body))
+                 authority=paper_authority(layout, body=body),
+                 reports=(report,) if report is not None else ())
 
 
 def _text(block: Block) -> str:

@@ -37,10 +37,12 @@ _VOCABULARY: tuple[tuple[str, str, str, str], ...] = (
                       r"|contact (?:person|name)|for further information(?: contact)?"
                       r"|further information|lead contact officer|report contact"
                       r"|(?:for )?(?:further|more) information,? please contact"
-                      r"|contact for enquiries|enquiries to",
-     r"contact officers?|contact details|contact"),
+                      r"|contact for enquiries|enquiries to|relevant officer|contact point"
+                      r"|contact for further information|press contact|please ask for",
+     r"contact officers?|contact details|contact for enquiries|contact for further information"
+     r"|contact point|relevant officer|contact"),
     ("contact", "cy", r"swyddogion cyswllt|swyddog cyswllt|manylion cyswllt|cyswllt"
-                      r"|am ragor o wybodaeth",
+                      r"|am ragor o wybodaeth|gofynnwch am",
      r"swyddog cyswllt|manylion cyswllt"),
     ("name", "en", r"name|officer name",
      r"name"),
@@ -240,7 +242,7 @@ _VOCABULARY: tuple[tuple[str, str, str, str], ...] = (
                     r"|impact|issues|assessment)"
                     r"|consultation(?: undertaken| and engagement| responses?)?|engagement"
                     r"|conclusions?|summary of implications|implications|other implications"
-                    r"|views of the statutory officers|local member views?"
+                    r"|views of the statutory officers|local member views?|officers consulted"
                     r"|council plan|corporate plan|climate change|well-being of future generations"
                     r".*|wellbeing of future generations.*|sustainability|glossary", ""),
     ("other", "cy", r"casgliad(?:au)?|ymgynghori|ymgynghoriad(?:au)?|goblygiadau eraill|goblygiadau"

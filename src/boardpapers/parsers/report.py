@@ -17,7 +17,8 @@ parser calls it once per report in a pack; all block indices stay absolute.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout
@@ -404,6 +405,26 @@ def report_fields(layout: Layout, first: int, last: int) -> dict[str, str]:
     blocks = _content_blocks(layout, first, last)
     heads = find_heads(blocks)
     return _front_fields(blocks, heads, first_section_head(heads, len(layout.blocks)))
+
+
+# A "Decision:" section of a decision record holds what was decided, not a recommendation.
+_DECISION_HEADING = re.compile(r"^(?:decision|penderfyniad)\b", re.IGNORECASE)
+# "Members are asked to declare any interests": an agenda item's business, not a report's
+# recommendation, where no recommendations heading says otherwise.
+_MEMBERS_ASKED = re.compile(r"^members are (?:asked|invited|requested) to\b", re.IGNORECASE)
+
+
+def template_report(layout: Layout) -> Report | None:
+    """The report template in a paper of no report genre (a forward-plan entry, a decision
+    page, a template), when it gives recommendations, a purpose or contact officers."""
+    report = parse_report(layout, 0, len(layout.blocks) - 1)
+    labelled = [s for s in report.sections if s.kind == "recommendations"]
+    if any(_DECISION_HEADING.match(s.heading) for s in labelled) or (not labelled and all(
+            _MEMBERS_ASKED.match(r) for r in report.recommendations)):
+        report = replace(report, recommendations=())
+    if report.recommendations or report.purpose or report.contact_officers:
+        return report
+    return None
 
 
 def parse_report_paper(layout: Layout, classification: Classification) -> Paper:

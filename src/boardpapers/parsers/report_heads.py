@@ -168,6 +168,26 @@ def _broken_label(blocks: list[tuple[int, Block]], pos: int) -> Head | None:
     return Head(index, label.kind, label.text, language=label.language)
 
 
+_BROKEN_FIELD_START = re.compile(r"^[\w' ]{2,30}?\s?:\s*\S")
+
+
+def _label_and_value_broken(blocks: list[tuple[int, Block]], pos: int) -> Head | None:
+    """"Contact" / "Point: Kim Dueck, 01632 960001": a field label that hard line breaks
+    cut in two, its second half on the line of the value. Taken only when the two halves
+    make a longer label than the first alone."""
+    index, block = blocks[pos]
+    first = block_text(block)
+    if pos + 1 >= len(blocks) or len(first) > _BROKEN_LABEL_PART or ":" in first \
+            or not _BROKEN_FIELD_START.match(second := block_text(blocks[pos + 1][1])):
+        return None
+    joined = match_label(f"{first} {second}")
+    alone = match_label(first)
+    if joined is None or not joined.value or joined.kind not in (*FIELD_KINDS, "contact") \
+            or (alone is not None and len(alone.text) >= len(joined.text)):
+        return None
+    return Head(index, joined.kind, joined.text, joined.value, language=joined.language)
+
+
 def _inside_contact_block(head: Head) -> bool:
     """Labels that continue a contact block rather than open a new section."""
     kinds = {f.kind for f in head.fields} or {head.kind}
@@ -214,7 +234,7 @@ def find_heads(blocks: list[tuple[int, Block]]) -> list[Head]:
         previous_number, last_number = last_number, paragraph_number(block)[0] or last_number
         if pos < skip_until:
             continue  # a name or value inside a contact block, whatever the reader made it
-        head = block_head(index, block)
+        head = _label_and_value_broken(blocks, pos) or block_head(index, block)
         if head is None and (broken := _broken_label(blocks, pos)) is not None:
             head, skip_until = broken, pos + 2
         if head is None and current in _CLOSED_SECTIONS \
