@@ -73,9 +73,10 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Same as --format json.
 
 
 def _err(message: str) -> None:
-    from rich.console import Console
     from rich.markup import escape
-    Console(stderr=True, soft_wrap=True).print(f"[red]error:[/red] {escape(message)}")
+
+    from boardpapers.terminal import console
+    console(stderr=True).print(f"[red]error:[/red] {escape(message)}")
 
 
 def _fail(exc: BoardpapersError | str, code: int = 1) -> NoReturn:
@@ -122,24 +123,28 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (r
            workers: Annotated[int, typer.Option("--workers", "-w", min=1,
                                                 help="Processes reading files.")] = 1,
            as_json: Annotated[bool, typer.Option("--json", help="Summary as JSON.")] = False,
+           follow_symlinks: Annotated[bool, typer.Option(
+               "--follow-symlinks", help="Follow links that lead out of the folders.")]
+           = False,
            ) -> None:
     """Read, understand and store papers; files already stored are left alone."""
-    from rich.console import Console
     from rich.markup import escape
 
     from boardpapers.pipeline import ingest as run_ingest
     from boardpapers.progress import IngestProgress
-    err = Console(stderr=True, soft_wrap=True)
+    from boardpapers.terminal import console
+    err = console(stderr=True)
     store = _store(create=True)
     with IngestProgress(err, quiet=as_json) as progress:
-        summary = run_ingest(paths, store, workers=workers, on_total=progress.on_total,
-                             on_outcome=progress.on_outcome)
+        summary = run_ingest(paths, store, workers=workers, follow_symlinks=follow_symlinks,
+                             on_total=progress.on_total, on_outcome=progress.on_outcome)
     progress.finish(summary)
     if as_json:
         write_json(summary.to_json())
     else:
-        for o in summary.failed:
-            err.print(f"[red]failed:[/red] {escape(o.path)}: {escape(o.reason or '')}")
+        for o in summary.outcomes:
+            if o.status in ("failed", "skipped"):
+                err.print(f"[red]{o.status}:[/red] {escape(o.path)}: {escape(o.reason or '')}")
         sys.stdout.write(f"{summary.count('ingested')} ingested, {summary.count('present')} "
                          f"already present, {summary.count('failed')} failed\n")
     raise typer.Exit(130 if summary.interrupted else 1 if summary.failed else 0)
@@ -176,10 +181,10 @@ def show(ref: Annotated[str, typer.Argument(help="A stored paper's path, or 4+ c
     if as_json:
         write_json(doc)
         return
-    from rich.console import Console
+    from boardpapers.terminal import console
 
     from boardpapers.show import render_paper
-    render_paper(Console(soft_wrap=True), doc)
+    render_paper(console(), doc)
 
 
 @app.command()
@@ -251,10 +256,10 @@ def search(query: Annotated[str, typer.Argument(help='Words, "phrases", -exclusi
     elif form is Format.csv:
         write_rows(form, SEARCH_COLUMNS, [_hit_row(h) for h in result.hits])
     else:
-        from rich.console import Console
+        from boardpapers.terminal import console
 
         from boardpapers.show import render_search
-        render_search(Console(soft_wrap=True), result)
+        render_search(console(), result)
 
 
 SEARCH_COLUMNS = ("doc_id", "path", "title", "genre", "date", "body", "page", "report",

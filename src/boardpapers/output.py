@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
+from boardpapers.files import printable
+
 
 class Format(StrEnum):
     """Output formats a table-printing command accepts (case-insensitive)."""
@@ -52,8 +54,8 @@ def write_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
 def write_table(columns: Sequence[str], rows: Iterable[Sequence[Any]],
                 title: str | None = None) -> None:
     """Rich on a terminal; tab-separated plain lines when piped or redirected."""
-    from rich.console import Console
-    console = Console(soft_wrap=True)
+    from boardpapers.terminal import console as safe_console
+    console = safe_console()
     if not console.is_terminal:
         sys.stdout.write("\t".join(columns) + "\n")
         for row in rows:
@@ -81,4 +83,4 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return " ".join(str(value).split())
+    return printable(" ".join(str(value).split()))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import time
 import traceback
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -21,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from boardpapers import facts, genre, parsers, readers
 from boardpapers.errors import BoardpapersError
+from boardpapers.files import Skip, discover, display_path, not_regular
 from boardpapers.layout import Layout
 from boardpapers.paper import Paper
 from boardpapers.workers import run_pool
@@ -80,30 +80,9 @@ class IngestSummary:
             "interrupted": self.interrupted, "not_started": self.not_started}
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
-    """Files to ingest, with a reason when one must be refused before reading.
-
-    Folders are walked recursively (hidden entries skipped) and only files of a supported
-    type are taken from them; a file named explicitly with an unsupported type is refused.
-    """
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for dirpath, dirnames, filenames in os.walk(path):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in sorted(filenames):
-                    child = Path(dirpath) / name
-                    if not name.startswith(".") and readers.is_supported(child):
-                        yield child, None
-        elif not path.exists():
-            yield path, "file not found"
-        elif not readers.is_supported(path):
-            yield path, f"unsupported file type {path.suffix.lower() or '(none)'!r}"
-        else:
-            yield path, None
-
-
 def _sha256(path: Path) -> str | None:
+    if not_regular(path):
+        return None  # never open a FIFO or device: the reader refuses it in one line
     try:
         with path.open("rb") as fh:
             return hashlib.file_digest(fh, "sha256").hexdigest()
@@ -127,6 +106,7 @@ Progress = Callable[[Outcome], None]
 
 
 def ingest(paths: Iterable[str | Path], store: Store, *, workers: int = 1,
+           follow_symlinks: bool = False,
            on_total: Callable[[int], None] | None = None,
            on_outcome: Progress | None = None) -> IngestSummary:
     """Read, understand and store every file; already-stored files are not read again.
@@ -145,7 +125,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, workers: int = 1,
     todo: list[Path] = []
     before: int | None = None  # outcomes recorded before reading began
     try:
-        todo = _to_read(paths, store, record, on_total)
+        todo = _to_read(paths, store, record, on_total, follow_symlinks)
         before = len(outcomes)
         results = _run(todo, workers)
         try:
@@ -163,19 +143,20 @@ def ingest(paths: Iterable[str | Path], store: Store, *, workers: int = 1,
 
 
 def _to_read(paths: Iterable[str | Path], store: Store, record: Progress,
-             on_total: Callable[[int], None] | None) -> list[Path]:
+             on_total: Callable[[int], None] | None, follow_symlinks: bool) -> list[Path]:
     """The files that need reading; refusals and already-stored files are recorded."""
     todo: list[Path] = []
-    found = list(discover(paths))
+    found = list(discover(paths, follow_symlinks=follow_symlinks))
     if on_total:
         on_total(len(found))
     for path, refusal in found:
         if refusal:
-            record(Outcome(str(path), "failed", refusal))
+            status = "skipped" if isinstance(refusal, Skip) else "failed"
+            record(Outcome(display_path(path), status, refusal))
             continue
         digest = _sha256(path)
         if digest and store.has(digest):
-            record(Outcome(str(path), "present", doc_id=digest))
+            record(Outcome(display_path(path), "present", doc_id=digest))
         else:
             todo.append(path)
     return todo
@@ -202,11 +183,12 @@ def _died(reason: str) -> Result:
 def _store_one(store: Store, path: Path, paper: Paper | None,
                reason: str | None) -> Outcome:
     if paper is None:
-        return Outcome(str(path), "failed", reason)
+        return Outcome(display_path(path), "failed", reason)
     try:
         stored = store.save(paper)
     except SQLAlchemyError as exc:
-        return Outcome(str(path), "failed", f"database error: {exc.__class__.__name__}: {exc}")
+        return Outcome(display_path(path), "failed",
+                       f"database error: {exc.__class__.__name__}: {exc}")
     status = "ingested" if stored else "present"
-    return Outcome(str(path), status, doc_id=paper.source.sha256, genre=paper.genre,
+    return Outcome(display_path(path), status, doc_id=paper.source.sha256, genre=paper.genre,
                    title=paper.title, pages=paper.source.pages)

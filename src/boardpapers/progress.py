@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from boardpapers.files import printable
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress, TaskID
@@ -131,7 +133,8 @@ class IngestProgress:
         elapsed = now - self._started
         if self._bar is not None and self._task is not None:
             rate = f"{self.tally.pages / elapsed:.0f} pages/s" if elapsed > 0 else ""
-            name = outcome.path.rsplit("/", 1)[-1][:self.settings.name_width]
+            from rich.markup import escape
+            name = escape(printable(outcome.path.rsplit("/", 1)[-1][:self.settings.name_width]))
             self._bar.update(self._task, advance=1, description=name,
                              pages=f"{self.tally.pages:,}", rate=rate)
         elif not self.quiet and now - self._last >= self.settings.status_every:

@@ -8,10 +8,13 @@ failure into an ``UnreadableFile`` naming the file and the cause.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from boardpapers.errors import BoardpapersError, UnreadableFile, UnsupportedFormat
+from boardpapers.files import display_path
 from boardpapers.layout import Layout, Source
 from boardpapers.readers.docx_package import OLE_MAGIC
 
@@ -63,22 +66,20 @@ def _reader_for(fmt: str) -> Callable[[bytes, Source], Layout]:
 def read_source_bytes(path: Path) -> tuple[bytes, Source]:
     """Read a file's bytes once and describe it; the one place readers touch the disk."""
     fmt = format_of(path)
+    shown = display_path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UnreadableFile(str(path), f"file is {size} bytes, over the {MAX_BYTES} limit")
-        data = path.read_bytes()
+        data = _read_regular(path, shown)
     except FileNotFoundError:
-        raise UnreadableFile(str(path), "file not found (moved or deleted?)") from None
+        raise UnreadableFile(shown, "file not found (moved or deleted?)") from None
     except IsADirectoryError:
-        raise UnreadableFile(str(path), "is a directory") from None
+        raise UnreadableFile(shown, "is a directory") from None
     except PermissionError:
-        raise UnreadableFile(str(path), "permission denied") from None
+        raise UnreadableFile(shown, "permission denied") from None
     except OSError as exc:
-        raise UnreadableFile(str(path), f"cannot read file: {exc.strerror or exc}") from None
+        raise UnreadableFile(shown, f"cannot read file: {exc.strerror or exc}") from None
     if not data.strip():
-        raise UnreadableFile(str(path), "file is empty")
-    source = Source(path=str(path), sha256=hashlib.sha256(data).hexdigest(),
+        raise UnreadableFile(shown, "file is empty")
+    source = Source(path=shown, sha256=hashlib.sha256(data).hexdigest(),
                     format=sniff_format(fmt, data), size=len(data))
     return data, source
 
@@ -89,6 +90,24 @@ def sniff_format(fmt: str, data: bytes) -> str:
     if fmt == "docx" and data.startswith(OLE_MAGIC):
         return "doc"
     return fmt
+
+
+def _read_regular(path: Path, shown: str) -> bytes:
+    """The bytes of a regular file, at most MAX_BYTES: a FIFO or device is refused
+    without blocking (opened non-blocking, checked before any read)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile(shown, "is not a regular file (a device, FIFO or socket): "
+                                 "not read")
+        if info.st_size > MAX_BYTES:
+            raise UnreadableFile(shown, f"file is {info.st_size} bytes, over the "
+                                 f"{MAX_BYTES} limit")
+        data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise UnreadableFile(shown, f"file grew past the {MAX_BYTES} byte limit while read")
+    return data
 
 
 def read(path: str | Path) -> Layout:
