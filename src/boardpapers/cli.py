@@ -181,9 +181,8 @@ def show(ref: Annotated[str, typer.Argument(help="A stored paper's path, or 4+ c
     if as_json:
         write_json(doc)
         return
-    from boardpapers.terminal import console
-
     from boardpapers.show import render_paper
+    from boardpapers.terminal import console
     render_paper(console(), doc)
 
 
@@ -256,9 +255,8 @@ def search(query: Annotated[str, typer.Argument(help='Words, "phrases", -exclusi
     elif form is Format.csv:
         write_rows(form, SEARCH_COLUMNS, [_hit_row(h) for h in result.hits])
     else:
-        from boardpapers.terminal import console
-
         from boardpapers.show import render_search
+        from boardpapers.terminal import console
         render_search(console(), result)
 
 
