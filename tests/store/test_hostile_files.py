@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from boardpapers.cli import app
 from boardpapers.files import display_path, printable
 from boardpapers.pipeline import ingest
-from boardpapers.store import Store
+from boardpapers.store import open_store
 
 runner = CliRunner()
 TEXT = ("Parks Strategy\n\nPurpose of report\nFor decision.\n\nSummary\n"
@@ -40,20 +40,20 @@ def test_a_link_out_of_the_folder_is_skipped_unless_asked(tmp_path, folder):
     (folder / "passwd.txt").symlink_to(secret)
     (folder / "elsewhere").symlink_to(secret.parent, target_is_directory=True)
     (folder / "inside.txt").symlink_to(folder / "parks.txt")  # stays in the tree
-    store = Store(f"sqlite:///{tmp_path / 'a.db'}")
+    store = open_store(f"sqlite:///{tmp_path / 'a.db'}")
     summary = ingest([folder], store)
     skipped = {Path(o.path).name: o.reason for o in summary.outcomes if o.status == "skipped"}
     assert set(skipped) == {"passwd.txt", "elsewhere"}
     assert all("--follow-symlinks" in (r or "") for r in skipped.values())
     assert summary.count("failed") == 0 and summary.count("ingested") == 1
-    followed = ingest([folder], Store(f"sqlite:///{tmp_path / 'b.db'}"), follow_symlinks=True)
+    followed = ingest([folder], open_store(f"sqlite:///{tmp_path / 'b.db'}"), follow_symlinks=True)
     assert followed.count("ingested") == 2 and followed.count("skipped") == 0
 
 
 def test_a_fifo_or_device_is_never_opened_and_the_batch_goes_on(tmp_path, folder):
     os.mkfifo(folder / "pipe.txt")
     (folder / "zero.txt").symlink_to("/dev/zero")
-    store = Store(f"sqlite:///{tmp_path / 'a.db'}")
+    store = open_store(f"sqlite:///{tmp_path / 'a.db'}")
     summary = ingest([folder], store, follow_symlinks=True)  # following, still not read
     reasons = {Path(o.path).name: (o.status, o.reason) for o in summary.outcomes}
     assert reasons["pipe.txt"][0] == "skipped" and "FIFO" in reasons["pipe.txt"][1]
@@ -91,7 +91,7 @@ def test_a_folder_that_cannot_be_read_is_reported(tmp_path, folder):
     locked.mkdir()
     locked.chmod(0)
     try:
-        summary = ingest([folder], Store(f"sqlite:///{tmp_path / 'a.db'}"))
+        summary = ingest([folder], open_store(f"sqlite:///{tmp_path / 'a.db'}"))
     finally:
         locked.chmod(0o755)
     assert any(o.status == "skipped" and "folder not read" in (o.reason or "")
