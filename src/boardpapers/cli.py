@@ -10,6 +10,7 @@ answers quickly from a cold start.
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -66,6 +67,11 @@ app = typer.Typer(help="Read, understand and search UK local government board pa
                   context_settings={"help_option_names": ["-h", "--help"]})
 
 _state: dict[str, Any] = {"db": None}
+
+class Order(StrEnum):
+    relevance = "relevance"
+    date = "date"
+
 
 FormatOption = Annotated[Format | None, typer.Option(
     "--format", "-f", case_sensitive=False, help="table (default), json or csv.")]
@@ -233,17 +239,34 @@ def search(query: Annotated[str, typer.Argument(help='Words, "phrases", -exclusi
                help="Register code, GSS code or exact name: SHF, E08000019, Sheffield.")]
            = None,
            has: Annotated[str | None, typer.Option(help="money, dates, metrics...")]
-           = None) -> None:
-    """Ranked full-text search with snippets, filters and facet counts."""
+           = None,
+           sort: Annotated[Order, typer.Option(
+               case_sensitive=False, help="relevance, or date (newest first).")]
+           = Order.relevance,
+           per_paper: Annotated[bool | None, typer.Option(
+               "--per-paper/--passages", help="One hit per paper (its best passage), or "
+               "every passage. Default: passages, or papers for filters alone.")] = None,
+           copies: Annotated[bool, typer.Option(
+               "--copies", help="Show every copy of a passage that appears in several "
+               "papers, instead of one hit with a count.")] = False,
+           undated: Annotated[bool, typer.Option(
+               "--undated", help="With --since/--until: keep papers with no date too.")]
+           = False) -> None:
+    """Ranked full-text search with snippets, filters and facet counts.
+
+    A query of filters alone (genre:report, council:SHF) lists what they select, newest
+    first."""
     from boardpapers.query import Filters, normalise_filter, parse_query
     from boardpapers.search import search as run_search
     given = {"body": body, "genre": genre, "since": since, "until": until,
              "section": section, "council": council, "has": has}
     try:
-        filters = Filters(**{k: normalise_filter(k, v) for k, v in given.items()
-                             if v is not None})
+        values: dict[str, Any] = {k: normalise_filter(k, v) for k, v in given.items()
+                                  if v is not None}
+        filters = Filters(**values, undated=undated)
         parse_query(query, filters)  # a malformed query is reported before the database
-        result = run_search(_store(), query, filters=filters, limit=limit, offset=offset)
+        result = run_search(_store(), query, filters=filters, limit=limit, offset=offset,
+                            order=sort.value, per_paper=per_paper, collapse=not copies)
     except BoardpapersError as exc:
         _fail(exc, 2)
     if result.behind:
@@ -261,14 +284,14 @@ def search(query: Annotated[str, typer.Argument(help='Words, "phrases", -exclusi
 
 
 SEARCH_COLUMNS = ("doc_id", "path", "title", "genre", "date", "body", "page", "report",
-                  "section", "heading", "snippet", "score")
+                  "section", "heading", "snippet", "score", "copies", "passages")
 
 
 def _hit_row(hit: Any) -> tuple[Any, ...]:
     import re
     return (hit.doc_id, hit.path, hit.title, hit.genre, hit.date, hit.body, hit.page,
             hit.report, hit.section, hit.heading, re.sub(r"</?mark>", "", hit.snippet),
-            round(hit.score, 4))
+            round(hit.score, 4), hit.copies, hit.passages)
 
 
 @app.command()

@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from boardpapers.errors import QuerySyntaxError
 from boardpapers.paper import GENRES, SECTION_KINDS
@@ -35,7 +36,8 @@ class QueryLimits:
 LIMITS = QueryLimits()
 
 _TOKEN = re.compile(
-    r'(?P<neg>-)?(?:(?P<field>[a-z]+):)?(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"()]+))'
+    r'(?P<bare>[a-z]+):(?=[\s()]|$)'
+    r'|(?P<neg>-)?(?:(?P<field>[a-z]+):)?(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"()]+))'
     r'|(?P<paren>[()])', re.IGNORECASE)
 
 
@@ -55,6 +57,7 @@ class Filters:
     section: str | None = None
     council: str | None = None
     has: str | None = None
+    undated: bool = False  # with since/until: keep papers that carry no date too
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +70,13 @@ class Query:
 
     @property
     def is_empty(self) -> bool:
+        """No words to look for (filters alone list what they select)."""
         return not self.groups
+
+    @property
+    def has_filters(self) -> bool:
+        f = self.filters
+        return any(getattr(f, name) for name in FILTER_FIELDS)
 
     def fts(self) -> str:
         """The FTS5 MATCH expression; every term is a quoted string."""
@@ -113,6 +122,13 @@ def parse_query(text: str, filters: Filters | None = None) -> Query:
     for m in _TOKEN.finditer(text):
         if m.group("paren"):
             continue  # grouping is implied: OR binds tighter than AND
+        if m.group("bare"):
+            bare = m.group("bare")
+            if bare.lower() in FILTER_FIELDS:  # "body:" with nothing after it
+                flt = _with_filter(flt, bare.lower(), "")
+            elif (term := _term(bare, False)) is not None:
+                groups.append([term])
+            continue
         word, phrase = m.group("word"), m.group("phrase")
         fld = (m.group("field") or "").lower()
         if fld:
@@ -136,10 +152,15 @@ def parse_query(text: str, filters: Filters | None = None) -> Query:
         else:
             groups.append([term])
         pending_or = pending_not = False
-    if not groups and excluded:
-        raise QuerySyntaxError("a query cannot only exclude words: add a word to look for")
     _check_size([*(t for g in groups for t in g), *excluded])
-    return Query(tuple(tuple(g) for g in groups), tuple(excluded), flt)
+    query = Query(tuple(tuple(g) for g in groups), tuple(excluded), flt)
+    if not groups and not query.has_filters:
+        if excluded:
+            raise QuerySyntaxError("a query cannot only exclude words: add a word to look "
+                                   "for or a filter such as genre:report")
+        raise QuerySyntaxError('empty query: type a word, a "phrase" or a filter such as '
+                               "genre:report")
+    return query
 
 
 def _check_size(terms: list[Term]) -> None:
@@ -159,7 +180,8 @@ def _with_filter(flt: Filters, name: str, value: str) -> Filters:
                                + ", ".join(f"{f}:" for f in FILTER_FIELDS))
     if not value:
         raise QuerySyntaxError(f"filter {name}: needs a value, e.g. {name}:{_EXAMPLE[name]}")
-    return replace(flt, **{name: normalise_filter(name, value)})
+    changes: dict[str, Any] = {name: normalise_filter(name, value)}
+    return replace(flt, **changes)
 
 
 _EXAMPLE = {"body": '"City Regions Board"', "genre": "report", "since": "2021-01-01",

@@ -1,10 +1,15 @@
 """Ranked full-text search over stored blocks, with snippets, filters and facets.
 
-The block index (store/textindex.py) ranks by BM25 with English stemming, headings and
-recommendation, purpose, summary and action text weighing three times the body text,
-and counts the total and the facets (body, genre, year, section) in the same pass. The
-store (``Store.search``) resolves what the index does not hold — which documents match a
-body name or a council — and supplies the details of each hit, whichever database it is.
+The block index (store/textindex.py, store/indexsearch.py) ranks by BM25 with English
+stemming and counts the total and the facets (body, genre, year, section) in the same
+pass. The store (``Store.search``) resolves what the index does not hold — which body
+names match, which passages and papers a council selects — and supplies the details of
+each hit, whichever database it is.
+
+What a person sees: copies of one passage (the same text in 25 packs) fold into one hit
+with a count; ``per_paper`` shows each paper's best passage once; ``order="date"`` lists
+newest first. A query of filters alone lists what they select, newest first, one hit per
+paper unless a ``section:`` asks for passages.
 """
 
 from __future__ import annotations
@@ -15,6 +20,22 @@ from typing import Any
 from boardpapers.errors import QuerySyntaxError
 from boardpapers.query import Filters, parse_query
 from boardpapers.store import Store
+from boardpapers.store.base import SearchOptions
+
+ORDERS = ("relevance", "date")
+
+
+@dataclass(frozen=True, slots=True)
+class WindowSettings:
+    """How many ranked passages are read to fill a page once copies and a paper's
+    second passages are folded away."""
+
+    factor: int = 5  # passages read per passage shown
+    minimum: int = 50
+    maximum: int = 1_000
+
+
+WINDOW = WindowSettings()
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +54,16 @@ class Hit:
     report: str | None
     snippet: str  # HTML-escaped, matches wrapped in <mark>
     score: float
+    copies: int = 1  # passages with this same text among the matches read
+    passages: int = 1  # one hit per paper: the paper's passages among the matches read
 
     def to_json(self) -> dict[str, Any]:
         return {"document": {"id": self.doc_id, "path": self.path, "title": self.title,
                              "genre": self.genre, "date": self.date, "body": self.body},
                 "block": self.block, "page": self.page, "kind": self.kind,
                 "report": self.report, "section": self.section, "heading": self.heading,
-                "snippet": self.snippet, "score": round(self.score, 4)}
+                "snippet": self.snippet, "score": round(self.score, 4),
+                "copies": self.copies, "passages": self.passages}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +73,15 @@ class SearchResult:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     query: str = ""
     behind: int = 0  # passages stored by a running ingest, not yet searchable
+    papers: int = 0  # distinct papers among all matches
+    undated: int = 0  # matches in undated papers a date filter left out
+    order: str = "relevance"
+    per_paper: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"query": self.query, "total": self.total, "index_behind": self.behind,
+        return {"query": self.query, "total": self.total, "papers": self.papers,
+                "undated_left_out": self.undated, "order": self.order,
+                "per_paper": self.per_paper, "index_behind": self.behind,
                 "hits": [h.to_json() for h in self.hits],
                 "facets": {k: [{"value": v, "count": c} for v, c in vals]
                            for k, vals in self.facets.items()}}
@@ -71,17 +101,29 @@ def check_page(limit: int, offset: int) -> None:
 
 
 def search(store: Store, text_query: str, *, filters: Filters | None = None, limit: int = 10,
-           offset: int = 0, facets: bool = True) -> SearchResult:
-    """Parse, run and shape one search; bad queries raise QuerySyntaxError."""
+           offset: int = 0, facets: bool = True, order: str = "relevance",
+           per_paper: bool | None = None, collapse: bool = True) -> SearchResult:
+    """Parse, run and shape one search; bad queries raise QuerySyntaxError.
+
+    ``per_paper`` None means one hit per paper for a query of filters alone (unless it
+    asks for a section), every passage otherwise."""
     check_page(limit, offset)
+    if order not in ORDERS:
+        raise QuerySyntaxError(f"unknown order {order!r}: use one of {', '.join(ORDERS)}")
     query = parse_query(text_query, filters)
-    if query.is_empty:
-        raise QuerySyntaxError("empty query: type a word or a \"phrase\" to search for")
-    found = store.search(query, limit=limit, offset=offset, facets=facets)
+    if per_paper is None:
+        per_paper = query.is_empty and not query.filters.section
+    by_date = order == "date" or query.is_empty
+    window = min(max((offset + limit) * WINDOW.factor, WINDOW.minimum), WINDOW.maximum)
+    found = store.search(query, limit=limit, offset=offset, facets=facets,
+                         options=SearchOptions(by_date=by_date, collapse=collapse,
+                                               per_paper=per_paper, window=window))
     hits = tuple(Hit(doc_id=r["doc_id"], path=r["path"], title=r["title"], genre=r["genre"],
                      date=r["date"], body=r["body"], block=r["idx"], page=r["page"],
                      kind=r["kind"], section=r["section_kind"], heading=r["heading"],
-                     report=r["report"], snippet=h.snippet, score=h.score)
+                     report=r["report"], snippet=h.snippet, score=h.score, copies=h.copies,
+                     passages=h.passages)
                  for h in found.hits if (r := h.row))
     return SearchResult(total=found.total, hits=hits, facets=found.facets, query=text_query,
-                        behind=found.behind)
+                        behind=found.behind, papers=found.papers, undated=found.undated,
+                        order="date" if by_date else "relevance", per_paper=per_paper)

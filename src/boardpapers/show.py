@@ -50,11 +50,23 @@ def _mark_to_rich(snippet: str) -> str:
 
 
 def render_search(console: Console, result: SearchResult) -> None:
-    console.print(f"[bold]{result.total}[/bold] matching passages")
+    order = ", newest first" if result.order == "date" else ""
+    console.print(f"[bold]{result.total}[/bold] matching passages in "
+                  f"[bold]{result.papers}[/bold] papers{order}")
+    if result.undated:
+        console.print(f"[dim]{result.undated} more in papers with no date: add --undated "
+                      "to include them[/dim]")
     for hit in result.hits:
         where = " › ".join(x for x in (hit.report, hit.heading) if x)
+        extra = []
+        if hit.copies > 1:
+            extra.append(f"same text in {hit.copies} places")
+        if hit.passages > 1:
+            extra.append(f"{hit.passages} passages match in this paper")
+        note = f"  [magenta]({'; '.join(extra)})[/magenta]" if extra else ""
         console.print(f"\n[cyan]{escape(hit.title or hit.path)}[/cyan]  {hit.genre} "
-                      f"{hit.date or ''}  p.{hit.page}  [dim]{hit.doc_id[:12]}[/dim]")
+                      f"{hit.date or 'undated'}  p.{hit.page}  [dim]{hit.doc_id[:12]}[/dim]"
+                      f"{note}")
         if where:
             console.print(f"  [dim]{escape(where)}[/dim]")
         console.print(f"  {_mark_to_rich(hit.snippet)}")

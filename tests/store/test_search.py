@@ -7,7 +7,7 @@ from boardpapers.errors import QuerySyntaxError
 from boardpapers.query import Filters
 from boardpapers.search import search
 from boardpapers.store import Store, open_store, queries
-from boardpapers.store.textindex import mark
+from boardpapers.store.indexsearch import mark
 
 PAPERS = {
     "housing.md": """# Housing Delivery Update
@@ -62,10 +62,13 @@ def test_phrase_query_finds_the_passage(store):
     assert result.hits[0].title == "Housing Delivery Update"
 
 
-def test_headings_rank_above_body_mentions(store):
+def test_lead_text_then_headings_then_body_mentions(store):
     result = search(store, "housing")
     assert result.total >= 4
-    assert result.hits[0].kind == "heading"
+    kinds = [(h.kind, h.section) for h in result.hits]
+    assert kinds[0] == ("paragraph", "summary")  # lead text weighs most
+    heading = kinds.index(("heading", None))
+    assert heading < kinds.index(("paragraph", "background"))
     assert result.hits[0].score >= result.hits[-1].score
 
 
@@ -108,9 +111,9 @@ def test_sql_binds_every_user_value():
     from sqlalchemy.dialects import postgresql, sqlite
     evil = "Robert'); DROP TABLE documents; --"
     for dialect in (sqlite.dialect(), postgresql.dialect()):
-        compiled = queries.council_docs(evil).compile(dialect=dialect)
+        compiled = queries.council_blocks(name=evil).compile(dialect=dialect)
         assert "Robert" not in str(compiled) and "DROP" not in str(compiled)
-        assert "%Robert'); DROP TABLE documents; --%" in compiled.params.values()
+        assert evil in compiled.params.values()
         compiled = queries.hit_details([3, 7]).compile(dialect=dialect)
         assert "3" not in str(compiled).split(" IN ")[1]
         assert [3, 7] in compiled.params.values()

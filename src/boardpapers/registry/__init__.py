@@ -59,18 +59,17 @@ class Register:
     def __len__(self) -> int:
         return len(self.authorities)
 
-    def find(self, ref: str) -> Authority | None:
-        """One authority by register code ("SHF"), GSS code (current or former,
-        "E08000019") or exact name ("Sheffield", "Sheffield City Council"); current
-        authorities win a shared name."""
+    def find(self, ref: str) -> tuple[Authority, ...]:
+        """Authorities by register code ("SHF"), GSS code (current or former,
+        "E08000019") or exact name ("Sheffield", "Sheffield City Council"); a name two
+        authorities have shared (a county and the unitary that replaced it) gives both,
+        current first."""
         ref = ref.strip()
         if ref.upper() in self.authorities:
-            return self.authorities[ref.upper()]
-        for a in self.authorities.values():
-            if ref.upper() == a.gss or ref.upper() in a.former_gss:
-                return a
-        found = self.lookup(ref)
-        return found[0] if found else None
+            return (self.authorities[ref.upper()],)
+        by_gss = tuple(a for a in self.authorities.values()
+                       if ref.upper() == a.gss or ref.upper() in a.former_gss)
+        return by_gss or self.lookup(ref)
 
 
 _PUNCT = re.compile(r"[^\w\s]+")

@@ -23,6 +23,8 @@ class BlockHit:
     snippet: str  # HTML-escaped, matches wrapped in <mark>
     row: dict[str, Any]  # doc_id, path, title, genre, date, body, idx, page, kind,
     #                      section_kind, heading, report
+    copies: int = 1  # passages with this same text among the matches read
+    passages: int = 1  # one hit per paper: the paper's passages among the matches read
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,20 @@ class BlockSearch:
     hits: tuple[BlockHit, ...] = ()
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     behind: int = 0  # passages stored by a running ingest, not yet searchable
+    papers: int = 0  # distinct papers among all matches
+    undated: int = 0  # matches in undated papers that a date filter left out
+
+
+@dataclass(frozen=True, slots=True)
+class SearchOptions:
+    """How hits are ordered and folded: newest first instead of by relevance, copies of
+    one passage as one hit, one hit per paper; ``window`` ranked passages are read to
+    fill a page once hits are folded away."""
+
+    by_date: bool = False
+    collapse: bool = True
+    per_paper: bool = False
+    window: int = 50
 
 
 @runtime_checkable
@@ -56,7 +72,7 @@ class Store(Protocol):
     def report_versions(self, doc_id: str) -> list[dict[str, Any]]: ...
 
     def search(self, query: Query, *, limit: int, offset: int = 0,
-               facets: bool = True) -> BlockSearch:
+               facets: bool = True, options: SearchOptions | None = None) -> BlockSearch:
         """Ranked blocks for a parsed query, with the total and facet counts."""
         ...
 

@@ -48,11 +48,32 @@ def body_names(body: str) -> Select[Any]:
     return select(d.c.body).distinct().where(contains(d.c.body, body))
 
 
-def council_docs(council: str) -> Select[Any]:
-    """Documents mentioning a council by register code, linked name or text."""
-    x = schema.council_facts
-    return select(x.c.doc_id).distinct().where(or_(
-        x.c.code == council.upper(), contains(x.c.name, council), contains(x.c.text, council)))
+def council_blocks(*, codes: Sequence[str] = (), name: str | None = None) -> Select[Any]:
+    """(block id, document) of each passage naming a council: linked to one of the
+    register ``codes``, or (a body the register does not hold) written as ``name``."""
+    x, b = schema.council_facts, schema.blocks
+    where = (x.c.code.in_(list(codes)) if codes else
+             or_(func.lower(x.c.text) == func.lower(name or ""),
+                 func.lower(x.c.name) == func.lower(name or "")))
+    return (select(b.c.id, b.c.doc_id).distinct().select_from(x)
+            .join(b, and_(b.c.doc_id == x.c.doc_id, b.c.idx == x.c.block)).where(where))
+
+
+def authorities() -> Select[Any]:
+    """The publishing authorities named on stored papers."""
+    d = schema.documents
+    return select(d.c.authority).distinct().where(d.c.authority.is_not(None))
+
+
+def documents_of(authorities: Sequence[str]) -> Select[Any]:
+    """The papers these authorities published."""
+    d = schema.documents
+    return select(d.c.id).where(d.c.authority.in_(list(authorities)))
+
+
+def block_owners(block_ids: Sequence[int]) -> Select[Any]:
+    b = schema.blocks
+    return select(b.c.id, b.c.doc_id).where(b.c.id.in_(list(block_ids)))
 
 
 def hit_details(block_ids: Sequence[int]) -> Select[Any]:

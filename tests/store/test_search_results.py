@@ -1,0 +1,182 @@
+"""What a search shows a person: filters alone, the linked council at passage level,
+undated papers, copies collapsed, one hit per paper, newest first, headings in their
+place."""
+
+import pytest
+
+from boardpapers.errors import QuerySyntaxError
+from boardpapers.query import Filters
+from boardpapers.search import search
+from boardpapers.store import Store, open_store
+from boardpapers.store.indexsearch import IndexHit, fold_hits
+
+BOILERPLATE = "Members are asked to note the regional bus franchising timetable."
+
+PAPERS = {
+    "transport-2024.md": f"""# Bus Franchising Update
+
+Report to the Transport Board, 4 March 2024.
+
+## Purpose of report
+
+For information.
+
+## Background
+
+Sheffield City Council and the combined authority agreed the bus network review.
+
+Ticket prices stayed the same across the county this year.
+
+{BOILERPLATE}
+""",
+    "transport-2025.md": f"""# Bus Franchising Progress
+
+Report to the Transport Board, 12 February 2025.
+
+## Purpose of report
+
+For information.
+
+## Consultation
+
+North Yorkshire County Council will consult on rural bus routes in the spring.
+
+{BOILERPLATE}
+""",
+    "cycling.md": """# Cycle Lanes
+
+Report to the Transport Board, 9 January 2025.
+
+## Purpose of report
+
+For decision.
+
+## Cycle Lanes
+
+The cycle lanes on the ring road were widened, and the new cycle lanes to the station
+opened in June after a short delay caused by utility works.
+""",
+    "undated-note.md": f"""# Notes on Bus Franchising
+
+Prepared by the transport team.
+
+## Background
+
+The bus franchising scheme covers every route in the area.
+
+{BOILERPLATE}
+""",
+}
+for n in range(4):
+    PAPERS[f"board-{n}.md"] = f"""# Transport Board Agenda Item {n + 1}
+
+Report to the Transport Board, {n + 10} June 2023.
+
+## Purpose of report
+
+For information.
+
+## Background
+
+Item {n + 1} on park and ride, number {n * 7 + 3}.
+
+{BOILERPLATE}
+"""
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Store:
+    from boardpapers.pipeline import ingest
+    d = tmp_path_factory.mktemp("results")
+    for name, text in PAPERS.items():
+        (d / name).write_text(text, encoding="utf-8")
+    s = open_store(f"sqlite:///{d / 'results.db'}", create=True)
+    assert ingest([d], s).count("ingested") == len(PAPERS)
+    return s
+
+
+def test_filters_alone_list_papers_newest_first(store):
+    result = search(store, "body:\"Transport Board\"")
+    dates = [h.date for h in result.hits]
+    assert result.order == "date" and result.per_paper
+    assert len({h.doc_id for h in result.hits}) == len(result.hits)  # one hit per paper
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True) and dated[0] == "2025-02-12"
+    assert result.papers == len(PAPERS) - 1  # the undated note names no board
+
+
+def test_section_filter_alone_lists_passages(store):
+    result = search(store, "section:purpose", limit=50)
+    assert not result.per_paper and result.total >= 3
+    assert all(h.section == "purpose" for h in result.hits)
+
+
+def test_an_empty_filter_is_an_error_not_a_word(store):
+    with pytest.raises(QuerySyntaxError, match="body: needs a value"):
+        search(store, "body:")
+    with pytest.raises(QuerySyntaxError, match="empty query"):
+        search(store, "")
+
+
+def test_council_by_name_code_and_gss_at_passage_level(store):
+    for ref in ("Sheffield", "SHF", "E08000019", "sheffield city council"):
+        result = search(store, "bus", filters=Filters(council=ref))
+        assert result.total == 1, ref
+        assert "Sheffield" in result.hits[0].snippet
+    # every passage of that paper mentions buses; only the one naming Sheffield is shown
+    assert search(store, "bus").total > 3
+
+
+def test_council_is_not_a_substring(store):
+    result = search(store, "bus council:York")
+    assert result.total == 0  # North Yorkshire is not the City of York
+    assert search(store, "bus council:\"North Yorkshire\"").total == 1
+
+
+def test_undated_papers_are_counted_and_kept_on_request(store):
+    plain = search(store, "franchising", filters=Filters(since="2020"))
+    assert plain.undated >= 1
+    assert all(h.date for h in plain.hits)
+    kept = search(store, "franchising", filters=Filters(since="2020", undated=True))
+    assert kept.total == plain.total + plain.undated
+    assert any(h.date is None for h in search(store, "franchising", filters=Filters(
+        since="2020", undated=True), limit=50).hits)
+
+
+def test_copies_of_one_passage_collapse_with_a_count(store):
+    result = search(store, '"regional bus franchising timetable"')
+    assert result.total == 7
+    assert len(result.hits) == 1 and result.hits[0].copies == 7
+    every = search(store, '"regional bus franchising timetable"', collapse=False)
+    assert len(every.hits) == 7 and all(h.copies == 1 for h in every.hits)
+
+
+def test_one_hit_per_paper(store):
+    result = search(store, "bus franchising", per_paper=True, collapse=False, limit=50)
+    docs = [h.doc_id for h in result.hits]
+    assert len(docs) == len(set(docs)) == result.papers
+    assert any(h.passages > 1 for h in result.hits)
+
+
+def test_sort_by_date(store):
+    result = search(store, "transport", order="date", limit=50, collapse=False)
+    dated = [h.date for h in result.hits if h.date]
+    assert dated == sorted(dated, reverse=True)
+    assert result.hits[-1].date is None  # undated last
+
+
+def test_a_heading_does_not_outrank_the_paragraph_it_heads(store):
+    result = search(store, "cycle lanes")
+    assert result.hits[0].kind == "paragraph"
+    assert result.hits[0].heading == "Cycle Lanes"
+    assert any(h.kind == "heading" for h in result.hits[1:])
+
+
+def test_fold_hits_is_pure():
+    window = [IndexHit(1, 3.0, text="Same  text"), IndexHit(2, 2.0, text="same text"),
+              IndexHit(3, 1.5, text="other"), IndexHit(4, 1.0, text="third")]
+    owner = {1: "a", 2: "b", 3: "a", 4: "c"}
+    folded = fold_hits(window, owner, collapse=True, per_paper=False)
+    assert [(h.block_id, c) for h, c, _ in folded] == [(1, 2), (3, 1), (4, 1)]
+    per_paper = fold_hits(window, owner, collapse=False, per_paper=True)
+    assert [(h.block_id, p) for h, _, p in per_paper] == [(1, 2), (2, 1), (4, 1)]
