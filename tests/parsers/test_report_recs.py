@@ -52,8 +52,8 @@ def test_lead_in_with_items_parted_by_semicolons() -> None:
                  "The Joint Committee is asked to agree: a budget of £4.2 million for 2026/27; "
                  "borough contributions of £4.2 million (i.e. the same as last year); and "
                  "that the Grants Panel review the fund in June.")
-    assert recs == ("a budget of £4.2 million for 2026/27",
-                    "borough contributions of £4.2 million (i.e. the same as last year)",
+    assert recs == ("a budget of £4.2 million for 2026/27;",
+                    "borough contributions of £4.2 million (i.e. the same as last year); and",
                     "that the Grants Panel review the fund in June.")
 
 
@@ -72,7 +72,7 @@ def test_prose_before_a_lead_in_and_furniture_after_the_items_are_left_out() -> 
                  "The Executive is requested to: confirm the updated plan; note that the plan "
                  "is updated monthly.",
                  "# Key to the plan")
-    assert recs == ("confirm the updated plan", "note that the plan is updated monthly.")
+    assert recs == ("confirm the updated plan;", "note that the plan is updated monthly.")
 
 
 def test_a_recommendations_section_that_recommends_nothing_gives_none() -> None:
@@ -124,3 +124,29 @@ def test_split_run_on_parts_are_pieces_of_the_text_in_order(text: str) -> None:
     for part in parts:
         assert part in rest
         rest = rest[rest.index(part) + len(part):]
+
+
+def test_items_a_pdf_wrapped_onto_lines_of_their_own() -> None:
+    recs = _recs("# Purpose of the Report", "1. To seek views on the review of school places.",
+                 "1. To note the additional information about the school places review.",
+                 "2. To agree that the Council's response be considered by the Scrutiny "
+                 "Committee on 18th",
+                 "February and sent by the Cabinet Member afterwards.",
+                 "# Reasons for the Recommendations", "1. To respond in time.")
+    assert recs == ("To note the additional information about the school places review.",
+                    "To agree that the Council's response be considered by the Scrutiny Committee "
+                    "on 18th February and sent by the Cabinet Member afterwards.")
+
+
+def test_semicolon_list_whose_lines_a_converter_ran_together() -> None:
+    recs = _recs("The Joint Committee is asked to agree:",
+                 "a budget of £4.2 million for 2026/27;",
+                 "that boroughs be told of the budget by 1 February; that £120,000 be set aside "
+                 "for the costs of running the scheme by the",
+                 "Joint Committee's staff; and",
+                 "that the Grants Panel review the fund in June.")
+    assert recs == ("a budget of £4.2 million for 2026/27;",
+                    "that boroughs be told of the budget by 1 February;",
+                    "that £120,000 be set aside for the costs of running the scheme by the Joint "
+                    "Committee's staff; and",
+                    "that the Grants Panel review the fund in June.")

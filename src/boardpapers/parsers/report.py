@@ -67,6 +67,7 @@ from boardpapers.parsers.report_recs import (
     before_reasons,
     list_items,
     table_recommendations,
+    unfinished,
     wrapped,
 )
 
@@ -121,12 +122,6 @@ def _section(head: Head, body: list[tuple[int, Block]]) -> Section:
 
 
 
-def _unfinished(value: str) -> bool:
-    """A long line with no full stop: a sentence a converter broke ("… the Community
-    Festivals" / "Fund for 2025/26.")."""
-    return len(value) >= 60 and not value.endswith((".", ";", ":", "!", "?", ")"))
-
-
 def _first_value(head: Head, body: list[tuple[int, Block]]) -> str | None:
     """The first real paragraph of a section: "For information." under "Purpose", with
     the lines a PDF wrapped it onto."""
@@ -135,7 +130,7 @@ def _first_value(head: Head, body: list[tuple[int, Block]]) -> str | None:
         number, text = paragraph_number(Block(BlockKind.PARAGRAPH, line))
         if value is None:
             value = text if text and not is_placeholder(text) else None
-        elif not number and text and (wrapped(value, text) or _unfinished(value)):
+        elif not number and text and (wrapped(value, text) or unfinished(value)):
             value = f"{value} {text}"
         else:
             break

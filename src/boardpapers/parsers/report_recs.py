@@ -35,10 +35,14 @@ def _item_lines(head: Head, body: list[tuple[int, Block]]) -> list[tuple[int, st
     """(depth, text, marked) for each line under a recommendations/actions label."""
     out: list[tuple[int, str, bool]] = []
     lines: list[tuple[Block | None, str, bool]] = []
-    for block, text in [(None, head.value)] + [(b, block_text(b)) for _, b in body
-                                                if b.kind is not BlockKind.TABLE]:
+    joined = _joined_lines([(None, head.value)] + [(b, block_text(b)) for _, b in body
+                                                   if b.kind is not BlockKind.TABLE])
+    semicolons = sum(text.endswith((";", "; and", "; or")) for _, text in joined) >= 2
+    for block, text in joined:
         parts = split_run_on(f"{block.marker} {text}" if block is not None and block.marker
                              else text)
+        if len(parts) == 1 and semicolons:
+            parts = semicolon_items(text)
         if len(parts) > 1:  # a paragraph holding several items: each one is marked
             lines += [(None, part, k > 0) for k, part in enumerate(parts)]
         else:
@@ -56,6 +60,32 @@ def _item_lines(head: Head, body: list[tuple[int, Block]]) -> list[tuple[int, st
             continue
         out.append((depth, rest, marked or is_item))
     return out
+
+
+def _joined_lines(lines: list[tuple[Block | None, str]]) -> list[tuple[Block | None, str]]:
+    """Lines with a PDF's line breaks inside an item undone: an unmarked line continues
+    the one before when that one was cut mid-sentence ("… on 18th" / "February and …")."""
+    out: list[tuple[Block | None, str]] = []
+    for block, text in lines:
+        if not text:
+            continue
+        starts_item = (block is not None and (block.kind is BlockKind.LIST_ITEM or block.marker)) \
+            or strip_item_marker(text)[0]
+        if out and not starts_item and (wrapped(out[-1][1], text) or unfinished(out[-1][1])):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+        else:
+            out.append((block, text))
+    return out
+
+
+def unfinished(value: str) -> bool:
+    """A long line with no full stop: a sentence a converter broke ("… the Community
+    Festivals" / "Fund for 2025/26.")."""
+    return len(value) >= 60 and not value.endswith((".", ";", ":", "!", "?", ")")) \
+        and not _LIST_JOIN_END.search(value[-8:])
+
+
+_LIST_JOIN_END = re.compile(r";\s*(?:and|or)$")
 
 
 CONNECTOR_END = re.compile(r"(?:,|\b(?:in|of|the|to|and|or|for|a|an|on|at|by|with|from|that))$",
@@ -283,7 +313,21 @@ _INLINE_DECIMAL = re.compile(r"(?:(?<=\s)|^)\d{1,2}\.(\d{1,2})\s+(?=[A-Z])")
 # of a sentence (or the lead-in's colon) and before a capital
 _INLINE_BARE = re.compile(r"(?:(?<=[.:;] )|^)(\d{1,2}) (?=[A-Z])")
 _RUN_ON_LEAD = re.compile(r"^(?P<lead>.{10,240}?:)\s+(?P<rest>\S.*)$")
-_SEMICOLON = re.compile(r";\s+(?:and\s+|or\s+)?(?![^()]*\))")
+# "…; " or "…; and " between items (not inside brackets): the item keeps its separator
+_SEMICOLON = re.compile(r";(?:\s+(?:and|or)\b)?(?=\s+\S)(?![^()]*\))")
+
+
+def semicolon_items(text: str) -> list[str]:
+    """"a; b; and c" -> ["a;", "b; and", "c"], as written."""
+    cuts = [m.end() for m in _SEMICOLON.finditer(text)]
+    out: list[str] = []
+    for a, b in pairwise([0, *cuts, len(text)]):
+        part = text[a:b].strip()
+        if out and part in ("and", "or"):
+            out[-1] = f"{out[-1]} {part}"
+        elif part:
+            out.append(part)
+    return out
 
 
 def split_run_on(text: str) -> list[str]:
@@ -296,7 +340,7 @@ def split_run_on(text: str) -> list[str]:
     m = _RUN_ON_LEAD.match(text)
     if m is None or not _LEAD_IN.match(m.group("lead")):
         return [text]
-    items = [p.strip() for p in _SEMICOLON.split(m.group("rest")) if p.strip()]
+    items = semicolon_items(m.group("rest"))
     return [m.group("lead"), *items] if len(items) >= 2 else [text]
 
 
