@@ -26,8 +26,8 @@ def batch(tmp_path: Path) -> Path:
     return d
 
 
-def test_batch_with_bad_files(tmp_path, batch):
-    store = open_store(f"sqlite:///{tmp_path / 'b.db'}")
+def test_batch_with_bad_files(store_url, batch):
+    store = open_store(store_url("b"))
     summary = ingest([batch], store)
     assert summary.count("ingested") == 2
     reasons = {Path(o.path).name: o.reason for o in summary.failed}
@@ -38,8 +38,8 @@ def test_batch_with_bad_files(tmp_path, batch):
     assert again.count("ingested") == 0 and again.count("present") == 2
 
 
-def test_explicit_unsupported_and_missing_files(tmp_path, batch):
-    store = open_store(f"sqlite:///{tmp_path / 'b.db'}")
+def test_explicit_unsupported_and_missing_files(store_url, batch):
+    store = open_store(store_url("b"))
     summary = ingest([batch / "picture.png", batch / "gone.pdf", batch / "good.txt"], store)
     reasons = {Path(o.path).name: o.reason for o in summary.failed}
     assert "unsupported" in reasons["picture.png"]
@@ -47,9 +47,9 @@ def test_explicit_unsupported_and_missing_files(tmp_path, batch):
     assert summary.count("ingested") == 1
 
 
-def test_file_vanishing_mid_batch(tmp_path, batch, monkeypatch):
+def test_file_vanishing_mid_batch(store_url, batch, monkeypatch):
     from boardpapers import pipeline
-    store = open_store(f"sqlite:///{tmp_path / 'b.db'}")
+    store = open_store(store_url("b"))
     real = pipeline.process_safely
 
     def vanish_then_process(path):
@@ -64,9 +64,9 @@ def test_file_vanishing_mid_batch(tmp_path, batch, monkeypatch):
     assert summary.count("ingested") == 1
 
 
-def test_parallel_workers_give_the_same_result(tmp_path, batch):
-    one = ingest([batch], open_store(f"sqlite:///{tmp_path / 'one.db'}"), workers=1)
-    two = ingest([batch], open_store(f"sqlite:///{tmp_path / 'two.db'}"), workers=2)
+def test_parallel_workers_give_the_same_result(store_url, batch):
+    one = ingest([batch], open_store(store_url("one")), workers=1)
+    two = ingest([batch], open_store(store_url("two")), workers=2)
     assert sorted((Path(o.path).name, o.status) for o in one.outcomes) == \
         sorted((Path(o.path).name, o.status) for o in two.outcomes)
 

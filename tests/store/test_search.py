@@ -1,6 +1,8 @@
 """Search over stored papers: ranking, filters, facets, snippets, hostile input."""
 
 
+from collections.abc import Iterator
+
 import pytest
 
 from boardpapers.errors import QuerySyntaxError
@@ -8,6 +10,7 @@ from boardpapers.query import Filters
 from boardpapers.search import search
 from boardpapers.store import Store, open_store, queries
 from boardpapers.store.indexsearch import mark
+from tests.store.conftest import BACKENDS, url_factory
 
 PAPERS = {
     "housing.md": """# Housing Delivery Update
@@ -43,16 +46,19 @@ food waste collection, and housing associations were consulted on bin stores.
 }
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Store:
+@pytest.fixture(scope="module", params=BACKENDS)
+def store(request, tmp_path_factory) -> Iterator[Store]:
     from boardpapers.pipeline import ingest
     d = tmp_path_factory.mktemp("papers")
     for name, text in PAPERS.items():
         (d / name).write_text(text, encoding="utf-8")
-    s = open_store(f"sqlite:///{d / 'search.db'}")
-    summary = ingest([d], s)
-    assert summary.count("ingested") == 2
-    return s
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("XDG_CACHE_HOME", str(d / "cache"))  # where PostgreSQL's index goes
+        env.delenv("BOARDPAPERS_INDEX", raising=False)
+        s = open_store(url_factory(request.param, d, request)("search"))
+        summary = ingest([d], s)
+        assert summary.count("ingested") == 2
+        yield s
 
 
 def test_phrase_query_finds_the_passage(store):

@@ -30,8 +30,8 @@ def paper_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return open_store(f"sqlite:///{tmp_path / 'test.db'}")
+def store(store_url) -> Store:
+    return open_store(store_url("test"))
 
 
 def _counts(store: Store) -> dict[str, int]:
@@ -50,12 +50,10 @@ def test_saving_the_same_paper_twice_changes_nothing(store, paper_file):
 
 
 def test_a_save_that_fails_midway_leaves_nothing(store, paper_file, monkeypatch):
-    import boardpapers.store.sqlite as store_module
-
-    def broken(conn, doc_id, rows):
+    def broken(self, conn, doc_id, rows, replaced):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store_module, "indexed_blocks", broken)
+    monkeypatch.setattr(type(store), "_after_save", broken)
     with pytest.raises(RuntimeError):
         store.save(process(paper_file))
     assert all(n == 0 for n in _counts(store).values())

@@ -23,11 +23,12 @@ from pathlib import Path
 
 from sqlalchemy import ColumnElement, Engine, Table, create_engine, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.sql.dml import Insert
 
 from boardpapers.errors import StoreError
 from boardpapers.store import migrations, schema
+from boardpapers.store.rows import Rows
 from boardpapers.store.sql import SqlStore, check_schema_version, indexed_blocks
 
 
@@ -64,6 +65,7 @@ def index_folder(url: str) -> Path:
 class PostgresStore(SqlStore):
     def __init__(self, url: str, *, create: bool = True) -> None:
         self._checked_at: float | None = None
+        self._replaced: list[str] = []
         super().__init__(url, create=create)
         assert self.index.path is not None
         self.synced = SyncedDocuments(self.index.path / "synced.sqlite3")
@@ -81,13 +83,22 @@ class PostgresStore(SqlStore):
         return engine
 
     def _index_path(self) -> Path:
-        return index_folder(self.url)
+        folder = index_folder(self.url)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        return folder
 
     def _insert_new(self, table: Table) -> Insert:
         return pg_insert(table).on_conflict_do_nothing()
 
+    def _after_save(self, conn: Connection, doc_id: str, rows: Rows, replaced: bool) -> None:
+        if replaced:
+            self._replaced.append(doc_id)
+
     def _after_commit(self) -> None:
         self._checked_at = None  # this process wrote: look again before the next search
+        if self._replaced:  # stored again: the index reads its new blocks at the next look
+            self.synced.update(gone=self._replaced, added=[])
+            self._replaced = []
 
     def order_text(self, column: ColumnElement[str]) -> ColumnElement[str]:
         return column.collate("C")

@@ -120,8 +120,9 @@ class SqlStore:
             if replace:
                 replaced = _delete_document(conn, doc_id)
             inserted = conn.execute(self._insert_new(schema.documents)
-                                    .values(rows["documents"])).rowcount
-            if not inserted:
+                                    .values(rows["documents"][0])
+                                    .returning(schema.documents.c.id)).first()
+            if inserted is None:
                 return False
             for table in schema.DERIVED_TABLES:
                 table_rows = rows.get(table.name)
