@@ -132,6 +132,9 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (r
            follow_symlinks: Annotated[bool, typer.Option(
                "--follow-symlinks", help="Follow links that lead out of the folders.")]
            = False,
+           cluster: Annotated[str | None, typer.Option(
+               "--cluster", help="Read on a Dask cluster: its scheduler's address "
+               "(tcp://host:8786) instead of local --workers.")] = None,
            ) -> None:
     """Read, understand and store papers; files already stored are left alone."""
     from rich.markup import escape
@@ -141,9 +144,13 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (r
     from boardpapers.terminal import console
     err = console(stderr=True)
     store = _store(create=True)
-    with IngestProgress(err, quiet=as_json) as progress:
-        summary = run_ingest(paths, store, workers=workers, follow_symlinks=follow_symlinks,
-                             on_total=progress.on_total, on_outcome=progress.on_outcome)
+    try:
+        with IngestProgress(err, quiet=as_json) as progress:
+            summary = run_ingest(paths, store, workers=workers,
+                                 follow_symlinks=follow_symlinks, cluster=cluster,
+                                 on_total=progress.on_total, on_outcome=progress.on_outcome)
+    except BoardpapersError as exc:  # the cluster could not be reached
+        _fail(exc)
     progress.finish(summary)
     if as_json:
         write_json(summary.to_json())

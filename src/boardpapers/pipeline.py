@@ -108,8 +108,11 @@ Progress = Callable[[Outcome], None]
 def ingest(paths: Iterable[str | Path], store: Store, *, workers: int = 1,
            follow_symlinks: bool = False,
            on_total: Callable[[int], None] | None = None,
-           on_outcome: Progress | None = None) -> IngestSummary:
+           on_outcome: Progress | None = None, cluster: str | None = None) -> IngestSummary:
     """Read, understand and store every file; already-stored files are not read again.
+
+    ``cluster`` (a Dask scheduler address) reads on the cluster's workers instead of a
+    local pool of ``workers`` processes; storing stays here either way.
 
     Ctrl-C (KeyboardInterrupt) stops the workers at once and returns the summary so far,
     marked interrupted; what was stored stays stored and searchable."""
@@ -127,7 +130,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, workers: int = 1,
     try:
         todo = _to_read(paths, store, record, on_total, follow_symlinks)
         before = len(outcomes)
-        results = _run(todo, workers)
+        results = _run(todo, workers, cluster)
         try:
             for path, (paper, reason) in results:
                 record(_store_one(store, path, paper, reason))
@@ -165,7 +168,12 @@ def _to_read(paths: Iterable[str | Path], store: Store, record: Progress,
 Result = tuple[Paper | None, str | None]
 
 
-def _run(paths: list[Path], workers: int) -> Generator[tuple[Path, Result], None, None]:
+def _run(paths: list[Path], workers: int,
+         cluster: str | None = None) -> Generator[tuple[Path, Result], None, None]:
+    if cluster is not None:
+        from boardpapers.cluster import run_on_cluster
+        yield from run_on_cluster(paths, cluster)
+        return
     if workers <= 1 or len(paths) <= 1:
         for p in paths:
             yield p, process_safely(str(p))

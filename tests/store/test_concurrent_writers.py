@@ -1,0 +1,45 @@
+"""Several ingest processes writing to one PostgreSQL database at once: each paper is
+stored once, whichever process got there first, and the search index follows."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from boardpapers.pipeline import ingest
+from boardpapers.search import search
+from boardpapers.store import open_store, schema
+from tests.store.conftest import pg_store_url
+
+
+def _ingest_into(url: str, folder: str, cache: str) -> tuple[int, int]:
+    import os
+    os.environ["XDG_CACHE_HOME"] = cache
+    summary = ingest([folder], open_store(url), workers=1)
+    return summary.count("ingested"), summary.count("present")
+
+
+def test_two_writers_at_once_store_each_paper_once(pg_database, tmp_path, monkeypatch):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"item{i:02}.txt").write_text(
+            f"Cemetery Extension {i}\n\nPurpose of report\nFor decision.\n\nSummary\n"
+            f"Burial space at site {i} runs out in {2030 + i}.\n", encoding="utf-8")
+    url = pg_store_url(pg_database)
+    cache = str(tmp_path / "cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", cache)
+    open_store(url).close()  # the tables, so both writers race only on papers
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        results = pool.starmap(_ingest_into, [(url, str(folder), cache)] * 2)
+    assert sum(ingested for ingested, _ in results) == 12
+    assert sum(ingested + present for ingested, present in results) == 24
+    store = open_store(url, create=False)
+    with store.connect() as conn:  # type: ignore[attr-defined]
+        docs = conn.execute(select(func.count()).select_from(schema.documents)).scalar_one()
+        paths = conn.execute(select(schema.documents.c.path)).scalars().all()
+    assert docs == 12 and sorted(Path(p).name for p in paths) == sorted(
+        p.name for p in folder.iterdir())
+    assert search(store, "burial").total == 12
