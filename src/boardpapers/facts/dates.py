@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -60,6 +61,7 @@ from boardpapers.paper import DateFact, Span
 _PUBLICATION_BLOCKS = 12  # a date alone in one of the first blocks dates the paper
 _MARKUP = re.compile(r"[*#_>`]+|</?[a-z]+>", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_FOUR_DIGITS = re.compile(r"\d{4}")  # every shape with a written year needs one
 _NEXT_WORD = re.compile(r"\s*([a-z]+|\d)")
 _QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 
@@ -115,12 +117,16 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=32)  # find_dates and find_metrics read the same block one after the other
 def _hits(text: str) -> tuple[_Hit, ...]:
     """Every match, most specific shapes first, without overlaps, in text order."""
-    if not _DIGIT.search(text) and not P.MONTH_PART.search(text):
-        return ()
+    if not _DIGIT.search(text):
+        finders: tuple[Callable[[str], list[_Hit]], ...] = (_month_parts,)
+    elif _FOUR_DIGITS.search(text):
+        finders = (_iso_days, _numeric, _day_month, _month_day, _quarters, _seasons,
+                   _month_years, _financial_years, _years, _month_parts)
+    else:  # no year written out: only the shapes that can do without one
+        finders = (_numeric, _day_month, _month_day, _fy_short, _month_parts)
     hits: list[_Hit] = []
     claimed = Claimed()
-    for finder in (_iso_days, _numeric, _day_month, _month_day, _quarters, _seasons,
-                   _month_years, _financial_years, _years, _month_parts):
+    for finder in finders:
         hits.extend(hit for hit in finder(text) if claimed.claim(hit.start, hit.end))
     return tuple(sorted(hits, key=lambda h: h.start))
 
@@ -251,6 +257,12 @@ def _financial_years(text: str) -> list[_Hit]:
         years = _year_span(m.group("year"), m.group("year2"))
         if years:
             out.append(_Hit(m.start(), m.end(), period=years))
+    return out + _fy_short(text)
+
+
+def _fy_short(text: str) -> list[_Hit]:
+    """"FY24/25": the one financial year written without four digits."""
+    out = []
     for m in P.FY_SHORT.finditer(text):
         years = _year_span("20" + m.group("year"), m.group("year2"))
         if years:

@@ -39,8 +39,9 @@ _ALWAYS = frozenset({"two thirds", "three quarters"})
 
 _NUM = r"(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r"|\d{1,4})"
 # A block with none of these has no figure in words: most blocks are skipped at once.
+# Searched in the lower-cased text: a case-blind alternation is three times slower.
 _CUE = re.compile(r"\b(?:half|thirds?|quarters?|fifth|" + "|".join(WORD_NUMBERS)
-                  + r")\b|\d\s+(?:in|out\s+of)\s+\d", re.IGNORECASE)
+                  + r")\b|\d\s+(?:in|out\s+of)\s+\d")
 _SHARE = re.compile(rf"(?<![\w,.£$€-])(?P<n>{_NUM})\s+(?:in|out\s+of)\s+(?P<d>{_NUM})"
                     r"(?![\w,.%-])", re.IGNORECASE)
 _FRACTION = re.compile(
@@ -70,7 +71,7 @@ _DURATIONS = frozenset("years months weeks days hours minutes decades".split())
 def find_word_metrics(text: str, block: int, noun_phrase: NounPhrase,
                       taken: Callable[[int, int], bool]) -> list[Metric]:
     """Shares and counts written in words, skipping spans ``taken`` says are claimed."""
-    if not _CUE.search(text):
+    if not _CUE.search(text.lower()):
         return []
     out: list[Metric] = []
     for m in _SHARE.finditer(text):

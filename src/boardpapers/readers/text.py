@@ -30,6 +30,7 @@ from boardpapers.readers.text_lynx import is_link_dump, split_cover_labels, stri
 from boardpapers.readers.text_structure import parts_to_blocks
 
 _NEWLINES = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\v": "\n", "\x85": "\n"})
+_ODD_NEWLINE = re.compile("[\u2028\u2029\v\x85]")
 
 
 def read_text_bytes(data: bytes, source: Source) -> Layout:
@@ -82,7 +83,9 @@ def pandoc_dashes(text: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     """Lines without their endings; a form feed becomes a line of its own."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_NEWLINES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ODD_NEWLINE.search(text):  # rare, and translate with a table is slow on long text
+        text = text.translate(_NEWLINES)
     text = text.replace("\f", "\n\f\n")
     return text.split("\n")
 

@@ -125,8 +125,8 @@ def profile_document(lines: list[str], markdown: bool) -> DocumentProfile:
                            page_numbers=_bare_page_numbers(lines),
                            first_line=next((i for i, ln in enumerate(lines) if ln.strip()), -1),
                            spaced_columns=_has_spaced_columns(lines),
-                           vocabulary=frozenset(w.lower() for ln in lines
-                                                for w in _WORD.findall(ln)),
+                           vocabulary=frozenset(w.lower() for w in
+                                                set(_WORD.findall("\n".join(lines)))),
                            body_indent=_dump_body_indent(lines))
 
 
