@@ -41,7 +41,7 @@ from boardpapers import facts, genre, parsers
 from boardpapers.layout import Source
 from boardpapers.pipeline import ingest
 from boardpapers.readers import pdf
-from boardpapers.store import Store
+from boardpapers.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF_TARGET = 2.0
@@ -142,7 +142,7 @@ def _raw_fts5(texts: list[str]) -> None:
 
 def _ingest_once(folder: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store(str(Path(tmp) / "b.db"))
+        store = open_store(str(Path(tmp) / "b.db"))
         summary = ingest([folder], store, workers=1)
         store.close()
         assert summary.count("ingested") == len(list(folder.iterdir())), summary.failed[:3]
