@@ -75,6 +75,9 @@ class Order(StrEnum):
 
 FormatOption = Annotated[Format | None, typer.Option(
     "--format", "-f", case_sensitive=False, help="table (default), json or csv.")]
+ReaderOption = Annotated[str | None, typer.Option(
+    "--format", "-f", help="Read every file as this format whatever its extension says: "
+    "pdf, docx, doc, html, md or txt (a saved mgAi.aspx page is html).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 
 
@@ -135,6 +138,7 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (r
            cluster: Annotated[str | None, typer.Option(
                "--cluster", help="Read on a Dask cluster: its scheduler's address "
                "(tcp://host:8786) instead of local --workers.")] = None,
+           reader: ReaderOption = None,
            ) -> None:
     """Read, understand and store papers; files already stored are left alone."""
     from rich.markup import escape
@@ -143,11 +147,14 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (r
     from boardpapers.progress import IngestProgress
     from boardpapers.terminal import console
     err = console(stderr=True)
+    if cluster and reader:
+        _fail("--format cannot be used with --cluster yet: convert the files first", 2)
     store = _store(create=True)
     try:
         with IngestProgress(err, quiet=as_json) as progress:
             summary = run_ingest(paths, store, workers=workers,
                                  follow_symlinks=follow_symlinks, cluster=cluster,
+                                 fmt=_reader_format(reader),
                                  on_total=progress.on_total, on_outcome=progress.on_outcome)
     except BoardpapersError as exc:  # the cluster could not be reached
         _fail(exc)
@@ -159,28 +166,48 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (r
             if o.status in ("failed", "skipped"):
                 err.print(f"[red]{o.status}:[/red] {escape(o.path)}: {escape(o.reason or '')}")
         sys.stdout.write(f"{summary.count('ingested')} ingested, {summary.count('present')} "
-                         f"already present, {summary.count('failed')} failed\n")
+                         f"already present, {summary.count('failed')} failed, "
+                         f"{summary.count('skipped')} skipped\n")
     raise typer.Exit(130 if summary.interrupted else 1 if summary.failed else 0)
 
 
 @app.command()
-def extract(files: Annotated[list[Path], typer.Argument(help="Papers to read.")],
+def extract(files: Annotated[list[Path], typer.Argument(
+                help="Papers to read; - reads one from standard input.")],
             as_json: Annotated[bool, typer.Option("--json", help="JSON Lines (the only "
                                                   "output; accepted for symmetry).")] = True,
             blocks: Annotated[bool, typer.Option(help="Include the layout blocks.")] = True,
+            reader: ReaderOption = None,
             ) -> None:
     """Read and understand papers without a database: one JSON object per line per file."""
-    from boardpapers.pipeline import process
+    from boardpapers import readers
+    from boardpapers.pipeline import process, understand
+    fmt = _reader_format(reader)
     failed = False
     for path in files:
         try:
-            paper = process(path)
+            if str(path) == "-":
+                data = sys.stdin.buffer.read()
+                layout = readers.read_bytes(data, readers.source_of(data, "<stdin>", fmt))
+                paper = understand(layout)
+            else:
+                paper = process(path, fmt)
         except BoardpapersError as exc:
             _err(str(exc))
             failed = True
             continue
         write_ndjson([paper.to_json(include_blocks=blocks)])
     raise typer.Exit(1 if failed else 0)
+
+
+def _reader_format(name: str | None) -> str | None:
+    if name is None:
+        return None
+    from boardpapers.readers import forced_format
+    try:
+        return forced_format(name)
+    except BoardpapersError as exc:
+        _fail(exc, 2)
 
 
 @app.command()

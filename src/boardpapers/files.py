@@ -52,27 +52,36 @@ def not_regular(path: Path) -> str | None:
     return f"is {kind}, not a file: not read"
 
 
-def discover(paths: Iterable[str | Path], *, follow_symlinks: bool = False
-             ) -> Iterator[tuple[Path, str | None]]:
+def discover(paths: Iterable[str | Path], *, follow_symlinks: bool = False,
+             any_type: bool = False) -> Iterator[tuple[Path, str | None]]:
     """Files to ingest, with a reason when one must be refused (or a ``Skip``).
 
     Folders are walked recursively (hidden entries skipped) and only files of a supported
-    type are taken from them; a file named explicitly with an unsupported type is refused.
+    type are taken from them (others are skipped, with the reason); a file named
+    explicitly with an unsupported type is refused. ``any_type`` (a forced reader) takes
+    every file.
     """
     from boardpapers import readers
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from _walk(path, follow_symlinks)
+            yield from _walk(path, follow_symlinks, any_type)
         elif not path.exists():
             yield path, "file not found"
-        elif not readers.is_supported(path):
-            yield path, f"unsupported file type {path.suffix.lower() or '(none)'!r}"
+        elif not any_type and not readers.is_supported(path):
+            yield path, unsupported(path)
         else:
             yield path, not_regular(path)
 
 
-def _walk(root: Path, follow_symlinks: bool) -> Iterator[tuple[Path, str | None]]:
+def unsupported(path: Path) -> str:
+    """Why a file of a type no reader takes is not read, and what would read it."""
+    return (f"unsupported file type {path.suffix.lower() or '(none)'!r}: not read "
+            "(--format html, txt, md, pdf, docx or doc reads it as that)")
+
+
+def _walk(root: Path, follow_symlinks: bool,
+          any_type: bool = False) -> Iterator[tuple[Path, str | None]]:
     from boardpapers import readers
     real_root = root.resolve()
     seen: set[Path] = set()
@@ -100,7 +109,10 @@ def _walk(root: Path, follow_symlinks: bool) -> Iterator[tuple[Path, str | None]
         dirnames[:] = kept
         for name in sorted(filenames):
             child = here / name
-            if name.startswith(".") or not readers.is_supported(child):
+            if name.startswith("."):
+                continue
+            if not any_type and not readers.is_supported(child):
+                yield child, Skip(unsupported(child))
                 continue
             reason = _link_out(child, real_root, follow_symlinks, "file")
             yield child, reason or (Skip(r) if (r := not_regular(child)) else None)

@@ -8,6 +8,7 @@ its own transaction, so one bad file never stops a batch and never leaves half a
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import time
 import traceback
@@ -36,9 +37,9 @@ def understand(layout: Layout) -> Paper:
     return facts.extract(paper)
 
 
-def process(path: str | Path) -> Paper:
-    """read -> classify -> parse -> extract for one file."""
-    return understand(readers.read(path))
+def process(path: str | Path, fmt: str | None = None) -> Paper:
+    """read -> classify -> parse -> extract for one file (``fmt`` forces a reader)."""
+    return understand(readers.read(path, fmt))
 
 
 # ------------------------------------------------------------------ batches
@@ -76,6 +77,8 @@ class IngestSummary:
     def to_json(self) -> dict[str, object]:
         return {s: self.count(s) for s in ("ingested", "present", "failed", "skipped")} | {
             "failures": [{"path": o.path, "reason": o.reason} for o in self.failed],
+            "skipped_files": [{"path": o.path, "reason": o.reason} for o in self.outcomes
+                              if o.status == "skipped"],
             "pages": self.pages, "seconds": round(self.seconds, 3),
             "interrupted": self.interrupted, "not_started": self.not_started}
 
@@ -90,10 +93,10 @@ def _sha256(path: Path) -> str | None:
         return None
 
 
-def process_safely(path: str) -> tuple[Paper | None, str | None]:
+def process_safely(path: str, fmt: str | None = None) -> tuple[Paper | None, str | None]:
     """Worker entry: a Paper, or the one-line reason it could not be made."""
     try:
-        return process(path), None
+        return process(path, fmt), None
     except BoardpapersError as exc:
         return None, getattr(exc, "reason", None) or str(exc)
     except Exception as exc:  # noqa: BLE001 - the batch boundary: report, never crash
@@ -106,7 +109,7 @@ Progress = Callable[[Outcome], None]
 
 
 def ingest(paths: Iterable[str | Path], store: Store, *, workers: int = 1,
-           follow_symlinks: bool = False,
+           follow_symlinks: bool = False, fmt: str | None = None,
            on_total: Callable[[int], None] | None = None,
            on_outcome: Progress | None = None, cluster: str | None = None) -> IngestSummary:
     """Read, understand and store every file; already-stored files are not read again.
@@ -128,9 +131,9 @@ def ingest(paths: Iterable[str | Path], store: Store, *, workers: int = 1,
     todo: list[Path] = []
     before: int | None = None  # outcomes recorded before reading began
     try:
-        todo = _to_read(paths, store, record, on_total, follow_symlinks)
+        todo = _to_read(paths, store, record, on_total, follow_symlinks, fmt is not None)
         before = len(outcomes)
-        results = _run(todo, workers, cluster)
+        results = _run(todo, workers, cluster, fmt)
         try:
             for path, (paper, reason) in results:
                 record(_store_one(store, path, paper, reason))
@@ -146,10 +149,11 @@ def ingest(paths: Iterable[str | Path], store: Store, *, workers: int = 1,
 
 
 def _to_read(paths: Iterable[str | Path], store: Store, record: Progress,
-             on_total: Callable[[int], None] | None, follow_symlinks: bool) -> list[Path]:
+             on_total: Callable[[int], None] | None, follow_symlinks: bool,
+             any_type: bool = False) -> list[Path]:
     """The files that need reading; refusals and already-stored files are recorded."""
     todo: list[Path] = []
-    found = list(discover(paths, follow_symlinks=follow_symlinks))
+    found = list(discover(paths, follow_symlinks=follow_symlinks, any_type=any_type))
     if on_total:
         on_total(len(found))
     for path, refusal in found:
@@ -169,17 +173,19 @@ Result = tuple[Paper | None, str | None]
 
 
 def _run(paths: list[Path], workers: int,
-         cluster: str | None = None) -> Generator[tuple[Path, Result], None, None]:
+         cluster: str | None = None,
+         fmt: str | None = None) -> Generator[tuple[Path, Result], None, None]:
     if cluster is not None:
         from boardpapers.cluster import run_on_cluster
         yield from run_on_cluster(paths, cluster)
         return
     if workers <= 1 or len(paths) <= 1:
         for p in paths:
-            yield p, process_safely(str(p))
+            yield p, process_safely(str(p), fmt)
         return
     by_name = {str(p): p for p in paths}
-    with contextlib.closing(run_pool(process_safely, list(by_name), workers, _died)) as run:
+    work = functools.partial(process_safely, fmt=fmt)
+    with contextlib.closing(run_pool(work, list(by_name), workers, _died)) as run:
         for name, result in run:
             yield by_name[name], result
 

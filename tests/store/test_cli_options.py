@@ -167,3 +167,55 @@ def test_delete_removes_a_paper_from_search_and_stats(tmp_path: Path):
     assert found["total"] == 0
     r = runner.invoke(app, ["delete", "abcdef", *db])
     assert r.exit_code == 1 and "no single stored paper" in r.output
+
+
+PAGE = ("<html><head><title>Cabinet - agenda</title></head><body><h1>Cabinet</h1>"
+        "<p>Agenda item 4: Libraries Review. The Cabinet agreed Sunday opening.</p>"
+        "</body></html>")
+
+
+def test_unsupported_files_in_a_folder_are_reported_skipped(tmp_path: Path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "libraries.md").write_text(REPORT, encoding="utf-8")
+    (folder / "old.rtf").write_text("{\\rtf1 old}", encoding="utf-8")
+    (folder / "mgAi.aspx").write_text(PAGE, encoding="utf-8")
+    db = ["--db", str(tmp_path / "s.db")]
+    r = runner.invoke(app, ["ingest", str(folder), *db])
+    assert r.exit_code == 0, r.output
+    assert "1 ingested, 0 already present, 0 failed, 2 skipped" in r.stdout
+    assert "old.rtf: unsupported file type '.rtf'" in r.stderr
+    r = runner.invoke(app, ["ingest", str(folder), "--json", *db])
+    summary = json.loads(r.stdout)
+    assert summary["skipped"] == 2
+    assert sorted(Path(s["path"]).name for s in summary["skipped_files"]) == \
+        ["mgAi.aspx", "old.rtf"]
+    assert all("unsupported file type" in s["reason"] for s in summary["skipped_files"])
+
+
+def test_format_forces_a_reader(tmp_path: Path):
+    page = tmp_path / "mgAi.aspx"
+    page.write_text(PAGE, encoding="utf-8")
+    r = runner.invoke(app, ["extract", str(page)])
+    assert r.exit_code == 1 and "unsupported file type '.aspx'" in r.output
+    r = runner.invoke(app, ["extract", str(page), "--format", "HTML", "--no-blocks"])
+    assert r.exit_code == 0, r.output
+    paper = json.loads(r.stdout)
+    assert paper["source"]["format"] == "html"
+    db = ["--db", str(tmp_path / "f.db")]
+    r = runner.invoke(app, ["ingest", str(page), "--format", "html", "--json", *db])
+    assert json.loads(r.stdout)["ingested"] == 1
+    r = runner.invoke(app, ["extract", str(page), "--format", "rtf"])
+    assert r.exit_code == 2 and "unknown format 'rtf'" in r.output
+
+
+def test_extract_reads_standard_input():
+    r = runner.invoke(app, ["extract", "-", "--no-blocks"], input=REPORT.encode())
+    assert r.exit_code == 0, r.output
+    paper = json.loads(r.stdout)
+    assert paper["source"]["path"] == "<stdin>" and paper["source"]["format"] == "md"
+    assert paper["title"] == "Libraries Review"
+    r = runner.invoke(app, ["extract", "-"], input=PAGE.encode())
+    assert json.loads(r.stdout)["source"]["format"] == "html"
+    r = runner.invoke(app, ["extract", "-"], input=b"")
+    assert r.exit_code == 1 and "<stdin>: no input" in r.output

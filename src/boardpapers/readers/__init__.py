@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -63,9 +64,44 @@ def _reader_for(fmt: str) -> Callable[[bytes, Source], Layout]:
     return text.read_markdown_bytes if fmt == "md" else text.read_text_bytes
 
 
-def read_source_bytes(path: Path) -> tuple[bytes, Source]:
-    """Read a file's bytes once and describe it; the one place readers touch the disk."""
-    fmt = format_of(path)
+FORMAT_NAMES = tuple(sorted(set(FORMATS.values())))
+HTML_START = re.compile(rb"\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html|<head|<body)", re.I)
+
+
+def forced_format(name: str) -> str:
+    """A format a person named (``--format HTML``), checked."""
+    fmt = name.strip().lower().lstrip(".")
+    fmt = {"htm": "html", "markdown": "md", "text": "txt"}.get(fmt, fmt)
+    if fmt not in FORMAT_NAMES:
+        raise BoardpapersError(f"unknown format {name!r}: use one of {', '.join(FORMAT_NAMES)}")
+    return fmt
+
+
+def guess_format(data: bytes) -> str:
+    """The format a paper's first bytes show (standard input has no extension)."""
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(OLE_MAGIC):
+        return "doc"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if HTML_START.match(data[:2048]):
+        return "html"
+    return "md" if re.search(rb"(?m)^#{1,6} \S", data[:4096]) else "txt"
+
+
+def source_of(data: bytes, name: str, fmt: str | None = None) -> Source:
+    """Describe bytes that came from somewhere other than a file (standard input)."""
+    if not data.strip():
+        raise UnreadableFile(name, "no input (empty)")
+    return Source(path=name, sha256=hashlib.sha256(data).hexdigest(),
+                  format=fmt or guess_format(data), size=len(data))
+
+
+def read_source_bytes(path: Path, fmt: str | None = None) -> tuple[bytes, Source]:
+    """Read a file's bytes once and describe it; the one place readers touch the disk.
+    ``fmt`` reads it as that format whatever its extension says."""
+    fmt = fmt or format_of(path)
     shown = display_path(path)
     try:
         data = _read_regular(path, shown)
@@ -110,10 +146,11 @@ def _read_regular(path: Path, shown: str) -> bytes:
     return data
 
 
-def read(path: str | Path) -> Layout:
-    """Read any supported paper into a Layout, or raise a BoardpapersError."""
+def read(path: str | Path, fmt: str | None = None) -> Layout:
+    """Read any supported paper into a Layout, or raise a BoardpapersError; ``fmt``
+    forces a reader (a saved ``mgAi.aspx`` page is HTML)."""
     path = Path(path)
-    data, source = read_source_bytes(path)
+    data, source = read_source_bytes(path, fmt)
     return read_bytes(data, source)
 
 
