@@ -52,10 +52,10 @@ def test_file_vanishing_mid_batch(store_url, batch, monkeypatch):
     store = open_store(store_url("b"))
     real = pipeline.process_safely
 
-    def vanish_then_process(path):
+    def vanish_then_process(path, fmt=None):
         if path.endswith("good.txt"):
             Path(path).unlink()
-        return real(path)
+        return real(path, fmt)
 
     monkeypatch.setattr(pipeline, "process_safely", vanish_then_process)
     summary = ingest([batch / "good.txt", batch / "sub" / "good2.md"], store)
