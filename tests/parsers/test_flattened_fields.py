@@ -94,3 +94,12 @@ def _samples(alternation: str) -> list[str]:
 def test_fields_anywhere_never_fails_and_values_come_from_the_text(text: str) -> None:
     for field in fields_anywhere(text):
         assert field.value in labels._fields_form(text)
+
+
+def test_flattened_cover_sheet_a_pdf_broke_into_paragraphs() -> None:
+    first, second = RENT.split(" (Appendix one refers). ")
+    layout = report_layout(first, f"(Appendix one refers). {second}")
+    report = parse_report(layout, 0, 1)
+    assert report.recommendations == (
+        "To approve a rent of £9.50 per week (52 week basis) from 1 April 2024 (Appendix one "
+        "refers).", "To approve the waiting list policy.")

@@ -150,3 +150,18 @@ def test_semicolon_list_whose_lines_a_converter_ran_together() -> None:
                     "that £120,000 be set aside for the costs of running the scheme by the Joint "
                     "Committee's staff; and",
                     "that the Grants Panel review the fund in June.")
+
+
+def test_resolutions_after_the_recommendations_are_not_recommendations() -> None:
+    recs = _recs("# Recommendations", "Option a", "# Consultation feedback",
+                 "1. Select Committee recommendations", "RESOLVED a.",
+                 "THAT £50,000 for the skills scheme be reinstated.")
+    assert "THAT £50,000 for the skills scheme be reinstated." not in recs
+    assert not any(r.startswith("RESOLVED") for r in recs)
+
+
+def test_a_key_to_the_list_after_the_items_is_not_an_item() -> None:
+    recs = _recs("# Recommendation/s and reason/s", "The Executive is requested to:",
+                 "- confirm the updated plan;", "- note that the plan is updated monthly.",
+                 "- Key:", "Strategic – key corporate plans", "Operational – service delivery")
+    assert recs == ("confirm the updated plan;", "note that the plan is updated monthly.")

@@ -168,6 +168,31 @@ def _broken_label(blocks: list[tuple[int, Block]], pos: int) -> Head | None:
     return Head(index, label.kind, label.text, language=label.language)
 
 
+_FLATTENED_BLOCKS = 6  # a flattened cover sheet a PDF set as a few long paragraphs
+_FLATTENED_MIN = 200  # characters of a paragraph that may be a flattened cover sheet
+
+
+def _flattened_over_blocks(blocks: list[tuple[int, Block]], pos: int) -> tuple[Head | None, int]:
+    """A cover sheet flattened into one paragraph that a PDF then broke into several (the
+    first cut mid-sentence): its fields read over the joined text, and how many blocks it
+    used. (None, 0) for anything else."""
+    index, block = blocks[pos]
+    text = block_text(block)
+    if block.kind is not BlockKind.PARAGRAPH or len(text) < _FLATTENED_MIN \
+            or text.endswith((".", ":", ";", "?", "!")):
+        return None, 0
+    used = 1
+    while used < _FLATTENED_BLOCKS and pos + used < len(blocks) \
+            and blocks[pos + used][1].kind is BlockKind.PARAGRAPH \
+            and not text.endswith((".", ";", "?", "!")):
+        text = f"{text} {block_text(blocks[pos + used][1])}"
+        used += 1
+    fields = fields_anywhere(text) if used > 1 else ()
+    if len(fields) < 2 or split_fields(block_text(block)):
+        return None, 0
+    return Head(index, fields[0].kind, fields[0].label, fields[0].value, fields=fields), used
+
+
 _BROKEN_FIELD_START = re.compile(r"^[\w' ]{2,30}?\s?:\s*\S")
 
 
@@ -234,6 +259,11 @@ def find_heads(blocks: list[tuple[int, Block]]) -> list[Head]:
         previous_number, last_number = last_number, paragraph_number(block)[0] or last_number
         if pos < skip_until:
             continue  # a name or value inside a contact block, whatever the reader made it
+        flattened, used = _flattened_over_blocks(blocks, pos)
+        if flattened is not None:
+            heads.append(flattened)
+            skip_until = pos + used
+            continue
         head = _label_and_value_broken(blocks, pos) or block_head(index, block)
         if head is None and (broken := _broken_label(blocks, pos)) is not None:
             head, skip_until = broken, pos + 2

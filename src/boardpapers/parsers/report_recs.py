@@ -116,9 +116,9 @@ def list_items(head: Head, body: list[tuple[int, Block]]) -> tuple[str, ...]:
     for depth, text, marked in lines:
         if len(text) > 1500:
             break  # body prose, not a recommendation
-        if head.kind == "recommendations" and groups and not marked \
-                and groups[-1][-1].endswith(".") and not _REC_OPENING.match(text):
-            break  # the report's prose goes on after its one unnumbered recommendation
+        if head.kind == "recommendations" and groups and _after_the_items(groups[-1][-1], text,
+                                                                          marked):
+            break
         if depth == top or not groups:
             groups.append([text])
         else:
@@ -130,6 +130,17 @@ def list_items(head: Head, body: list[tuple[int, Block]]) -> tuple[str, ...]:
     return tuple(item for g in groups if not _NO_RECOMMENDATION.match(item := " ".join(g)))
 
 
+def _after_the_items(before: str, text: str, marked: bool) -> bool:
+    """Text that follows a report's recommendations: prose after its one unnumbered item,
+    a key to the list ("Key:" then "Strategic – …"), or the decisions of a meeting
+    ("RESOLVED")."""
+    if _RESOLVED.match(text):
+        return True
+    ended = before.endswith(".") or (before.endswith(":") and len(before.split()) <= 2)
+    return ended and not marked and not _REC_OPENING.match(text)
+
+
+_RESOLVED = re.compile(r"^(?:resolved|penderfynwyd)\b", re.IGNORECASE)
 # How a recommendation opens, where it is not numbered: "That …", "To …", "Note …",
 # "The Executive is asked to …", "Cabinet approves …".
 _REC_OPENING = re.compile(
