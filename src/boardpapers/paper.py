@@ -77,6 +77,18 @@ class GroupOffice:
 
 
 @dataclass(frozen=True, slots=True)
+class MeetingContact:
+    """Whom to ask about a meeting, with the same fields as a report's contact officer; a
+    team with no person ("Democratic Services") is the position, with no name."""
+
+    name: str | None = None
+    position: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    text: str = ""  # as written after its label
+
+
+@dataclass(frozen=True, slots=True)
 class Meeting:
     body: str | None = None
     date: str | None = None  # ISO
@@ -90,7 +102,7 @@ class Meeting:
     attendees: tuple[str, ...] = ()  # minutes
     apologies: tuple[str, ...] = ()
     declarations: tuple[str, ...] = ()
-    contact: str | None = None
+    contact: MeetingContact | None = None
     officers: tuple[str, ...] = ()  # minutes: "Officers:" / "Wrth law:", as written
     end_time: str | None = None  # minutes: "The meeting ended at 8.15 pm" -> "20:15"
     authority: str | None = None  # printed above the body: "Northmoor County Council"

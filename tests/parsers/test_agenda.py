@@ -23,7 +23,8 @@ def test_county_cabinet_front_sheet() -> None:
     assert (paper.title, m.date, m.time, m.online) == (
         "Northmoor County Council Cabinet", "2024-05-14", "10:00", False)
     assert m.venue == "Council Chamber, County Hall, Wexbridge, WX1 2AB"
-    assert m.contact is not None and m.contact.startswith("Priya Anand, Democratic Services")
+    assert m.contact is not None and (m.contact.name, m.contact.position, m.contact.phone) == (
+        "Priya Anand", "Democratic Services Officer", "01632 960 417")
     assert [(x.name, x.role, x.position) for x in m.members][:2] == [
         ("Roger Ashdown", "chair", "Leader of the Council"),
         ("Helen Quayle", "vice_chair", "Deputy Leader and Cabinet Member for Finance")]

@@ -225,7 +225,8 @@ def test_read_meeting_front_sheet() -> None:
     assert (meeting.body, meeting.date, meeting.time, meeting.venue, meeting.online) == (
         "Licensing Committee", "2024-12-02", "14:30",
         "Online via Microsoft Teams", True)
-    assert meeting.contact == "Sam Orr, Democratic Services"
+    assert meeting.contact is not None and (meeting.contact.name, meeting.contact.position) == (
+        "Sam Orr", "Democratic Services")
 
 
 _TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 import boardpapers.parsers  # noqa: F401  (import order: parsers before genre)
 from boardpapers.genre import Classification
 from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
+from boardpapers.paper import MeetingContact
 from boardpapers.parsers.decisions import decision_from_lines
 from boardpapers.parsers.minutes import parse_agenda_and_minutes, parse_minutes
 from boardpapers.parsers.minutes_header import clock, moderngov_title
@@ -101,7 +102,8 @@ def test_moderngov_page() -> None:
     m = paper.meeting
     assert (m.body, m.date, m.time) == ("Cabinet", "2024-03-12", "10:00")
     assert m.venue == "Council Chamber, County Hall, Wealdmoor, WM1 2CH"
-    assert m.contact == "Democratic Services, 01632 960418"
+    assert m.contact == MeetingContact(None, "Democratic Services", "01632 960418", None,
+                                       "Democratic Services, 01632 960418")
     assert [(i.number, i.title) for i in m.items] == [
         ("112", "Apologies for Absence"), ("115", "School Place Planning Strategy 2024-2029")]
     assert m.items[1].decision == "RESOLVED:\n(1) That the strategy be approved."
@@ -122,7 +124,8 @@ def test_welsh_moderngov_page() -> None:
     m = parse_agenda_and_minutes(layout, Classification("agenda_and_minutes")).meeting
     assert (m.body, m.date, m.time, m.venue) == ("Cabinet", "2024-11-07", "14:00",
                                                  "Siambr y Cyngor, Canolfan Ddinesig")
-    assert m.contact == "Gwasanaethau Democrataidd"
+    assert m.contact is not None and (m.contact.name, m.contact.position) == (
+        None, "Gwasanaethau Democrataidd")
     assert [i.title for i in m.items] == ["Ymddiheuriadau am absenoldeb",
                                           "Strategaeth Toiledau Lleol"]
     assert m.items[1].decision == "PENDERFYNWYD cymeradwyo'r strategaeth."

@@ -142,7 +142,8 @@ def paper_authority(layout: Layout, *, meeting: Meeting | None = None,
         address_authority(layout),
         meeting.body if meeting else None,
         body,
-    ]) or contact_domain_authority([*contacts, meeting.contact if meeting else None])
+    ]) or contact_domain_authority(
+        [*contacts, meeting.contact.email if meeting and meeting.contact else None])
 
 
 # National and regional associations whose papers print their name only in a logo; a

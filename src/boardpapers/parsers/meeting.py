@@ -173,9 +173,6 @@ DATE_LABELS = ("date", "dyddiad", "date of meeting", "meeting date", "date and t
 TIME_LABELS = ("time", "amser", "start time", "time/amser", "amser/time")
 VENUE_LABELS = ("venue", "location", "place", "where", "lleoliad", "venue/lleoliad",
                 "lleoliad/venue", "meeting venue", "meeting location")
-CONTACT_LABELS = ("contact", "contact officer", "enquiries to", "enquiries", "cyswllt",
-                  "democratic services contact", "contact/cyswllt", "cyswllt/contact",
-                  "further information", "lga contact", "clerk")
 _ONLINE = re.compile(
     r"\b(?:zoom|microsoft teams|ms teams|teams meeting|via teams|virtual(?:ly)?|remote(?:ly)?"
     r" meeting|remotely|online|hybrid|webex|skype|cyfarfod rhithwir|rhithiol|o bell)\b",
@@ -460,12 +457,6 @@ def meeting_is_online(venue: str | None, lines: Sequence[Line], date_line: int |
     return any(is_online(ln.text) for ln in [*near, *about])
 
 
-def find_contact(lines: Sequence[Line]) -> str | None:
-    """The democratic services contact as written ("Jane Hill, Democratic Services ...")."""
-    found = labelled_value(lines[:80], CONTACT_LABELS)
-    return found[0].strip() if found and found[0].strip() else None
-
-
 # ------------------------------------------------------------------ political group offices
 
 
@@ -561,6 +552,7 @@ def with_running_body(meeting: Meeting, layout: Layout) -> Meeting:
 def read_meeting(lines: Sequence[Line]) -> Meeting:
     """Every front-matter fact this module and ``membership`` know how to read."""
     from boardpapers.parsers.agenda_items import parse_agenda_items
+    from boardpapers.parsers.meeting_contact import find_meeting_contact
     from boardpapers.parsers.membership import parse_members
 
     dated = find_meeting_date(lines)
@@ -572,4 +564,4 @@ def read_meeting(lines: Sequence[Line]) -> Meeting:
         time=find_meeting_time(lines, date_line), venue=venue,
         online=meeting_is_online(venue, lines, date_line), members=parse_members(lines),
         items=parse_agenda_items(lines), next_meeting=find_next_meeting(lines),
-        group_offices=group_offices(lines), contact=find_contact(lines))
+        group_offices=group_offices(lines), contact=find_meeting_contact(lines))

@@ -32,6 +32,9 @@ _DATE_LIKE = re.compile(
     r"|^\d{1,2}[.:]\d{2}\b|^[ap]\.?m\.?\b", re.IGNORECASE)
 NOISE = re.compile(
     r"^(?:items?|eitemau|eitem|no\.?\s+items?|rhif\.?\s+eitem|media|cyfryngau|"
+    r"agenda(?:,?\s+(?:decisions|reports))?(?:,?\s+and\s+(?:minutes|decisions))?|"
+    r"rhaglen(?:\s+a\s+(?:chofnodion|phenderfyniadau))?|skip to (?:main )?content|"
+    r"meeting details|manylion y cyfarfod|"
     r"additional\s+documents\s*:?|dogfennau\s+ychwanegol\s*:?|"
     r"view\s+the\s+(?:reasons|decision)\b.*|gweld\s+y\s+.*|"
     r".*\bPDF\s+\d+(?:\.\d+)?\s*[KM]B)$", re.IGNORECASE)

@@ -27,6 +27,7 @@ from boardpapers.parsers.meeting import (
     labelled_clock,
     venue_in_sentence,
 )
+from boardpapers.parsers.meeting_contact import parse_contact
 from boardpapers.parsers.minute_items import NOISE, ItemStart, Line, item_starts, layout_lines
 from boardpapers.parsers.minutes_header import (
     before_end,
@@ -124,7 +125,7 @@ def _parse(layout: Layout, classification: Classification) -> Paper:
         officers=tuple(_entries(header.people.get("officers", []))),
         apologies=tuple(dict.fromkeys(_apologies(header, items) + list(table.apologies))),
         declarations=tuple(_declarations(items)),
-        contact=header.contact,
+        contact=parse_contact(header.contact) if header.contact else None,
         end_time=next((t for t in (end_time(x.text) for x in lines) if t), None),
     )
     return Paper(source=layout.source, genre=classification.genre, layout=layout,

@@ -28,7 +28,8 @@ _DAYS = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
          r"Dydd\s+(?:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul))")
 _DAYS_RE = re.compile(_DAYS, re.IGNORECASE)
 _AT_TIME = re.compile(r"\b(?:at|am|Time:?|Amser:?)\s+(?:\d)", re.IGNORECASE)
-_LABELS = {"venue": VENUE_LABELS, "contact": ("contact", "cyswllt"), "date": DATE_LABELS,
+_LABELS = {"venue": VENUE_LABELS, "date": DATE_LABELS,
+           "contact": ("contact", "cyswllt", "please ask for", "gofynnwch am"),
            "time": TIME_LABELS, "body": ("title", "meeting", "committee", "board", "teitl",
                                          "pwyllgor", "cyfarfod", "hearing", "sub-committee")}
 _DASHED_LABEL = re.compile(r"^([A-Za-z][\w /]{0,30}?)\s+[-–]\s+(?=\S)")
