@@ -307,8 +307,9 @@ def _chooser(conn: Connection, opts: SearchOptions, limit: int, offset: int,
 
 
 def create_tables(conn: Connection, url: str) -> None:
-    schema.metadata.create_all(conn)
-    check_schema_version(conn, url, stamp=True)
+    """Make or migrate the schema (store/migrations) inside the caller's transaction."""
+    from boardpapers.store.migrations import upgrade_connection
+    upgrade_connection(conn, url)
 
 
 def check_schema_version(conn: Connection, url: str, *, stamp: bool) -> None:

@@ -1,0 +1,205 @@
+"""PostgreSQL benchmark: storing papers, and three ways to search them, beside SQLite.
+
+Run: ``python -m bench.bench_pg [--paragraphs 200000] [--pg postgresql://postgres@127.0.0.1]``.
+One generated corpus (bench/corpus.py) is stored through boardpapers' own store twice,
+in SQLite and in a throwaway PostgreSQL database (dropped at the end), and then searched
+with the bench queries, each top 10 with snippets, the total and four facets:
+
+- ``sqlite+tantivy``: the SQLite store and its tantivy index (the reference);
+- ``pg+tantivy``: the PostgreSQL store and the tantivy index that follows it (what
+  boardpapers does);
+- ``pg tsvector+GIN``: PostgreSQL's own full-text search, ``ts_rank`` over every match;
+- ``pg tsvector+RUM``: the RUM index ordering by rank inside the index (``<=>``).
+
+The two SQL searches get the same words, phrases, prefixes, OR and exclusions (as a
+tsquery), the same filters and facets, and ``ts_headline`` snippets. Ratios are against
+the reference measured in the same run; results go in docs/scale.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, text
+
+from bench.bench_search import time_ours
+from bench.corpus import QUERIES, corpus
+from boardpapers.query import Query, Term, parse_query
+from boardpapers.search import search
+from boardpapers.store import Store, open_store
+
+FACETS = ("body", "genre", "year", "section")
+
+
+def _percentiles(samples: list[float]) -> dict[str, float]:
+    qs = statistics.quantiles(samples, n=100, method="inclusive")
+    return {"p50": qs[49], "p95": qs[94], "max": max(samples)}
+
+
+def build(store: Store, paragraphs: int) -> tuple[float, int]:
+    """Seconds to store the corpus, and the paragraphs stored."""
+    started, count = time.perf_counter(), 0
+    for paper in corpus(paragraphs):
+        store.save(paper)
+        count += len(paper.layout.blocks)
+    store.flush()
+    return time.perf_counter() - started, count
+
+
+# ------------------------------------------------------------------ PostgreSQL FTS
+
+
+def make_fts_tables(conn: Any) -> dict[str, float]:
+    """The blocks with a tsvector, twice: a GIN index and a RUM index; build seconds."""
+    out = {}
+    t0 = time.perf_counter()
+    conn.execute(text(
+        "CREATE TABLE fts AS SELECT b.id, b.text, to_tsvector('english', b.text) AS tsv, "
+        "d.genre, d.body, left(d.date, 4) AS year, d.date, b.section_kind AS section "
+        "FROM blocks b JOIN documents d ON d.id = b.doc_id"))
+    conn.execute(text("CREATE INDEX fts_gin ON fts USING gin (tsv)"))
+    conn.execute(text("ANALYZE fts"))
+    out["gin"] = time.perf_counter() - t0
+    conn.execute(text("CREATE EXTENSION IF NOT EXISTS rum"))
+    t0 = time.perf_counter()
+    conn.execute(text("CREATE TABLE fts_rum AS SELECT * FROM fts"))
+    conn.execute(text("CREATE INDEX fts_rum_idx ON fts_rum USING rum (tsv rum_tsvector_ops)"))
+    conn.execute(text("ANALYZE fts_rum"))
+    out["rum"] = time.perf_counter() - t0
+    return out
+
+
+def tsquery_sql(query: Query, params: dict[str, Any]) -> str:
+    """Our parsed query as a tsquery expression with bound parameters."""
+    def term(t: Term) -> str:
+        name = f"t{len(params)}"
+        if t.prefix:
+            params[name] = " & ".join(w + ":*" for w in t.text.split() if w.isalnum()) or "x"
+            return f"to_tsquery('english', :{name})"
+        params[name] = t.text
+        fn = "phraseto_tsquery" if t.phrase or " " in t.text else "plainto_tsquery"
+        return f"{fn}('english', :{name})"
+    groups = ["(" + " || ".join(term(t) for t in g) + ")" for g in query.groups]
+    expr = " && ".join(groups)
+    for t in query.excluded:
+        expr += f" && !!{term(t)}"
+    return expr
+
+
+def fts_where(query: Query, params: dict[str, Any]) -> str:
+    f = query.filters
+    where = ["tsv @@ q.q"]
+    for name in ("genre", "section"):
+        if getattr(f, name):
+            params[name] = getattr(f, name)
+            where.append(f"{name} = :{name}")
+    if f.body:
+        params["body"] = f"%{f.body}%"
+        where.append("body ILIKE :body")
+    if f.since:
+        params["since"] = f.since
+        where.append("date >= :since")
+    if f.until:
+        params["until"] = f.until
+        where.append("date <= :until")
+    return " AND ".join(where)
+
+
+def fts_search(conn: Any, table: str, query: Query, *, rum: bool) -> None:
+    """Top 10 with ts_headline snippets, the total and four facets, in SQL."""
+    params: dict[str, Any] = {}
+    q = tsquery_sql(query, params)
+    where = fts_where(query, params)
+    base = f"WITH q AS (SELECT {q} AS q) SELECT {{cols}} FROM {table}, q WHERE {where}"
+    order = "tsv <=> q.q" if rum else "ts_rank(tsv, q.q) DESC"
+    top = conn.execute(text(base.format(cols="id, text, q.q AS query") +
+                            f" ORDER BY {order} LIMIT 10"), params).all()
+    for row in top:
+        conn.execute(text("SELECT ts_headline('english', :t, CAST(:q AS tsquery), "
+                          "'MaxFragments=1, MaxWords=30, MinWords=10')"),
+                     {"t": row.text, "q": str(row.query)}).scalar_one()
+    conn.execute(text(base.format(cols="count(*)")), params).scalar_one()
+    for facet in FACETS:
+        conn.execute(text(base.format(cols=f"{facet}, count(*)") +
+                          f" GROUP BY {facet} ORDER BY count(*) DESC LIMIT 10"), params).all()
+
+
+def time_fts(engine: Any, table: str, rounds: int, *, rum: bool) -> list[float]:
+    samples = []
+    with engine.connect() as conn:
+        for _ in range(rounds):
+            for q in QUERIES:
+                parsed = parse_query(q)
+                t0 = time.perf_counter()
+                fts_search(conn, table, parsed, rum=rum)
+                samples.append((time.perf_counter() - t0) * 1000)
+    return samples
+
+
+def _size(engine: Any, relation: str) -> float:
+    with engine.connect() as conn:
+        return float(conn.execute(text("SELECT pg_total_relation_size(:r)"),
+                                  {"r": relation}).scalar_one()) / 2**20
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--paragraphs", type=int, default=200_000)
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432")
+    args = ap.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="bp-bench-pg-"))
+    name = f"boardpapers_bench_{int(time.time())}"
+    admin = create_engine(args.pg + "/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    import os
+    os.environ["BOARDPAPERS_INDEX"] = str(work / "pg.index")
+    try:
+        return _run(args, work, f"{args.pg}/{name}")
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def _run(args: argparse.Namespace, work: Path, pg_url: str) -> int:
+    lite = open_store(f"sqlite:///{work / 'lite.db'}")
+    pg = open_store(pg_url)
+    lite_s, n = build(lite, args.paragraphs)
+    pg_s, _ = build(pg, args.paragraphs)
+    t0 = time.perf_counter()
+    pg.ensure_index()  # the PostgreSQL store's index catches up with the database
+    follow_s = time.perf_counter() - t0
+    engine = create_engine(pg_url.replace("postgresql://", "postgresql+psycopg://"),
+                           isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        fts_build = make_fts_tables(conn)
+    print(f"corpus: {n:,} paragraphs")
+    print(f"store:  sqlite {lite_s:.1f}s ({n / lite_s:,.0f} paragraphs/s)  postgresql "
+          f"{pg_s:.1f}s ({n / pg_s:,.0f}/s)  index follow {follow_s:.1f}s")
+    print(f"fts build: gin {fts_build['gin']:.1f}s ({_size(engine, 'fts'):.0f} MiB)  "
+          f"rum {fts_build['rum']:.1f}s ({_size(engine, 'fts_rum'):.0f} MiB)")
+    search(lite, "warm up")
+    search(pg, "warm up")
+    runs = {"sqlite+tantivy": time_ours(lite, args.rounds),
+            "pg+tantivy": time_ours(pg, args.rounds),
+            "pg tsvector+GIN": time_fts(engine, "fts", args.rounds, rum=False),
+            "pg tsvector+RUM": time_fts(engine, "fts_rum", args.rounds, rum=True)}
+    ref = _percentiles(runs["sqlite+tantivy"])
+    for label, samples in runs.items():
+        p = _percentiles(samples)
+        print(f"{label:16} p50 {p['p50']:7.1f} ms  p95 {p['p95']:7.1f} ms  "
+              f"max {p['max']:7.1f} ms  p95 ratio {p['p95'] / ref['p95']:.2f}")
+    engine.dispose()
+    pg.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
