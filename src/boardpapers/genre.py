@@ -6,6 +6,12 @@ paper's short lines. Every feature found adds to its genre's score and leaves a 
 human-readable string of evidence; the best score past a threshold wins. A single
 matching phrase never decides alone, so a stray "Agenda" in a report does not make it an
 agenda; a blank or unfamiliar paper scores low everywhere and is "other".
+
+``genre_cues`` adds the cues found anywhere in the words of the whole text (flattened
+papers have few short lines); the decision then takes the best genre, with a confidence
+(its share of the evidence) and the evidence itself. "other" is chosen on positive
+evidence (a decision record, forward-plan entry, letter, template) or when nothing
+points anywhere.
 """
 
 from __future__ import annotations
@@ -14,12 +20,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from boardpapers.genre_cues import CUE_SETTINGS, score_cues
 from boardpapers.layout import Block, BlockKind, Layout
 
 # The label vocabulary lives with the parsers, whose package imports Classification from
 # here; importing it lazily keeps ``import boardpapers.genre`` free of that cycle.
 
-_MIN_SCORE = 2.0
 # Only the first part of a long paper decides its front matter; template labels are
 # counted everywhere (a pack's reports sit behind its agenda).
 _FRONT_BLOCKS = 160
@@ -31,6 +37,10 @@ class Classification:
     evidence: tuple[str, ...] = ()
     scores: tuple[tuple[str, float], ...] = ()
     language: str = "en"  # en | cy | bilingual
+    confidence: float = 0.0  # 0..1: the genre's share of the evidence found
+    # The genre whose parser reads the paper when that is not its own: a decision record
+    # is filed as "other" but laid out like the report it decides on.
+    read_as: str | None = None
 
 
 class _Scores(dict[str, float]):
@@ -44,6 +54,7 @@ class _Scores(dict[str, float]):
 class _Tally:
     scores: _Scores = field(default_factory=_Scores)
     evidence: dict[str, list[str]] = field(default_factory=dict)
+    titled: set[str] = field(default_factory=set)  # genres the paper's title names
 
     def add(self, genre: str, weight: float, why: str) -> None:
         self.scores[genre] += weight
@@ -244,14 +255,6 @@ _MINUTES_TITLE = re.compile(r"^(?:(?:draft |confirmed |signed )?minutes(?: of (?
                             # meeting"; an agenda's "Minutes of the last meeting" is not a title
                             r"|minutes of last \S.{0,60}meeting.*)$",
                             re.IGNORECASE)
-_MINUTES_WORDS = re.compile(
-    r"^(?:present|in attendance|also present|officers present|presennol|yn bresennol|wrth law"
-    r"|apologies for absence (?:were|was) received.*)\s*:?|\b(?:resolved|penderfynwyd|"
-    r"it was (?:resolved|agreed|noted)|the chair(?:man)? welcomed|the meeting (?:closed|ended)"
-    r"|the minutes of the (?:previous|last) meeting (?:were|was) (?:agreed|approved|confirmed))\b",
-    re.IGNORECASE)
-_MINUTES_NEEDLES = ("resolved", "penderfynwyd", "it was ", "welcomed", "the meeting ",
-                    "the minutes of the ")
 _MODERNGOV = re.compile(
     r"^(?:agenda and minutes|agenda and draft minutes|agenda a chofnodion|agenda a chofnodion "
     r"drafft|rhaglen a chofnodion|minutes:|cofnodion:|(?:venue|lleoliad|contact|cyswllt):.*"
@@ -320,11 +323,7 @@ def _score_meetings(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
     minutes_title = sum(1 for _, _, t in front if _MINUTES_TITLE.match(t))
     if minutes_title:
         tally.add("minutes", 2.0, "'Minutes' title")
-    minute_words = sum(1 for _, _, t in lines
-                       if _start_or_search(_MINUTES_WORDS, _MINUTES_NEEDLES, t))
-    if minute_words:
-        tally.add("minutes", min(3.0, 0.75 * minute_words),
-                  f"minute wording x{minute_words} (present, resolved, ...)")
+        tally.titled.add("minutes")
     moderngov = sum(1 for _, _, t in lines
                     if _start_or_search(_MODERNGOV, _MODERNGOV_NEEDLES, t))
     with_minutes = sum(1 for _, _, t in lines if _MODERNGOV_MINUTES.match(t))
@@ -458,7 +457,34 @@ def detect_language(lines: list[tuple[int, Block, str]]) -> tuple[str, str]:
 # ------------------------------------------------------------------ deciding
 
 
-def _decide(tally: _Tally, templates: int, lines: list[tuple[int, Block, str]]) -> str:
+# A meeting page (ModernGov, CMIS) lists a meeting's items; with minutes under them it
+# is "agenda and minutes", without them an agenda.
+_MEETING_PAGE = re.compile(
+    r"^\s*(?:no\.?|item(?: no\.?)?)\s*\|?\s*(?:agenda )?item\b|^\s*meeting details\s*$"
+    r"|(?:^|\s)(?:•\s*)?documents\s+(?:•\s*)?attendance\s+(?:•\s*)?visitors\b",
+    re.IGNORECASE | re.MULTILINE)
+# Genres made of two others: their evidence is both parts' evidence.
+_COMBINED = {"agenda_pack": ("agenda", "report"), "agenda_and_minutes": ("agenda", "minutes")}
+_GENRES = ("report", "agenda", "minutes", "agenda_and_minutes", "briefing", "summary", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class DecideSettings:
+    """Thresholds of the final choice (scores are sums of feature weights)."""
+
+    min_score: float = 1.5  # below this nothing points anywhere: "other"
+    meeting_page_minutes: float = 2.0  # minute wording that makes a meeting page a&m
+    # Two signs of a decision record, forward-plan entry, letter or template outweigh the
+    # report headings such papers quote.
+    other_decisive: float = 4.0
+    read_as_report: float = 3.0  # an "other" paper this report-like is read by the report parser
+    confidence_prior: float = 1.0  # pseudo-score that keeps one weak feature from 100 %
+
+
+DECIDE = DecideSettings()
+
+
+def _decide(tally: _Tally, templates: int, text: str) -> str:
     s = tally.scores
     agenda, report, minutes = s["agenda"], s["report"], s["minutes"]
     if s["agenda_and_minutes"] >= 2.0 and (minutes >= 1.5 or s["agenda_and_minutes"] >= 3.0):
@@ -468,33 +494,56 @@ def _decide(tally: _Tally, templates: int, lines: list[tuple[int, Block, str]]) 
         tally.add("agenda_pack", agenda + report,
                   f"agenda front matter + {templates} report template(s)")
         return "agenda_pack"
-    if minutes >= 3.0 and minutes >= agenda:
-        return "minutes"
-    if report >= 3.0 and report >= agenda:
-        return "report"
-    if agenda >= 3.0:
-        return "agenda"
-    best = max(("briefing", "summary", "report", "minutes", "agenda"), key=lambda g: s[g])
-    return best if s[best] >= _MIN_SCORE else "other"
+    if s["other"] >= DECIDE.other_decisive:
+        return "other"  # a decision record or forward-plan entry quotes a report's headings
+    page = len(_MEETING_PAGE.findall(text[:CUE_SETTINGS.max_chars]))
+    if page and "minutes" not in tally.titled and agenda >= 1.5 \
+            and minutes >= DECIDE.meeting_page_minutes and report < minutes:
+        tally.add("agenda_and_minutes", agenda + minutes,
+                  f"a meeting page ({page} page labels) with minutes under its items")
+        return "agenda_and_minutes"
+    best = max(_GENRES, key=lambda g: s[g])
+    if s[best] < DECIDE.min_score:
+        return "other"
+    return best
+
+
+def _confidence(genre: str, scores: _Scores) -> float:
+    """The chosen genre's share of the evidence, damped so that one feature is not certainty."""
+    chosen = max(scores[genre], scores["agenda"] + scores["report"]) \
+        if genre == "agenda_pack" else scores[genre]
+    rival = max((v for g, v in scores.items() if g != genre and g != "agenda_pack"
+                 and not (genre == "agenda_pack" and g in ("agenda", "report"))), default=0.0)
+    if chosen <= 0:
+        return round(1.0 / (1.0 + DECIDE.confidence_prior + rival), 2)
+    return round(chosen / (chosen + rival + DECIDE.confidence_prior), 2)
 
 
 def classify(layout: Layout) -> Classification:
     lines = _lines(layout)
     tally = _Tally()
-    if len(lines) < 2 or sum(len(t) for _, _, t in lines) < 40:
-        return Classification("other", ("almost no text",), (), "en")
+    if sum(len(t) for _, _, t in lines) < 40:
+        return Classification("other", ("no text to classify",), (), "en", 1.0)
+    text = "\n".join(t for _, _, t in lines)
     templates = _score_report(lines, tally)
     _score_meetings(lines, tally)
     _score_pack(lines, tally)
     _score_briefing(lines, tally)
-    genre = _decide(tally, templates, lines)
+    tally.titled |= score_cues(text, tally.add)
+    genre = _decide(tally, templates, text)
     language, language_why = detect_language(lines)
-    evidence = list(tally.evidence.get(genre, [])) or ["no genre scored high enough"]
-    if genre == "agenda_pack":
-        evidence = (tally.evidence.get("agenda", []) + tally.evidence.get("report", [])
-                    + evidence)
+    evidence = list(tally.evidence.get(genre, []))
+    if genre in _COMBINED:
+        evidence = [why for part in _COMBINED[genre] for why in tally.evidence.get(part, [])] \
+            + evidence
+    if not evidence:
+        best = max(_GENRES, key=lambda g: tally.scores[g])
+        evidence = [f"nothing points to any genre (best: {best} {tally.scores[best]:.2f})"]
     if language != "en":
         evidence.append(language_why)
     scores = tuple(sorted(((g, round(v, 2)) for g, v in tally.scores.items()),
                           key=lambda kv: -kv[1]))
-    return Classification(genre, tuple(evidence), scores, language)
+    read_as = "report" if genre == "other" and tally.scores["report"] >= DECIDE.read_as_report \
+        else None
+    return Classification(genre, tuple(dict.fromkeys(evidence)), scores, language,
+                          _confidence(genre, tally.scores), read_as)

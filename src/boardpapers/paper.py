@@ -293,6 +293,7 @@ class Paper:
     genre: str
     layout: Layout
     genre_evidence: tuple[str, ...] = ()
+    genre_confidence: float = 0.0  # 0..1: the genre's share of the evidence found
     title: str | None = None
     body: str | None = None
     date: str | None = None
@@ -329,6 +330,7 @@ def paper_to_json(paper: Paper, *, include_blocks: bool = True) -> dict[str, Any
         "source": paper.source.to_json(),
         "genre": paper.genre,
         "genre_evidence": list(paper.genre_evidence),
+        "genre_confidence": paper.genre_confidence,
         "language": paper.language,
         "title": paper.title,
         "body": paper.body,

@@ -6,6 +6,7 @@ Paper; adding a genre is adding a module and a line here.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Callable
 
@@ -34,4 +35,5 @@ def parser_for(genre: str) -> Parser:
 
 
 def parse(layout: Layout, classification: Classification) -> Paper:
-    return parser_for(classification.genre)(layout, classification)
+    paper = parser_for(classification.read_as or classification.genre)(layout, classification)
+    return dataclasses.replace(paper, genre_confidence=classification.confidence)
