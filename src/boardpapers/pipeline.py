@@ -24,6 +24,7 @@ from boardpapers.errors import BoardpapersError
 from boardpapers.files import Skip, discover, display_path, not_regular
 from boardpapers.layout import Layout
 from boardpapers.paper import Paper
+from boardpapers.paper_date import with_paper_date
 from boardpapers.workers import run_pool
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def understand(layout: Layout) -> Paper:
     """classify -> parse -> extract: everything after reading, touching nothing outside."""
     classification = genre.classify(layout)
     paper = parsers.parse(layout, classification)
-    return facts.extract(paper)
+    return with_paper_date(facts.extract(paper))
 
 
 def process(path: str | Path, fmt: str | None = None) -> Paper:
