@@ -28,6 +28,7 @@ EVIDENCE = {
     "agenda_cmis_page": "CMIS",
     "aam_cmis_page": "minutes under its items",
     "aam_moderngov_no_labels": "'Agenda and minutes' page title",
+    "aam_title_only_page": "'Agenda and minutes' page title",
     "minutes_item_page": "minute narrative",
     "minutes_welsh_flattened": "minutes title",
     "minutes_scottish": "minutes title",
@@ -81,3 +82,12 @@ def test_decision_record_is_other_but_read_as_a_report() -> None:
                                         " following a competitive tender.")
     exported = paper.to_json(include_blocks=False)
     assert exported["genre_confidence"] == paper.genre_confidence > 0
+
+
+def test_meeting_page_whose_only_heading_is_its_title_keeps_its_contact() -> None:
+    """Items that lost their headings leave the page title as the only heading: it opens the
+    meeting's header (Venue, Contact), not an item."""
+    paper = process(FIXTURES / "aam_title_only_page.txt")
+    assert paper.genre == "agenda_and_minutes"
+    assert paper.meeting is not None
+    assert "Helen Marsh" in str(paper.meeting.contact)

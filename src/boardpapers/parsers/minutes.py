@@ -141,12 +141,16 @@ def _past_cover(lines: list[Line], starts: list[ItemStart]) -> list[ItemStart]:
     "Sederunt:"/"Present:" (a web page as converted text, read by its headings)."""
     cover = 0
     for k, start in enumerate(starts[:6]):
-        if start.number or k + 1 >= len(starts):
+        if start.number:
             break
-        own = lines[start.body_from:starts[k + 1].line]
+        # the only heading found may be the page's own title ("Agenda and minutes" above
+        # "Venue:/Contact:" on a page whose items lost their headings)
+        own = lines[start.body_from:starts[k + 1].line if k + 1 < len(starts) else len(lines)]
         if any(attendance_label(x.text) or labelled(x.text, "date") or labelled(x.text, "venue")
                for x in own[:12]):
             cover = k + 1
+        if k + 1 >= len(starts):
+            break
     return starts[cover:]
 
 
