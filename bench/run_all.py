@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from bench import bench_facts, bench_parse, bench_pdf, bench_search
+from bench import bench_facts, bench_parse, bench_pdf, bench_search, bench_startup
 
 # name -> (main, modest arguments)
 BENCHMARKS: dict[str, tuple[Callable[[list[str]], int], list[str]]] = {
@@ -20,6 +20,7 @@ BENCHMARKS: dict[str, tuple[Callable[[list[str]], int], list[str]]] = {
     "search": (bench_search.main, ["--paragraphs", "20000", "--rounds", "2"]),
     "facts": (bench_facts.main, ["--blocks", "1000", "--rounds", "3"]),
     "parse": (bench_parse.main, []),
+    "startup": (bench_startup.main, ["--rounds", "5"]),
 }
 
 

@@ -23,6 +23,7 @@ from boardpapers.output import Format, chosen, write_json, write_ndjson, write_r
 
 if TYPE_CHECKING:
     from boardpapers.store import Store
+    from boardpapers.store.base import Searcher
 
 # Global options a user may put before or after the subcommand; each takes one value
 # unless listed in GLOBAL_FLAGS.
@@ -299,7 +300,7 @@ def search(query: Annotated[str, typer.Argument(help='Words, "phrases", -exclusi
                                   if v is not None}
         filters = Filters(**values, undated=undated)
         parse_query(query, filters)  # a malformed query is reported before the database
-        result = run_search(_store(), query, filters=filters, limit=limit, offset=offset,
+        result = run_search(_searcher(), query, filters=filters, limit=limit, offset=offset,
                             order=sort.value, per_paper=per_paper, collapse=not copies)
     except BoardpapersError as exc:
         _fail(exc, 2)
@@ -311,10 +312,21 @@ def search(query: Annotated[str, typer.Argument(help='Words, "phrases", -exclusi
         write_json(result.to_json())
     elif form is Format.csv:
         write_rows(form, SEARCH_COLUMNS, [_hit_row(h) for h in result.hits])
+    elif not sys.stdout.isatty():
+        from boardpapers.show import write_search_plain
+        write_search_plain(result)
     else:
         from boardpapers.show import render_search
         from boardpapers.terminal import console
         render_search(console(), result)
+
+
+def _searcher() -> Searcher:
+    """The quick read-only SQLite path when it can answer (no SQLAlchemy to import),
+    else the full store."""
+    from boardpapers.store import database_url
+    from boardpapers.store.quick import quick_store
+    return quick_store(database_url(_state["db"])) or _store()
 
 
 SEARCH_COLUMNS = ("doc_id", "path", "title", "genre", "date", "body", "page", "report",

@@ -19,8 +19,7 @@ from typing import Any
 
 from boardpapers.errors import QuerySyntaxError
 from boardpapers.query import Filters, parse_query
-from boardpapers.store import Store
-from boardpapers.store.base import SearchOptions
+from boardpapers.store.base import Searcher, SearchOptions
 
 ORDERS = ("relevance", "date")
 
@@ -100,7 +99,7 @@ def check_page(limit: int, offset: int) -> None:
                                "narrow the query or add a filter instead")
 
 
-def search(store: Store, text_query: str, *, filters: Filters | None = None, limit: int = 10,
+def search(store: Searcher, text_query: str, *, filters: Filters | None = None, limit: int = 10,
            offset: int = 0, facets: bool = True, order: str = "relevance",
            per_paper: bool | None = None, collapse: bool = True) -> SearchResult:
     """Parse, run and shape one search; bad queries raise QuerySyntaxError.

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import html
 import re
-from typing import Any
-
-from rich.console import Console
-from rich.markup import escape
+import sys
+from typing import TYPE_CHECKING, Any
 
 from boardpapers.search import SearchResult
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def escape(text: str) -> str:
+    """Rich markup escaped (rich imported only when a terminal is drawn on)."""
+    from rich.markup import escape as rich_escape
+    return rich_escape(text)
 
 
 def render_paper(console: Console, doc: dict[str, Any]) -> None:
@@ -47,6 +55,31 @@ def _mark_to_rich(snippet: str) -> str:
                   snippet)
     text = (escape(text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
     return text.replace("\x00", "[bold yellow]").replace("\x01", "[/bold yellow]")
+
+
+def write_search_plain(result: SearchResult) -> None:
+    """Search results as plain lines for a pipe or a log: no colour, no markup."""
+    out = [f"{result.total} matching passages in {result.papers} papers"
+           + (", newest first" if result.order == "date" else "")]
+    if result.undated:
+        out.append(f"{result.undated} more in papers with no date: add --undated to "
+                   "include them")
+    for hit in result.hits:
+        extra = "".join((f"  (same text in {hit.copies} places)" if hit.copies > 1 else "",
+                         f"  ({hit.passages} passages match in this paper)"
+                         if hit.passages > 1 else ""))
+        out.append(f"\n{hit.title or hit.path}  {hit.genre} {hit.date or 'undated'}  "
+                   f"p.{hit.page}  {hit.doc_id[:12]}{extra}")
+        where = " › ".join(x for x in (hit.report, hit.heading) if x)
+        if where:
+            out.append(f"  {where}")
+        out.append("  " + html.unescape(re.sub(r"</?mark>", "", hit.snippet)))
+    for name, values in result.facets.items():
+        if values:
+            out.append(f"\n{name}: " + ", ".join(f"{v} ({n})" for v, n in values))
+    from boardpapers.files import printable
+    sys.stdout.write("\n".join(printable(line) for line in "\n".join(out).split("\n"))
+                     + "\n")
 
 
 def render_search(console: Console, result: SearchResult) -> None:

@@ -180,3 +180,42 @@ def test_fold_hits_is_pure():
     assert [(h.block_id, c) for h, c, _ in folded] == [(1, 2), (3, 1), (4, 1)]
     per_paper = fold_hits(window, owner, collapse=False, per_paper=True)
     assert [(h.block_id, p) for h, _, p in per_paper] == [(1, 2), (2, 1), (4, 1)]
+
+
+def test_quick_sqlite_reader_answers_as_the_full_store(store):
+    from boardpapers.store.quick import quick_store
+    quick = quick_store(store.url)
+    assert quick is not None
+    for q, kw in (("bus franchising", {}), ("council:SHF bus", {}),
+                  ('body:"Transport Board"', {}), ("transport", {"order": "date"}),
+                  ("franchising since:2020", {}), ("bus", {"per_paper": True})):
+        full, fast = search(store, q, **kw), search(quick, q, **kw)
+        assert fast.to_json() == full.to_json(), q
+
+
+def test_quick_reader_steps_aside_when_the_index_is_not_in_step(tmp_path):
+    import shutil
+
+    from boardpapers.pipeline import ingest
+    from boardpapers.store.quick import quick_store
+    (tmp_path / "a.md").write_text(PAPERS["cycling.md"], encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'q.db'}"
+    ingest([tmp_path / "a.md"], open_store(url, create=True))
+    assert quick_store(url) is not None
+    shutil.rmtree(tmp_path / "q.db.index")
+    assert quick_store(url) is None  # the full store rebuilds it
+    assert quick_store(f"sqlite:///{tmp_path / 'missing.db'}") is None
+    assert quick_store("postgresql://localhost/x") is None
+
+
+def test_search_from_the_command_line_never_imports_sqlalchemy(store):
+    import subprocess
+    import sys
+    code = ("import sys\nfrom boardpapers.cli import app\n"
+            "try:\n    app(['--db', sys.argv[1], 'search', 'bus', '--json'])\n"
+            "except SystemExit as e:\n    assert e.code == 0, e.code\n"
+            "assert 'sqlalchemy' not in sys.modules, 'sqlalchemy imported'\n")
+    r = subprocess.run([sys.executable, "-c", code, store.url], capture_output=True,
+                       text=True, check=False)
+    assert r.returncode == 0, r.stderr
+    assert '"total":' in r.stdout

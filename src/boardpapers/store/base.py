@@ -49,6 +49,14 @@ class SearchOptions:
     window: int = 50
 
 
+class Searcher(Protocol):
+    """What a search needs of a store (a Store, or the quick SQLite reader)."""
+
+    def search(self, query: Query, *, limit: int, offset: int = 0,
+               facets: bool = True, options: SearchOptions | None = None) -> BlockSearch:
+        ...
+
+
 @runtime_checkable
 class Store(Protocol):
     """A database of papers and the search index that follows it."""

@@ -23,11 +23,12 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from boardpapers.store.version import SCHEMA_VERSION
+
 metadata = MetaData()
 
-# Bumped whenever a table or column changes; a database from another version is refused
-# with a message saying how to rebuild it (papers are re-read from their files).
-SCHEMA_VERSION = "3"
+# SCHEMA_VERSION (version.py) is bumped whenever a table or column changes.
+__all__ = ["SCHEMA_VERSION"]
 
 meta = Table(
     "boardpapers_meta", metadata,

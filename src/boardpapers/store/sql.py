@@ -21,10 +21,10 @@ from sqlalchemy.sql.dml import Insert
 
 from boardpapers.errors import StoreError
 from boardpapers.paper import Paper
-from boardpapers.query import Filters, Query
+from boardpapers.query import Query
 from boardpapers.store import queries, schema
-from boardpapers.store.base import BlockHit, BlockSearch, SearchOptions
-from boardpapers.store.indexsearch import Chooser, IndexHit, Scope, fold_hits
+from boardpapers.store.base import BlockSearch, SearchOptions
+from boardpapers.store.blocksearch import search_blocks
 from boardpapers.store.rows import LEAD_SECTIONS, Rows, paper_rows
 from boardpapers.store.textindex import IndexedBlock, TextIndex
 
@@ -187,30 +187,10 @@ class SqlStore:
 
     def search(self, query: Query, *, limit: int, offset: int = 0,
                facets: bool = True, options: SearchOptions | None = None) -> BlockSearch:
-        opts = options or SearchOptions(collapse=False)
         self.ensure_index()
-        folded: dict[int, tuple[int, int]] = {}
         with self.engine.connect() as conn:
-            names = _body_names(conn, query.filters)
-            scope = council_scope(conn, query.filters.council, per_paper=opts.per_paper)
-            if opts.collapse or opts.per_paper:
-                found = self.index.search(
-                    query, limit=max(opts.window, offset + limit), facets=facets,
-                    body_names=names, scope=scope, by_date=opts.by_date,
-                    choose=_chooser(conn, opts, limit, offset, folded))
-            else:
-                found = self.index.search(query, limit=limit, offset=offset, facets=facets,
-                                          body_names=names, scope=scope,
-                                          by_date=opts.by_date)
-            rows = {}
-            if found.hits:
-                rows = {r["id"]: dict(r) for r in conn.execute(queries.hit_details(
-                    [h.block_id for h in found.hits])).mappings()}
-        hits = tuple(BlockHit(h.block_id, h.score, h.snippet, rows[h.block_id],
-                              *folded.get(h.block_id, (1, 1)))
-                     for h in found.hits if h.block_id in rows)
-        return BlockSearch(found.total, hits, found.facets, self.behind, papers=found.papers,
-                           undated=found.undated)
+            return search_blocks(self.index, _Rows(conn), query, limit=limit, offset=offset,
+                                 facets=facets, options=options, behind=self.behind)
 
     def facts(self, kind: str, *, body: str | None = None, since: str | None = None,
               until: str | None = None, limit: int = 1000,
@@ -262,48 +242,34 @@ def distinctive_terms(texts: Sequence[str]) -> list[str]:
     return sorted(words, key=lambda w: -words[w])[:SIMILAR_TERMS]
 
 
-def _body_names(conn: Connection, f: Filters) -> list[str] | None:
-    """The stored body names containing the text asked for (None: no body filter)."""
-    if not f.body:
-        return None
-    return [r for r in conn.execute(queries.body_names(f.body)).scalars() if r is not None]
+class _Rows:
+    """The rows a search needs, read through SQLAlchemy (see blocksearch.RowSource)."""
 
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
 
-def council_scope(conn: Connection, council: str | None, *, per_paper: bool) -> Scope | None:
-    """What ``council:`` selects: the passages that name the council (linked to the
-    register by code, GSS code or exact name, never by part of a name) and every passage
-    of the papers the council published itself; per paper, every paper naming it."""
-    if not council:
-        return None
-    from boardpapers.registry import register
-    codes = {a.code for a in register().find(council)}
-    if codes:
-        mentions = conn.execute(queries.council_blocks(codes=sorted(codes))).all()
-        own = [a for a in conn.execute(queries.authorities()).scalars()
-               if codes & {x.code for x in register().find(a)}]
-    else:  # not in the register (an association, a partnership): exactly its name
-        mentions = conn.execute(queries.council_blocks(name=council)).all()
-        own = [council]
-    published = tuple(conn.execute(queries.documents_of(own)).scalars()) if own else ()
-    if per_paper:
-        return Scope(doc_ids=tuple(sorted({d for _, d in mentions} | set(published))))
-    return Scope(block_ids=tuple(b for b, _ in mentions), doc_ids=published)
+    def body_names(self, body: str) -> list[str]:
+        return [r for r in self.conn.execute(queries.body_names(body)).scalars()
+                if r is not None]
 
+    def council_mentions(self, codes: Sequence[str], name: str | None
+                         ) -> list[tuple[int, str]]:
+        return [(int(b), str(d)) for b, d in self.conn.execute(
+            queries.council_blocks(codes=codes, name=name)).all()]
 
-def _chooser(conn: Connection, opts: SearchOptions, limit: int, offset: int,
-             folded: dict[int, tuple[int, int]]) -> Chooser:
-    """Picks one page from the ranked window once copies (and a paper's second
-    passages) are folded away; records each shown hit's (copies, passages)."""
-    def choose(window: list[IndexHit]) -> list[IndexHit]:
-        owner: dict[int, str] = {}
-        if window:
-            owner = {int(i): str(d) for i, d in conn.execute(
-                queries.block_owners([h.block_id for h in window])).all()}
-        page = fold_hits(window, owner, collapse=opts.collapse,
-                         per_paper=opts.per_paper)[offset:offset + limit]
-        folded.update({h.block_id: (c, p) for h, c, p in page})
-        return [h for h, _, _ in page]
-    return choose
+    def authorities(self) -> list[str]:
+        return list(self.conn.execute(queries.authorities()).scalars())
+
+    def documents_of(self, authorities: Sequence[str]) -> list[str]:
+        return list(self.conn.execute(queries.documents_of(authorities)).scalars())
+
+    def owners(self, block_ids: Sequence[int]) -> dict[int, str]:
+        return {int(i): str(d) for i, d in self.conn.execute(
+            queries.block_owners(block_ids)).all()}
+
+    def hit_details(self, block_ids: Sequence[int]) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(
+            queries.hit_details(block_ids)).mappings()]
 
 
 def create_tables(conn: Connection, url: str) -> None:
