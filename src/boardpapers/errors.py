@@ -29,3 +29,9 @@ class QuerySyntaxError(BoardpapersError):
 
 class StoreError(BoardpapersError):
     """The database could not be opened or written."""
+
+
+class TooComplex(Exception):
+    """Raised by a reader when a file passes one of its documented limits (nesting depth,
+    grid spans, pages, inflated sizes); ``readers.read_bytes`` names the file and says
+    "too complex: …". Not a BoardpapersError: it carries no path until then."""

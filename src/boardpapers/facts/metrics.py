@@ -27,7 +27,7 @@ from boardpapers.facts.dates import date_spans
 from boardpapers.facts.intervals import Claimed
 from boardpapers.facts.metric_words import find_word_metrics
 from boardpapers.facts.money import QUALIFIER_BEFORE, money_spans
-from boardpapers.facts.numbers import NUMBER, to_number
+from boardpapers.facts.numbers import NUMBER, to_number, too_long
 from boardpapers.facts.sentence import sentence_around
 from boardpapers.paper import Metric, Span
 
@@ -98,7 +98,8 @@ def find_metrics(text: str, block: int) -> list[Metric]:
     out = list(words)
     for line_start, line_end in _lines_without_tabs(text):
         for m in _NUMBER_AT.finditer(text, line_start, line_end):
-            if taken.overlaps(m.start("num"), m.end()) or not _standalone(text, m, line_start):
+            if (taken.overlaps(m.start("num"), m.end()) or too_long(m.group("num"))
+                    or not _standalone(text, m, line_start)):
                 continue
             qualifier = QUALIFIER_BEFORE.search(text, max(0, m.start() - 20), m.start())
             metric = _metric(text, block, m, qualifier)

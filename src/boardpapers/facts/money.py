@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from boardpapers.facts.intervals import Claimed
-from boardpapers.facts.numbers import NUMBER, to_number
+from boardpapers.facts.numbers import NUMBER, to_number, too_long
 from boardpapers.facts.sentence import sentence_around
 from boardpapers.paper import Money, Span
 
@@ -147,8 +147,9 @@ def _matches(text: str) -> tuple[_Found, ...]:
         if not cue.search(text):
             continue
         for m in pattern.finditer(text):
-            if _ZEROS.match(m.group("num1")):
-                continue  # "£000s", a table's unit heading, is not a sum
+            if _ZEROS.match(m.group("num1")) or too_long(m.group("num1")) or too_long(
+                    m.groupdict().get("num2") or ""):
+                continue  # "£000s", a table's unit heading, is not a sum; nor 10**999
             for one in _change_parts(m):
                 qualifier = QUALIFIER_BEFORE.search(text, max(0, one.start() - 20), one.start())
                 start = qualifier.start() if qualifier else one.start()

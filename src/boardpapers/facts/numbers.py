@@ -35,8 +35,19 @@ def scale_factor(word: str | None) -> int:
     return _SCALES.get(word.lower(), 1) if word else 1
 
 
+# Longer than this is a run of digits (a serial, a hash, a hostile file), not a quantity:
+# finders pass it over, and converting a million digits would cost quadratic time.
+MAX_NUMBER_CHARS = 40
+
+
+def too_long(digits: str) -> bool:
+    return len(digits) > MAX_NUMBER_CHARS
+
+
 def to_number(digits: str, scale: str | None = None) -> int | float:
     """'2.615', 'm' -> 2615000; '4,210.50' -> 4210.5; whole results become int."""
+    if too_long(digits):
+        raise ValueError(f"not a quantity: a number of {len(digits)} characters")
     try:
         value = Decimal(digits.replace(",", "")) * scale_factor(scale)
     except InvalidOperation:

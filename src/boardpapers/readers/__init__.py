@@ -14,7 +14,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from boardpapers.errors import BoardpapersError, UnreadableFile, UnsupportedFormat
+from boardpapers.errors import BoardpapersError, TooComplex, UnreadableFile, UnsupportedFormat
 from boardpapers.files import display_path
 from boardpapers.layout import Layout, Source
 from boardpapers.readers.docx_package import OLE_MAGIC
@@ -160,6 +160,8 @@ def read_bytes(data: bytes, source: Source) -> Layout:
         return reader(data, source)
     except BoardpapersError:
         raise
+    except TooComplex as exc:
+        raise UnreadableFile(source.path, f"too complex: {exc}") from None
     except (ValueError, KeyError, IndexError, TypeError, AttributeError, OSError,
             UnicodeError, RecursionError, MemoryError) as exc:
         # A reader bug or a library choking on malformed input: still one clear line.

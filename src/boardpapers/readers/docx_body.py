@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from boardpapers.errors import TooComplex
 from boardpapers.layout import Block, BlockKind
 from boardpapers.readers.docx_headings import Look, promote_look_headings
 from boardpapers.readers.docx_markers import split_typed_marker, typed_marker_depth
@@ -38,6 +39,7 @@ from boardpapers.readers.docx_text import (
 from boardpapers.readers.docx_xml import Element, int_val, w, w_val
 
 MAX_DEPTH = 40
+MAX_GRID_SPAN = 64  # Word's tables have at most 63 columns; more is a hostile file
 _WRAPPERS = {w("sdt"), w("sdtContent"), w("customXml"), w("smartTag")}
 
 
@@ -207,6 +209,9 @@ class BodyWalker:
         for tc in _children_named(tr, w("tc")):
             tcpr = tc.find(w("tcPr"))
             span = max(1, int_val(tcpr.find(w("gridSpan")), 1) or 1) if tcpr is not None else 1
+            if span > MAX_GRID_SPAN:
+                raise TooComplex(f"a table cell spans {span} columns (Word allows "
+                                 f"{MAX_GRID_SPAN})")
             merged = _continues_vertical_merge(tcpr)
             cells.append("" if merged else self.cell_text(tc, depth))
             cells += [""] * (span - 1)
@@ -271,7 +276,7 @@ def _box_text(content: Element) -> str:
 def _grid_count(trpr: Element | None, name: str) -> int:
     if trpr is None:
         return 0
-    return max(0, min(int_val(trpr.find(w(name)), 0) or 0, 64))
+    return max(0, min(int_val(trpr.find(w(name)), 0) or 0, MAX_GRID_SPAN))
 
 
 def _continues_vertical_merge(tcpr: Element | None) -> bool:

@@ -224,9 +224,13 @@ def format_number(value: int, fmt: str) -> str:
     return str(value)
 
 
+MAX_LETTER_REPEAT = 160  # past 4,160 a letter marker is written in figures (was 385 MB)
+
+
 def to_letters(value: int) -> str:
-    """Word's letter numbering: a..z, then aa..zz, aaa..: the letter repeats."""
-    if value <= 0:
+    """Word's letter numbering: a..z, then aa..zz, aaa..: the letter repeats (up to
+    MAX_LETTER_REPEAT times, then the number is written in figures)."""
+    if value <= 0 or value > 26 * MAX_LETTER_REPEAT:
         return str(value)
     letter = chr(ord("a") + (value - 1) % 26)
     return letter * ((value - 1) // 26 + 1)

@@ -21,6 +21,8 @@ MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 100
 RATIO_CHECK_FROM = 1024 * 1024  # small members compress well legitimately
 MAX_MEMBERS = 10_000
+MAX_DOCUMENT_XML = 64 * 1024 * 1024  # the body's XML; a 2,000-page report is about 20 MB
+INFLATE_CHUNK = 1024 * 1024
 MAIN_DOCUMENT = "word/document.xml"
 
 _OFFICE_DOCUMENT_REL = re.compile(
@@ -41,17 +43,26 @@ def check_docx_package(data: bytes, path: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
             check_sizes(infos, path)
+            encrypted = [i.filename for i in infos if i.flag_bits & 0x1]
+            if encrypted:
+                raise UnreadableFile(path, f"the Word package is encrypted ({len(encrypted)} "
+                                     f"zip members, e.g. {encrypted[0]!r}): remove the "
+                                     "password in Word")
             names = {i.filename for i in infos}
             main = main_document_name(zf, names)
             if main not in names:
                 raise UnreadableFile(path, f"zip without {MAIN_DOCUMENT}: not a Word "
                                      "document (perhaps another Office format renamed)")
-            if zf.getinfo(main).flag_bits & 0x1:
-                raise UnreadableFile(path, "the Word document inside the zip is encrypted")
+            if zf.getinfo(main).file_size > MAX_DOCUMENT_XML:
+                raise UnreadableFile(path, f"too complex: {main} is "
+                                     f"{zf.getinfo(main).file_size // (1024 * 1024)} MB, over "
+                                     f"the {MAX_DOCUMENT_XML // (1024 * 1024)} MB limit")
+            check_inflated(zf, infos, path)
     except zipfile.BadZipFile as exc:
         raise UnreadableFile(path, f"corrupt .docx: the zip package is damaged ({exc})") \
             from None
-    except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, zlib.error) as exc:
+    except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, zlib.error,
+            RuntimeError) as exc:
         raise UnreadableFile(path, f"corrupt .docx: cannot open the zip package ({exc})") \
             from None
 
@@ -74,6 +85,23 @@ def check_sizes(infos: list[zipfile.ZipInfo], path: str) -> None:
             raise UnreadableFile(path, f"zip member {info.filename!r} compresses "
                                  f"{ratio:.0f} to 1 (limit {MAX_RATIO}): refusing a "
                                  "suspected zip bomb")
+
+
+def check_inflated(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], path: str) -> None:
+    """Inflate every member a chunk at a time, stopping as soon as one gives more than its
+    declared size: a zip that under-declares a member (to pass ``check_sizes``) is caught
+    after one chunk over, never inflated whole (python-docx reads members in one call)."""
+    for info in infos:
+        if info.is_dir():
+            continue
+        total = 0
+        with zf.open(info) as member:
+            while chunk := member.read(INFLATE_CHUNK):
+                total += len(chunk)
+                if total > info.file_size:
+                    raise UnreadableFile(path, f"zip member {info.filename!r} inflates past "
+                                         f"its declared {info.file_size} bytes: refusing a "
+                                         "suspected zip bomb")
 
 
 def main_document_name(zf: zipfile.ZipFile, names: set[str]) -> str:

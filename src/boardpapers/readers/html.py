@@ -22,11 +22,15 @@ from boardpapers.readers import html_items, html_moderngov
 from boardpapers.readers.docx_text import fold_all
 from boardpapers.readers.html_decode import decode_html
 from boardpapers.readers.html_furniture import clean_blocks, main_container, remove_furniture
+from boardpapers.readers.html_nesting import MAX_NESTING, nesting_depth
 from boardpapers.readers.html_walk import HtmlWalker
 
 
 def read_bytes(data: bytes, source: Source) -> Layout:
     text, encoding = decode_html(data, source.path)
+    if (depth := nesting_depth(text)) > MAX_NESTING:
+        raise UnreadableFile(source.path, f"too complex: elements nested over {depth - 1} "
+                             f"deep (the limit is {MAX_NESTING})")
     tree = LexborHTMLParser(text)
     metadata = page_metadata(tree)
     metadata["encoding"] = encoding

@@ -109,8 +109,9 @@ def is_furniture(node: Node) -> bool:
     if (attrs.get("role") or "").lower() in FURNITURE_ROLES:
         return True
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    if tag in _CHROME_TAGS and node.css_first("h1, h2, h3") is None and (
-            _CHROME_SUFFIX.search(names) or _HEADER_SUFFIX.search(names) and _mostly_links(node)):
+    # The names first: a subtree search on every div would be quadratic in nesting depth.
+    if tag in _CHROME_TAGS and (_CHROME_SUFFIX.search(names) or _HEADER_SUFFIX.search(names)
+                                and _mostly_links(node)) and node.css_first("h1, h2, h3") is None:
         return True
     if not names.strip() or _FURNITURE_NAME.search(names) is None:
         return False

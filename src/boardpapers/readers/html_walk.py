@@ -29,7 +29,7 @@ BLOCK_TAGS = {"div", "section", "article", "main", "body", "blockquote", "dl", "
               "hr", "header", "footer", "li", "caption", "tbody", "thead", "tfoot", "tr", "td",
               "th", "html"}
 BOLD_TAGS = {"b", "strong"}
-MAX_DEPTH = 200
+MAX_DEPTH = 200  # elements nested deeper are read as plain text (no Python recursion)
 _OL_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman",
                "I": "upperRoman"}
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0\u2000-\u200a\u202f\u3000]+")
@@ -66,7 +66,8 @@ class HtmlWalker:
     # --- blocks --------------------------------------------------------------------------
 
     def walk(self, node: Node, depth: int = 0, bold: bool = False) -> None:
-        if depth > MAX_DEPTH:
+        if depth > MAX_DEPTH:  # nested past any real page: keep its text, flat
+            self.inline.add(_SPACE.sub(" ", node.text(deep=True) or ""), bold)
             return
         for child in node.iter(include_text=True):
             self.visit(child, depth, bold)

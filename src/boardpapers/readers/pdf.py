@@ -21,7 +21,7 @@ from dataclasses import replace
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from boardpapers.errors import UnreadableFile
+from boardpapers.errors import TooComplex, UnreadableFile
 from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
 from boardpapers.readers.pdf_blocks import document_style, flow_to_blocks, with_list_depths
 from boardpapers.readers.pdf_columns import page_flows
@@ -41,6 +41,7 @@ _LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_SECURITY: "PDF uses an unsupported security handler (encrypted)",
     pdfium_c.FPDF_ERR_PAGE: "PDF page tree is damaged",
 }
+MAX_PAGES = 3_000  # the longest real agenda packs run to about 1,000 pages
 _ZERO_PAGES = re.compile(rb"/Count\s+0\b")
 _SOME_PAGES = re.compile(rb"/Count\s+[1-9]")
 _PUNCTUATION = ".,;:!?()[]'\"‘’“”"
@@ -69,6 +70,8 @@ def _read_pages(data: bytes, path: str) -> tuple[list[PageContent], dict[str, st
         n = len(pdf)
         if n == 0:
             raise UnreadableFile(path, "PDF has no pages")
+        if n > MAX_PAGES:
+            raise TooComplex(f"the PDF has {n} pages; the limit is {MAX_PAGES} (split it)")
         scratch = new_scratch()
         contents = []
         for i in range(n):

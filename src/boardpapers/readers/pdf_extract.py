@@ -19,6 +19,7 @@ from typing import NamedTuple
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from boardpapers.errors import TooComplex
 from boardpapers.readers.pdf_chars import TextBuffer, object_texts, typed
 from boardpapers.readers.pdf_geometry import (
     PAGE_SEGMENTS,
@@ -30,6 +31,8 @@ from boardpapers.readers.pdf_geometry import (
     path_edges,
     segment_count,
 )
+
+MAX_PAGE_OBJECTS = 500_000  # text and paths on one page; a real page has a few thousand
 
 _TEXT, _PATH, _IMAGE, _FORM = (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH,
                                pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
@@ -157,7 +160,11 @@ def page_content(page: pdfium.PdfPage, number: int, scratch: _Scratch) -> PageCo
     try:
         tp = _address(textpage.raw)
         page_handle = _address(page.raw)
-        objects = [_get_object(page_handle, i) for i in range(_count_objects(page_handle))]
+        count = _count_objects(page_handle)
+        if count > MAX_PAGE_OBJECTS:
+            raise TooComplex(f"page {number} draws {count} objects; the limit is "
+                             f"{MAX_PAGE_OBJECTS}")
+        objects = [_get_object(page_handle, i) for i in range(count)]
         source = _TextSource(tp, object_texts(tp, scratch.page_text, _fixed))
         content = _read_turned(objects, source, scratch, number, (width, height),
                                quarter_turns, box)

@@ -91,7 +91,9 @@ _ALWAYS_FURNITURE = re.compile(
 _REPEATED_FURNITURE = re.compile(r"^agenda\s+item\s+\d{1,3}[a-z]?$", re.I)
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
-_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+# One way to match each run of spaces (a pipe between two \s* is not optional): linear
+# on a line of 30,000 spaces, where "\s*\|?\s*" would try every split of them.
+_PIPE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+(?:\|\s*)?$")
 _TAB_RULE = re.compile(r"^\s*-{2,}(?:\t+-{2,})+\s*$")
 _GRID_RULE = re.compile(r"^\s*\+(?:[-=:]{3,}\+)+\s*$")  # pandoc's grid table: +----+----+
 _FENCED_DIV = re.compile(r"^\s*:{3,}\s*(?:\{[^{}]*\}|[\w-]+)?\s*:*\s*$")  # pandoc's ::: {#id}
