@@ -19,35 +19,148 @@ def escape(text: str) -> str:
     return rich_escape(text)
 
 
+SUMMARY_CHARS = 400  # a report summary longer than this is cut, with an ellipsis
+
+
 def render_paper(console: Console, doc: dict[str, Any]) -> None:
+    """Everything extracted from a stored paper, as ``show`` prints it."""
+    for line in paper_lines(doc):
+        console.print(line)
+
+
+def paper_lines(doc: dict[str, Any]) -> list[str]:
+    """The lines of ``show`` (Rich markup; text from the paper escaped)."""
     paper = doc["paper"]
-    console.print(f"[bold]{escape(paper.get('title') or doc['path'])}[/bold]")
-    console.print(f"{doc['id'][:12]}  {paper['genre']}  {paper.get('date') or ''}  "
-                  f"{escape(paper.get('body') or '')}  {escape(doc['path'])}")
-    meeting = paper.get("meeting")
-    if meeting:
-        console.print(f"\n[bold]Meeting[/bold] {escape(meeting.get('body') or '')} "
-                      f"{meeting.get('date') or ''} {meeting.get('time') or ''} "
-                      f"{escape(meeting.get('venue') or '')}")
-        for item in meeting.get("items", []):
-            flag = " [red](confidential)[/red]" if item.get("confidential") else ""
-            pages = f"  p. {item['pages']}" if item.get("pages") else ""
-            console.print(f"  {item['number']:>4}  {escape(item['title'])}{pages}{flag}")
-        console.print(f"  members: {len(meeting.get('members', []))}")
+    out = [f"[bold]{escape(paper.get('title') or doc['path'])}[/bold]",
+           "  ".join(x for x in (doc["id"][:12], paper["genre"], paper.get("date") or "undated",
+                                 escape(paper.get("body") or ""), escape(doc["path"])) if x)]
+    if paper.get("authority"):
+        out.append(f"published by {escape(paper['authority'])}")
+    if paper.get("meeting"):
+        out += meeting_lines(paper["meeting"])
     for report in paper.get("reports", []):
-        console.print(f"\n[bold]Report[/bold] {escape(report.get('title') or '(untitled)')}")
-        if report.get("purpose"):
-            console.print(f"  purpose: {escape(report['purpose'])}")
-        for rec in report.get("recommendations", []):
-            console.print(f"  • {escape(rec)}")
-        for c in report.get("contact_officers", []):
-            parts = [c.get(k) for k in ("name", "position", "phone", "email") if c.get(k)]
-            console.print(f"  contact: {escape(', '.join(parts))}")
-    for item in paper.get("items", []):
-        console.print(f"  [{item['kind']}] {escape(item['headline'])}")
+        out += report_lines(report)
+    out += briefing_lines(paper.get("items", []))
+    out += table_check_lines(paper.get("tables", []))
     for v in doc.get("versions", []):
-        console.print(f"\n[dim]also in {v['doc_id'][:12]} ({v['genre']}, {escape(v['path'])}):"
-                      f" {escape(v['title'] or '')}[/dim]")
+        out.append(f"\n[dim]also in {v['doc_id'][:12]} ({v['genre']}, {escape(v['path'])}):"
+                   f" {escape(v['title'] or '')}[/dim]")
+    return out
+
+
+def _when(x: dict[str, Any]) -> str:
+    return " ".join(escape(str(x[k])) for k in ("date", "time", "venue") if x.get(k))
+
+
+def meeting_lines(m: dict[str, Any]) -> list[str]:
+    out = [f"\n[bold]Meeting[/bold] {escape(m.get('body') or '')} {_when(m)}"
+           + (" (online)" if m.get("online") else "")
+           + (f", ended {m['end_time']}" if m.get("end_time") else "")]
+    if m.get("next_meeting"):
+        out.append(f"  next meeting: {_when(m['next_meeting'])}")
+    if m.get("contact"):
+        out.append(f"  contact: {escape(m['contact'])}")
+    out += _member_lines(m.get("members", []))
+    for g in m.get("group_offices", []):
+        out.append("  group office: " + escape(", ".join(
+            x for x in (g.get("group"), g.get("phone"), g.get("email")) if x)))
+    for label, key in (("present", "attendees"), ("apologies", "apologies"),
+                       ("officers", "officers")):
+        if m.get(key):
+            out.append(f"  {label}: {escape('; '.join(m[key]))}")
+    for d in m.get("declarations", []):
+        out.append(f"  declaration: {escape(_one_line(d))}")
+    for item in m.get("items", []):
+        flag = " [red](confidential)[/red]" if item.get("confidential") else ""
+        pages = f"  p. {item['pages']}" if item.get("pages") else ""
+        by = f"  — {escape(', '.join(item['presenters']))}" if item.get("presenters") else ""
+        out.append(f"  {item.get('number') or '':>4}  {escape(item.get('title') or '')}"
+                   f"{pages}{by}{flag}")
+        if item.get("decision"):
+            out.append(f"        [green]decision:[/green] {escape(_one_line(item['decision']))}")
+    return out
+
+
+def _member_lines(members: list[dict[str, Any]]) -> list[str]:
+    if not members:
+        return []
+    out = []
+    for role in ("chair", "vice_chair"):
+        for x in members:
+            if x.get("role") == role:
+                out.append(f"  {role.replace('_', ' ')}: {escape(_person(x))}")
+    groups: dict[str, int] = {}
+    for x in members:
+        groups[x.get("group") or "no group given"] = groups.get(
+            x.get("group") or "no group given", 0) + 1
+    out.append(f"  members: {len(members)} (" + ", ".join(
+        f"{escape(g)} {n}" for g, n in sorted(groups.items(), key=lambda kv: -kv[1])) + ")")
+    return out
+
+
+def _person(x: dict[str, Any]) -> str:
+    name = " ".join(v for v in (x.get("title"), x.get("name"), x.get("honours")) if v)
+    extra = ", ".join(v for v in (x.get("group"), x.get("position")) if v)
+    return f"{name} ({extra})" if extra else name
+
+
+def report_lines(r: dict[str, Any]) -> list[str]:
+    where = ", ".join(x for x in (
+        f"item {r['agenda_item']}" if r.get("agenda_item") else "",
+        f"pp. {r['pages'][0]}–{r['pages'][1]}" if r.get("pages") else "") if x)
+    out = [f"\n[bold]Report[/bold] {escape(r.get('title') or '(untitled)')}"
+           + (f"  [dim]{where}[/dim]" if where else "")]
+    facts = [("report of", r.get("report_of")), ("portfolio", r.get("portfolio")),
+             ("wards", r.get("wards")), ("plan theme", r.get("plan_theme")),
+             ("key decision", _yes_no(r.get("key_decision"))),
+             ("confidential", _exempt(r))]
+    out += [f"  {k}: {escape(str(v))}" for k, v in facts if v]
+    if r.get("purpose"):
+        out.append(f"  purpose: {escape(r['purpose'])}")
+    if r.get("summary"):
+        text = r["summary"]
+        cut = text[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…" if len(text) > SUMMARY_CHARS else text
+        out.append(f"  summary: {escape(cut)}")
+    out += [f"  • {escape(rec)}" for rec in r.get("recommendations", [])]
+    out += [f"  action: {escape(a)}" for a in r.get("actions", [])]
+    for c in r.get("contact_officers", []):
+        parts = [c.get(k) for k in ("name", "position", "phone", "email") if c.get(k)]
+        out.append(f"  contact: {escape(', '.join(parts))}")
+    return out
+
+
+def _exempt(r: dict[str, Any]) -> str | None:
+    if not r.get("confidential"):
+        return None
+    paras = r.get("exempt_paragraphs") or []
+    why = r.get("exemption") or (f"Schedule 12A paragraph {', '.join(paras)}" if paras else "")
+    return "yes" + (f" — {why}" if why else "")
+
+
+def briefing_lines(items: list[dict[str, Any]]) -> list[str]:
+    out = ["\n[bold]Items[/bold]"] if items else []
+    for it in items:
+        star = "★ " if it.get("highlighted") else ""
+        section = f"  [dim]{escape(it['section'])}[/dim]" if it.get("section") else ""
+        kind = escape("[" + str(it.get("kind")) + "]")
+        out.append(f"  {star}{kind} {escape(it.get('headline') or '')}{section}")
+        if it.get("dates"):
+            out.append(f"      dates: {escape(', '.join(it['dates']))}")
+        out += [f"      {escape(link)}" for link in it.get("links", [])]
+    return out
+
+
+def table_check_lines(tables: list[dict[str, Any]]) -> list[str]:
+    """Tables whose printed totals do not add up, check by check."""
+    out = []
+    for t in tables:
+        for c in t.get("checks", []):
+            if c.get("ok") is False:
+                out.append(f"  [red]table check failed:[/red] "
+                           f"{escape(t.get('caption') or 'untitled table')}: {c.get('kind')} "
+                           f"of {escape(str(c.get('column')))} is {c.get('found')}, "
+                           f"the figures give {c.get('expected')}")
+    return (["\n[bold]Tables[/bold]"] + out) if out else []
 
 
 def _mark_to_rich(snippet: str) -> str:
@@ -107,3 +220,11 @@ def render_search(console: Console, result: SearchResult) -> None:
         if values:
             console.print(f"\n[bold]{name}[/bold]: " + ", ".join(
                 f"{escape(v)} ({n})" for v, n in values))
+
+
+def _yes_no(value: Any) -> str | None:
+    return None if value is None else "yes" if value else "no"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
