@@ -29,7 +29,7 @@ from sqlalchemy.sql.dml import Insert
 from boardpapers.errors import StoreError
 from boardpapers.store import migrations, schema
 from boardpapers.store.rows import Rows
-from boardpapers.store.sql import SqlStore, check_schema_version, indexed_blocks
+from boardpapers.store.sql import SqlStore, check_schema_version, indexed_blocks_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,10 +135,11 @@ class PostgresStore(SqlStore):
         for start in range(0, len(new), FOLLOW.batch):
             chunk = new[start:start + FOLLOW.batch]
             with self.engine.connect() as conn:
-                for doc_id in chunk:
-                    # delete first: a paper indexed before a crash is not indexed twice
-                    self.index.delete_document(doc_id)
-                    self.index.add(indexed_blocks(conn, doc_id, None))
+                found = indexed_blocks_of(conn, chunk)
+            for doc_id in chunk:
+                # delete first: a paper indexed before a crash is not indexed twice
+                self.index.delete_document(doc_id)
+                self.index.add(found.get(doc_id, []))
         self.index.commit()
         self.synced.update(gone=gone, added=new)
         return bool(gone or new)

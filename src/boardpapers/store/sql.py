@@ -302,25 +302,45 @@ def check_schema_version(conn: Connection, url: str, *, stamp: bool) -> None:
 def indexed_blocks(conn: Connection, doc_id: str, rows: Rows | None) -> list[IndexedBlock]:
     """A document's stored blocks with what the index filters on, read back with their
     row ids; fact kinds come from ``rows`` when given, else from the fact tables."""
-    d, b = schema.documents, schema.blocks
-    doc = conn.execute(select(d.c.genre, d.c.body, d.c.date).where(d.c.id == doc_id)).one()
-    has: dict[int, set[str]] = {}
+    if rows is None:
+        return indexed_blocks_of(conn, [doc_id]).get(doc_id, [])
+    has: dict[tuple[str, int], set[str]] = {}
     for kind, table in schema.FACT_TABLES.items():
-        blocks_with = ([r["block"] for r in rows.get(table.name, [])] if rows is not None
-                       else conn.execute(select(table.c.block).where(
-                           table.c.doc_id == doc_id)).scalars().all())
-        for block in blocks_with:
-            has.setdefault(block, set()).add(kind)
-    found = conn.execute(select(b.c.id, b.c.idx, b.c.kind, b.c.text, b.c.section_kind,
-                                b.c.heading)
-                         .where(b.c.doc_id == doc_id, b.c.kind != "page_break")
-                         .order_by(b.c.idx)).all()
-    return [IndexedBlock(block_id=r.id, doc_id=doc_id, text=r.text,
-                         lead=r.kind == "heading" or r.section_kind in LEAD_SECTIONS,
-                         genre=doc.genre, body=doc.body, date=doc.date,
-                         section=r.section_kind, has=tuple(sorted(has.get(r.idx, ()))),
-                         heading=r.kind == "heading", context=r.heading)
-            for r in found]
+        for r in rows.get(table.name, []):
+            has.setdefault((doc_id, r["block"]), set()).add(kind)
+    return _blocks_of(conn, [doc_id], has).get(doc_id, [])
+
+
+def indexed_blocks_of(conn: Connection, doc_ids: Sequence[str]
+                      ) -> dict[str, list[IndexedBlock]]:
+    """indexed_blocks for many documents in a few queries (catching an index up)."""
+    has: dict[tuple[str, int], set[str]] = {}
+    for kind, table in schema.FACT_TABLES.items():
+        for doc_id, block in conn.execute(select(table.c.doc_id, table.c.block).where(
+                table.c.doc_id.in_(list(doc_ids)))):
+            has.setdefault((doc_id, block), set()).add(kind)
+    return _blocks_of(conn, doc_ids, has)
+
+
+def _blocks_of(conn: Connection, doc_ids: Sequence[str],
+               has: dict[tuple[str, int], set[str]]) -> dict[str, list[IndexedBlock]]:
+    d, b = schema.documents, schema.blocks
+    docs = {r.id: r for r in conn.execute(select(d.c.id, d.c.genre, d.c.body, d.c.date)
+                                          .where(d.c.id.in_(list(doc_ids))))}
+    found = conn.execute(select(b.c.id, b.c.doc_id, b.c.idx, b.c.kind, b.c.text,
+                                b.c.section_kind, b.c.heading)
+                         .where(b.c.doc_id.in_(list(doc_ids)), b.c.kind != "page_break")
+                         .order_by(b.c.doc_id, b.c.idx)).all()
+    out: dict[str, list[IndexedBlock]] = {i: [] for i in docs}
+    for r in found:
+        doc = docs[r.doc_id]
+        out[r.doc_id].append(IndexedBlock(
+            block_id=r.id, doc_id=r.doc_id, text=r.text,
+            lead=r.kind == "heading" or r.section_kind in LEAD_SECTIONS,
+            genre=doc.genre, body=doc.body, date=doc.date, section=r.section_kind,
+            has=tuple(sorted(has.get((r.doc_id, r.idx), ()))),
+            heading=r.kind == "heading", context=r.heading))
+    return out
 
 
 def _delete_document(conn: Connection, doc_id: str) -> bool:

@@ -28,11 +28,18 @@ from boardpapers.errors import StoreError
 from boardpapers.store import schema
 from boardpapers.store.indexfolder import check_folder
 from boardpapers.store.rows import Rows
-from boardpapers.store.sql import SqlStore, check_schema_version, create_tables, indexed_blocks
+from boardpapers.store.sql import (
+    SqlStore,
+    check_schema_version,
+    create_tables,
+    indexed_blocks,
+    indexed_blocks_of,
+)
 from boardpapers.store.textindex import IndexedBlock, TextIndex
 
 BUSY_TIMEOUT_MS = 30_000  # how long a writer queues for another writer's transaction
 META_TABLE = "boardpapers_meta"
+REINDEX_BATCH = 200  # papers read from the database per round trip while rebuilding
 
 
 def configure(engine: Engine, *, read_only: bool = False) -> None:
@@ -223,9 +230,10 @@ class SqliteStore(SqlStore):
         total = 0
         with self.engine.connect() as conn:
             doc_ids = conn.execute(select(schema.documents.c.id)).scalars().all()
-            for doc_id in doc_ids:
-                blocks = indexed_blocks(conn, doc_id, None)
-                self.index.add(blocks)
-                total += len(blocks)
+            for start in range(0, len(doc_ids), REINDEX_BATCH):
+                found = indexed_blocks_of(conn, doc_ids[start:start + REINDEX_BATCH])
+                for blocks in found.values():
+                    self.index.add(blocks)
+                    total += len(blocks)
         self.index.commit()
         return total
