@@ -148,8 +148,6 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders (r
     from boardpapers.progress import IngestProgress
     from boardpapers.terminal import console
     err = console(stderr=True)
-    if cluster and reader:
-        _fail("--format cannot be used with --cluster yet: convert the files first", 2)
     store = _store(create=True)
     try:
         with IngestProgress(err, quiet=as_json) as progress:

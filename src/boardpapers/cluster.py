@@ -44,13 +44,14 @@ CLUSTER = ClusterSettings()
 DIED = "the cluster workers reading this file died each time (out of memory, or a crash)"
 
 
-def process_bytes(name: str, data: bytes) -> Result:
-    """Worker entry: the Paper of one file's bytes, its path as the client named it."""
+def process_bytes(name: str, data: bytes, fmt: str | None = None) -> Result:
+    """Worker entry: the Paper of one file's bytes, its path as the client named it
+    (``fmt`` forces a reader, as ``ingest --format`` does)."""
     from boardpapers.pipeline import process_safely
     with tempfile.TemporaryDirectory(prefix="boardpapers-") as folder:
         local = Path(folder) / Path(name).name
         local.write_bytes(data)
-        paper, reason = process_safely(str(local))
+        paper, reason = process_safely(str(local), fmt)
     if paper is None:
         return None, reason
     return dataclasses.replace(paper, source=dataclasses.replace(paper.source, path=name)), None
@@ -69,7 +70,7 @@ def connect(address: str, settings: ClusterSettings = CLUSTER) -> Any:
 
 
 def run_on_cluster(paths: list[Path], address: str, task: Any = process_bytes,
-                   settings: ClusterSettings = CLUSTER
+                   settings: ClusterSettings = CLUSTER, fmt: str | None = None
                    ) -> Generator[tuple[Path, Result], None, None]:
     """Each file's result as it completes; a file whose workers kept dying, or that could
     not be read here to be sent, gets its reason."""
@@ -87,7 +88,7 @@ def run_on_cluster(paths: list[Path], address: str, task: Any = process_bytes,
                 data = path.read_bytes()
             except OSError:
                 return path  # reported by the caller below
-            future = client.submit(task, str(path), data, pure=False)
+            future = client.submit(task, str(path), data, fmt, pure=False)
             running[future] = path
             done.add(future)
             return None

@@ -178,7 +178,7 @@ def _run(paths: list[Path], workers: int,
          fmt: str | None = None) -> Generator[tuple[Path, Result], None, None]:
     if cluster is not None:
         from boardpapers.cluster import run_on_cluster
-        yield from run_on_cluster(paths, cluster)
+        yield from run_on_cluster(paths, cluster, fmt=fmt)
         return
     if workers <= 1 or len(paths) <= 1:
         for p in paths:

@@ -64,13 +64,13 @@ def test_cluster_ingest_stores_what_local_ingest_stores(cluster, batch, store_ur
     assert again.count("present") == 3 and again.count("ingested") == 0
 
 
-def die_once(marks: str, name: str, data: bytes):
+def die_once(marks: str, name: str, data: bytes, fmt: str | None = None):
     """A task whose worker process dies the first time it reads the parking paper."""
     mark = Path(marks) / Path(name).name
     if name.endswith("parking.txt") and not mark.exists():
         mark.write_text("died here once")
         os._exit(1)
-    return process_bytes(name, data)
+    return process_bytes(name, data, fmt)
 
 
 def test_a_worker_that_dies_loses_no_file(cluster, batch, tmp_path):
