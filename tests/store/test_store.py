@@ -83,3 +83,12 @@ def test_database_url_from_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("BOARDPAPERS_DB", str(tmp_path / "env.db"))
     assert database_url() == f"sqlite:///{tmp_path / 'env.db'}"
     assert database_url("postgresql://x/y") == "postgresql://x/y"
+
+
+def test_an_unreachable_postgresql_is_one_line_without_the_password():
+    from boardpapers.errors import StoreError
+    with pytest.raises(StoreError) as raised:
+        open_store("postgresql://someone:hunter2@127.0.0.1:9/nowhere")
+    message = str(raised.value)
+    assert message.startswith("cannot open database postgresql://someone:***@127.0.0.1:9/")
+    assert "hunter2" not in message and "\n" not in message

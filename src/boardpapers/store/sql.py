@@ -49,7 +49,7 @@ class SqlStore:
         try:
             self.engine = self._open_database(create)
         except SQLAlchemyError as exc:
-            reason = getattr(exc, "orig", None) or exc
+            reason = " ".join(str(getattr(exc, "orig", None) or exc).split())  # one line
             raise StoreError(f"cannot open database {self.safe_url}: {reason}") from None
         self.index = TextIndex(self._index_path(), create=create)
         self._index_checked = False
