@@ -43,7 +43,17 @@ LINK_TEXT = re.compile(r"\s*(?:\bpdf\s+icon\s+|\bpdf\s+eicon\s+)?\bPDF\s+\d+(?:\
                        re.IGNORECASE)
 _SPACED_HEAD = re.compile(
     r"^(?:A\s+G\s+E\s+N\s+D\s+A|AGENDA|BUSINESS|RHAGLEN|(?i:(?:standard|formal|main|other)"
-    r"\s+items|items\s+of\s+business))\s+(?=\d{1,3}[.)]?\s+[A-Z])")
+    r"\s+items|items\s+of\s+business)|Part\s+(?:[A-D]|[1-4]|I{1,3}|One|Two))"
+    r"\s+(?=\d{1,3}[.)]?\s+[A-Z])")
+_TABLE_HEAD_RUN = re.compile(r"^(?:no\.?\s+item|rhif\s+eitem)\s+(?=\d{1,3}[a-z]?[.)]?(?:\s|$))",
+                             re.IGNORECASE)
+
+
+def without_run_in_head(text: str) -> str:
+    """"Part A 1 Welcome", "No. Item 1a", "Standard Items 1 Apologies": a section or table
+    heading a converter ran into the first item, taken off."""
+    head = _SPACED_HEAD.match(text) or _TABLE_HEAD_RUN.match(text)
+    return text[head.end():] if head else text
 _TITLE_MAX = 160
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)([1-9]\d{0,2})[.)]\s+(?=[A-Z‘'“\"(])")
 _PAGE_FURNITURE = re.compile(r"\s(?:-{4,}|_{4,}|={4,}|-\s\d{1,3}\s-(?:\s|$))")
@@ -84,7 +94,7 @@ def _without_furniture(line: Line) -> list[Line]:
         return []
     spaced = _SPACED_HEAD.match(first)
     if spaced and len(line.cells) == 1:
-        return [_with_text(line, "AGENDA" if spaced.group(0).startswith("A") else
+        return [_with_text(line, "AGENDA" if spaced.group(0).startswith("A ") else
                            spaced.group(0).strip()), _with_text(line, first[spaced.end():])]
     if first == line.cells[0]:
         return [line]

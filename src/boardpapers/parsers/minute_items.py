@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from boardpapers.layout import Block, BlockKind, Layout
+from boardpapers.parsers.agenda_lines import without_run_in_head
 from boardpapers.parsers.block_text import fold, headline_text, is_all_caps, plain
 from boardpapers.parsers.minutes_header import body_of_minutes
 
@@ -37,7 +38,8 @@ NOISE = re.compile(
     r"meeting details|manylion y cyfarfod|"
     r"additional\s+documents\s*:?|dogfennau\s+ychwanegol\s*:?|"
     r"view\s+the\s+(?:reasons|decision)\b.*|gweld\s+y\s+.*|"
-    r".*\bPDF\s+\d+(?:\.\d+)?\s*[KM]B)$", re.IGNORECASE)
+    r"(?!.*\b[e]?icon\b).*\bPDF\s+\d+(?:\.\d+)?\s*[KM]B)$",  # a link; "pdf icon" marks a title's
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +128,10 @@ def _moves_forward(number: str, previous: str | None) -> bool:
     return old[0] < new[0] <= old[0] + 25
 
 
-def _start_at(lines: list[Line], i: int) -> ItemStart | None:
+def _start_at(lines: list[Line], i: int, previous: str | None = None) -> ItemStart | None:
     line = lines[i]
+    if line.text != (text := without_run_in_head(line.text)):
+        line = Line(line.index, line.block, text, line.cells)
     if line.marker and re.fullmatch(r"\d{1,4}[a-z]?[.)]?", line.marker):
         title = clean_title(line.text)
         if _title_ok(title, line):
@@ -145,18 +149,78 @@ def _start_at(lines: list[Line], i: int) -> ItemStart | None:
         title = clean_title(m.group("title"))
         if _title_ok(title, line):
             return ItemStart(i, _bare_number(m.group("num")), title, i + 1)
-    return None
+    return _next_in_turn(line, i, previous)
+
+
+def _next_in_turn(line: Line, i: int, previous: str | None) -> ItemStart | None:
+    """A numbered list item or heading whose number is the very next one ("278." after
+    "277.", "3a" after "3") is an item even when its title reads like a sentence ("To
+    approve the minutes of the last meeting") or runs long; a resolution's "That …" is not."""
+    marker = line.marker.rstrip(".)") if re.fullmatch(r"\d{1,4}[a-z]?[.)]", line.marker) \
+        else None
+    m = _NUMBERED.match(line.text) if marker is None and (
+        line.block.kind is BlockKind.HEADING) else None
+    number = marker or (_bare_number(m.group("num")) if m else None)
+    if number is None or previous is None or not _follows(number, previous):
+        return None
+    title = clean_title(line.text if marker else m.group("title") if m else "")
+    if not title or len(title) > 250 or re.match(r"that\b", title, re.IGNORECASE) \
+            or NOISE.match(title):
+        return None
+    return ItemStart(i, number, title, i + 1)
+
+
+def _follows(number: str, previous: str) -> bool:
+    """"278" after "277", "3a" after "3", "1c" after "1b"."""
+    new, old = _key(number), _key(previous)
+    if new is None or old is None:
+        return False
+    if new[0] == old[0] + 1 and not new[1]:
+        return True
+    return new[0] == old[0] and len(new[1]) == 1 and (
+        (not old[1] and new[1] == "a") or (len(old[1]) == 1 and ord(new[1]) == ord(old[1]) + 1))
 
 
 def _bare_number(number: str) -> str:
     return re.sub(r"^min(?:ute)?\.?\s*(?:no\.?\s*)?", "", number, flags=re.IGNORECASE)
 
 
+_INDEX_RUN = 5  # an A-Z index of a site's services runs through many one-letter entries
+
+
+def index_lines(lines: list[Line]) -> set[int]:
+    """Lines of an alphabetical index a page store kept from the site ("1. A-Z of our
+    services", "2. A", "3. B", …): a run of list items most of them a letter or two."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, None]):
+        if line is not None and line.block.kind is BlockKind.LIST_ITEM:
+            run.append(i)
+            continue
+        short = [k for k in run if _letters(lines[k].text) <= 2]
+        if len(short) >= _INDEX_RUN and len(short) >= 0.7 * len(run):
+            out.update(run)
+            tail = i
+            while tail < len(lines) and _letters(lines[tail].text) <= 2:
+                out.add(tail)  # the last entries, set apart as headings ("29. Y")
+                tail += 1
+        run = []
+    return out
+
+
+def _letters(text: str) -> int:
+    return len(re.sub(r"[\W\d_]", "", text))
+
+
 def numbered_item_starts(lines: list[Line], first: int = 0) -> list[ItemStart]:
     starts: list[ItemStart] = []
+    index = index_lines(lines)
     i = first
     while i < len(lines):
-        start = _start_at(lines, i)
+        if i in index:
+            i += 1
+            continue
+        start = _start_at(lines, i, starts[-1].number if starts else None)
         if start and _moves_forward(start.number, starts[-1].number if starts else None):
             starts.append(start)
             i = start.body_from
@@ -168,8 +232,9 @@ def numbered_item_starts(lines: list[Line], first: int = 0) -> list[ItemStart]:
 def heading_item_starts(lines: list[Line], first: int = 0) -> list[ItemStart]:
     """Unnumbered minutes: each heading (or bold / ALL CAPS line) opens an item."""
     out: list[ItemStart] = []
+    index = index_lines(lines)
     for i in range(first, len(lines)):
-        title = headline_text(lines[i].block)
+        title = headline_text(lines[i].block) if i not in index else None
         if title and not NOISE.match(title) and not (not out and is_minutes_cover(title)):
             numbered = _NUMBERED.match(title)
             if numbered and re.fullmatch(r"(?:19|20)\d\d", numbered.group("num")):
