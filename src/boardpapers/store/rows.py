@@ -33,13 +33,34 @@ def block_context(paper: Paper) -> list[tuple[int | None, str | None, str | None
         _mark(report_of, report.first_block, report.last_block, r_idx)
         for section in report.sections:
             _mark(section_of, section.first_block, section.last_block, section.kind)
+    starts = {r.first_block for r in paper.reports if r.first_block >= 0}
     out = []
     heading: str | None = None
     for i, block in enumerate(paper.layout.blocks):
+        if i in starts:
+            heading = None  # a report's title is not filed under the item before it
         out.append((report_of[i], section_of[i], heading))
-        if block.kind is BlockKind.HEADING:
+        if block.kind is BlockKind.HEADING and not is_field_label(block.text):
             heading = block.text
     return out
+
+
+_LABEL = re.compile(r"^[^\W\d][\w .'/()-]{0,30}:$")
+LABEL_WORDS = 4  # "Contact phone no:" is a label; a sentence ending in a colon is not
+# Words of the contact and cover-sheet fields a converter sets as headings.
+FIELD_WORDS = frozenset("""email e-mail mail phone telephone tel mobile fax ext extension
+direct line position post job role title name address officer author ffôn ebost swydd
+enw""".split())
+
+
+def is_field_label(text: str) -> bool:
+    """A form field's label set as a heading ("Email:", "Phone no:", "Position:"): the
+    passages after it belong to the heading above it, not to the label."""
+    text = " ".join(text.split())
+    if not _LABEL.match(text) or len(text.split()) > LABEL_WORDS:
+        return False
+    words = {w.strip(".:()/'").lower() for w in text.split()}
+    return bool(words & FIELD_WORDS)
 
 
 def _mark(target: list[Any], first: int, last: int, value: Any) -> None:
