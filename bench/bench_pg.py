@@ -179,10 +179,17 @@ def _run(args: argparse.Namespace, work: Path, pg_url: str) -> int:
     engine = create_engine(pg_url.replace("postgresql://", "postgresql+psycopg://"),
                            isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
+        pg_mib = conn.execute(text("SELECT pg_database_size(current_database())")
+                              ).scalar_one() / 2**20
         fts_build = make_fts_tables(conn)
+    lite_mib = (work / "lite.db").stat().st_size / 2**20
+    index_mib = sum(p.stat().st_size for p in (work / "pg.index").iterdir()
+                    if p.is_file()) / 2**20
     print(f"corpus: {n:,} paragraphs")
     print(f"store:  sqlite {lite_s:.1f}s ({n / lite_s:,.0f} paragraphs/s)  postgresql "
           f"{pg_s:.1f}s ({n / pg_s:,.0f}/s)  index follow {follow_s:.1f}s")
+    print(f"size:   sqlite {lite_mib:.0f} MiB  postgresql {pg_mib:.0f} MiB  "
+          f"tantivy index {index_mib:.0f} MiB")
     print(f"fts build: gin {fts_build['gin']:.1f}s ({_size(engine, 'fts'):.0f} MiB)  "
           f"rum {fts_build['rum']:.1f}s ({_size(engine, 'fts_rum'):.0f} MiB)")
     search(lite, "warm up")
