@@ -219,3 +219,24 @@ def test_search_from_the_command_line_never_imports_sqlalchemy(store):
                        text=True, check=False)
     assert r.returncode == 0, r.stderr
     assert '"total":' in r.stdout
+
+
+def test_a_file_changed_and_ingested_again_supersedes_its_old_version(tmp_path):
+    from boardpapers.pipeline import ingest
+    from boardpapers.store.quick import quick_store
+    paper = tmp_path / "notes.md"
+    paper.write_text(PAPERS["cycling.md"], encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'v.db'}"
+    store = open_store(url, create=True)
+    assert ingest([paper], store).count("ingested") == 1
+    paper.write_text(PAPERS["cycling.md"].replace("utility works", "gas main works"),
+                     encoding="utf-8")
+    assert ingest([paper], store).count("ingested") == 1
+    assert store.stats()["documents"] == 2  # the old version is kept
+    quick = quick_store(url)
+    assert quick is not None
+    for searcher in (store, quick):
+        result = search(searcher, "ring road", collapse=False)
+        assert result.total == 1 and result.papers == 1  # not two copies of one file
+        assert search(searcher, '"gas main"').total == 1
+        assert search(searcher, '"utility works"').total == 0

@@ -35,6 +35,10 @@ class RowSource(Protocol):
 
     def owners(self, block_ids: Sequence[int]) -> dict[int, str]: ...
 
+    def superseded(self) -> list[str]:
+        """Documents whose file was ingested again since, changed: older versions."""
+        ...
+
     def hit_details(self, block_ids: Sequence[int]) -> list[dict[str, Any]]:
         """id, doc_id, path, title, genre, date, body, idx, page, kind, section_kind,
         heading, report."""
@@ -49,13 +53,16 @@ def search_blocks(index: TextIndex, rows: RowSource, query: Query, *, limit: int
     folded: dict[int, tuple[int, int]] = {}
     names = rows.body_names(query.filters.body) if query.filters.body else None
     scope = council_scope(rows, query.filters.council, per_paper=opts.per_paper)
+    hidden = rows.superseded()
     if opts.collapse or opts.per_paper:
         found = index.search(query, limit=max(opts.window, offset + limit), facets=facets,
                              body_names=names, scope=scope, by_date=opts.by_date,
-                             choose=_chooser(rows, opts, limit, offset, folded))
+                             choose=_chooser(rows, opts, limit, offset, folded),
+                             hidden=hidden)
     else:
         found = index.search(query, limit=limit, offset=offset, facets=facets,
-                             body_names=names, scope=scope, by_date=opts.by_date)
+                             body_names=names, scope=scope, by_date=opts.by_date,
+                             hidden=hidden)
     details = {r["id"]: r for r in rows.hit_details([h.block_id for h in found.hits])
                } if found.hits else {}
     hits = tuple(BlockHit(h.block_id, h.score, h.snippet, details[h.block_id],

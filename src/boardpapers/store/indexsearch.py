@@ -65,17 +65,18 @@ Chooser = Callable[[list[IndexHit]], list[IndexHit]]
 def search_index(ix: TextIndex, query: Query, *, limit: int, offset: int = 0,
                  facets: bool = True, body_names: Sequence[str] | None = None,
                  scope: Scope | None = None, by_date: bool = False,
-                 choose: Chooser | None = None) -> IndexResult:
+                 choose: Chooser | None = None, hidden: Sequence[str] = ()) -> IndexResult:
     """Top hits with snippets, the total and facet counts for one parsed query.
 
     ``body_names`` and ``scope`` are filters the database resolved (a body name
-    substring, a council): None means no such filter, an empty one matches nothing.
+    substring, a council): None means no such filter, an empty one matches nothing;
+    ``hidden`` documents (superseded versions) are left out.
     ``by_date`` orders newest first (undated last) instead of by relevance. ``choose``
     picks the hits to show from the window fetched (collapsing copies, one per paper)
     before snippets are made for them.
     """
     text_query = ix.text_query(query)
-    full = with_filters(ix, text_query, query.filters, body_names, scope)
+    full = with_filters(ix, text_query, query.filters, body_names, scope, hidden=hidden)
     searcher = ix.index.searcher()
     try:
         if by_date:
@@ -107,7 +108,7 @@ def search_index(ix: TextIndex, query: Query, *, limit: int, offset: int = 0,
     if (query.filters.since or query.filters.until) and not query.filters.undated:
         undated = _count(searcher, with_filters(
             ix, text_query, replace(query.filters, since=None, until=None), body_names,
-            scope, undated_only=True))
+            scope, undated_only=True, hidden=hidden))
     return IndexResult(total, hits, counts, papers=papers, undated=undated)
 
 
@@ -208,7 +209,7 @@ class QueryBuilder:
 
 def with_filters(ix: TextIndex, text_query: tantivy.Query, f: Filters,
                  body_names: Sequence[str] | None, scope: Scope | None, *,
-                 undated_only: bool = False) -> tantivy.Query:
+                 undated_only: bool = False, hidden: Sequence[str] = ()) -> tantivy.Query:
     """The text query narrowed by every filter; ``undated_only`` asks instead for the
     blocks of papers with no date (what a date filter leaves out)."""
     must: list[tantivy.Query] = [text_query]
@@ -241,6 +242,8 @@ def with_filters(ix: TextIndex, text_query: tantivy.Query, f: Filters,
                                                                 list(scope.block_ids))),
             (tantivy.Occur.Should, tantivy.Query.term_set_query(s, "doc",
                                                                 list(scope.doc_ids)))]))
+    if hidden:  # earlier versions of a file ingested again
+        not_.append(tantivy.Query.term_set_query(s, "doc", list(hidden)))
     if len(must) == 1 and not not_:
         return text_query
     return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in must]

@@ -71,6 +71,15 @@ def documents_of(authorities: Sequence[str]) -> Select[Any]:
     return select(d.c.id).where(d.c.authority.in_(list(authorities)))
 
 
+def superseded() -> Select[Any]:
+    """Documents whose file (the same path) was ingested again since, changed."""
+    d = schema.documents
+    latest = (select(d.c.path, func.max(d.c.ingested_at).label("latest"))
+              .group_by(d.c.path).having(func.count() > 1).subquery())
+    return (select(d.c.id).join(latest, latest.c.path == d.c.path)
+            .where(d.c.ingested_at < latest.c.latest))
+
+
 def block_owners(block_ids: Sequence[int]) -> Select[Any]:
     b = schema.blocks
     return select(b.c.id, b.c.doc_id).where(b.c.id.in_(list(block_ids)))

@@ -26,6 +26,9 @@ HIT_DETAILS = (
     "FROM blocks b JOIN documents d ON d.id = b.doc_id "
     "LEFT JOIN reports r ON r.doc_id = b.doc_id AND r.idx = b.report_idx "
     "WHERE b.id IN ({})")
+SUPERSEDED = ("SELECT d.id FROM documents d JOIN (SELECT path, max(ingested_at) AS latest "
+              "FROM documents GROUP BY path HAVING count(*) > 1) g ON g.path = d.path "
+              "WHERE d.ingested_at < g.latest")
 MENTIONS = ("SELECT DISTINCT b.id, b.doc_id FROM council_facts x JOIN blocks b "
             "ON b.doc_id = x.doc_id AND b.idx = x.block WHERE {}")
 
@@ -107,6 +110,9 @@ class _SqliteRows:
         return {int(i): str(d) for i, d in self.conn.execute(
             f"SELECT id, doc_id FROM blocks WHERE id IN ({_marks(block_ids)})",
             tuple(block_ids))}
+
+    def superseded(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(SUPERSEDED)]
 
     def hit_details(self, block_ids: Sequence[int]) -> list[dict[str, Any]]:
         cur = self.conn.execute(HIT_DETAILS.format(_marks(block_ids)), tuple(block_ids))

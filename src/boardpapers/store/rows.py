@@ -106,7 +106,7 @@ def _document_row(paper: Paper) -> dict[str, Any]:
                                                      else None),
         "authority": paper.authority or (paper.meeting.authority if paper.meeting else None),
         "date": date, "language": paper.language,
-        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "ingested_at": datetime.now(UTC).isoformat(timespec="microseconds"),
         "paper_json": json.dumps(paper.to_json(include_blocks=False), ensure_ascii=False),
     }
 

@@ -267,6 +267,9 @@ class _Rows:
         return {int(i): str(d) for i, d in self.conn.execute(
             queries.block_owners(block_ids)).all()}
 
+    def superseded(self) -> list[str]:
+        return list(self.conn.execute(queries.superseded()).scalars())
+
     def hit_details(self, block_ids: Sequence[int]) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(
             queries.hit_details(block_ids)).mappings()]

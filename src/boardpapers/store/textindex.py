@@ -216,13 +216,14 @@ class TextIndex(QueryBuilder):
 
     def search(self, query: Query, *, limit: int, offset: int = 0, facets: bool = True,
                body_names: Sequence[str] | None = None, scope: Scope | None = None,
-               by_date: bool = False, choose: Chooser | None = None) -> IndexResult:
+               by_date: bool = False, choose: Chooser | None = None,
+               hidden: Sequence[str] = ()) -> IndexResult:
         """What is committed that matches (see indexsearch.search_index)."""
         if self.dirty:
             self.commit()
         return search_index(self, query, limit=limit, offset=offset, facets=facets,
                             body_names=body_names, scope=scope, by_date=by_date,
-                            choose=choose)
+                            choose=choose, hidden=hidden)
 
     def similar_blocks(self, terms: Sequence[str], *, exclude: str,
                        limit: int = 500) -> list[tuple[int, float]]:
