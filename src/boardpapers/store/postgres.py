@@ -6,8 +6,9 @@ ON CONFLICT DO NOTHING so two writers storing the same file never make a duplica
 Search runs on a tantivy index (textindex.py, chosen by measurement: docs/scale.md) kept
 on the machine that searches and fed from the database: before a search the index
 compares the database's documents with the ones it holds (a count and a checksum of
-their ids, one scan of the primary key) and adds what is new and drops what has gone,
-so it follows every writer without a `reindex` by hand.
+their ids and storing times, one scan of the table), adds what is new or stored again
+and drops what has gone, so it follows every writer without a `reindex` by hand. A paper
+stored again under the same id is known by its new ``ingested_at`` (to the second).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, Engine, Table, create_engine, func, select, text
+from sqlalchemy import ColumnElement, Engine, Table, create_engine, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.sql.dml import Insert
@@ -41,12 +42,6 @@ class FollowSettings:
 
 
 FOLLOW = FollowSettings()
-ID_HEAD = 15  # hex digits of a document id summed into the checksum (fits 60 bits)
-
-
-def id_number(doc_id: str) -> int:
-    """The part of a document id that the checksum adds up (same sum in SQL)."""
-    return int(doc_id[:ID_HEAD], 16)
 
 
 def index_folder(url: str) -> Path:
@@ -97,7 +92,7 @@ class PostgresStore(SqlStore):
     def _after_commit(self) -> None:
         self._checked_at = None  # this process wrote: look again before the next search
         if self._replaced:  # stored again: the index reads its new blocks at the next look
-            self.synced.update(gone=self._replaced, added=[])
+            self.synced.update(gone=self._replaced, added={})
             self._replaced = []
 
     def order_text(self, column: ColumnElement[str]) -> ColumnElement[str]:
@@ -105,7 +100,7 @@ class PostgresStore(SqlStore):
 
     def delete(self, doc_id: str) -> bool:
         deleted = super().delete(doc_id)
-        self.synced.update(gone=[doc_id], added=[])
+        self.synced.update(gone=[doc_id], added={})
         return deleted
 
     def ensure_index(self) -> bool:
@@ -114,22 +109,26 @@ class PostgresStore(SqlStore):
         if self._checked_at is not None and now - self._checked_at < FOLLOW.check_every_seconds:
             return False
         self._checked_at = now
-        id_sum = func.sum(text(f"('x' || substr(documents.id, 1, {ID_HEAD}))::bit(60)::bigint"))
         with self.engine.connect() as conn:
-            count, total = conn.execute(select(func.count(), id_sum)
-                                        .select_from(schema.documents)).one()
-        if (count, int(total or 0)) == self.synced.summary():
+            observed = database_summary(conn)
+        if observed == self.synced.summary():
             return False
-        try:
-            return self._catch_up()
-        except StoreError:
+        if not self.index.try_begin():
             return False  # another process here is updating the index: search what it has
+        try:
+            return self._catch_up(observed)
+        except StoreError:
+            return False
+        finally:
+            self.index.commit()  # and the lock is let go
 
-    def _catch_up(self) -> bool:
+    def _catch_up(self, observed: tuple[int, int]) -> bool:
+        d = schema.documents
         with self.engine.connect() as conn:
-            ids = set(conn.execute(select(schema.documents.c.id)).scalars())
-        known = self.synced.ids()
-        gone, new = sorted(known - ids), sorted(ids - known)
+            stored = {i: stamp for i, stamp in conn.execute(select(d.c.id, d.c.ingested_at))}
+        known = self.synced.stamps()
+        gone = sorted(set(known) - set(stored))
+        new = sorted(i for i, stamp in stored.items() if known.get(i) != stamp)
         for doc_id in gone:
             self.index.delete_document(doc_id)
         for start in range(0, len(new), FOLLOW.batch):
@@ -137,33 +136,44 @@ class PostgresStore(SqlStore):
             with self.engine.connect() as conn:
                 found = indexed_blocks_of(conn, chunk)
             for doc_id in chunk:
-                # delete first: a paper indexed before a crash is not indexed twice
+                # delete first: a paper indexed before (a crash, a paper stored again
+                # elsewhere) is not indexed twice
                 self.index.delete_document(doc_id)
                 self.index.add(found.get(doc_id, []))
         self.index.commit()
-        self.synced.update(gone=gone, added=new)
+        self.synced.update(gone=gone, added={i: stored[i] for i in new}, summary=observed)
         return bool(gone or new)
 
     def reindex(self) -> int:
         self.index.clear()
         self.index.commit()
-        self.synced.update(gone=self.synced.ids(), added=[])
+        self.synced.update(gone=list(self.synced.stamps()), added={})
         self._checked_at = None
         self.ensure_index()
         return self.index.num_docs()
 
 
+def database_summary(conn: Connection) -> tuple[int, int]:
+    """The documents' count and a checksum of (id, ingested_at): one scan of the table,
+    changed by any paper stored, deleted or stored again (``hashtext`` is PostgreSQL's
+    own fast string hash; the sum is only ever compared with one PostgreSQL computed)."""
+    d = schema.documents
+    stamp = func.hashtext(d.c.id + d.c.ingested_at)
+    count, total = conn.execute(select(func.count(), func.coalesce(func.sum(stamp), 0))).one()
+    return int(count), int(total)
+
+
 class SyncedDocuments:
-    """The ids of the documents the local index holds, beside the index, with their
-    count and checksum kept ready for the comparison before each search."""
+    """What the local index holds — each document's id and the ``ingested_at`` it was
+    indexed at — beside the index, with the database summary it was last brought up to."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         with closing(self._connect()) as db:
-            db.execute("CREATE TABLE IF NOT EXISTS docs (id TEXT PRIMARY KEY)")
+            db.execute("CREATE TABLE IF NOT EXISTS docs (id TEXT PRIMARY KEY, stamp TEXT)")
             db.execute("CREATE TABLE IF NOT EXISTS summary (n INTEGER, total TEXT)")
             if db.execute("SELECT count(*) FROM summary").fetchone()[0] == 0:
-                db.execute("INSERT INTO summary VALUES (0, '0')")
+                db.execute("INSERT INTO summary VALUES (-1, '0')")
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -173,19 +183,20 @@ class SyncedDocuments:
             n, total = db.execute("SELECT n, total FROM summary").fetchone()
         return int(n), int(total)
 
-    def ids(self) -> set[str]:
+    def stamps(self) -> dict[str, str]:
         with closing(self._connect()) as db:
-            return {r[0] for r in db.execute("SELECT id FROM docs")}
+            return dict(db.execute("SELECT id, stamp FROM docs"))
 
-    def update(self, *, gone: Iterable[str], added: Iterable[str]) -> None:
+    def update(self, *, gone: Iterable[str], added: dict[str, str],
+               summary: tuple[int, int] = (-1, 0)) -> None:
+        """Record what the index now holds; without ``summary`` the next search looks
+        at the database again."""
         db = self._connect()
         try:
             db.execute("BEGIN IMMEDIATE")
             db.executemany("DELETE FROM docs WHERE id = ?", ((i,) for i in gone))
-            db.executemany("INSERT OR IGNORE INTO docs VALUES (?)", ((i,) for i in added))
-            ids = [r[0] for r in db.execute("SELECT id FROM docs")]
-            db.execute("UPDATE summary SET n = ?, total = ?",
-                       (len(ids), str(sum(id_number(i) for i in ids))))
+            db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?)", added.items())
+            db.execute("UPDATE summary SET n = ?, total = ?", (summary[0], str(summary[1])))
             db.execute("COMMIT")
         finally:
             db.close()
