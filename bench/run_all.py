@@ -12,7 +12,17 @@ import sys
 import time
 from collections.abc import Callable
 
-from bench import bench_facts, bench_parse, bench_pdf, bench_search, bench_startup
+from bench import (
+    bench_concurrency,
+    bench_crash,
+    bench_facts,
+    bench_growth,
+    bench_parse,
+    bench_pdf,
+    bench_search,
+    bench_startup,
+    fuzz_readers,
+)
 
 # name -> (main, modest arguments)
 BENCHMARKS: dict[str, tuple[Callable[[list[str]], int], list[str]]] = {
@@ -21,6 +31,10 @@ BENCHMARKS: dict[str, tuple[Callable[[list[str]], int], list[str]]] = {
     "facts": (bench_facts.main, ["--blocks", "1000", "--rounds", "3"]),
     "parse": (bench_parse.main, []),
     "startup": (bench_startup.main, ["--rounds", "5"]),
+    "growth": (bench_growth.main, ["--scale", "0.5", "--rounds", "2"]),
+    "crash": (bench_crash.main, ["--papers", "20", "--trials", "3"]),
+    "concurrency": (bench_concurrency.main, ["--papers", "15", "--rounds", "1"]),
+    "fuzz": (fuzz_readers.main, ["--examples", "50"]),
 }
 
 
