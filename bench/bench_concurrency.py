@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.bench_crash import WORD, cli, counts, search_total
+from bench.bench_crash import WORD, cli, counts, report, search_total
 from bench.text_corpus import write_corpus
 
 
@@ -85,10 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"one writer after the other: {expected['documents']} documents, search total "
               f"{expected_total}")
         for n in range(args.rounds):
-            problems = one_round(root, folders, expected, expected_total, n)
-            for p in problems:
-                print(f"  PROBLEM: {p}")
-            bad += bool(problems)
+            bad += report(one_round(root, folders, expected, expected_total, n))
     print(f"{args.rounds} rounds, {bad} with problems")
     return 1 if bad else 0
 

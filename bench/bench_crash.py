@@ -97,6 +97,13 @@ def trial(db: Path, folder: Path, after: float, workers: int,
     return problems
 
 
+def report(problems: list[str]) -> bool:
+    """Print a trial's problems; True if there were any."""
+    for p in problems:
+        print(f"  PROBLEM: {p}")
+    return bool(problems)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=int, default=40)
@@ -124,9 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             after = rng.uniform(0.3, 1.0) * duration
             problems = trial(root / f"t{i}.db", folder, after, args.workers, clean,
                              clean_total)
-            for p in problems:
-                print(f"  PROBLEM: {p}")
-            failures += bool(problems)
+            failures += report(problems)
     print(f"{args.trials} kills, {failures} with problems")
     return 1 if failures else 0
 
