@@ -69,3 +69,12 @@ def test_headings_run_into_the_first_item_are_taken_off() -> None:
             "will invite members of the public to speak.\n")
     assert _items(text) == [("1", "Welcome and Announcements (Council)"),
                             ("2", "Have Your Say! (Council)")]
+
+
+def test_cms_chrome_and_a_sederunt_of_names_are_not_items() -> None:
+    text = ("Skip to main content\n\nYou are in Meetings\n\nMeeting Details\n\nMeeting Summary\n"
+            "Glenmuir Licensing Board\n20 Mar 2026 - 09:30 to 11:00\n\nCommittee Members\n\n"
+            "Sederunt\n\nMoira GALBRAITH\n\nJulia M STURGEON\n\nGeorge de VERNON\n\n"
+            "Standard Items\n\nDeclarations of Interest\n\nThere were no declarations.\n\n"
+            "Items Of Business\n\nPREMISES LICENCE REVIEW\n\nThe Board considered a report.\n")
+    assert [t for _, t in _items(text)] == ["Declarations of Interest", "PREMISES LICENCE REVIEW"]

@@ -35,7 +35,9 @@ NOISE = re.compile(
     r"^(?:items?|eitemau|eitem|no\.?\s+items?|rhif\.?\s+eitem|media|cyfryngau|"
     r"agenda(?:,?\s+(?:decisions|reports))?(?:,?\s+and\s+(?:minutes|decisions))?|"
     r"rhaglen(?:\s+a\s+(?:chofnodion|phenderfyniadau))?|skip to (?:main )?content|"
-    r"meeting details|manylion y cyfarfod|"
+    r"meeting details|manylion y cyfarfod|meeting summary|you are in \w+|committee members|"
+    r"sederunt|"
+    r"(?:standard|formal|other)\s+items|items\s+of\s+business|documents|attendance|visitors|"
     r"additional\s+documents\s*:?|dogfennau\s+ychwanegol\s*:?|"
     r"view\s+the\s+(?:reasons|decision)\b.*|gweld\s+y\s+.*|"
     r"(?!.*\b[e]?icon\b).*\bPDF\s+\d+(?:\.\d+)?\s*[KM]B)$",  # a link; "pdf icon" marks a title's
@@ -235,7 +237,8 @@ def heading_item_starts(lines: list[Line], first: int = 0) -> list[ItemStart]:
     index = index_lines(lines)
     for i in range(first, len(lines)):
         title = headline_text(lines[i].block) if i not in index else None
-        if title and not NOISE.match(title) and not (not out and is_minutes_cover(title)):
+        if title and not NOISE.match(title) and not _SEDERUNT_NAME.match(title) \
+                and not (not out and is_minutes_cover(title)):
             numbered = _NUMBERED.match(title)
             if numbered and re.fullmatch(r"(?:19|20)\d\d", numbered.group("num")):
                 numbered = None  # "2025 Budget Review" is a title, not item 2025
@@ -245,6 +248,11 @@ def heading_item_starts(lines: list[Line], first: int = 0) -> list[ItemStart]:
     return out
 
 
+# "Joe FITZPATRICK", "Julia M STURROCK", "George de GERNIER": a member in a sederunt
+# printed one to a line, given names and initials before the surname in capitals.
+_SEDERUNT_NAME = re.compile(r"^(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Bailie|Provost)\s+)?"
+                            r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+))*"
+                            r"\s+(?:(?:de|van|von|le|da|di|du|mac|mc)\s+)?[A-Z]{2,}(?:[-'’][A-Z]+)*$")
 _COVER = re.compile(
     r"^(?:(?:draft|confirmed|approved|unconfirmed)\s+)?(?:minutes|cofnodion)\b.*"
     r"\b(?:held|a\s+gynhaliwyd)\b.*\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|dydd|"
