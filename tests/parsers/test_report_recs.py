@@ -165,3 +165,29 @@ def test_a_key_to_the_list_after_the_items_is_not_an_item() -> None:
                  "- confirm the updated plan;", "- note that the plan is updated monthly.",
                  "- Key:", "Strategic – key corporate plans", "Operational – service delivery")
     assert recs == ("confirm the updated plan;", "note that the plan is updated monthly.")
+
+
+def _purpose(*lines: str) -> str | None:
+    layout = report_layout(*lines)
+    return parse_report(layout, 0, len(layout.blocks) - 1).purpose
+
+
+def test_purpose_answered_by_a_paper_type_the_reader_took_for_a_heading() -> None:
+    assert _purpose("# Purpose of Report", "# Decision",
+                    "This report makes the following recommendation to the Council:",
+                    "1. That the pay policy be approved.") == "Decision"
+
+
+def test_purpose_value_broken_from_its_label() -> None:
+    assert _purpose("Purpose", ": for Decision", "# Report to the Executive",
+                    "1. The Executive deferred the budget.") == "for Decision"
+
+
+def test_summary_and_purpose_section_says_what_the_paper_is_for() -> None:
+    assert _purpose("Purpose : for Decision", "# SUMMARY/PURPOSE",
+                    "1. To approve the priorities for the risk plan.", "# BACKGROUND",
+                    "2. The plan was approved in April.") == (
+        "To approve the priorities for the risk plan.")
+    assert _purpose("# Summary and Purpose", "To receive the views of the Planning Committee.",
+                    "# Introduction", "1. The Committee met in May.") == (
+        "To receive the views of the Planning Committee.")

@@ -133,7 +133,8 @@ _VOCABULARY: tuple[tuple[str, str, str, str], ...] = (
                       r"|purpose of (?:the )?report or summary of (?:the )?main issues"
                       r"|purpose and (?:background|scope|summary)|reasons? for (?:this|the) report"
                       r"|reasons? for report|why is this report being brought"
-                      r"|aim of (?:the |this )?report|purpose of this paper",
+                      r"|aim of (?:the |this )?report|purpose of this paper"
+                      r"|summary and purpose|summary ?/ ?purpose|purpose ?/ ?summary",
      r"purpose of (?:the )?report|purpose"),
     ("purpose", "cy", r"(?:diben|pwrpas)(?: yr adroddiad)?|pwrpas yr adroddiad hwn"
                       r"|diben yr adroddiad hwn|rheswm dros yr adroddiad",
@@ -147,7 +148,7 @@ _VOCABULARY: tuple[tuple[str, str, str, str], ...] = (
                     r"|rhesymau? dros (?:yr )?argymhelliad\(ion\)|opsiynau eraill a ystyriwyd", ""),
     ("summary", "en", r"(?:executive |report |management )?summary|summary of (?:the )?report"
                       r"|report summary and recommendations?"
-                      r"|key points|summary and purpose|overview", ""),
+                      r"|key points|overview", ""),
     ("summary", "cy", r"crynodeb(?: gweithredol)?|crynodeb o'r adroddiad|trosolwg", ""),
     ("recommendations", "en", r"recommendations?|recommendation\(s\)|recommendation/s"
                               r"|recommended decisions?|recommended actions?|proposed decisions?"

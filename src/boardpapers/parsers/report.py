@@ -129,6 +129,7 @@ def _first_value(head: Head, body: list[tuple[int, Block]]) -> str | None:
     for line in _content(head, body):
         number, text = paragraph_number(Block(BlockKind.PARAGRAPH, line))
         if value is None:
+            text = text.lstrip(":").strip()  # "Purpose" / ": for Decision" broken by a converter
             value = text if text and not is_placeholder(text) else None
         elif not number and text and (wrapped(value, text) or unfinished(value)):
             value = f"{value} {text}"
@@ -261,11 +262,35 @@ def _read_sections(cut: list[tuple[Head, list[tuple[int, Block]]]], first_head: 
             value = _first_value(head, body)
             if value:
                 reading.values["introduction"] = value
-        if head.kind in _TEMPLATE and head.kind not in reading.values:
-            template_value = _template_value(head, body)
+        if head.kind in _TEMPLATE and (head.kind not in reading.values
+                                       or _only_a_type(reading.values, head.kind)):
+            template_value = _template_value(head, body) or _label_as_value(head, body, cut)
             if template_value:
                 reading.values[head.kind] = template_value
     return reading
+
+
+# "Purpose: For decision": what kind of paper it is, which a later "Summary/Purpose"
+# section saying what it is for replaces.
+_PAPER_TYPE = re.compile(r"^(?:for )?(?:decision|information|noting|discussion|approval"
+                         r"|consideration)\.?$", re.IGNORECASE)
+
+
+def _only_a_type(values: dict[str, str | tuple[str, ...]], kind: str) -> bool:
+    value = values.get(kind)
+    return kind == "purpose" and isinstance(value, str) and bool(_PAPER_TYPE.match(value))
+
+
+def _label_as_value(head: Head, body: list[tuple[int, Block]],
+                    cut: list[tuple[Head, list[tuple[int, Block]]]]) -> str | None:
+    """"Purpose of Report" / "Decision": an empty purpose section whose answer, a paper
+    type, the reader took for the next heading."""
+    if head.kind != "purpose" or body:
+        return None
+    after = next((h for h, _ in cut if h.index > head.index), None)
+    if after is None or after.value or not _PAPER_TYPE.match(after.heading):
+        return None
+    return after.heading
 
 
 def _table_contacts(blocks: list[tuple[int, Block]]) -> list[ContactOfficer]:
