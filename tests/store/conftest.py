@@ -33,13 +33,27 @@ def pg_database() -> Iterator[str]:
     except Exception as exc:  # noqa: BLE001 - any reason the server cannot be reached
         pytest.skip(f"PostgreSQL not reachable at {PG_SERVER}: {exc}")
     name = f"boardpapers_test_{os.getpid()}"
-    admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    for (old,) in admin.execute("SELECT datname FROM pg_database WHERE datname LIKE "
+                                "'boardpapers_test_%'").fetchall():
+        if old == name or not _alive(old.rsplit("_", 1)[-1]):  # a session killed earlier
+            admin.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
     admin.execute(f'CREATE DATABASE "{name}"')
     try:
         yield f"{PG_SERVER}/{name}"
     finally:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()
+
+
+def _alive(pid: str) -> bool:
+    """Whether the test session that made a database still runs (on this machine)."""
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def pg_store_url(database: str) -> str:
