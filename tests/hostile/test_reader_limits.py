@@ -119,3 +119,11 @@ def test_long_lines_and_runs_are_read_without_a_crash(text):
     paper = understand(_read(text.encode(), fmt))
     assert paper.genre
     assert all(len(str(m.amount)) < 50 for m in paper.facts.money)
+
+
+def test_a_text_of_a_million_short_lines_is_too_complex(monkeypatch):
+    from boardpapers.readers import text
+    data = b"Report\n" + b"x\n" * 1_000_000
+    assert "too complex: a text of 1,000,002 lines" in _refusal(data, "txt")
+    monkeypatch.setattr(text, "MAX_TEXT_BYTES", 1000)
+    assert "too complex: a text of" in _refusal(b"Report\n\n" + b"words " * 400, "md")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from boardpapers.errors import UnreadableFile
+from boardpapers.errors import TooComplex, UnreadableFile
 from boardpapers.layout import Layout, Source, join_blocks
 from boardpapers.readers.text_blocks import lines_to_parts, merge_across_gaps
 from boardpapers.readers.text_cells import rebuild_cell_tables
@@ -29,6 +29,10 @@ from boardpapers.readers.text_lines import classify_line, profile_document
 from boardpapers.readers.text_lynx import is_link_dump, split_cover_labels, strip_link_list
 from boardpapers.readers.text_structure import parts_to_blocks
 
+# A 1,000-page pack converted to text is about 5 MB and 60,000 lines; reading costs
+# about 1 ms a line, so these bound one file's time at a few minutes.
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+MAX_TEXT_LINES = 300_000
 _NEWLINES = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\v": "\n", "\x85": "\n"})
 _ODD_NEWLINE = re.compile("[\u2028\u2029\v\x85]")
 
@@ -91,5 +95,11 @@ def split_lines(text: str) -> list[str]:
 
 
 def _read(data: bytes, source: Source, markdown: bool) -> Layout:
+    if len(data) > MAX_TEXT_BYTES:
+        raise TooComplex(f"a text of {len(data) // (1024 * 1024)} MB; the limit for text is "
+                         f"{MAX_TEXT_BYTES // (1024 * 1024)} MB")
+    lines = data.count(b"\n") + 1
+    if lines > MAX_TEXT_LINES:
+        raise TooComplex(f"a text of {lines:,} lines; the limit is {MAX_TEXT_LINES:,}")
     text, encoding = decode_text(data, source.path)
     return text_to_layout(text, source, markdown, {"encoding": encoding})
