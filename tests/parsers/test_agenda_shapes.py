@@ -13,6 +13,7 @@ from boardpapers.parsers.agenda import parse_agenda
 from boardpapers.parsers.agenda_lines import tidy_agenda_lines
 from boardpapers.parsers.meeting import Line
 from boardpapers.readers.text import text_to_layout
+from tests.parsers.blocks import layout_from_text
 
 AGENDA = Classification("agenda")
 
@@ -139,3 +140,12 @@ def test_tidying_never_loses_an_items_words_or_crashes(texts: list[str]) -> None
     words = " ".join(" ".join(x.cells) for x in out).split()
     for w in " ".join(x.cells[0] for x in lines).split():
         assert w.strip("-–") == "" or any(w in o for o in words) or w in ("-", "–")
+
+
+def test_bullets_a_pdf_kept_as_text_are_items_too() -> None:
+    layout = layout_from_text("HOLLOWMERE PARISH COUNCIL\nAGENDA\n– Welcome by the Chair\n"
+                              "– Apologies for absence\n– Village Hall Lease\n")
+    meeting = parse_agenda(layout, AGENDA).meeting
+    assert meeting is not None
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("", "Welcome by the Chair"), ("", "Apologies for absence"), ("", "Village Hall Lease")]

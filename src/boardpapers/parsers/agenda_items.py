@@ -194,7 +194,8 @@ class _Agenda:
             return None
         if self.bullet_depth is None:
             self.bullet_depth = line.depth
-        return ("", line.text) if line.depth <= self.bullet_depth else None
+        title = _BULLET_TEXT.sub("", line.text)
+        return ("", title) if line.depth <= self.bullet_depth else None
 
     def read_item(self, line: Line, number: str, title: str) -> bool:
         """Add (or, when the number was read before, merge) an item; False when the
@@ -264,8 +265,13 @@ class _Agenda:
         return next((d for d in reversed(self.items) if d.number == base.group(0)), None)
 
 
+_BULLET_TEXT = re.compile(r"^[-–•·▪●◦*]\s+(?=\w)")  # a PDF line keeps its bullet as text
+
+
 def _is_bullet(line: Line) -> bool:
-    return line.kind is BlockKind.LIST_ITEM and not any(c.isalnum() for c in line.marker)
+    if line.kind is BlockKind.LIST_ITEM:
+        return not any(c.isalnum() for c in line.marker)
+    return len(line.cells) == 1 and bool(_BULLET_TEXT.match(line.text))
 
 
 def _cell_pages(cell: str) -> str | None:
