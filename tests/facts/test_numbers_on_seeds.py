@@ -35,7 +35,7 @@ def _all(prefix: str, ref: dt.date | None) -> tuple[list, list, list]:  # type: 
 def test_policy_brief_000() -> None:
     money, dates, metrics = _all("000", dt.date(2024, 8, 23))
     assert [(m.text, m.amount) for m in money][-2:] == [
-        ("£370m", 370_000_000), ("around £825m", 825_000_000)]
+        ("£370m", 370_000_000), ("£825m", 825_000_000)]
     by_text = {d.text: d for d in dates}
     assert (by_text["23 AUGUST 2024"].kind, by_text["23 AUGUST 2024"].date) == (
         "publication", "2024-08-23")
@@ -50,7 +50,7 @@ def test_policy_brief_000() -> None:
 
 def test_annual_summary_001() -> None:
     money, _dates, metrics = _all("001", dt.date(2017, 10, 17))
-    assert ("almost £860,000", 860_000, True) in [(m.text, m.amount, m.approximate)
+    assert ("£860,000", 860_000, True) in [(m.text, m.amount, m.approximate)
                                                   for m in money]
     found = {(m.value, m.unit) for m in metrics}
     assert {(1700, "places"), (44, "assignments"), (74_000, "jobs"), (300, "refugees"),
@@ -60,9 +60,9 @@ def test_annual_summary_001() -> None:
 def test_agenda_pack_002() -> None:
     money, dates, metrics = _all("002", dt.date(2021, 3, 5))
     amounts = {m.text: m.amount for m in money}
-    assert amounts["£9.00 per hour"] == 9
-    assert amounts["c.£57m"] == 57_000_000
-    assert amounts["over £383m"] == 383_000_000
+    assert amounts["£9.00"] == 9
+    assert amounts["£57m"] == 57_000_000
+    assert amounts["£383m"] == 383_000_000
     assert amounts["£1.2 bn"] == 1_200_000_000
     assert amounts["£14k"] == 14_000
     next_meeting = [d for d in dates if d.date == "2021-05-20"]

@@ -16,8 +16,9 @@ What counts (see tests/facts/test_money.py for the full table):
 * a rate just after ("per hour", "per annum", "a year", "pa", "each") or just before
   ("per graduate of £2,800") is kept in ``unit``.
 
-``text`` is exactly text[start:end] and covers the qualifier, the sum and a rate written
-after it ("over £383m", "£9.00 per hour"), so it reads on its own. Not money: "£" alone,
+``text`` is exactly text[start:end] and covers the sum as written ("£383m", "£9.00", "£3m to
+£4m"): a qualifier or rate beside it is kept in its own field, not in ``text``, since a reader
+(and a search for the amount) takes "up to £25" and "£25" as the same sum. Not money: "£" alone,
 "8,500m2", "2,300 new homes", "45 per cent", page numbers: nothing without a currency sign,
 code or the word "pounds" is money.
 
@@ -123,19 +124,23 @@ def find_money(text: str, block: int) -> list[Money]:
     """Every sum of money in one block's text, in order, with spans into that text."""
     out = []
     for found in _matches(text):
-        start, end, value = found
-        unit = value.unit or _rate_before(text, start)
+        start, end, value = found.amount_start, found.amount_end, found.value
+        unit = value.unit or _rate_before(text, found.start)
         out.append(Money(text=text[start:end], amount=value.amount, span=Span(block, start, end),
                          currency=value.currency, unit=unit, approximate=value.approximate,
-                         context=sentence_around(text, start, end),
+                         context=sentence_around(text, found.start, found.end),
                          amount_max=value.amount_max, qualifier=value.qualifier))
     return out
 
 
 class _Found(NamedTuple):
+    """A sum's claimed extent (qualifier and rate included) and the sum's own extent."""
+
     start: int
     end: int
     value: MoneyValue
+    amount_start: int
+    amount_end: int
 
 
 @lru_cache(maxsize=32)  # find_money and find_metrics read the same block one after the other
@@ -156,7 +161,8 @@ def _matches(text: str) -> tuple[_Found, ...]:
                 end = _end_without_space(one)
                 if claimed.claim(start, end):
                     found.append(_Found(start, end,
-                                        _value(one, qualifier.group(0) if qualifier else "")))
+                                        _value(one, qualifier.group(0) if qualifier else ""),
+                                        one.start(), _end_of_sum(one)))
     return tuple(sorted(found, key=lambda f: f.start))
 
 
@@ -230,6 +236,16 @@ def _rate_before(text: str, start: int) -> str | None:
     """'per graduate of £2,800' -> 'per graduate'."""
     m = _RATE_BEFORE.search(text, max(0, start - 40), start)
     return f"per {m.group(1).lower()}" if m else None
+
+
+def _end_of_sum(m: re.Match[str]) -> int:
+    """Where the sum itself ends: before a rate written after it ("£9.00 per hour")."""
+    if m.groupdict().get("rate"):
+        end = m.start("rate")
+        while end > m.start() and m.string[end - 1].isspace():
+            end -= 1
+        return end
+    return _end_without_space(m)
 
 
 def _end_without_space(m: re.Match[str]) -> int:
