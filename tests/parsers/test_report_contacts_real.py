@@ -7,7 +7,7 @@ from boardpapers.genre import Classification
 from boardpapers.paper import ContactOfficer
 from boardpapers.parsers.contacts_block import read_contacts
 from boardpapers.parsers.generic import parse_other
-from boardpapers.parsers.report import parse_report
+from boardpapers.parsers.report import parse_report, parse_report_paper
 from tests.parsers.report_layouts import report_layout
 
 OTHER = Classification("other")
@@ -89,3 +89,14 @@ def test_agenda_business_asks_are_no_report() -> None:
         "2. Members are asked to declare any interests in items on the agenda.",
         "3. Public participation"), OTHER)
     assert paper.reports == ()
+
+
+def test_decision_record_read_as_a_report_has_no_recommendations() -> None:
+    layout = report_layout(
+        "Decision details", "Decision Maker: Head of Finance",
+        "Decision status: Recommendations Approved", "Purpose:",
+        "The tax base must be set before the end of January.", "Decision:",
+        "The tax base for 2026/27 shall be 41,250", "Publication date: 19/12/2025")
+    paper = parse_report_paper(layout, Classification("other", read_as="report"))
+    assert paper.reports[0].recommendations == ()
+    assert parse_report_paper(layout, Classification("report")).reports[0].recommendations

@@ -434,14 +434,20 @@ _DECISION_HEADING = re.compile(r"^(?:decision|penderfyniad)\b", re.IGNORECASE)
 _MEMBERS_ASKED = re.compile(r"^members are (?:asked|invited|requested) to\b", re.IGNORECASE)
 
 
-def template_report(layout: Layout) -> Report | None:
-    """The report template in a paper of no report genre (a forward-plan entry, a decision
-    page, a template), when it gives recommendations, a purpose or contact officers."""
-    report = parse_report(layout, 0, len(layout.blocks) - 1)
+def without_decisions(report: Report) -> Report:
+    """A paper of no report genre keeps no "recommendations" that record decisions taken
+    ("Decision:") or describe an agenda's business ("Members are asked to declare …")."""
     labelled = [s for s in report.sections if s.kind == "recommendations"]
     if any(_DECISION_HEADING.match(s.heading) for s in labelled) or (not labelled and all(
             _MEMBERS_ASKED.match(r) for r in report.recommendations)):
-        report = replace(report, recommendations=())
+        return replace(report, recommendations=())
+    return report
+
+
+def template_report(layout: Layout) -> Report | None:
+    """The report template in a paper of no report genre (a forward-plan entry, a decision
+    page, a template), when it gives recommendations, a purpose or contact officers."""
+    report = without_decisions(parse_report(layout, 0, len(layout.blocks) - 1))
     if report.recommendations or report.purpose or report.contact_officers:
         return report
     return None
@@ -451,6 +457,8 @@ def parse_report_paper(layout: Layout, classification: Classification) -> Paper:
     """A standalone report: the Paper around its one Report."""
     last = len(layout.blocks) - 1
     report = parse_report(layout, 0, last)
+    if classification.genre != "report":  # a record of decision read as a report
+        report = without_decisions(report)
     fields = report_fields(layout, 0, last)
     body = body_name(fields.get("report_to") or masthead_office(layout) or committee_line(layout)
                      or banner_committee(layout) or authority_line(layout))
