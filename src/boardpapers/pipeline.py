@@ -164,10 +164,22 @@ def _to_read(paths: Iterable[str | Path], store: Store, record: Progress,
             continue
         digest = _sha256(path)
         if digest and store.has(digest):
-            record(Outcome(display_path(path), "present", doc_id=digest))
+            record(Outcome(display_path(path), "present", moved_here(store, digest, path),
+                           doc_id=digest))
         else:
             todo.append(path)
     return todo
+
+
+def moved_here(store: Store, digest: str, path: Path) -> str | None:
+    """A stored paper found at a new path while its old path is gone (moved or renamed):
+    the new path is recorded, and the reason says so."""
+    shown = display_path(path)
+    before = store.path_of(digest)
+    if before is None or before == shown or Path(before).exists():
+        return None
+    store.set_path(digest, shown)
+    return f"moved from {before}"
 
 
 Result = tuple[Paper | None, str | None]

@@ -219,3 +219,24 @@ def test_extract_reads_standard_input():
     assert json.loads(r.stdout)["source"]["format"] == "html"
     r = runner.invoke(app, ["extract", "-"], input=b"")
     assert r.exit_code == 1 and "<stdin>: no input" in r.output
+
+
+def test_a_moved_file_is_recorded_at_its_new_path(tmp_path: Path):
+    old = tmp_path / "old" / "libraries.md"
+    old.parent.mkdir()
+    old.write_text(REPORT, encoding="utf-8")
+    db = ["--db", str(tmp_path / "m.db")]
+    assert runner.invoke(app, ["ingest", str(old), *db]).exit_code == 0
+    new = tmp_path / "new" / "libraries-review.md"
+    new.parent.mkdir()
+    copy = tmp_path / "copy.md"
+    copy.write_text(REPORT, encoding="utf-8")
+    r = runner.invoke(app, ["ingest", str(copy), "--json", *db])
+    assert json.loads(r.stdout)["present"] == 1  # a copy: the original is still there
+    assert json.loads(runner.invoke(app, ["show", str(old), "--json", *db]).stdout)
+    old.rename(new)
+    r = runner.invoke(app, ["ingest", str(new), *db])
+    assert r.exit_code == 0 and "0 ingested, 1 already present" in r.stdout
+    shown = json.loads(runner.invoke(app, ["show", str(new), "--json", *db]).stdout)
+    assert shown["path"] == str(new)
+    assert json.loads(runner.invoke(app, ["stats", "--json", *db]).stdout)["documents"] == 1

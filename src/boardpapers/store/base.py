@@ -71,6 +71,14 @@ class Store(Protocol):
         """Store a paper in one transaction; False when it was already there."""
         ...
 
+    def path_of(self, sha256: str) -> str | None:
+        """The path a stored paper was last found at."""
+        ...
+
+    def set_path(self, sha256: str, path: str) -> None:
+        """Record where a stored paper is now (it was moved or renamed)."""
+        ...
+
     def delete(self, doc_id: str) -> bool: ...
 
     def get(self, ref: str) -> dict[str, Any] | None:

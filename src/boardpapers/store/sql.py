@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Table, delete, func, insert, select
+from sqlalchemy import ColumnElement, Engine, Table, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.dml import Insert
@@ -104,6 +104,16 @@ class SqlStore:
         with self.engine.connect() as conn:
             return conn.execute(select(schema.documents.c.id).where(
                 schema.documents.c.id == sha256)).first() is not None
+
+    def path_of(self, sha256: str) -> str | None:
+        d = schema.documents
+        with self.engine.connect() as conn:
+            return conn.execute(select(d.c.path).where(d.c.id == sha256)).scalar_one_or_none()
+
+    def set_path(self, sha256: str, path: str) -> None:
+        d = schema.documents
+        with self.engine.begin() as conn:
+            conn.execute(update(d).where(d.c.id == sha256).values(path=path))
 
     def save(self, paper: Paper, *, replace: bool = False) -> bool:
         """Store a paper in one transaction; False when it was already there.
