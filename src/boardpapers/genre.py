@@ -187,8 +187,8 @@ _PLANNING_HEADINGS = re.compile(
     r"|history|consultations?(?: responses)?|representations|main policies|relevant policies"
     r"|planning policy|(?:officer )?assessment|applicant|agent|conditions|reasons? for refusal"
     r"|human rights)\s*:?$", re.IGNORECASE)
-# A record of a decision taken by a cabinet member or officer: its decision list is the
-# report's recommendations (the expectations score it as a report).
+# A record of a decision taken by a cabinet member or officer is filed as "other" (the
+# real-paper conventions) and read by the report parser, which finds its decision list.
 _DECISION_RECORD = re.compile(
     r"^(?:record of (?:(?:an? )?(?:executive|key|delegated|officer|individual|cabinet member|"
     r"portfolio holder|non-key) )*decisions?(?: taken .*)?|decision record|(?:executive|officer|"
@@ -200,7 +200,7 @@ def _score_report_kinds(lines: list[tuple[int, Block, str]], tally: _Tally) -> N
     """Report kinds without the usual template: planning applications, decision records."""
     front = lines[:_FRONT_BLOCKS]
     if any(_DECISION_RECORD.match(t) for _, _, t in front[:12]):
-        tally.add("report", 1.5, "'Record of Decision' title (decision list = recommendations)")
+        tally.add("other", 2.5, "'Record of Decision' title (a decision taken, read as a report)")
     references = sum(1 for _, _, t in front if "/" in t and _PLANNING_REFERENCE.search(t))
     headings = {t.lower().rstrip(" :") for _, _, t in front
                 if len(t) <= 40 and _PLANNING_HEADINGS.match(t)}

@@ -199,19 +199,23 @@ _BRIEFING = (
 _OTHER = (
     _cue("other", 2.0, 4.0,
          r"^\s*issue details\s*$|\bdecision due\s*:|\bnotice of (?:the )?proposed decision"
-         r"|\bdecision type\s*:|\breason key\s*:|\bfirst published\s*:|\bforward plan entry",
+         r"|\breason key\s*:|\bfirst published\s*:|\bforward plan entry",
          "a forward-plan entry (Issue details, Decision due) x{n}"),
     _cue("other", 2.5, 2.5,
          r"^\s*(?:the )?(?:\w+ ){0,3}forward plan\b|\bforward plan of (?:key )?decisions"
          r"|^\s*notice of key decisions", "a forward plan's title", front=400, title=True),
+    # What only a record of a decision taken says; "Decision maker:" and "Date of decision:"
+    # also head the cover of a report still to be decided, so they count for little.
     _cue("other", 2.0, 4.0,
-         r"\bdecision makers?\s*:|\bdecision status\s*:|^\s*decision made\b|^\s*decision "
-         r"details\s*$|\brecord of (?:(?:an?|the) )?(?:[\w-]+ ){0,3}decisions?\b|\bdate of "
-         r"decision\s*:|\bis subject to call[- ]in|\b(?:officer|delegated|executive|individual) "
-         r"decision (?:record|notice|report)\b|^\s*short description\s*$|\bdecision notice\b",
-         "a record of a decision (Decision maker, Decision status) x{n}"),
+         r"\bdecision status\s*:|^\s*decision made\b|^\s*decision details\s*$|\brecord of "
+         r"(?:(?:an?|the) )?(?:[\w-]+ ){0,3}decisions?\b|\bis subject to call[- ]in"
+         r"|\b(?:officer|delegated|executive|individual) decision (?:record|notice)\b"
+         r"|^\s*short description\s*$|\bdecision notice\b",
+         "a record of a decision (Decision status, Decision made) x{n}"),
+    _cue("other", 0.5, 1.0, r"\bdecision (?:makers?|type|taker)\s*:|\bdate of decision\s*:",
+         "decision labels x{n} (Decision maker:, Date of decision:)"),
     _cue("other", 2.0, 2.0,
-         r"\b(?:chair(?:man|person)?|mayor|leader|clerk)'?s? (?:annual )?report\b|\bannual "
+         r"\b(?:chair(?:man|person)?|mayor)'?s? (?:annual )?report\b|\bannual "
          r"report\b|\bannual parish meeting\b|\byear in review\b",
          "an annual report", front=400),
     _cue("other", 2.0, 2.0,

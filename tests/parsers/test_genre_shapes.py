@@ -24,6 +24,8 @@ EVIDENCE = {
     "report_flattened_cover": "Purpose of the report",
     "report_web_summary": "This report sets out",
     "report_inline_labels": "Recommendation(s)' label",
+    # a report still to be decided heads its cover "Decision maker:": not a decision record
+    "report_decision_cover": "Purpose of the report",
     "agenda_summons_flattened": "summons",
     "agenda_cmis_page": "CMIS",
     "aam_cmis_page": "minutes under its items",
