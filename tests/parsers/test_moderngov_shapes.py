@@ -78,3 +78,17 @@ def test_cms_chrome_and_a_sederunt_of_names_are_not_items() -> None:
             "Standard Items\n\nDeclarations of Interest\n\nThere were no declarations.\n\n"
             "Items Of Business\n\nPREMISES LICENCE REVIEW\n\nThe Board considered a report.\n")
     assert [t for _, t in _items(text)] == ["Declarations of Interest", "PREMISES LICENCE REVIEW"]
+
+
+def test_a_page_line_with_its_papers_pdf_icon_or_first_under_no_item_opens_an_item() -> None:
+    text = ("Agenda, decisions and minutes\n\nHealth Board - Tuesday, 20th January, 2026 10.00 am"
+            "\n\nNo. Item\n"
+            "RECOMMENDATION I - Terms of Reference of the Children and Young People Scrutiny "
+            "Sub-Committee and its Panels\n"
+            "The Committee considered the terms of reference of its sub-committee at length.\n\n"
+            "Minute of Previous Board Meeting - 18 November 2025 pdf icon PDF 150 KB\n"
+            "The Board had before it the draft minute of its previous meeting.\n")
+    assert [t for _, t in _items(text)] == [
+        "RECOMMENDATION I - Terms of Reference of the Children and Young People Scrutiny "
+        "Sub-Committee and its Panels",
+        "Minute of Previous Board Meeting - 18 November 2025"]

@@ -237,6 +237,7 @@ def heading_item_starts(lines: list[Line], first: int = 0) -> list[ItemStart]:
     index = index_lines(lines)
     for i in range(first, len(lines)):
         title = headline_text(lines[i].block) if i not in index else None
+        title = title or _page_item_title(lines, i)
         if title and not NOISE.match(title) and not _SEDERUNT_NAME.match(title) \
                 and not (not out and is_minutes_cover(title)):
             numbered = _NUMBERED.match(title)
@@ -246,6 +247,22 @@ def heading_item_starts(lines: list[Line], first: int = 0) -> list[ItemStart]:
                              if numbered else ("", title))
             out.append(ItemStart(i, number, clean_title(title), i + 1))
     return out
+
+
+_LINKED = re.compile(r"\bpdf\s+e?icon\s+PDF\s+\d+(?:\.\d+)?\s*[KM]B\s*$", re.IGNORECASE)
+_TABLE_HEADER = re.compile(r"^(?:no\.?\s+item|rhif\s+eitem)$", re.IGNORECASE)
+
+
+def _page_item_title(lines: list[Line], i: int) -> str | None:
+    """A ModernGov line the reader did not set as a heading that still opens an item: one
+    ending in its paper's "pdf icon PDF 150 KB" link, or the first line under "No. Item"."""
+    text = lines[i].text
+    if lines[i].marker or len(text) > 250:
+        return None
+    if _LINKED.search(text) or (i > 0 and _TABLE_HEADER.match(lines[i - 1].text)
+                                and _title_ok(clean_title(text), lines[i])):
+        return text
+    return None
 
 
 # "Joe FITZPATRICK", "Julia M STURROCK", "George de GERNIER": a member in a sederunt
