@@ -83,6 +83,29 @@ def test_range_with_only_the_end_year() -> None:
     assert (fact.date, fact.end_date) == ("2024-12-01", "2025-01-31")
 
 
+def test_days_of_one_month_joined_by_to_stay_one_range() -> None:
+    [fact] = find_dates("The exhibition is open from 9 June to 14 June 2031.", 5, None)
+    assert (fact.text, fact.date, fact.end_date) == (
+        "9 June to 14 June 2031", "2031-06-09", "2031-06-14")
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    # two whole dates, each with its own year: a reader cites each one
+    ("The scheme ran from 3rd May 2029 to 28th February 2031 in full.",
+     [("3rd May 2029", "2029-05-03"), ("28th February 2031", "2031-02-28")]),
+    # a list of days in different months, not a range
+    ("Panels sit on 12 March 2031 and 9 July 2031 at the Guildhall.",
+     [("12 March 2031", "2031-03-12"), ("9 July 2031", "2031-07-09")]),
+    # the same day of the month in two years
+    ("reviewed on 4th October 2028 and 4th October 2029",
+     [("4th October 2028", "2028-10-04"), ("4th October 2029", "2029-10-04")]),
+])
+def test_two_whole_dates_are_two_dates_not_a_range(
+        text: str, written: list[tuple[str, str]]) -> None:
+    found = find_dates(text, 5, None)
+    assert [(f.text, f.date, f.end_date) for f in found] == [(w, d, None) for w, d in written]
+
+
 # (text, written, period)
 PERIODS = [
     ("before its national launch in Autumn 2024.", "Autumn 2024", "2024-autumn"),

@@ -277,18 +277,36 @@ def _years(text: str) -> list[_Hit]:
 
 
 def _merge_ranges(text: str, hits: tuple[_Hit, ...]) -> list[_Hit]:
-    """'15 October' + ' to ' + '21 January' -> one hit spanning both."""
+    """'19 April' + ' to ' + '22 April' -> one hit spanning both.
+
+    Days of one month make one range, and so does a start that takes its year from the end
+    ("15 October to 21 January 2025"); but two dates each whole on its own ("1 April 2005 to
+    31 March 2007") or listed with "and" in different months ("14 March and 8 July") are two
+    dates, as the paper's readers cite them.
+    """
     out: list[_Hit] = []
     for hit in hits:
         prev = out[-1] if out else None
         if (prev is not None and prev.day is not None and hit.day is not None
                 and prev.end_hit is None and prev.day2 is None and not prev.week
+                and not _two_dates(text, prev, hit)
                 and P.RANGE_JOIN.fullmatch(text, prev.end, hit.start)
                 and (prev.year is None or hit.year is not None)):
             out[-1] = replace(prev, end=hit.end, end_hit=hit)
         else:
             out.append(hit)
     return out
+
+
+def _two_dates(text: str, first: _Hit, second: _Hit) -> bool:
+    """Two dates, not one range: years of their own that differ, or different months each
+    whole on its own or listed with "and"."""
+    if first.year is not None and second.year is not None and first.year != second.year:
+        return True
+    if first.month == second.month:
+        return False
+    joined_by_and = "and" in text[first.end:second.start].lower()
+    return joined_by_and or (first.year is not None and second.year is not None)
 
 
 # ------------------------------------------------------------------ resolving
