@@ -63,11 +63,30 @@ _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|su
 
 
 def with_paper_date(paper: Paper) -> Paper:
-    """The paper with a date, when its parser gave it none and a date near the top fits."""
+    """The paper with a date, when its parser gave it none and a date near the top fits.
+
+    A decision record or forward-plan entry ("other") is dated by its "Date of decision:"
+    or "first published:" label even where the report parser that read it took another
+    day (its publication date, the day a decision is due)."""
+    if paper.genre == "other" and (labelled := _decision_date(paper)):
+        return dataclasses.replace(paper, date=labelled)
     if paper.date or (paper.meeting and paper.meeting.date):
         return paper
     date = choose_date(paper)
     return dataclasses.replace(paper, date=date) if date else paper
+
+
+_DECISION_LABEL = re.compile(r"(?:\bdate of decision|\bdecision made|\bdecided at meeting"
+                             r"|\bfirst published)\s*[:\-–]?\s*$", re.IGNORECASE)
+
+
+def _decision_date(paper: Paper) -> str | None:
+    for fact in paper.facts.dates:
+        text = paper.layout.blocks[fact.span.block].text
+        if fact.date and _HAS_YEAR.search(fact.text) \
+                and _DECISION_LABEL.search(text[max(0, fact.span.start - 60):fact.span.start]):
+            return fact.date
+    return None
 
 
 def choose_date(paper: Paper, choice: DateChoice = CHOICE) -> str | None:

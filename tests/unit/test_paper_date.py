@@ -43,3 +43,16 @@ def test_date_from_the_words_around_it(tmp_path: Path, text: str, iso: str | Non
 ])
 def test_date_of_each_shape(name: str, iso: str) -> None:
     assert process(FIXTURES / f"{name}.txt").date == iso
+
+
+def test_a_decision_record_is_dated_by_its_decision(tmp_path: Path) -> None:
+    """Filed as "other", a decision record's date is the day of the decision, not the day
+    the record was published above it."""
+    path = tmp_path / "decision.txt"
+    path.write_text(
+        "Decision details\n\nLibrary Stock Contract\n\nDecision Maker: Head of Culture\n\n"
+        "Decision status: Recommendations Approved\n\nPurpose:\n\nTo award the library stock "
+        "contract.\n\nPublication date: 12/03/2024\n\nDate of decision: 11/03/2024\n",
+        encoding="utf-8")
+    paper = process(path)
+    assert (paper.genre, paper.date) == ("other", "2024-03-11")
