@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= boardpapers.db
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
 
 .PHONY: demo test install examples bench lint clean
 
@@ -19,6 +21,8 @@ demo: $(STAMP)
 	$(BIN)/boardpapers --db $(DB) ingest examples --workers 2
 	$(BIN)/boardpapers --db $(DB) stats
 	$(BIN)/boardpapers --db $(DB) search "housing" --limit 3
+	@echo "Open http://$(HOST):$(PORT)/ in a browser (Ctrl-C stops the server)"
+	$(BIN)/boardpapers --db $(DB) serve --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
@@ -30,6 +34,7 @@ lint: $(STAMP)
 	$(BIN)/mypy src/boardpapers
 
 bench: $(STAMP)
+	$(BIN)/pip install -q -e '.[test,bench]'
 	$(BIN)/python -m bench.run_all
 
 examples: $(STAMP)

@@ -423,5 +423,17 @@ def delete(refs: Annotated[list[str], typer.Argument(
         sys.stdout.write(f"deleted {doc['id'][:12]} {doc['path']}\n")
 
 
+@app.command()
+def serve(host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(min=1, max=65535)] = 8000) -> None:
+    """Serve the web UI and the HTTP API (/api/v1, /openapi.json); uploads need
+    BOARDPAPERS_TOKEN, and go to BOARDPAPERS_DATA (beside the database by default)."""
+    from boardpapers.web.serve import run
+    try:
+        run(_state["db"], host, port, announce=lambda url: out.print(f"serving on {url}"))
+    except BoardpapersError as exc:
+        _fail(exc)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -1,0 +1,39 @@
+"""The server's settings, filled once from flags, the environment and defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from boardpapers.store import database_url, index_path
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class WebSettings:
+    """What the server needs to know; nothing else is read from the environment later.
+
+    ``data_dir`` is the only folder the server writes to (uploaded files); ``token``
+    unset means every write is refused.
+    """
+
+    db: str
+    data_dir: Path
+    token: str | None = None
+    max_upload_bytes: int = MAX_UPLOAD_BYTES
+    page_size: int = 20
+    cache_seconds: int = 60  # Cache-Control max-age on reads
+
+    @classmethod
+    def from_env(cls, db: str | None = None, data_dir: str | None = None) -> WebSettings:
+        url = database_url(db)
+        folder = data_dir or os.environ.get("BOARDPAPERS_DATA")
+        if folder is None:
+            beside = index_path(url)
+            folder = str(beside.with_suffix(".uploads")) if beside else "boardpapers-data"
+        limit = os.environ.get("BOARDPAPERS_MAX_UPLOAD")
+        return cls(db=url, data_dir=Path(folder).resolve(),
+                   token=os.environ.get("BOARDPAPERS_TOKEN") or None,
+                   max_upload_bytes=int(limit) if limit else MAX_UPLOAD_BYTES)

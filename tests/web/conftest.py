@@ -1,0 +1,51 @@
+"""A store holding the example papers and two versions of a fictional report, and the
+web app over it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from boardpapers.pipeline import ingest
+from boardpapers.store import Store
+from boardpapers.web.app import create_app
+from boardpapers.web.settings import WebSettings
+from tests.conftest import EXAMPLES, FIXTURES
+
+WEB_FIXTURES = FIXTURES / "web"
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("web") / "papers.db"
+    store = Store(str(db))
+    summary = ingest([EXAMPLES.resolve(), WEB_FIXTURES.resolve()], store)
+    assert not summary.failed, summary.failed
+    store.close()
+    return db
+
+
+@pytest.fixture(scope="session")
+def web_store(web_db: Path) -> Store:
+    return Store(str(web_db))
+
+
+@pytest.fixture(scope="session")
+def client(web_db: Path, web_store: Store,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    settings = WebSettings(db=f"sqlite:///{web_db}", data_dir=tmp_path_factory.mktemp("data"))
+    with TestClient(create_app(settings, web_store)) as c:
+        yield c
+
+
+def paper_id(store: Store, name: str) -> str:
+    """The id of the stored paper whose file name starts with ``name``."""
+    with store.connect() as conn:
+        from sqlalchemy import text
+        rows = conn.execute(text("SELECT id, path FROM documents")).all()
+    found = [r.id for r in rows if Path(r.path).name.startswith(name)]
+    assert len(found) == 1, (name, rows)
+    return found[0]
