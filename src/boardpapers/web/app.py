@@ -37,7 +37,8 @@ def create_app(settings: WebSettings, store: Store | None = None) -> FastAPI:
     app = FastAPI(title="boardpapers", version=__version__, description=API_DESCRIPTION,
                   openapi_url="/openapi.json", docs_url="/api/docs", redoc_url=None)
     app.state.settings = settings
-    app.state.store = store or Store(settings.db)
+    # Reading needs an existing database; a server that takes uploads may start a new one.
+    app.state.store = store or Store(settings.db, create=settings.token is not None)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
