@@ -430,7 +430,8 @@ def serve(host: Annotated[str, typer.Option(help="Address to listen on.")] = "12
     BOARDPAPERS_TOKEN, and go to BOARDPAPERS_DATA (beside the database by default)."""
     from boardpapers.web.serve import run
     try:
-        run(_state["db"], host, port, announce=lambda url: out.print(f"serving on {url}"))
+        run(_state["db"], host, port,
+            announce=lambda url: sys.stdout.write(f"serving on {url}\n"))
     except BoardpapersError as exc:
         _fail(exc)
 

@@ -124,9 +124,12 @@ def test_council_from_the_register_with_every_mention(client: TestClient) -> Non
 
 
 def test_councils_list_is_paged(client: TestClient) -> None:
-    first = client.get("/api/v1/councils?limit=2").json()
+    linked = client.get("/api/v1/councils").json()
+    assert [c["code"] for c in linked["items"]] == ["BNS", "ROT", "SHF"]
+    first = client.get("/api/v1/councils?limit=2&unlinked=true").json()
     assert len(first["items"]) == 2 and first["total"] >= 6
-    rest = client.get(f"/api/v1/councils?limit=50&cursor={first['next_cursor']}").json()
+    rest = client.get(f"/api/v1/councils?limit=50&unlinked=true&cursor={first['next_cursor']}"
+                      ).json()
     names = [c["name"] for c in first["items"] + rest["items"]]
     assert len(names) == first["total"] == len(set(names))
 

@@ -118,9 +118,11 @@ def board(request: Request, body: str, authority: str | None = None) -> dict[str
 
 
 @router.get("/councils", summary="Councils mentioned, linked to the register")
-def councils(request: Request, cursor: Cursor = None, limit: Limit = 50) -> dict[str, Any]:
+def councils(request: Request, cursor: Cursor = None, limit: Limit = 50,
+             unlinked: bool = False) -> dict[str, Any]:
+    """Linked to the register; with unlinked=true also the names it does not hold."""
     window = browse.Window.of(cursor, limit)
-    rows = catalog.council_summary(store_of(request))
+    rows = catalog.council_summary(store_of(request), include_unlinked=unlinked)
     return browse.slice_page(rows, window, len(rows)).to_json()
 
 
@@ -139,9 +141,10 @@ def facts(request: Request, kind: str, cursor: Cursor = None, limit: Limit = 50,
           body: str | None = None, since: str | None = None,
           until: str | None = None) -> dict[str, Any]:
     window = browse.Window.of(cursor, limit)
-    rows = catalog.list_facts(store_of(request), kind, body=body, since=since, until=until,
-                              limit=window.offset + window.limit + 1)
-    return browse.slice_page(rows, window).to_json()
+    found = catalog.list_facts(store_of(request), kind, body=body, since=since, until=until,
+                               limit=window.limit, offset=window.offset)
+    following = browse.encode_cursor(window.offset + window.limit) if found.more else None
+    return browse.Page(found.rows, following).to_json()
 
 
 @router.get("/recommendations", summary="Recommendations and actions with their status")

@@ -148,7 +148,8 @@ def board_page(request: Request, body: str, authority: str | None = None) -> HTM
 @router.get("/councils", response_class=HTMLResponse)
 def councils_page(request: Request) -> HTMLResponse:
     return render(request, "councils.html",
-                  {"rows": catalog.council_summary(store_of(request))})
+                  {"rows": catalog.council_summary(store_of(request),
+                                                   include_unlinked=True)})
 
 
 @router.get("/councils/{key}", response_class=HTMLResponse)

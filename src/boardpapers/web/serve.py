@@ -7,7 +7,7 @@ from collections.abc import Callable
 from boardpapers.web.settings import WebSettings
 
 
-def run(db: str | None, host: str, port: int, announce: Callable[[str], None]) -> None:
+def run(db: str | None, host: str, port: int, announce: Callable[[str], object]) -> None:
     import uvicorn
 
     from boardpapers.web.app import create_app
