@@ -12,16 +12,18 @@ import binascii
 import dataclasses
 import datetime as dt
 import json
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, cast
 
 from sqlalchemy import text
+from sqlalchemy.engine import Connection
 
-from boardpapers.errors import QuerySyntaxError
+from boardpapers.errors import QuerySyntaxError, StoreError
 from boardpapers.query import normalise_filter
 from boardpapers.registry import authority as register_entry
-from boardpapers.search import like_escape
 from boardpapers.store import Store
+from boardpapers.store.queries import like_escape
 from boardpapers.store.rows import title_key
 
 MAX_PAGE = 200
@@ -99,8 +101,15 @@ def _date_filters(where: _Where, column: str, since: str | None, until: str | No
         where.add(f"{column} <= :until", until=normalise_filter("until", until))
 
 
+class _Connectable(Protocol):
+    def connect(self) -> AbstractContextManager[Connection]: ...
+
+
 def _rows(store: Store, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    with store.connect() as conn:
+    """Rows of plain SQL that SQLite and PostgreSQL both run, from a SQL-backed store."""
+    if not callable(getattr(store, "connect", None)):
+        raise StoreError(f"{store.url}: this store cannot be browsed (no SQL connection)")
+    with cast(_Connectable, store).connect() as conn:
         return [dict(r) for r in conn.execute(text(sql), params).mappings()]
 
 
@@ -204,12 +213,17 @@ def members_by_group(members: list[dict[str, Any]]) -> list[tuple[str, list[dict
             for name, ms in sorted(groups.items(), key=lambda g: (not g[0], g[0]))]
 
 
+def _same(column: str, param: str) -> str:
+    """Null-safe equality both back ends read (SQLite's IS is not PostgreSQL's)."""
+    return f"coalesce({column}, '') = coalesce(CAST(:{param} AS TEXT), '')"
+
+
 def board_meetings(store: Store, body: str | None,
                    authority: str | None) -> list[dict[str, Any]]:
     """Every meeting of one board (a body of one authority), oldest first."""
     return _rows(store, "SELECT m.doc_id, m.date, m.time, m.venue, m.next_date, d.title, "
                  "d.genre FROM meetings m JOIN documents d ON d.id = m.doc_id "
-                 "WHERE m.body IS :body AND d.authority IS :authority "
+                 f"WHERE {_same('m.body', 'body')} AND {_same('d.authority', 'authority')} "
                  "ORDER BY m.date IS NULL, m.date, d.path",
                  {"body": body, "authority": authority})
 
@@ -219,8 +233,9 @@ def board(store: Store, body: str, authority: str | None = None,
     """A board: its meetings past and next, its latest members by group and role, and
     its other papers."""
     meetings = board_meetings(store, body, authority)
-    papers = _rows(store, f"SELECT {PAPER_COLUMNS} FROM documents d WHERE d.body IS :body "
-                   "AND d.authority IS :authority ORDER BY d.date DESC, d.path",
+    papers = _rows(store, f"SELECT {PAPER_COLUMNS} FROM documents d "
+                   f"WHERE {_same('d.body', 'body')} AND {_same('d.authority', 'authority')} "
+                   "ORDER BY d.date DESC, d.path",
                    {"body": body, "authority": authority})
     if not meetings and not papers:
         return None
@@ -247,8 +262,9 @@ def council(store: Store, key: str, *, cursor: str | None = None,
     where = ("(x.code = :code OR (x.code IS NULL AND lower(x.text) = lower(:key)) "
              "OR lower(x.name) = lower(:key))")
     params = {"code": code, "key": key}
-    head = _rows(store, f"SELECT x.code, coalesce(x.name, x.text) AS name, x.type, x.region, "
-                 f"x.nation, x.official_name, x.current, count(*) AS mentions, "
+    head = _rows(store, "SELECT x.code, min(coalesce(x.name, x.text)) AS name, min(x.type) "
+                 "AS type, min(x.region) AS region, min(x.nation) AS nation, "
+                 "min(x.official_name) AS official_name, count(*) AS mentions, "
                  f"count(DISTINCT x.doc_id) AS papers FROM council_facts x WHERE {where} "
                  "GROUP BY x.code ORDER BY x.code IS NULL LIMIT 1", params)
     entry = register_entry(code)
@@ -306,19 +322,28 @@ def recommendation_rows(store: Store, *, body: str | None = None, since: str | N
                   officer=f"%{like_escape(officer)}%")
     _date_filters(where, "d.date", since, until)
     rows = _rows(store, "SELECT x.doc_id, x.report_idx, x.idx, x.kind, x.text, r.title AS "
-                 "report, r.agenda_item, d.title AS paper, d.date, d.body, d.authority, "
-                 "(SELECT group_concat(c.name, '; ') FROM contact_officers c WHERE "
-                 "c.doc_id = x.doc_id AND c.report_idx = x.report_idx) AS officers "
+                 "report, r.agenda_item, d.title AS paper, d.date, d.body, d.authority "
                  "FROM recommendations x JOIN documents d ON d.id = x.doc_id "
                  "LEFT JOIN reports r ON r.doc_id = x.doc_id AND r.idx = x.report_idx "
                  f"{where.sql()}ORDER BY d.date IS NULL, d.date DESC, d.path, x.report_idx, "
                  "x.kind DESC, x.idx", where.params)
     decisions = _decisions(store)
+    officers = _officers(store)
     for r in rows:
+        r["officers"] = "; ".join(officers.get((r["doc_id"], r["report_idx"]), [])) or None
         decision = decisions.get((r["body"], r["authority"], title_key(r["report"])))
         r["status"] = "decided" if decision else "open"
         r["decision"] = decision
     return [r for r in rows if not status or r["status"] == status]
+
+
+def _officers(store: Store) -> dict[tuple[str, int], list[str]]:
+    """Contact officers' names by (paper, report)."""
+    out: dict[tuple[str, int], list[str]] = {}
+    for r in _rows(store, "SELECT doc_id, report_idx, name FROM contact_officers "
+                   "ORDER BY doc_id, report_idx, idx", {}):
+        out.setdefault((r["doc_id"], r["report_idx"]), []).append(r["name"])
+    return out
 
 
 def _decisions(store: Store) -> dict[tuple[Any, Any, str | None], str]:

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from boardpapers.pipeline import ingest
-from boardpapers.store import Store
+from boardpapers.store import Store, open_store
 from boardpapers.web.app import create_app
 from boardpapers.web.settings import WebSettings
 from tests.conftest import EXAMPLES, FIXTURES
@@ -21,7 +21,7 @@ WEB_FIXTURES = FIXTURES / "web"
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("web") / "papers.db"
-    store = Store(str(db))
+    store = open_store(str(db), create=True)
     summary = ingest([EXAMPLES.resolve(), WEB_FIXTURES.resolve()], store)
     assert not summary.failed, summary.failed
     store.close()
@@ -30,7 +30,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def web_store(web_db: Path) -> Store:
-    return Store(str(web_db))
+    return open_store(str(web_db))
 
 
 @pytest.fixture(scope="session")

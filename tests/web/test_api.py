@@ -10,7 +10,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from boardpapers.search import search
-from boardpapers.store import Store
+from boardpapers.store import Store, open_store
 from tests.web.conftest import paper_id
 
 
@@ -192,7 +192,7 @@ def test_original_that_moved_is_not_served(tmp_path: Path) -> None:
 
     paper = tmp_path / "note.md"
     paper.write_text("# Harbour Board\n\nThe harbour dues rise by £40 from April.\n")
-    store = Store(str(tmp_path / "x.db"))
+    store = open_store(str(tmp_path / "x.db"))
     ingest([paper], store)
     paper.write_text("# Changed\n\nSomething else entirely.\n")
     app = create_app(WebSettings(db=store.url, data_dir=tmp_path / "data"), store)

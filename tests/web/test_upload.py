@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from boardpapers.store import Store
+from boardpapers.store import open_store
 from boardpapers.web.app import create_app
 from boardpapers.web.settings import WebSettings
 
@@ -35,7 +35,7 @@ def app_dir(tmp_path: Path) -> Path:
 
 
 def make_client(root: Path, token: str | None = "s3cret", limit: int = 1 << 20) -> TestClient:
-    store = Store(str(root / "up.db"))
+    store = open_store(str(root / "up.db"))
     settings = WebSettings(db=store.url, data_dir=root / "data", token=token,
                            max_upload_bytes=limit)
     return TestClient(create_app(settings, store))

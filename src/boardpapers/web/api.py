@@ -33,7 +33,7 @@ def settings_of(request: Request) -> WebSettings:
 
 
 def find_paper(request: Request, ref: str) -> dict[str, Any]:
-    doc = store_of(request).find_document(ref)
+    doc = store_of(request).get(ref)
     if doc is None:
         raise HTTPException(404, f"no single stored paper matches {ref!r}")
     return doc

@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 
 from boardpapers import __version__
 from boardpapers.errors import BoardpapersError, QuerySyntaxError
-from boardpapers.store import Store
+from boardpapers.store import Store, open_store
 from boardpapers.web.caching import ETagMiddleware
 from boardpapers.web.settings import WebSettings
 
@@ -38,7 +38,7 @@ def create_app(settings: WebSettings, store: Store | None = None) -> FastAPI:
                   openapi_url="/openapi.json", docs_url="/api/docs", redoc_url=None)
     app.state.settings = settings
     # Reading needs an existing database; a server that takes uploads may start a new one.
-    app.state.store = store or Store(settings.db, create=settings.token is not None)
+    app.state.store = store or open_store(settings.db, create=settings.token is not None)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from boardpapers.store import database_url, index_path
+from boardpapers.store import database_url
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
@@ -31,8 +31,8 @@ class WebSettings:
         url = database_url(db)
         folder = data_dir or os.environ.get("BOARDPAPERS_DATA")
         if folder is None:
-            beside = index_path(url)
-            folder = str(beside.with_suffix(".uploads")) if beside else "boardpapers-data"
+            path = url.split(":///", 1)[1].split("?", 1)[0] if url.startswith("sqlite:///") else ""
+            folder = f"{path}.uploads" if path and path != ":memory:" else "boardpapers-data"
         limit = os.environ.get("BOARDPAPERS_MAX_UPLOAD")
         return cls(db=url, data_dir=Path(folder).resolve(),
                    token=os.environ.get("BOARDPAPERS_TOKEN") or None,

@@ -91,7 +91,7 @@ def ingest_upload(store: Store, settings: WebSettings, file: UploadFile) -> Outc
     check_upload(name, data)
     path = save_upload(settings.data_dir, name, data)
     outcome = ingest([path], store).outcomes[0]
-    stored = store.find_document(outcome.doc_id) if outcome.doc_id else None
+    stored = store.get(outcome.doc_id) if outcome.doc_id else None
     if outcome.status == "failed" or (stored and Path(stored["path"]) != path):
         path.unlink(missing_ok=True)  # refused, or the same bytes were already stored
         _remove_empty(path.parent, settings.data_dir)
