@@ -201,3 +201,12 @@ def test_original_that_moved_is_not_served(tmp_path: Path) -> None:
         r = c.get(f"/api/v1/papers/{doc['id']}/file")
     assert r.status_code == 404
     assert "moved or changed" in r.json()["error"]["message"]
+
+
+def test_search_sorted_newest_first(client: TestClient) -> None:
+    body = client.get("/api/v1/search", params={"q": "council", "sort": "date",
+                                                "limit": 50}).json()
+    dates = [h["document"]["date"] for h in body["hits"] if h["document"]["date"]]
+    assert len(dates) > 3 and dates == sorted(dates, reverse=True)
+    bad = client.get("/api/v1/search", params={"q": "council", "sort": "size"})
+    assert bad.status_code == 400 and "unknown order" in bad.json()["error"]["message"]

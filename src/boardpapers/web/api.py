@@ -82,11 +82,14 @@ def upload_paper(request: Request, file: Annotated[UploadFile, File()],
 def search(request: Request, q: str, cursor: Cursor = None, limit: Limit = 10,
            body: str | None = None, genre: str | None = None, year: str | None = None,
            since: str | None = None, until: str | None = None, section: str | None = None,
-           council: str | None = None, has: str | None = None) -> dict[str, Any]:
+           council: str | None = None, has: str | None = None,
+           sort: Annotated[str, Query(description="relevance or date")] = "relevance"
+           ) -> dict[str, Any]:
     offset = browse.decode_cursor(cursor)
     filters = search_filters(body=body, genre=genre, year=year, since=since, until=until,
                              section=section, council=council, has=has)
-    result = run_search(store_of(request), q, filters=filters, limit=limit, offset=offset)
+    result = run_search(store_of(request), q, filters=filters, limit=limit, offset=offset,
+                        order=sort)
     out = result.to_json()
     more = offset + limit < result.total
     out["next_cursor"] = browse.encode_cursor(offset + limit) if more else None

@@ -17,4 +17,8 @@ def search_filters(*, year: str | None = None, **given: str | None) -> Filters:
             raise QuerySyntaxError(f"year: expects four digits like 2024, not {year!r}")
         values.setdefault("since", year.strip())
         values.setdefault("until", year.strip())
-    return Filters(**{k: normalise_filter(k, v) for k, v in values.items()})
+    normalised = {k: normalise_filter(k, v) for k, v in values.items()}
+    return Filters(body=normalised.get("body"), genre=normalised.get("genre"),
+                   since=normalised.get("since"), until=normalised.get("until"),
+                   section=normalised.get("section"), council=normalised.get("council"),
+                   has=normalised.get("has"))

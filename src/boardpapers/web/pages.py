@@ -70,18 +70,19 @@ def search_page(request: Request, q: str = "", page: Annotated[int, Query(ge=1)]
                 body: str | None = None, genre: str | None = None, year: str | None = None,
                 since: str | None = None, until: str | None = None,
                 section: str | None = None, council: str | None = None,
-                has: str | None = None) -> HTMLResponse:
+                has: str | None = None, sort: str = "relevance") -> HTMLResponse:
     size = settings_of(request).page_size
     given = {"body": body, "genre": genre, "year": year, "since": since, "until": until,
              "section": section, "council": council, "has": has}
     context: dict[str, Any] = {"q": q, "page": page, "active": {k: v for k, v in
                                                                  given.items() if v},
-                               "result": None, "error": None, "pages": 0, "size": size}
+                               "result": None, "error": None, "pages": 0, "size": size,
+                               "sort": sort}
     if q.strip() or any(given.values()):
         try:
             filters = search_filters(**given)
             result = run_search(store_of(request), q, filters=filters, limit=size,
-                                offset=(min(page, MAX_SEARCH_PAGE) - 1) * size)
+                                offset=(min(page, MAX_SEARCH_PAGE) - 1) * size, order=sort)
         except QuerySyntaxError as exc:
             context["error"] = str(exc)
             return render(request, "search.html", context, status=400)
