@@ -21,6 +21,7 @@ from bench import (
     bench_pdf,
     bench_search,
     bench_startup,
+    bench_web,
     fuzz_readers,
 )
 
@@ -35,6 +36,7 @@ BENCHMARKS: dict[str, tuple[Callable[[list[str]], int], list[str]]] = {
     "crash": (bench_crash.main, ["--papers", "20", "--trials", "3"]),
     "concurrency": (bench_concurrency.main, ["--papers", "15", "--rounds", "1"]),
     "fuzz": (fuzz_readers.main, ["--examples", "50"]),
+    "web": (bench_web.main, ["--paragraphs", "20000", "--requests", "1000"]),
 }
 
 

@@ -84,7 +84,7 @@ def search(request: Request, q: str, cursor: Cursor = None, limit: Limit = 10,
            since: str | None = None, until: str | None = None, section: str | None = None,
            council: str | None = None, has: str | None = None,
            sort: Annotated[str, Query(description="relevance or date")] = "relevance"
-           ) -> dict[str, Any]:
+           ) -> JSONResponse:
     offset = browse.decode_cursor(cursor)
     filters = search_filters(body=body, genre=genre, year=year, since=since, until=until,
                              section=section, council=council, has=has)
@@ -93,7 +93,7 @@ def search(request: Request, q: str, cursor: Cursor = None, limit: Limit = 10,
     out = result.to_json()
     more = offset + limit < result.total
     out["next_cursor"] = browse.encode_cursor(offset + limit) if more else None
-    return out
+    return JSONResponse(out)  # already plain JSON: no second validation pass
 
 
 @router.get("/meetings", summary="Meetings, newest first")

@@ -45,7 +45,8 @@ def create_app(settings: WebSettings, store: Store | None = None) -> FastAPI:
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(BoardpapersError, _boardpapers_error)
-    app.add_middleware(ETagMiddleware, max_age=settings.cache_seconds)
+    app.add_middleware(ETagMiddleware, max_age=settings.cache_seconds,
+                       cache_seconds=settings.response_cache_seconds)
     return app
 
 

@@ -25,6 +25,7 @@ class WebSettings:
     max_upload_bytes: int = MAX_UPLOAD_BYTES
     page_size: int = 20
     cache_seconds: int = 60  # Cache-Control max-age on reads
+    response_cache_seconds: float = 10.0  # how long the server reuses a whole answer
 
     @classmethod
     def from_env(cls, db: str | None = None, data_dir: str | None = None) -> WebSettings:
@@ -34,6 +35,8 @@ class WebSettings:
             path = url.split(":///", 1)[1].split("?", 1)[0] if url.startswith("sqlite:///") else ""
             folder = f"{path}.uploads" if path and path != ":memory:" else "boardpapers-data"
         limit = os.environ.get("BOARDPAPERS_MAX_UPLOAD")
+        reuse = os.environ.get("BOARDPAPERS_CACHE_SECONDS")
         return cls(db=url, data_dir=Path(folder).resolve(),
                    token=os.environ.get("BOARDPAPERS_TOKEN") or None,
-                   max_upload_bytes=int(limit) if limit else MAX_UPLOAD_BYTES)
+                   max_upload_bytes=int(limit) if limit else MAX_UPLOAD_BYTES,
+                   response_cache_seconds=float(reuse) if reuse else 10.0)
