@@ -214,8 +214,10 @@ def members_by_group(members: list[dict[str, Any]]) -> list[tuple[str, list[dict
 
 
 def _same(column: str, param: str) -> str:
-    """Null-safe equality both back ends read (SQLite's IS is not PostgreSQL's)."""
-    return f"coalesce({column}, '') = coalesce(CAST(:{param} AS TEXT), '')"
+    """Null-safe, case-blind equality both back ends read (SQLite's IS is not
+    PostgreSQL's; papers write one board as 'Transport Committee' and 'TRANSPORT
+    COMMITTEE')."""
+    return f"lower(coalesce({column}, '')) = lower(coalesce(CAST(:{param} AS TEXT), ''))"
 
 
 def board_meetings(store: Store, body: str | None,
@@ -331,7 +333,7 @@ def recommendation_rows(store: Store, *, body: str | None = None, since: str | N
     officers = _officers(store)
     for r in rows:
         r["officers"] = "; ".join(officers.get((r["doc_id"], r["report_idx"]), [])) or None
-        decision = decisions.get((r["body"], r["authority"], title_key(r["report"])))
+        decision = _decision_for(decisions, r)
         r["status"] = "decided" if decision else "open"
         r["decision"] = decision
     return [r for r in rows if not status or r["status"] == status]
@@ -346,11 +348,33 @@ def _officers(store: Store) -> dict[tuple[str, int], list[str]]:
     return out
 
 
-def _decisions(store: Store) -> dict[tuple[Any, Any, str | None], str]:
-    """Decisions minutes record, keyed by (board, authority, agenda item title)."""
-    rows = _rows(store, "SELECT d.body, d.authority, a.title, a.decision FROM agenda_items a "
-                 "JOIN documents d ON d.id = a.doc_id WHERE a.decision IS NOT NULL", {})
-    return {(r["body"], r["authority"], title_key(r["title"])): r["decision"] for r in rows}
+DecisionKey = tuple[str, str, str | None]
+
+
+def _board_key(body: str | None, authority: str | None, title: str | None) -> DecisionKey:
+    return ((body or "").casefold(), (authority or "").casefold(), title_key(title))
+
+
+def _decisions(store: Store) -> dict[DecisionKey, list[tuple[str, str]]]:
+    """Decisions minutes record, by (board, authority, agenda item title), oldest first."""
+    rows = _rows(store, "SELECT d.body, d.authority, d.date, a.title, a.decision FROM "
+                 "agenda_items a JOIN documents d ON d.id = a.doc_id "
+                 "WHERE a.decision IS NOT NULL ORDER BY d.date", {})
+    out: dict[DecisionKey, list[tuple[str, str]]] = {}
+    for r in rows:
+        out.setdefault(_board_key(r["body"], r["authority"], r["title"]), []).append(
+            (r["date"] or "", r["decision"]))
+    return out
+
+
+def _decision_for(decisions: dict[DecisionKey, list[tuple[str, str]]],
+                  rec: dict[str, Any]) -> str | None:
+    """The first decision on the report's item taken on or after the report's date."""
+    for date, decision in decisions.get(_board_key(rec["body"], rec["authority"],
+                                                   rec["report"]), []):
+        if not date or not rec["date"] or date >= rec["date"]:
+            return decision
+    return None
 
 
 def upcoming(store: Store, today: str | None = None, limit: int = 10) -> dict[str, Any]:

@@ -23,8 +23,8 @@ def test_papers_are_paged_by_cursor_without_gaps_or_repeats(client: TestClient) 
         seen += [p["id"] for p in body["items"]]
         pages += 1
         url = f"/api/v1/papers?limit=3&cursor={body['next_cursor']}" if body["next_cursor"] else ""
-    assert len(seen) == len(set(seen)) == 9
-    assert pages == 3
+    assert len(seen) == len(set(seen)) == 10
+    assert pages == 4
     dates = [d for d in (client.get("/api/v1/papers?limit=50").json()["items"]) if d["date"]]
     assert [d["date"] for d in dates] == sorted((d["date"] for d in dates), reverse=True)
 
@@ -160,9 +160,15 @@ def test_recommendations_filter_by_officer_and_status(client: TestClient) -> Non
     rows = client.get("/api/v1/recommendations", params={"officer": "Fairley"}).json()
     assert rows["total"] == 4
     assert {r["officers"] for r in rows["items"]} == {"Imogen Fairley"}
-    assert {r["status"] for r in rows["items"]} == {"open"}
+    # the committee's minutes of 11 March 2025 resolve the report's item
+    assert {r["status"] for r in rows["items"]} == {"decided"}
+    assert rows["items"][0]["decision"].startswith("RESOLVED that the findings of the "
+                                                   "readiness review be approved")
     decided = client.get("/api/v1/recommendations", params={"status": "decided"}).json()
-    assert all(r["decision"] for r in decided["items"])
+    assert decided["total"] == 4
+    still_open = client.get("/api/v1/recommendations", params={"status": "open"}).json()
+    assert still_open["total"] > 0
+    assert "Fairley" not in str(still_open)
     bad = client.get("/api/v1/recommendations", params={"status": "maybe"})
     assert bad.status_code == 400
 
@@ -173,7 +179,8 @@ def test_recommendations_export_as_csv(client: TestClient) -> None:
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert len(rows) == 4
     assert rows[0]["report"] == "Bus Franchising Readiness"
-    assert rows[0]["date"] == "2025-03-11" and rows[0]["status"] == "open"
+    assert rows[0]["date"] == "2025-03-11" and rows[0]["status"] == "decided"
+    assert rows[0]["decision"].startswith("RESOLVED")
 
 
 def test_openapi_document_describes_the_api(client: TestClient) -> None:

@@ -14,7 +14,7 @@ def test_home_lists_recent_papers_and_a_search_box(client: TestClient) -> None:
     html = client.get("/").text
     assert 'role="search"' in html and 'name="q"' in html
     assert "Bus Franchising Readiness" in html
-    assert "9 papers" in html
+    assert "10 papers" in html
 
 
 def test_search_page_shows_hits_facets_and_keeps_filters_in_the_url(client: TestClient
@@ -79,7 +79,8 @@ def test_meeting_page_agenda_links_reports_and_members_by_group(client: TestClie
 def test_board_page_lists_meetings_and_papers(client: TestClient) -> None:
     html = client.get("/board", params={"body": "Transport Committee",
                                         "authority": "Fenwold Combined Authority"}).text
-    assert html.count('href="/papers/') >= 2
+    assert html.count('href="/papers/') >= 3  # two reports and the minutes
+    assert re.search(r'href="/meetings/\w+"><time datetime="2025-03-11">', html)
     assert client.get("/board", params={"body": "No Such Board"}).status_code == 404
 
 
