@@ -585,11 +585,14 @@ def fields_anywhere(text: str, settings: FlattenedSettings = FLATTENED) -> tuple
     return tuple(out)
 
 
-_FOUR_CAPITALS = re.compile(r"[A-Z]{4}")
+# The capitals of the section labels above: a substring test turns away almost every block
+# before any regex runs.
+_CAPS_SECTION_WORDS = ("RECOMMENDATION", "PURPOSE", "ARGYMHELL", "DIBEN", "PWRPAS")
 
 
 def _has_caps_section(text: str) -> bool:
-    return _FOUR_CAPITALS.search(text) is not None and _CAPS_SECTION.search(text) is not None
+    return any(word in text for word in _CAPS_SECTION_WORDS) \
+        and _CAPS_SECTION.search(text) is not None
 
 
 # ------------------------------------------------------------------ placeholders
