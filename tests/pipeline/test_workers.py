@@ -89,13 +89,19 @@ def test_workers_die_with_their_parent(tmp_path: Path) -> None:
     assert _wait_until(lambda: not any(_alive(p) for p in workers)), "orphaned workers"
 
 
+def _hear_ctrl_c() -> None:
+    """A test run started in the background (as CI may start it) inherits SIGINT ignored;
+    the ingest under test must hear Ctrl-C as a user's terminal would deliver it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_stops_ingest_with_a_summary(tmp_path: Path) -> None:
     from bench.text_corpus import write_corpus
     write_corpus(tmp_path / "papers", 400)
     db = tmp_path / "b.db"
     run = subprocess.Popen([str(CLI), "--db", str(db), "ingest", str(tmp_path / "papers"),
                             "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           text=True, cwd=tmp_path)
+                           text=True, cwd=tmp_path, preexec_fn=_hear_ctrl_c)
     assert _wait_until(lambda: len(_children(run.pid)) >= 2, 60)
     workers = _children(run.pid)
     time.sleep(1.0)  # let a few papers through
