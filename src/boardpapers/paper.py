@@ -316,11 +316,24 @@ def _plain(value: Any) -> Any:
     """Dataclasses, tuples and spans to JSON-ready values."""
     if isinstance(value, Span):
         return {"block": value.block, "start": value.start, "end": value.end}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
     return value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, looked up once per class (every paper has thousands
+    of facts to turn into JSON); None for any other type."""
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = (tuple(f.name for f in dataclasses.fields(cls))
+                             if dataclasses.is_dataclass(cls) else None)
+    return _FIELD_NAMES[cls]
 
 
 def paper_to_json(paper: Paper, *, include_blocks: bool = True) -> dict[str, Any]:

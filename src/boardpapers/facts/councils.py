@@ -35,6 +35,7 @@ _UNLISTED = re.compile(
     r"\b(?:(?:London|Royal)[ ]+Borough[ ]+of[ ]+[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+){0,3}"
     rf"|{_PLACE_WORD}{{1,4}}(?:Metropolitan[ ]+Borough|City|County|District|Borough)[ ]+Council"
     rf"|{_PLACE_WORD}{{1,4}}(?:Mayoral[ ]+)?Combined[ ]+(?:County[ ]+)?Authority)")
+_UNLISTED_CUE = re.compile(r"Council|Borough|Authority")  # each shape above needs one
 _DESIGNATION_FIRST = re.compile(
     r"(?:City|County|District|Borough|Metropolitan|Combined|Mayoral|Town|Parish)\b")
 _NOT_A_PLACE = frozenset({"the", "a", "an", "each", "every", "all", "any", "our", "your",
@@ -56,7 +57,8 @@ def find_councils(text: str, block: int) -> list[CouncilMention]:
         if mention is not None:
             out.append(mention)
     taken = [(m.span.start, m.span.end) for m in out]
-    for u in _UNLISTED.finditer(text):
+    unlisted = _UNLISTED.finditer(text) if _UNLISTED_CUE.search(text) else ()
+    for u in unlisted:
         start, end = _trim_unlisted(text, u.start(), u.end())
         if (end - start < 4 or _DESIGNATION_FIRST.match(text, start)
                 or any(a < end and start < b for a, b in taken)):

@@ -51,6 +51,9 @@ _COUNT_WORD = re.compile(
     r"(?<![\w-])(?P<w>" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
     + r")(?:[- ](?P<unit>one|two|three|four|five|six|seven|eight|nine))?(?![\w-])",
     re.IGNORECASE)
+# What _SHARE and _FRACTION cannot match without, sought in the lower-cased text
+_SHARE_CUE = re.compile(r"\s(?:in|out\s+of)\s")
+_FRACTION_CUE = re.compile(r"half|third|quarter|fifth")
 _FREQUENCY = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|times?)\b",
                         re.IGNORECASE)
 _PLURAL_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|our\s+|their\s+|these\s+|those\s+)?"
@@ -71,17 +74,20 @@ _DURATIONS = frozenset("years months weeks days hours minutes decades".split())
 def find_word_metrics(text: str, block: int, noun_phrase: NounPhrase,
                       taken: Callable[[int, int], bool]) -> list[Metric]:
     """Shares and counts written in words, skipping spans ``taken`` says are claimed."""
-    if not _CUE.search(text.lower()):
+    low = text.lower()
+    if not _CUE.search(low):
         return []
     out: list[Metric] = []
-    for m in _SHARE.finditer(text):
+    shares = _SHARE.finditer(text) if _SHARE_CUE.search(low) else ()
+    for m in shares:
         n, d = _word_value(m.group("n")), _word_value(m.group("d"))
         if (n is None or d is None or not 0 < n < d or d > 1000 or taken(m.start(), m.end())
                 or _FREQUENCY.match(text, m.end())):
             continue
         out.append(_share(text, block, m.start(), m.end(), round(100 * n / d, 1),
                           noun_phrase))
-    for m in _FRACTION.finditer(text):
+    fractions = _FRACTION.finditer(text) if _FRACTION_CUE.search(low) else ()
+    for m in fractions:
         if taken(m.start(), m.end()) or any(x.span.start <= m.start() < x.span.end
                                             for x in out):
             continue
