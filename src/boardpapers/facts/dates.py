@@ -62,6 +62,9 @@ _PUBLICATION_BLOCKS = 12  # a date alone in one of the first blocks dates the pa
 _MARKUP = re.compile(r"[*#_>`]+|</?[a-z]+>", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _FOUR_DIGITS = re.compile(r"\d{4}")  # every shape with a written year needs one
+# Every shape naming a month holds one of these, in any case (sought in lower case: a
+# case-blind alternation costs more than the finders it would skip).
+_MONTH_CUE = re.compile("|".join([*P.MONTHS, *P.WELSH_MONTHS]))
 _NEXT_WORD = re.compile(r"\s*([a-z]+|\d)")
 _QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 
@@ -117,13 +120,16 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=32)  # find_dates and find_metrics read the same block one after the other
 def _hits(text: str) -> tuple[_Hit, ...]:
     """Every match, most specific shapes first, without overlaps, in text order."""
+    month = _MONTH_CUE.search(text.lower()) is not None
     if not _DIGIT.search(text):
-        finders: tuple[Callable[[str], list[_Hit]], ...] = (_month_parts,)
+        finders: tuple[Callable[[str], list[_Hit]], ...] = (_month_parts,) if month else ()
     elif _FOUR_DIGITS.search(text):
-        finders = (_iso_days, _numeric, _day_month, _month_day, _quarters, _seasons,
-                   _month_years, _financial_years, _years, _month_parts)
+        finders = ((_iso_days, _numeric, _day_month, _month_day, _quarters, _seasons,
+                    _month_years, _financial_years, _years, _month_parts) if month else
+                   (_iso_days, _numeric, _quarters, _seasons, _financial_years, _years))
     else:  # no year written out: only the shapes that can do without one
-        finders = (_numeric, _day_month, _month_day, _fy_short, _month_parts)
+        finders = ((_numeric, _day_month, _month_day, _fy_short, _month_parts) if month
+                   else (_numeric, _fy_short))
     hits: list[_Hit] = []
     claimed = Claimed()
     for finder in finders:
