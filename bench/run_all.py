@@ -17,6 +17,7 @@ from bench import (
     bench_crash,
     bench_facts,
     bench_growth,
+    bench_ingest,
     bench_parse,
     bench_pdf,
     bench_search,
@@ -31,6 +32,10 @@ BENCHMARKS: dict[str, tuple[Callable[[list[str]], int], list[str]]] = {
     "search": (bench_search.main, ["--paragraphs", "20000", "--rounds", "2"]),
     "facts": (bench_facts.main, ["--blocks", "1000", "--rounds", "3"]),
     "parse": (bench_parse.main, []),
+    # the scale check (a real `ingest --workers 2`, minutes) runs on its own:
+    # python -m bench.bench_ingest scale
+    "ingest": (bench_ingest.main, ["pdf", "mixed", "growth", "text", "--files", "50",
+                                   "--rounds", "2"]),
     "startup": (bench_startup.main, ["--rounds", "5"]),
     "growth": (bench_growth.main, ["--scale", "0.5", "--rounds", "2"]),
     "crash": (bench_crash.main, ["--papers", "20", "--trials", "3"]),
