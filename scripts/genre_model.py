@@ -19,7 +19,6 @@ every run prints the same numbers.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -33,6 +32,7 @@ from sklearn.model_selection import GroupKFold
 from boardpapers import genre, readers
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere: bench/ is beside src/
 REAL = (ROOT.parent / "shared" / "realpapers" / "docs").resolve()
 SHAPES = ROOT / "tests" / "fixtures" / "genre"
 GENRES = ("report", "agenda", "minutes", "agenda_and_minutes", "briefing", "other")
@@ -42,20 +42,11 @@ RULE_GENRES = ("report", "agenda", "agenda_pack", "minutes", "agenda_and_minutes
 SEED = 0
 
 
-def _accuracy_module():
-    spec = importlib.util.spec_from_file_location("bench_accuracy", ROOT / "bench" / "accuracy.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def own_papers() -> list[tuple[Path, str, str]]:
     """(file, genre, group) for every fictional paper the project wrote."""
     out = [(p, AS_GOLD.get(p.stem.split("_")[0], p.stem.split("_")[0]).replace(
         "aam", "agenda_and_minutes"), p.stem) for p in sorted(SHAPES.glob("*.txt"))]
-    acc = _accuracy_module()
+    from bench import accuracy as acc  # the corpus folders and their expectations
     folders = (acc.CORPUS, acc.WIDE, acc.FAMILY, acc.SHAPES, acc.COMMITTEES)
     pairs = [pair for f in folders for pair in (*acc.expectations(f), *acc.text_variants(f))]
     pairs += list(acc.converter_variants())
