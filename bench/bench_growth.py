@@ -19,8 +19,8 @@ import sys
 import time
 from collections.abc import Callable
 
-from boardpapers.errors import BoardpapersError
-from boardpapers.layout import Source
+from boardpapers.model.errors import BoardpapersError
+from boardpapers.model.layout import Source
 from boardpapers.pipeline import understand
 from boardpapers.readers import read_bytes
 from boardpapers.readers.html_nesting import MAX_NESTING

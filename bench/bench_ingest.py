@@ -38,7 +38,7 @@ from pathlib import Path
 from bench.bench_pdf import pack_pdf, raw_text
 from bench.text_corpus import paragraphs, write_corpus
 from boardpapers import facts, genre, parsers
-from boardpapers.layout import Source
+from boardpapers.model.layout import Source
 from boardpapers.pipeline import ingest
 from boardpapers.readers import pdf
 from boardpapers.store import open_store

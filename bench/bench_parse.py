@@ -144,7 +144,7 @@ def _classify_and_parse(layout: object, runs: int) -> tuple[float, float, object
 
 def _pack_split_only(layout: object, found: object, runs: int) -> float:
     """The pack parser's own share: parse_pack with parse_report replaced by a no-op."""
-    from boardpapers.paper import Report
+    from boardpapers.model.paper import Report
     from boardpapers.parsers import pack, report
     real = getattr(report, "parse_report", None)
     report.parse_report = lambda _layout, first, last: Report(  # type: ignore[attr-defined]

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from boardpapers.layout import Source
+from boardpapers.model.layout import Source
 from boardpapers.readers import pdf
 
 RATIO_TARGET = 2.0

@@ -30,7 +30,8 @@ from sqlalchemy import create_engine, text
 
 from bench.bench_search import time_ours
 from bench.corpus import QUERIES, corpus
-from boardpapers.query import Query, Term, parse_query
+from boardpapers.model.query import Query, Term
+from boardpapers.query import parse_query
 from boardpapers.search import search
 from boardpapers.store import Store, open_store
 

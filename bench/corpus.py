@@ -12,8 +12,8 @@ import hashlib
 import random
 from collections.abc import Iterator
 
-from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
-from boardpapers.paper import ContactOfficer, Paper, Report, Section
+from boardpapers.model.layout import Block, BlockKind, Layout, Source, join_blocks
+from boardpapers.model.paper import ContactOfficer, Paper, Report, Section
 
 BODIES = ["Cabinet", "City Regions Board", "Improvement and Innovation Board",
           "Community Wellbeing Board", "People and Places Board", "Resources Board",

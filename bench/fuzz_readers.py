@@ -24,8 +24,8 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from bench.bench_growth import pdf_bytes
-from boardpapers.errors import BoardpapersError
-from boardpapers.layout import Source
+from boardpapers.model.errors import BoardpapersError
+from boardpapers.model.layout import Source
 from boardpapers.pipeline import understand
 from boardpapers.readers import read_bytes
 from tests.hostile.builders import docx_bytes, set_zip_flags

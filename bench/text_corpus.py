@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bench.corpus import BODIES, PLACES, synthetic_paper
-from boardpapers.layout import BlockKind
+from boardpapers.model.layout import BlockKind
 
 FIRST = ["Amira", "Tom", "Gwen", "Rhys", "Priya", "Duncan", "Helen", "Kwame", "Sian",
          "Marcus", "Leah", "Owen", "Farah", "Iain", "Bethan", "Colin"]

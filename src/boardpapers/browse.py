@@ -19,7 +19,7 @@ from typing import Any, Protocol, cast
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from boardpapers.errors import QuerySyntaxError, StoreError
+from boardpapers.model.errors import QuerySyntaxError, StoreError
 from boardpapers.query import normalise_filter
 from boardpapers.registry import authority as register_entry
 from boardpapers.store import Store

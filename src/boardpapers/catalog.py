@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from boardpapers.errors import QuerySyntaxError
+from boardpapers.model.errors import QuerySyntaxError
 from boardpapers.query import normalise_filter
 from boardpapers.store import Store
 from boardpapers.store.queries import FACT_COLUMNS

@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from boardpapers import __version__
-from boardpapers.errors import BoardpapersError
+from boardpapers.model.errors import BoardpapersError
 from boardpapers.output import Format, chosen, write_json, write_ndjson, write_rows
 
 if TYPE_CHECKING:
@@ -289,7 +289,8 @@ def search(query: Annotated[str, typer.Argument(help='Words, "phrases", -exclusi
 
     A query of filters alone (genre:report, council:SHF) lists what they select, newest
     first."""
-    from boardpapers.query import Filters, normalise_filter, parse_query
+    from boardpapers.model.query import Filters
+    from boardpapers.query import normalise_filter, parse_query
     from boardpapers.search import search as run_search
     given = {"body": body, "genre": genre, "since": since, "until": until,
              "section": section, "council": council, "has": has}

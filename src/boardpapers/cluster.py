@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from boardpapers.errors import BoardpapersError
-from boardpapers.paper import Paper
+from boardpapers.model.errors import BoardpapersError
+from boardpapers.model.paper import Paper
 
 Result = tuple[Paper | None, str | None]
 

@@ -21,7 +21,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from boardpapers.genre_cues import CUE_SETTINGS, score_cues
-from boardpapers.layout import Block, BlockKind, Layout
+from boardpapers.model.classification import Classification
+from boardpapers.model.layout import Block, BlockKind, Layout
 
 # The label vocabulary lives with the parsers, whose package imports Classification from
 # here; importing it lazily keeps ``import boardpapers.genre`` free of that cycle.
@@ -29,18 +30,6 @@ from boardpapers.layout import Block, BlockKind, Layout
 # Only the first part of a long paper decides its front matter; template labels are
 # counted everywhere (a pack's reports sit behind its agenda).
 _FRONT_BLOCKS = 160
-
-
-@dataclass(frozen=True, slots=True)
-class Classification:
-    genre: str
-    evidence: tuple[str, ...] = ()
-    scores: tuple[tuple[str, float], ...] = ()
-    language: str = "en"  # en | cy | bilingual
-    confidence: float = 0.0  # 0..1: the genre's share of the evidence found
-    # The genre whose parser reads the paper when that is not its own: a decision record
-    # is filed as "other" but laid out like the report it decides on.
-    read_as: str | None = None
 
 
 class _Scores(dict[str, float]):

@@ -19,8 +19,8 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from boardpapers.layout import BlockKind
-from boardpapers.paper import DateFact, Paper
+from boardpapers.model.layout import BlockKind
+from boardpapers.model.paper import DateFact, Paper
 
 
 @dataclass(frozen=True, slots=True)

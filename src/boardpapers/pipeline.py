@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy.exc import SQLAlchemyError
 
 from boardpapers import facts, genre, parsers, readers
-from boardpapers.errors import BoardpapersError
 from boardpapers.files import Skip, discover, display_path, not_regular
-from boardpapers.layout import Layout
-from boardpapers.paper import Paper
+from boardpapers.model.errors import BoardpapersError
+from boardpapers.model.layout import Layout
+from boardpapers.model.paper import Paper
 from boardpapers.paper_date import with_paper_date
 from boardpapers.workers import run_pool
 

@@ -12,15 +12,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
-from boardpapers.errors import QuerySyntaxError
-from boardpapers.paper import GENRES, SECTION_KINDS
+from boardpapers.model.errors import QuerySyntaxError
+from boardpapers.model.paper import GENRES, SECTION_KINDS
+from boardpapers.model.query import FILTER_FIELDS, Filters, Query, Term
 
-FILTER_FIELDS = ("body", "genre", "since", "until", "section", "council", "has")
 HAS_KINDS = ("money", "dates", "metrics", "contacts", "people", "councils")
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,60 +38,6 @@ _TOKEN = re.compile(
     r'(?P<bare>[a-z]+):(?=[\s()]|$)'
     r'|(?P<neg>-)?(?:(?P<field>[a-z]+):)?(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"()]+))'
     r'|(?P<paren>[()])', re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    text: str
-    phrase: bool = False
-    prefix: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Filters:
-    body: str | None = None
-    genre: str | None = None
-    since: str | None = None
-    until: str | None = None
-    section: str | None = None
-    council: str | None = None
-    has: str | None = None
-    undated: bool = False  # with since/until: keep papers that carry no date too
-
-
-@dataclass(frozen=True, slots=True)
-class Query:
-    """Positive terms as OR-groups that are ANDed together, plus excluded terms."""
-
-    groups: tuple[tuple[Term, ...], ...] = ()
-    excluded: tuple[Term, ...] = ()
-    filters: Filters = field(default_factory=Filters)
-
-    @property
-    def is_empty(self) -> bool:
-        """No words to look for (filters alone list what they select)."""
-        return not self.groups
-
-    @property
-    def has_filters(self) -> bool:
-        f = self.filters
-        return any(getattr(f, name) for name in FILTER_FIELDS)
-
-    def fts(self) -> str:
-        """The FTS5 MATCH expression; every term is a quoted string."""
-        parts = []
-        for group in self.groups:
-            alts = [_fts_term(t) for t in group]
-            parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
-        expr = " AND ".join(parts)
-        if self.excluded:
-            expr += " NOT (" + " OR ".join(_fts_term(t) for t in self.excluded) + ")"
-        return expr
-
-
-def _fts_term(t: Term) -> str:
-    quoted = '"' + t.text.replace('"', '""') + '"'
-    return quoted + ("*" if t.prefix else "")
 
 
 _WORDISH = re.compile(r"[\w£$€%]", re.UNICODE)

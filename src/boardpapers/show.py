@@ -7,7 +7,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
-from boardpapers.search import SearchResult
+from boardpapers.model.results import SearchResult
 
 if TYPE_CHECKING:
     from rich.console import Console

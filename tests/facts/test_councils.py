@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from boardpapers.facts.councils import find_councils, find_councils_in_table
-from boardpapers.paper import CouncilMention
+from boardpapers.model.paper import CouncilMention
 from tests.conftest import seed
 from tests.facts.seed_tables import seed_tables
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from boardpapers.facts.people import find_people
-from boardpapers.paper import Person
+from boardpapers.model.paper import Person
 
 
 def _one(text: str) -> Person:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from boardpapers.facts.tables import parse_cell, table_data
-from boardpapers.paper import TableCheck
+from boardpapers.model.paper import TableCheck
 from tests.conftest import seed
 from tests.facts.seed_tables import seed_tables
 

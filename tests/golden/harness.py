@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from boardpapers.paper import Paper
+from boardpapers.model.paper import Paper
 
 PAPER_KEYS = ("genre", "language", "title", "body", "authority", "date", "meeting", "reports",
               "items")

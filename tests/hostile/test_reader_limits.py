@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from boardpapers import readers
-from boardpapers.errors import UnreadableFile
-from boardpapers.layout import Source
+from boardpapers.model.errors import UnreadableFile
+from boardpapers.model.layout import Source
 from boardpapers.pipeline import understand
 from boardpapers.readers import html_nesting
 from boardpapers.readers.docx_body import MAX_GRID_SPAN

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
+from boardpapers.model.layout import Block, BlockKind, Layout, Source, join_blocks
 
 
 def block_of(line: str) -> Block:

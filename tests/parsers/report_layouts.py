@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
+from boardpapers.model.layout import Block, BlockKind, Layout, Source, join_blocks
 
 _LIST = re.compile(r"^(?P<marker>[-•]|\(?[a-z]\)|\d{1,2}(?:\.\d{1,2})?\.?)\s+(?P<text>.+)$")
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from boardpapers import readers
-from boardpapers.genre import Classification
-from boardpapers.paper import Paper
+from boardpapers.model.classification import Classification
+from boardpapers.model.paper import Paper
 from boardpapers.parsers.agenda import parse_agenda
 from tests.conftest import FIXTURES
 from tests.parsers.blocks import layout_from_text

@@ -7,8 +7,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boardpapers.genre import Classification
-from boardpapers.layout import Source
+from boardpapers.model.classification import Classification
+from boardpapers.model.layout import Source
 from boardpapers.parsers.agenda import parse_agenda
 from boardpapers.parsers.agenda_lines import tidy_agenda_lines
 from boardpapers.parsers.meeting import Line

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boardpapers.genre import Classification
-from boardpapers.layout import Layout
+from boardpapers.model.classification import Classification
+from boardpapers.model.layout import Layout
 from boardpapers.parsers.authority import (
     first_authority,
     is_authority,

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import boardpapers.parsers  # noqa: F401  (import order: parsers before genre)
-from boardpapers.genre import Classification
-from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
+from boardpapers.model.classification import Classification
+from boardpapers.model.layout import Block, BlockKind, Layout, Source, join_blocks
 from boardpapers.parsers.briefing import parse_briefing, parse_summary
 from boardpapers.readers import read
 from tests.conftest import FIXTURES, seed

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boardpapers.genre import Classification
-from boardpapers.layout import Layout
+from boardpapers.model.classification import Classification
+from boardpapers.model.layout import Layout
 from boardpapers.parsers.generic import parse_other
 from tests.parsers.report_layouts import report_layout
 

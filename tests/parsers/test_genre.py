@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from boardpapers.genre import classify
-from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
+from boardpapers.model.layout import Block, BlockKind, Layout, Source, join_blocks
 from tests.conftest import seed
 from tests.parsers.report_layouts import report_layout
 

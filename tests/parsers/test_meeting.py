@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boardpapers.layout import Block, BlockKind
+from boardpapers.model.layout import Block, BlockKind
 from boardpapers.parsers.agenda_items import parse_agenda_items, presenter_names, split_pages
 from boardpapers.parsers.meeting import (
     Line,
@@ -237,7 +237,7 @@ _TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)
 def test_front_matter_readers_never_crash(texts: list[str]) -> None:
     blocks = [Block(BlockKind.TABLE if "\t" in t else BlockKind.PARAGRAPH, t,
                     rows=(tuple(t.split("\t")),) if "\t" in t else ()) for t in texts]
-    from boardpapers.layout import Layout, Source
+    from boardpapers.model.layout import Layout, Source
     meeting = read_meeting(lines_of(Layout(Source("x", "0", "txt"), tuple(blocks))))
     for item in meeting.items:
         assert item.title == item.title.strip()
@@ -463,7 +463,7 @@ def test_a_summons_signed_by_the_chief_executive_is_for_the_council_it_names() -
 
 def test_agenda_rows_a_reader_made_list_items_numbered_without_a_point_keep_their_numbers(
         ) -> None:
-    from boardpapers.layout import Layout, Source, join_blocks
+    from boardpapers.model.layout import Layout, Source, join_blocks
     blocks, text = join_blocks([
         Block(BlockKind.HEADING, "AGENDA", level=2),
         Block(BlockKind.LIST_ITEM, "Apologies and Substitutions", marker="1"),

@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import boardpapers.parsers  # noqa: F401  (import order: parsers before genre)
-from boardpapers.genre import Classification
-from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
-from boardpapers.paper import MeetingContact
+from boardpapers.model.classification import Classification
+from boardpapers.model.layout import Block, BlockKind, Layout, Source, join_blocks
+from boardpapers.model.paper import MeetingContact
 from boardpapers.parsers.decisions import decision_from_lines
 from boardpapers.parsers.minutes import parse_agenda_and_minutes, parse_minutes
 from boardpapers.parsers.minutes_header import clock, moderngov_title

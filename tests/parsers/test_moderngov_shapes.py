@@ -4,8 +4,8 @@ number is the next one but whose title reads like a sentence, link furniture."""
 
 from __future__ import annotations
 
-from boardpapers.genre import Classification
-from boardpapers.layout import Source
+from boardpapers.model.classification import Classification
+from boardpapers.model.layout import Source
 from boardpapers.parsers.agenda_lines import without_run_in_head
 from boardpapers.parsers.minutes import parse_agenda_and_minutes
 from boardpapers.readers.text import text_to_layout

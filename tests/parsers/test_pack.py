@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from boardpapers import readers
-from boardpapers.genre import Classification
-from boardpapers.layout import BlockKind
-from boardpapers.paper import AgendaItem, Paper, Report
+from boardpapers.model.classification import Classification
+from boardpapers.model.layout import BlockKind
+from boardpapers.model.paper import AgendaItem, Paper, Report
 from boardpapers.parsers.pack import (
     find_appendices,
     find_report_starts,

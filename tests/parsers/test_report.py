@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boardpapers.genre import Classification
-from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
-from boardpapers.paper import ContactOfficer, Report
+from boardpapers.model.classification import Classification
+from boardpapers.model.layout import Block, BlockKind, Layout, Source, join_blocks
+from boardpapers.model.paper import ContactOfficer, Report
 from boardpapers.parsers import labels
 from boardpapers.parsers.contacts_block import contacts_from_table, read_contacts
 from boardpapers.parsers.labels import is_placeholder, match_label, split_fields

@@ -3,8 +3,8 @@ papers of no report genre. Every name, number and address here is fictional."""
 
 from __future__ import annotations
 
-from boardpapers.genre import Classification
-from boardpapers.paper import ContactOfficer
+from boardpapers.model.classification import Classification
+from boardpapers.model.paper import ContactOfficer
 from boardpapers.parsers.contacts_block import read_contacts
 from boardpapers.parsers.generic import parse_other
 from boardpapers.parsers.report import parse_report, parse_report_paper

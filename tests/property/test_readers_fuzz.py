@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from boardpapers import readers
-from boardpapers.errors import BoardpapersError
-from boardpapers.layout import Layout, Source
+from boardpapers.model.errors import BoardpapersError
+from boardpapers.model.layout import Layout, Source
 from tests.conftest import FIXTURES, SEEDS
 
 FORMATS = ("pdf", "docx", "html", "md", "txt")

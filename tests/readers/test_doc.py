@@ -12,8 +12,8 @@ import docx
 import pytest
 
 from boardpapers import readers
-from boardpapers.errors import UnreadableFile
-from boardpapers.layout import BlockKind, Layout
+from boardpapers.model.errors import UnreadableFile
+from boardpapers.model.layout import BlockKind, Layout
 from boardpapers.pipeline import process
 from boardpapers.readers import doc as doc_reader
 from boardpapers.readers.doc import MISSING_TOOLS, pipe_rows_to_tabs

@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from boardpapers import readers
-from boardpapers.errors import UnreadableFile
-from boardpapers.layout import BlockKind, Layout, Source
+from boardpapers.model.errors import UnreadableFile
+from boardpapers.model.layout import BlockKind, Layout, Source
 from boardpapers.readers import docx as docx_reader
 from boardpapers.readers.docx_headings import looks_like_heading
 from boardpapers.readers.docx_markers import split_typed_marker

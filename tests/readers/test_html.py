@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from boardpapers import readers
-from boardpapers.errors import UnreadableFile
-from boardpapers.layout import BlockKind, Layout, Source
+from boardpapers.model.errors import UnreadableFile
+from boardpapers.model.layout import BlockKind, Layout, Source
 from boardpapers.readers import html as html_reader
 from boardpapers.readers.html_decode import decode_html
 from boardpapers.readers.html_furniture import is_furniture_text, strip_file_sizes

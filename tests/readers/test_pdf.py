@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from boardpapers import readers
-from boardpapers.errors import UnreadableFile
-from boardpapers.layout import Block, BlockKind, Layout, Source
+from boardpapers.model.errors import UnreadableFile
+from boardpapers.model.layout import Block, BlockKind, Layout, Source
 from boardpapers.readers import pdf
 from boardpapers.readers.pdf_running import is_page_number
 from boardpapers.readers.pdf_text import CellLine, join_cell_lines, join_line_texts

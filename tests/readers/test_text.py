@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from boardpapers import readers
-from boardpapers.errors import UnreadableFile
-from boardpapers.layout import Block, BlockKind, Layout, Source
+from boardpapers.model.errors import UnreadableFile
+from boardpapers.model.layout import Block, BlockKind, Layout, Source
 from boardpapers.readers.text import read_markdown_bytes, read_text_bytes
 from tests.conftest import FIXTURES, seed
 

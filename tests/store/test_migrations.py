@@ -9,7 +9,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, insert
 
-from boardpapers.errors import StoreError
+from boardpapers.model.errors import StoreError
 from boardpapers.store import migrations, open_store, schema
 
 

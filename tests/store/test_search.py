@@ -5,8 +5,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from boardpapers.errors import QuerySyntaxError
-from boardpapers.query import Filters
+from boardpapers.model.errors import QuerySyntaxError
+from boardpapers.model.query import Filters
 from boardpapers.search import search
 from boardpapers.store import Store, open_store, queries
 from boardpapers.store.indexsearch import mark

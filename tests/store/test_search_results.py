@@ -4,8 +4,8 @@ place."""
 
 import pytest
 
-from boardpapers.errors import QuerySyntaxError
-from boardpapers.query import Filters
+from boardpapers.model.errors import QuerySyntaxError
+from boardpapers.model.query import Filters
 from boardpapers.search import search
 from boardpapers.store import Store, open_store
 from boardpapers.store.indexsearch import IndexHit, fold_hits

@@ -86,7 +86,7 @@ def test_database_url_from_environment(monkeypatch, tmp_path):
 
 
 def test_an_unreachable_postgresql_is_one_line_without_the_password():
-    from boardpapers.errors import StoreError
+    from boardpapers.model.errors import StoreError
     with pytest.raises(StoreError) as raised:
         open_store("postgresql://someone:hunter2@127.0.0.1:9/nowhere")
     message = str(raised.value)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from boardpapers.errors import StoreError
+from boardpapers.model.errors import StoreError
 from boardpapers.pipeline import process
 from boardpapers.search import search
 from boardpapers.store import Store, open_store, sqlite, textindex

@@ -1,7 +1,7 @@
 """Which heading a stored passage is filed under (shown with each search hit)."""
 
-from boardpapers.layout import Block, BlockKind, Layout, Source
-from boardpapers.paper import Paper, Report
+from boardpapers.model.layout import Block, BlockKind, Layout, Source
+from boardpapers.model.paper import Paper, Report
 from boardpapers.store.rows import block_context, is_field_label
 
 H, P = BlockKind.HEADING, BlockKind.PARAGRAPH

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from boardpapers.errors import QuerySyntaxError
+from boardpapers.model.errors import QuerySyntaxError
 from boardpapers.query import LIMITS, normalise_filter, parse_query
 from boardpapers.search import MAX_OFFSET, check_page
 

@@ -1,4 +1,4 @@
-from boardpapers.layout import Block, BlockKind, join_blocks
+from boardpapers.model.layout import Block, BlockKind, join_blocks
 
 
 def test_join_blocks_gives_spans_into_joined_text():

@@ -2,8 +2,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from boardpapers.errors import QuerySyntaxError
-from boardpapers.query import Filters, Term, parse_query
+from boardpapers.model.errors import QuerySyntaxError
+from boardpapers.model.query import Filters, Term
+from boardpapers.query import parse_query
 
 
 def test_words_are_anded_and_quoted():

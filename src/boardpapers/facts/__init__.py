@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from boardpapers.facts.date_patterns import BODY_NAME
-from boardpapers.layout import Block, BlockKind
-from boardpapers.paper import Facts, Paper, TableData
+from boardpapers.model.layout import Block, BlockKind
+from boardpapers.model.paper import Facts, Paper, TableData
 
 Finder = Callable[..., Sequence[Any]]
 

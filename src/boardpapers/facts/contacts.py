@@ -13,7 +13,7 @@ import re
 
 import phonenumbers
 
-from boardpapers.paper import Mention, Span
+from boardpapers.model.paper import Mention, Span
 
 # ---------------------------------------------------------------- emails
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from boardpapers.facts.council_names import WEAK_SUFFIXES, NameMatch, scan, scan_abbreviations
-from boardpapers.paper import CouncilMention, Span
+from boardpapers.model.paper import CouncilMention, Span
 
 # Words that make a sentence about councils, so a bare place name in it is a council.
 # "local government" counts in lower case only: capitalised it is part of a title or a

@@ -56,7 +56,7 @@ from functools import lru_cache
 from boardpapers.facts import date_patterns as P
 from boardpapers.facts.intervals import Claimed
 from boardpapers.facts.sentence import sentence_around, sentence_bounds
-from boardpapers.paper import DateFact, Span
+from boardpapers.model.paper import DateFact, Span
 
 _PUBLICATION_BLOCKS = 12  # a date alone in one of the first blocks dates the paper
 _MARKUP = re.compile(r"[*#_>`]+|</?[a-z]+>", re.IGNORECASE)

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from boardpapers.facts.money import QUALIFIER_BEFORE
 from boardpapers.facts.sentence import sentence_around
-from boardpapers.paper import Metric, Span
+from boardpapers.model.paper import Metric, Span
 
 NounPhrase = Callable[[str, int, float], "tuple[str, int, int] | None"]
 

@@ -29,7 +29,7 @@ from boardpapers.facts.metric_words import find_word_metrics
 from boardpapers.facts.money import QUALIFIER_BEFORE, money_spans
 from boardpapers.facts.numbers import NUMBER, to_number, too_long
 from boardpapers.facts.sentence import sentence_around
-from boardpapers.paper import Metric, Span
+from boardpapers.model.paper import Metric, Span
 
 _NUMBER_AT = re.compile(
     r"(?:(?<=c\.)|(?<=ca\.)|(?<![\w.,£$€/:#\-–]))"

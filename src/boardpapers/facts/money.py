@@ -39,7 +39,7 @@ from typing import NamedTuple
 from boardpapers.facts.intervals import Claimed
 from boardpapers.facts.numbers import NUMBER, to_number, too_long
 from boardpapers.facts.sentence import sentence_around
-from boardpapers.paper import Money, Span
+from boardpapers.model.paper import Money, Span
 
 # A qualifier is looked for just before the sum (a pattern anchored at the sum's start), so
 # the main patterns can start at a currency sign and stay fast.

@@ -14,7 +14,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from boardpapers.paper import Person, Span
+from boardpapers.model.paper import Person, Span
 
 TITLES = ("The Rt Hon", "The Right Honourable", "Rt Hon", "Cllr", "Councillor", "Lord",
           "Baroness", "Lady", "Sir", "Dame", "Mayor", "Dr", "Professor", "Prof", "Mr",

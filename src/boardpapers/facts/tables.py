@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from boardpapers.paper import TableCheck, TableData
+from boardpapers.model.paper import TableCheck, TableData
 
 _NUMBER = re.compile(
     r"^\(?(?P<sign>[-−–])?\s*(?P<cur>[£$€])?\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"

@@ -10,9 +10,9 @@ import dataclasses
 import importlib
 from collections.abc import Callable
 
-from boardpapers.genre import Classification
-from boardpapers.layout import Layout
-from boardpapers.paper import Paper
+from boardpapers.model.classification import Classification
+from boardpapers.model.layout import Layout
+from boardpapers.model.paper import Paper
 
 Parser = Callable[[Layout, Classification], Paper]
 

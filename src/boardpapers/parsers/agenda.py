@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from boardpapers.genre import Classification
-from boardpapers.layout import BlockKind, Layout
-from boardpapers.paper import Meeting, Paper, Report
+from boardpapers.model.classification import Classification
+from boardpapers.model.layout import BlockKind, Layout
+from boardpapers.model.paper import Meeting, Paper, Report
 from boardpapers.parsers.authority import paper_authority
 from boardpapers.parsers.meeting import clean_cell, lines_of, read_meeting, with_running_body
 

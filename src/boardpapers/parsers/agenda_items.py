@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from boardpapers.facts.dates import parse_date
-from boardpapers.layout import BlockKind
-from boardpapers.paper import AgendaItem
+from boardpapers.model.layout import BlockKind
+from boardpapers.model.paper import AgendaItem
 from boardpapers.parsers.agenda_lines import heading_items, tidy_agenda_lines
 from boardpapers.parsers.meeting import ITEM_MARKER, NEXT_MEETING, Line, clean_cell, parse_time
 

@@ -19,8 +19,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from boardpapers.layout import BlockKind
-from boardpapers.paper import AgendaItem
+from boardpapers.model.layout import BlockKind
+from boardpapers.model.paper import AgendaItem
 from boardpapers.parsers.meeting import Line
 
 

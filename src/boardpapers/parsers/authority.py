@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from boardpapers.layout import BlockKind, Layout
-from boardpapers.paper import Meeting
+from boardpapers.model.layout import BlockKind, Layout
+from boardpapers.model.paper import Meeting
 from boardpapers.parsers.block_text import plain
 from boardpapers.parsers.report_front import running_lines
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from boardpapers.layout import Block, BlockKind
+from boardpapers.model.layout import Block, BlockKind
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _EMPHASIS = re.compile(r"^(\*\*|__)(.+?)\1[:.]?$")

@@ -12,9 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from boardpapers.genre import Classification
-from boardpapers.layout import Block, BlockKind, Layout
-from boardpapers.paper import BriefingItem, Paper
+from boardpapers.model.classification import Classification
+from boardpapers.model.layout import Block, BlockKind, Layout
+from boardpapers.model.paper import BriefingItem, Paper
 from boardpapers.parsers.authority import is_authority, organisation_authority, paper_authority
 from boardpapers.parsers.block_text import (
     bullet_text,

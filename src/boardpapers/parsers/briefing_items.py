@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from boardpapers.facts.dates import find_dates
-from boardpapers.layout import Block, BlockKind
-from boardpapers.paper import BriefingItem
+from boardpapers.model.layout import Block, BlockKind
+from boardpapers.model.paper import BriefingItem
 from boardpapers.parsers.block_text import bullet_text, find_urls, headline_text, markdown_level
 
 _VACANCY_HEADLINE = re.compile(

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from boardpapers.paper import ContactOfficer
+from boardpapers.model.paper import ContactOfficer
 from boardpapers.parsers.labels import (
     Field,
     is_placeholder,

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from boardpapers.facts.dates import parse_date
-from boardpapers.genre import Classification
-from boardpapers.layout import Block, BlockKind, Layout
-from boardpapers.paper import Paper
+from boardpapers.model.classification import Classification
+from boardpapers.model.layout import Block, BlockKind, Layout
+from boardpapers.model.paper import Paper
 from boardpapers.parsers.authority import paper_authority
 from boardpapers.parsers.labels import clean_label_text
 from boardpapers.parsers.report import template_report

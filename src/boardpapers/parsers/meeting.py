@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from boardpapers.facts.dates import parse_date
-from boardpapers.layout import BlockKind, Layout
-from boardpapers.paper import GroupOffice, Meeting, NextMeeting
+from boardpapers.model.layout import BlockKind, Layout
+from boardpapers.model.paper import GroupOffice, Meeting, NextMeeting
 
 
 @dataclass(frozen=True, slots=True)

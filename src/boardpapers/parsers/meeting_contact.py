@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from boardpapers.paper import MeetingContact
+from boardpapers.model.paper import MeetingContact
 from boardpapers.parsers.contacts_block import EMAIL, PHONE, clean_value, looks_like_name
 from boardpapers.parsers.meeting import Line, labelled_value
 

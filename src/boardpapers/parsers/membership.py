@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from boardpapers.paper import Member
+from boardpapers.model.paper import Member
 from boardpapers.parsers.agenda_items import agenda_start
 from boardpapers.parsers.meeting import Line, split_label
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from boardpapers.layout import Block, BlockKind, Layout
+from boardpapers.model.layout import Block, BlockKind, Layout
 from boardpapers.parsers.agenda_lines import without_run_in_head
 from boardpapers.parsers.block_text import fold, headline_text, is_all_caps, plain
 from boardpapers.parsers.minutes_header import body_of_minutes

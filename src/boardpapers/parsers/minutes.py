@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from boardpapers.genre import Classification
-from boardpapers.layout import BlockKind, Layout
-from boardpapers.paper import AgendaItem, Meeting, Member, NextMeeting, Paper
+from boardpapers.model.classification import Classification
+from boardpapers.model.layout import BlockKind, Layout
+from boardpapers.model.paper import AgendaItem, Meeting, Member, NextMeeting, Paper
 from boardpapers.parsers.agenda_items import private_scope
 from boardpapers.parsers.authority import paper_authority
 from boardpapers.parsers.block_text import headline_text

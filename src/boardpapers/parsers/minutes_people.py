@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from boardpapers.paper import Member
+from boardpapers.model.paper import Member
 from boardpapers.parsers.block_text import fold, plain
 from boardpapers.parsers.membership import PERSON_TITLES, member_with_cells, parse_member
 

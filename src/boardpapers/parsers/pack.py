@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from boardpapers.facts.dates import parse_date
-from boardpapers.genre import Classification
-from boardpapers.layout import Block, BlockKind, Layout
-from boardpapers.paper import AgendaItem, Paper, Report, Section
+from boardpapers.model.classification import Classification
+from boardpapers.model.layout import Block, BlockKind, Layout
+from boardpapers.model.paper import AgendaItem, Paper, Report, Section
 from boardpapers.parsers import report as report_module
 from boardpapers.parsers.agenda import paper_for_meeting
 from boardpapers.parsers.agenda_items import title_similarity, title_words  # noqa: F401

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from boardpapers.genre import Classification
-from boardpapers.layout import Block, BlockKind, Layout
-from boardpapers.paper import ContactOfficer, Paper, Paragraph, Report, Section
+from boardpapers.model.classification import Classification
+from boardpapers.model.layout import Block, BlockKind, Layout
+from boardpapers.model.paper import ContactOfficer, Paper, Paragraph, Report, Section
 from boardpapers.parsers import contacts_block, labels, report_heads
 from boardpapers.parsers.authority import paper_authority
 from boardpapers.parsers.contacts_block import (

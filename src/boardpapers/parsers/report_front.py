@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from boardpapers.facts.dates import parse_date
-from boardpapers.layout import Block, BlockKind, Layout
+from boardpapers.model.layout import Block, BlockKind, Layout
 from boardpapers.parsers.labels import FIELD_KINDS, clean_label_text, is_placeholder, match_label
 from boardpapers.parsers.report_heads import Head, block_head, block_text, body_name_completed
 

@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from boardpapers.layout import Block, BlockKind
+from boardpapers.model.layout import Block, BlockKind
 from boardpapers.parsers.contacts_block import read_contacts
 from boardpapers.parsers.labels import (
     FIELD_KINDS,

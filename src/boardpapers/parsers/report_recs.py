@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from boardpapers.layout import Block, BlockKind
+from boardpapers.model.layout import Block, BlockKind
 from boardpapers.parsers.labels import is_placeholder, match_label
 from boardpapers.parsers.report_heads import Head, block_text, paragraph_number
 

@@ -14,9 +14,9 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from boardpapers.errors import BoardpapersError, TooComplex, UnreadableFile, UnsupportedFormat
 from boardpapers.files import display_path
-from boardpapers.layout import Layout, Source
+from boardpapers.model.errors import BoardpapersError, TooComplex, UnreadableFile, UnsupportedFormat
+from boardpapers.model.layout import Layout, Source
 from boardpapers.readers.docx_package import OLE_MAGIC
 
 MAX_BYTES = 512 * 1024 * 1024

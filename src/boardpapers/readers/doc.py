@@ -21,8 +21,8 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from boardpapers.errors import UnreadableFile
-from boardpapers.layout import Layout, Source
+from boardpapers.model.errors import UnreadableFile
+from boardpapers.model.layout import Layout, Source
 from boardpapers.readers.docx_package import OLE_MAGIC
 from boardpapers.readers.text import text_to_layout
 

@@ -21,8 +21,8 @@ import docx
 from docx.opc.exceptions import OpcError
 from lxml import etree
 
-from boardpapers.errors import UnreadableFile
-from boardpapers.layout import Layout, Source, join_blocks
+from boardpapers.model.errors import UnreadableFile
+from boardpapers.model.layout import Layout, Source, join_blocks
 from boardpapers.readers.docx_body import BodyWalker
 from boardpapers.readers.docx_numbering import NumberingCounters, parse_numbering
 from boardpapers.readers.docx_package import check_docx_package

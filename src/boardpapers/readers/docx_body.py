@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from boardpapers.errors import TooComplex
-from boardpapers.layout import Block, BlockKind
+from boardpapers.model.errors import TooComplex
+from boardpapers.model.layout import Block, BlockKind
 from boardpapers.readers.docx_headings import Look, promote_look_headings
 from boardpapers.readers.docx_markers import split_typed_marker, typed_marker_depth
 from boardpapers.readers.docx_numbering import NumberingCounters, paragraph_num_props

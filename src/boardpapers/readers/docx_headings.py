@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from boardpapers.layout import Block, BlockKind
+from boardpapers.model.layout import Block, BlockKind
 from boardpapers.readers.text_lines import BARE_DATE, ends_sentence
 
 _MAX_WORDS = 14

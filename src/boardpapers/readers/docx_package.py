@@ -14,7 +14,7 @@ import re
 import zipfile
 import zlib
 
-from boardpapers.errors import UnreadableFile
+from boardpapers.model.errors import UnreadableFile
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_UNCOMPRESSED = 200 * 1024 * 1024

@@ -16,8 +16,8 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from boardpapers.errors import UnreadableFile
-from boardpapers.layout import Layout, Source, join_blocks
+from boardpapers.model.errors import UnreadableFile
+from boardpapers.model.layout import Layout, Source, join_blocks
 from boardpapers.readers import html_items, html_moderngov
 from boardpapers.readers.docx_text import fold_all
 from boardpapers.readers.html_decode import decode_html

@@ -13,7 +13,7 @@ import re
 
 import charset_normalizer
 
-from boardpapers.errors import UnreadableFile
+from boardpapers.model.errors import UnreadableFile
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{1,40})""", re.IGNORECASE)

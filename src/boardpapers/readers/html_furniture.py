@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from boardpapers.layout import Block, BlockKind
+from boardpapers.model.layout import Block, BlockKind
 
 Node = Any  # selectolax LexborNode
 

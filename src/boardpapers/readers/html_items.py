@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from boardpapers.layout import Block, BlockKind
+from boardpapers.model.layout import Block, BlockKind
 from boardpapers.readers.docx_text import fold_all
 from boardpapers.readers.html_furniture import strip_file_sizes
 from boardpapers.readers.html_walk import HtmlWalker, table_row_nodes

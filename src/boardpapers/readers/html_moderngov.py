@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from boardpapers.layout import Block, BlockKind
+from boardpapers.model.layout import Block, BlockKind
 from boardpapers.readers import html_items
 from boardpapers.readers.docx_text import fold_all
 from boardpapers.readers.html_walk import HEADINGS, HtmlWalker

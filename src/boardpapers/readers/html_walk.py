@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from boardpapers.layout import Block, BlockKind
+from boardpapers.model.layout import Block, BlockKind
 from boardpapers.readers.docx_numbering import format_number
 from boardpapers.readers.docx_text import fold_all, fold_lines
 

@@ -21,8 +21,8 @@ from dataclasses import replace
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from boardpapers.errors import TooComplex, UnreadableFile
-from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
+from boardpapers.model.errors import TooComplex, UnreadableFile
+from boardpapers.model.layout import Block, BlockKind, Layout, Source, join_blocks
 from boardpapers.readers.pdf_blocks import document_style, flow_to_blocks, with_list_depths
 from boardpapers.readers.pdf_columns import page_flows
 from boardpapers.readers.pdf_extract import PageContent, Run, new_scratch, page_content

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from boardpapers.layout import Block, BlockKind
+from boardpapers.model.layout import Block, BlockKind
 from boardpapers.readers.pdf_columns import Flow
 from boardpapers.readers.pdf_lines import MARKER, Line
 from boardpapers.readers.pdf_running import BANNER

@@ -19,7 +19,7 @@ from typing import NamedTuple
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from boardpapers.errors import TooComplex
+from boardpapers.model.errors import TooComplex
 from boardpapers.readers.pdf_chars import TextBuffer, object_texts, typed
 from boardpapers.readers.pdf_geometry import (
     PAGE_SEGMENTS,

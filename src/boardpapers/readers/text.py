@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from boardpapers.errors import TooComplex, UnreadableFile
-from boardpapers.layout import Layout, Source, join_blocks
+from boardpapers.model.errors import TooComplex, UnreadableFile
+from boardpapers.model.layout import Layout, Source, join_blocks
 from boardpapers.readers.text_blocks import lines_to_parts, merge_across_gaps
 from boardpapers.readers.text_cells import rebuild_cell_tables
 from boardpapers.readers.text_decode import decode_text

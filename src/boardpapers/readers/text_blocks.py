@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from boardpapers.layout import BlockKind
+from boardpapers.model.layout import BlockKind
 from boardpapers.readers.text_lines import DocumentProfile, Line, LineKind, ends_sentence
 
 _FUNCTION_WORDS = frozenset(

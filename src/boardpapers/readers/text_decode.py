@@ -15,7 +15,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from boardpapers.errors import UnreadableFile
+from boardpapers.model.errors import UnreadableFile
 
 # Code pages for which cp1252 is the better reading of the same bytes.
 _WESTERN = {"cp1252", "latin_1", "iso8859_15", "iso8859_1", "cp1250", "iso8859_2",

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from boardpapers.layout import Block, BlockKind
+from boardpapers.model.layout import Block, BlockKind
 from boardpapers.readers.text_blocks import Part, resolve_hyphens
 from boardpapers.readers.text_lines import (
     BARE_DATE,

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from boardpapers.errors import BoardpapersError
+from boardpapers.model.errors import BoardpapersError
 
 REGISTER_CSV = "uk_local_authorities_current.csv"
 LOOKUP_CSV = "lookup_name_to_registry.csv"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from boardpapers.errors import StoreError
+from boardpapers.model.errors import StoreError
 from boardpapers.store.base import BlockHit, BlockSearch, Store
 
 DEFAULT_URL = "sqlite:///boardpapers.db"

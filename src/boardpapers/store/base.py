@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from boardpapers.paper import Paper
-from boardpapers.query import Query
+from boardpapers.model.paper import Paper
+from boardpapers.model.query import Query
 
 
 @dataclass(frozen=True, slots=True)

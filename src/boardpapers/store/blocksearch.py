@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from boardpapers.query import Query
+from boardpapers.model.query import Query
 from boardpapers.store.base import BlockHit, BlockSearch, SearchOptions
 from boardpapers.store.indexsearch import Chooser, IndexHit, Scope, fold_hits
 from boardpapers.store.textindex import TextIndex

@@ -14,7 +14,7 @@ import fcntl
 import os
 from pathlib import Path
 
-from boardpapers.errors import StoreError
+from boardpapers.model.errors import StoreError
 
 VERSION_FILE = "boardpapers-version"
 LOCK_FILE = "boardpapers-writer.lock"

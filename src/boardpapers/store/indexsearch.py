@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import tantivy
 
-from boardpapers.errors import QuerySyntaxError
-from boardpapers.query import Filters, Query, Term
+from boardpapers.model.errors import QuerySyntaxError
+from boardpapers.model.query import Filters, Query, Term
 
 if TYPE_CHECKING:
     from boardpapers.store.textindex import TextIndex

@@ -27,7 +27,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.sql.dml import Insert
 
-from boardpapers.errors import StoreError
+from boardpapers.model.errors import StoreError
 from boardpapers.store import migrations, schema
 from boardpapers.store.rows import Rows
 from boardpapers.store.sql import SqlStore, check_schema_version, indexed_blocks_of

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from boardpapers.errors import StoreError
-from boardpapers.query import Query
+from boardpapers.model.errors import StoreError
+from boardpapers.model.query import Query
 from boardpapers.store.base import BlockSearch, SearchOptions
 from boardpapers.store.version import SCHEMA_VERSION
 

@@ -8,8 +8,8 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from boardpapers.layout import BlockKind
-from boardpapers.paper import Paper, Report
+from boardpapers.model.layout import BlockKind
+from boardpapers.model.paper import Paper, Report
 
 Rows = dict[str, list[dict[str, Any]]]
 

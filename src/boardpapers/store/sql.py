@@ -19,9 +19,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.dml import Insert
 
-from boardpapers.errors import StoreError
-from boardpapers.paper import Paper
-from boardpapers.query import Query
+from boardpapers.model.errors import StoreError
+from boardpapers.model.paper import Paper
+from boardpapers.model.query import Query
 from boardpapers.store import queries, schema
 from boardpapers.store.base import BlockSearch, SearchOptions
 from boardpapers.store.blocksearch import search_blocks

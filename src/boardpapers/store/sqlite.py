@@ -24,7 +24,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.sql.dml import Insert
 
-from boardpapers.errors import StoreError
+from boardpapers.model.errors import StoreError
 from boardpapers.store import schema
 from boardpapers.store.indexfolder import check_folder
 from boardpapers.store.rows import Rows

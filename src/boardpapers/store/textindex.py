@@ -23,8 +23,8 @@ from typing import Any
 
 import tantivy
 
-from boardpapers.errors import StoreError
-from boardpapers.query import Query
+from boardpapers.model.errors import StoreError
+from boardpapers.model.query import Query
 from boardpapers.store.indexfolder import (
     VERSION_FILE,
     IndexLock,

@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from boardpapers import __version__
-from boardpapers.errors import BoardpapersError, QuerySyntaxError
+from boardpapers.model.errors import BoardpapersError, QuerySyntaxError
 from boardpapers.store import Store, open_store
 from boardpapers.web.caching import ETagMiddleware
 from boardpapers.web.settings import WebSettings

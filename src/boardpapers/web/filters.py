@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from boardpapers.errors import QuerySyntaxError
-from boardpapers.query import Filters, normalise_filter
+from boardpapers.model.errors import QuerySyntaxError
+from boardpapers.model.query import Filters
+from boardpapers.query import normalise_filter
 
 FILTER_PARAMS = ("body", "genre", "year", "since", "until", "section", "council", "has")
 

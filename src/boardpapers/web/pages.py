@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
 from boardpapers import browse, catalog
-from boardpapers.errors import QuerySyntaxError
+from boardpapers.model.errors import QuerySyntaxError
 from boardpapers.search import search as run_search
 from boardpapers.store.rows import title_key
 from boardpapers.web import upload

@@ -17,7 +17,7 @@ from pathlib import Path
 from fastapi import UploadFile
 from starlette.exceptions import HTTPException
 
-from boardpapers.errors import UnreadableFile
+from boardpapers.model.errors import UnreadableFile
 from boardpapers.pipeline import Outcome, ingest
 from boardpapers.readers import FORMATS
 from boardpapers.readers.docx_package import check_docx_package

@@ -10,7 +10,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from boardpapers.layout import Layout, Source
+from boardpapers.model.layout import Layout, Source
 
 SCHEMA = "boardpapers/paper@1"
 
