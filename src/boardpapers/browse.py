@@ -23,7 +23,6 @@ from boardpapers.model.errors import QuerySyntaxError, StoreError
 from boardpapers.query import normalise_filter
 from boardpapers.registry import authority as register_entry
 from boardpapers.store import Store
-from boardpapers.store.queries import like_escape
 from boardpapers.store.rows import title_key
 
 MAX_PAGE = 200
@@ -80,7 +79,7 @@ def _page(rows: list[dict[str, Any]], window: Window, total: int | None = None) 
 
 
 @dataclass(slots=True)
-class _Where:
+class Where:
     """WHERE clauses and their bound parameters, built one filter at a time."""
 
     clauses: list[str] = field(default_factory=list)
@@ -94,7 +93,7 @@ class _Where:
         return ("WHERE " + " AND ".join(self.clauses) + " ") if self.clauses else ""
 
 
-def _date_filters(where: _Where, column: str, since: str | None, until: str | None) -> None:
+def date_filters(where: Where, column: str, since: str | None, until: str | None) -> None:
     if since:
         where.add(f"{column} >= :since", since=normalise_filter("since", since))
     if until:
@@ -105,7 +104,7 @@ class _Connectable(Protocol):
     def connect(self) -> AbstractContextManager[Connection]: ...
 
 
-def _rows(store: Store, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+def sql_rows(store: Store, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
     """Rows of plain SQL that SQLite and PostgreSQL both run, from a SQL-backed store."""
     if not callable(getattr(store, "connect", None)):
         raise StoreError(f"{store.url}: this store cannot be browsed (no SQL connection)")
@@ -122,23 +121,23 @@ def list_papers(store: Store, *, cursor: str | None = None, limit: int = 20,
                 until: str | None = None) -> Page:
     """Stored papers, newest first (undated last)."""
     window = Window.of(cursor, limit)
-    where = _Where()
+    where = Where()
     if genre:
         where.add("d.genre = :genre", genre=normalise_filter("genre", genre))
     if body:
         where.add("d.body = :body", body=body)
     if authority:
         where.add("d.authority = :authority", authority=authority)
-    _date_filters(where, "d.date", since, until)
+    date_filters(where, "d.date", since, until)
     sql = (f"SELECT {PAPER_COLUMNS} FROM documents d {where.sql()}"
            "ORDER BY d.date IS NULL, d.date DESC, d.path LIMIT :lim OFFSET :off")
-    rows = _rows(store, sql, {**where.params, "lim": window.limit + 1, "off": window.offset})
+    rows = sql_rows(store, sql, {**where.params, "lim": window.limit + 1, "off": window.offset})
     return _page(rows, window)
 
 
 def paper_blocks(store: Store, doc_id: str) -> list[dict[str, Any]]:
     """A stored paper's blocks in reading order, with their report and section."""
-    return _rows(store, "SELECT idx, kind, text, page, level, marker, depth, report_idx, "
+    return sql_rows(store, "SELECT idx, kind, text, page, level, marker, depth, report_idx, "
                  "section_kind, heading FROM blocks WHERE doc_id = :d ORDER BY idx",
                  {"d": doc_id})
 
@@ -148,17 +147,17 @@ def list_meetings(store: Store, *, cursor: str | None = None, limit: int = 20,
                   since: str | None = None, until: str | None = None) -> Page:
     """Meetings, newest first, each with the paper it was read from."""
     window = Window.of(cursor, limit)
-    where = _Where()
+    where = Where()
     if body:
         where.add("m.body = :body", body=body)
     if authority:
         where.add("d.authority = :authority", authority=authority)
-    _date_filters(where, "m.date", since, until)
+    date_filters(where, "m.date", since, until)
     sql = ("SELECT m.doc_id, m.body, d.authority, m.date, m.time, m.venue, m.online, "
            "m.next_date, d.title, d.genre FROM meetings m JOIN documents d ON d.id = m.doc_id "
            f"{where.sql()}ORDER BY m.date IS NULL, m.date DESC, d.path "
            "LIMIT :lim OFFSET :off")
-    rows = _rows(store, sql, {**where.params, "lim": window.limit + 1, "off": window.offset})
+    rows = sql_rows(store, sql, {**where.params, "lim": window.limit + 1, "off": window.offset})
     return _page(rows, window)
 
 
@@ -168,11 +167,11 @@ def meeting(store: Store, doc_id: str) -> dict[str, Any] | None:
     found = list_meetings_of_doc(store, doc_id)
     if found is None:
         return None
-    found["members"] = _rows(store, "SELECT name, role, group_name, authority FROM members "
+    found["members"] = sql_rows(store, "SELECT name, role, group_name, authority FROM members "
                              "WHERE doc_id = :d ORDER BY idx", {"d": doc_id})
-    items = _rows(store, "SELECT number, title, pages, presenters, confidential, decision "
+    items = sql_rows(store, "SELECT number, title, pages, presenters, confidential, decision "
                   "FROM agenda_items WHERE doc_id = :d ORDER BY idx", {"d": doc_id})
-    reports = _rows(store, "SELECT idx, title, agenda_item FROM reports WHERE doc_id = :d",
+    reports = sql_rows(store, "SELECT idx, title, agenda_item FROM reports WHERE doc_id = :d",
                     {"d": doc_id})
     by_item = {r["agenda_item"]: r["idx"] for r in reports if r["agenda_item"]}
     by_title = {title_key(r["title"]): r["idx"] for r in reports if r["title"]}
@@ -190,7 +189,7 @@ def meeting(store: Store, doc_id: str) -> dict[str, Any] | None:
 
 
 def list_meetings_of_doc(store: Store, doc_id: str) -> dict[str, Any] | None:
-    rows = _rows(store, "SELECT m.doc_id, m.body, d.authority, m.date, m.time, m.venue, "
+    rows = sql_rows(store, "SELECT m.doc_id, m.body, d.authority, m.date, m.time, m.venue, "
                  "m.online, m.next_date, d.title, d.genre FROM meetings m JOIN documents d "
                  "ON d.id = m.doc_id WHERE m.doc_id = :d", {"d": doc_id})
     return rows[0] if rows else None
@@ -223,7 +222,7 @@ def _same(column: str, param: str) -> str:
 def board_meetings(store: Store, body: str | None,
                    authority: str | None) -> list[dict[str, Any]]:
     """Every meeting of one board (a body of one authority), oldest first."""
-    return _rows(store, "SELECT m.doc_id, m.date, m.time, m.venue, m.next_date, d.title, "
+    return sql_rows(store, "SELECT m.doc_id, m.date, m.time, m.venue, m.next_date, d.title, "
                  "d.genre FROM meetings m JOIN documents d ON d.id = m.doc_id "
                  f"WHERE {_same('m.body', 'body')} AND {_same('d.authority', 'authority')} "
                  "ORDER BY m.date IS NULL, m.date, d.path",
@@ -235,7 +234,7 @@ def board(store: Store, body: str, authority: str | None = None,
     """A board: its meetings past and next, its latest members by group and role, and
     its other papers."""
     meetings = board_meetings(store, body, authority)
-    papers = _rows(store, f"SELECT {PAPER_COLUMNS} FROM documents d "
+    papers = sql_rows(store, f"SELECT {PAPER_COLUMNS} FROM documents d "
                    f"WHERE {_same('d.body', 'body')} AND {_same('d.authority', 'authority')} "
                    "ORDER BY d.date DESC, d.path",
                    {"body": body, "authority": authority})
@@ -248,7 +247,7 @@ def board(store: Store, body: str, authority: str | None = None,
     members: list[dict[str, Any]] = []
     if meetings:
         latest = meetings[-1]["doc_id"]
-        members = _rows(store, "SELECT name, role, group_name, authority FROM members "
+        members = sql_rows(store, "SELECT name, role, group_name, authority FROM members "
                         "WHERE doc_id = :d ORDER BY idx", {"d": latest})
     return {"body": body, "authority": authority, "meetings": meetings,
             "past": list(reversed(past)), "upcoming": upcoming, "papers": papers,
@@ -264,7 +263,7 @@ def council(store: Store, key: str, *, cursor: str | None = None,
     where = ("(x.code = :code OR (x.code IS NULL AND lower(x.text) = lower(:key)) "
              "OR lower(x.name) = lower(:key))")
     params = {"code": code, "key": key}
-    head = _rows(store, "SELECT x.code, min(coalesce(x.name, x.text)) AS name, min(x.type) "
+    head = sql_rows(store, "SELECT x.code, min(coalesce(x.name, x.text)) AS name, min(x.type) "
                  "AS type, min(x.region) AS region, min(x.nation) AS nation, "
                  "min(x.official_name) AS official_name, count(*) AS mentions, "
                  f"count(DISTINCT x.doc_id) AS papers FROM council_facts x WHERE {where} "
@@ -275,7 +274,7 @@ def council(store: Store, key: str, *, cursor: str | None = None,
     out: dict[str, Any] = head[0] if head else {"code": code, "mentions": 0, "papers": 0}
     if entry is not None:
         out["register"] = dataclasses.asdict(entry)
-    rows = _rows(store, "SELECT x.text, x.doc_id, x.block, x.start, x.end, b.page, "
+    rows = sql_rows(store, "SELECT x.text, x.doc_id, x.block, x.start, x.end, b.page, "
                  "b.text AS passage, d.title, d.genre, d.date, d.body, d.path "
                  "FROM council_facts x JOIN documents d ON d.id = x.doc_id "
                  "LEFT JOIN blocks b ON b.doc_id = x.doc_id AND b.idx = x.block "
@@ -290,102 +289,28 @@ def council_key(code: str | None, name: str | None) -> str:
     return code or name or ""
 
 
-RECOMMENDATION_STATUSES = ("decided", "open")
-
-
 def recommendations(store: Store, *, cursor: str | None = None, limit: int = 50,
                     **filters: str | None) -> Page:
-    """A page of ``recommendation_rows``, with the total."""
-    window = Window.of(cursor, limit)
-    rows = recommendation_rows(store, **filters)
-    return slice_page(rows, window, len(rows))
+    """A page of recommendations with what became of each (decisions/stored.py)."""
+    from boardpapers.decisions.stored import recommendations as linked
+    return linked(store, cursor=cursor, limit=limit, **filters)
 
 
-def recommendation_rows(store: Store, *, body: str | None = None, since: str | None = None,
-                        until: str | None = None, status: str | None = None,
-                        officer: str | None = None,
-                        kind: str | None = None) -> list[dict[str, Any]]:
-    """Every recommendation and action, newest paper first, with its report, contact
-    officers and status: 'decided' when minutes of the same board record a decision on an
-    agenda item with the report's title, else 'open'."""
-    if status and status not in RECOMMENDATION_STATUSES:
-        raise QuerySyntaxError(f"unknown status {status!r}: use one of "
-                               f"{', '.join(RECOMMENDATION_STATUSES)}")
-    if kind and kind not in ("recommendation", "action"):
-        raise QuerySyntaxError(f"unknown kind {kind!r}: use recommendation or action")
-    where = _Where()
-    if body:
-        where.add("d.body LIKE :body ESCAPE '\\'", body=f"%{like_escape(body)}%")
-    if kind:
-        where.add("x.kind = :kind", kind=kind)
-    if officer:
-        where.add("EXISTS (SELECT 1 FROM contact_officers c WHERE c.doc_id = x.doc_id AND "
-                  "c.report_idx = x.report_idx AND c.name LIKE :officer ESCAPE '\\')",
-                  officer=f"%{like_escape(officer)}%")
-    _date_filters(where, "d.date", since, until)
-    rows = _rows(store, "SELECT x.doc_id, x.report_idx, x.idx, x.kind, x.text, r.title AS "
-                 "report, r.agenda_item, d.title AS paper, d.date, d.body, d.authority "
-                 "FROM recommendations x JOIN documents d ON d.id = x.doc_id "
-                 "LEFT JOIN reports r ON r.doc_id = x.doc_id AND r.idx = x.report_idx "
-                 f"{where.sql()}ORDER BY d.date IS NULL, d.date DESC, d.path, x.report_idx, "
-                 "x.kind DESC, x.idx", where.params)
-    decisions = _decisions(store)
-    officers = _officers(store)
-    for r in rows:
-        r["officers"] = "; ".join(officers.get((r["doc_id"], r["report_idx"]), [])) or None
-        decision = _decision_for(decisions, r)
-        r["status"] = "decided" if decision else "open"
-        r["decision"] = decision
-    return [r for r in rows if not status or r["status"] == status]
-
-
-def _officers(store: Store) -> dict[tuple[str, int], list[str]]:
-    """Contact officers' names by (paper, report)."""
-    out: dict[tuple[str, int], list[str]] = {}
-    for r in _rows(store, "SELECT doc_id, report_idx, name FROM contact_officers "
-                   "ORDER BY doc_id, report_idx, idx", {}):
-        out.setdefault((r["doc_id"], r["report_idx"]), []).append(r["name"])
-    return out
-
-
-DecisionKey = tuple[str, str, str | None]
-
-
-def _board_key(body: str | None, authority: str | None, title: str | None) -> DecisionKey:
-    return ((body or "").casefold(), (authority or "").casefold(), title_key(title))
-
-
-def _decisions(store: Store) -> dict[DecisionKey, list[tuple[str, str]]]:
-    """Decisions minutes record, by (board, authority, agenda item title), oldest first."""
-    rows = _rows(store, "SELECT d.body, d.authority, d.date, a.title, a.decision FROM "
-                 "agenda_items a JOIN documents d ON d.id = a.doc_id "
-                 "WHERE a.decision IS NOT NULL ORDER BY d.date", {})
-    out: dict[DecisionKey, list[tuple[str, str]]] = {}
-    for r in rows:
-        out.setdefault(_board_key(r["body"], r["authority"], r["title"]), []).append(
-            (r["date"] or "", r["decision"]))
-    return out
-
-
-def _decision_for(decisions: dict[DecisionKey, list[tuple[str, str]]],
-                  rec: dict[str, Any]) -> str | None:
-    """The first decision on the report's item taken on or after the report's date."""
-    for date, decision in decisions.get(_board_key(rec["body"], rec["authority"],
-                                                   rec["report"]), []):
-        if not date or not rec["date"] or date >= rec["date"]:
-            return decision
-    return None
+def recommendation_rows(store: Store, **filters: str | None) -> list[dict[str, Any]]:
+    """Every recommendation with what became of it (decisions/stored.py)."""
+    from boardpapers.decisions.stored import recommendation_rows as linked
+    return linked(store, **filters)
 
 
 def upcoming(store: Store, today: str | None = None, limit: int = 10) -> dict[str, Any]:
     """What is coming: meetings on or after today and deadlines papers set."""
     today = today or dt.date.today().isoformat()
-    meetings = _rows(store, "SELECT m.doc_id, m.body, d.authority, m.date, m.next_date, m.time, "
+    meetings = sql_rows(store, "SELECT m.doc_id, m.body, d.authority, m.date, m.next_date, m.time, "
                      "m.venue FROM meetings m JOIN documents d ON d.id = m.doc_id WHERE "
                      "m.date >= :t OR m.next_date >= :t ORDER BY coalesce(CASE WHEN m.date "
                      ">= :t THEN m.date END, m.next_date) LIMIT :lim",
                      {"t": today, "lim": limit})
-    deadlines = _rows(store, "SELECT x.text, x.date, x.context, x.doc_id, x.block, d.title, "
+    deadlines = sql_rows(store, "SELECT x.text, x.date, x.context, x.doc_id, x.block, d.title, "
                       "d.body FROM date_facts x JOIN documents d ON d.id = x.doc_id WHERE "
                       "x.kind = 'deadline' AND x.date >= :t ORDER BY x.date LIMIT :lim",
                       {"t": today, "lim": limit})
@@ -400,10 +325,10 @@ def slice_page(rows: list[dict[str, Any]], window: Window, total: int | None = N
 def report_paragraphs(store: Store, doc_id: str, key: str | None) -> list[str]:
     """The text of one report of a paper (by title key), paragraph by paragraph; the whole
     paper when the report's blocks are not marked."""
-    rows = _rows(store, "SELECT b.text FROM blocks b JOIN reports r ON r.doc_id = b.doc_id "
+    rows = sql_rows(store, "SELECT b.text FROM blocks b JOIN reports r ON r.doc_id = b.doc_id "
                  "AND r.idx = b.report_idx WHERE b.doc_id = :d AND r.title_key = :k "
                  "ORDER BY b.idx", {"d": doc_id, "k": key})
     if not rows:
-        rows = _rows(store, "SELECT text FROM blocks WHERE doc_id = :d ORDER BY idx",
+        rows = sql_rows(store, "SELECT text FROM blocks WHERE doc_id = :d ORDER BY idx",
                      {"d": doc_id})
     return [r["text"] for r in rows]

@@ -368,6 +368,51 @@ def facts(kind: Annotated[str, typer.Option("--kind", "-k", help="money, dates, 
 
 
 @app.command()
+def decisions(body: Annotated[str | None, typer.Option(help="Part of the board's name.")] = None,
+              since: Annotated[str | None, typer.Option()] = None,
+              until: Annotated[str | None, typer.Option()] = None,
+              status: Annotated[str | None, typer.Option(
+                  help="agreed, amended, deferred, rejected, noted, pending (or decided, "
+                  "open)")] = None,
+              as_json: JsonOption = False, fmt: FormatOption = None) -> None:
+    """Each recommendation and what became of it: its report, meeting, status and the
+    decision (for a deferral, the meeting it went to)."""
+    from boardpapers.decisions.show import COLUMNS, row_cells
+    from boardpapers.decisions.stored import recommendation_rows
+    try:
+        rows = recommendation_rows(_store(), body=body, since=since, until=until,
+                                   status=status and status.lower())
+    except BoardpapersError as exc:
+        _fail(exc, 2)
+    form = chosen(fmt, as_json)
+    if form is Format.json:
+        write_ndjson(rows)
+    else:
+        write_rows(form, COLUMNS, [row_cells(r) for r in rows])
+
+
+@app.command()
+def recommendation(rec_id: Annotated[str, typer.Argument(
+                       metavar="ID", help="A recommendation's id, from `decisions`.")],
+                   as_json: JsonOption = False) -> None:
+    """One recommendation and its thread: the report's versions and every decision on it."""
+    from boardpapers.decisions.show import thread_lines
+    from boardpapers.decisions.stored import recommendation as thread_of
+    try:
+        thread = thread_of(_store(), rec_id)
+    except BoardpapersError as exc:
+        _fail(exc, 2)
+    if thread is None:
+        _fail(f"no recommendation {rec_id!r}", 2)
+    if as_json:
+        write_json(thread)
+        return
+    from boardpapers.files import printable
+    for line in thread_lines(thread):
+        print(printable(line))
+
+
+@app.command()
 def councils(as_json: JsonOption = False, fmt: FormatOption = None,
              unlinked: Annotated[bool, typer.Option(
                  "--unlinked", help="Also list names the register does not hold "

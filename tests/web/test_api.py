@@ -161,7 +161,8 @@ def test_recommendations_filter_by_officer_and_status(client: TestClient) -> Non
     assert rows["total"] == 4
     assert {r["officers"] for r in rows["items"]} == {"Imogen Fairley"}
     # the committee's minutes of 11 March 2025 resolve the report's item
-    assert {r["status"] for r in rows["items"]} == {"decided"}
+    assert {r["status"] for r in rows["items"]} == {"agreed"}
+    assert {r["link"] for r in rows["items"]} == {"title"}
     assert rows["items"][0]["decision"].startswith("RESOLVED that the findings of the "
                                                    "readiness review be approved")
     decided = client.get("/api/v1/recommendations", params={"status": "decided"}).json()
@@ -179,8 +180,22 @@ def test_recommendations_export_as_csv(client: TestClient) -> None:
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert len(rows) == 4
     assert rows[0]["report"] == "Bus Franchising Readiness"
-    assert rows[0]["date"] == "2025-03-11" and rows[0]["status"] == "decided"
+    assert rows[0]["date"] == "2025-03-11" and rows[0]["status"] == "agreed"
     assert rows[0]["decision"].startswith("RESOLVED")
+
+
+def test_a_recommendation_and_its_thread(client: TestClient) -> None:
+    rows = client.get("/api/v1/recommendations", params={"officer": "Fairley"}).json()
+    first = rows["items"][0]
+    assert first["thread"] and first["decided_on"] == "2025-03-11"
+    found = client.get(f"/api/v1/recommendations/{first['id']}").json()
+    assert found["recommendation"]["id"] == first["id"]
+    assert [d["outcome"] for d in found["decisions"]] == ["agreed"]
+    assert len(found["reports"]) >= 2  # the draft and the final report are one thread
+    page = client.get(f"/recommendations/{first['id']}")
+    assert page.status_code == 200 and "readiness review" in page.text
+    assert client.get("/api/v1/recommendations/ffffffffffff-0-r0").status_code == 404
+    assert client.get("/api/v1/recommendations/nonsense").status_code == 400
 
 
 def test_openapi_document_describes_the_api(client: TestClient) -> None:

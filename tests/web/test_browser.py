@@ -124,9 +124,9 @@ def test_meeting_recommendations_and_keyboard(page, server: str) -> None:  # typ
     shot(page, "06-meeting")
 
     page.goto(server + "/recommendations")
-    page.get_by_label("Status").select_option("open")  # app.js submits on change
-    page.wait_for_url(re.compile(r"status=open"))
-    expect(page.locator(".recs-table tbody tr").first).to_contain_text("open")
+    page.get_by_label("Status").select_option("pending")  # app.js submits on change
+    page.wait_for_url(re.compile(r"status=pending"))
+    expect(page.locator(".recs-table tbody tr").first).to_contain_text("pending")
     shot(page, "07-recommendations")
 
     page.goto(server + "/")

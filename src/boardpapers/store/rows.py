@@ -8,6 +8,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+from boardpapers.decisions import decisions_of
 from boardpapers.model.layout import BlockKind
 from boardpapers.model.paper import Paper, Report
 
@@ -83,6 +84,8 @@ def paper_rows(paper: Paper) -> Rows:
     ]
     rows.update(_report_rows(doc, paper.reports))
     rows.update(_meeting_rows(doc, paper))
+    rows["decisions"] = [{"doc_id": doc, "idx": i, "title_key": title_key(d.title),
+                          **dataclasses.asdict(d)} for i, d in enumerate(decisions_of(paper))]
     rows["briefing_items"] = [
         {"doc_id": doc, "idx": i, "kind": it.kind, "headline": it.headline, "body": it.body}
         for i, it in enumerate(paper.items)]

@@ -155,6 +155,32 @@ agenda_items = Table(
     UniqueConstraint("doc_id", "idx"),
 )
 
+decisions = Table(
+    "decisions", metadata,  # boardpapers.decisions.Decision, one row per decision recorded
+    _doc_fk(),
+    Column("idx", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("outcome", String(16), nullable=False),
+    Column("source", String(24), nullable=False),
+    Column("item", String(16)),
+    Column("title", Text),
+    Column("title_key", Text),
+    Column("maker", Text),
+    Column("date", String(10)),
+    Column("key_decision", Boolean),
+    Column("exempt", Boolean),
+    Column("call_in_deadline", String(10)),
+    Column("effective_date", String(10)),
+    Column("amendment", Text),
+    Column("deferred_to", Text),
+    Column("deferred_date", String(10)),
+    Column("votes_for", Integer),
+    Column("votes_against", Integer),
+    Column("abstentions", Integer),
+    UniqueConstraint("doc_id", "idx"),
+)
+Index("ix_decisions_date", decisions.c.date)
+
 briefing_items = Table(
     "briefing_items", metadata,
     _doc_fk(),
@@ -225,4 +251,4 @@ FACT_TABLES = {
 
 # Tables whose rows belong to one document: deleted before a forced re-store.
 DERIVED_TABLES = (blocks, reports, recommendations, contact_officers, meetings, members,
-                  agenda_items, briefing_items, tables_data, *FACT_TABLES.values())
+                  agenda_items, decisions, briefing_items, tables_data, *FACT_TABLES.values())

@@ -150,7 +150,9 @@ def facts(request: Request, kind: str, cursor: Cursor = None, limit: Limit = 50,
     return browse.Page(found.rows, following).to_json()
 
 
-@router.get("/recommendations", summary="Recommendations and actions with their status")
+@router.get("/recommendations", summary="Recommendations and actions with what became of "
+            "each: status (agreed, amended, deferred, rejected, noted, pending), the "
+            "decision, how sure the link is, and the thread")
 def recommendations(request: Request, cursor: Cursor = None, limit: Limit = 50,
                     body: str | None = None, since: str | None = None,
                     until: str | None = None, status: str | None = None,
@@ -158,3 +160,13 @@ def recommendations(request: Request, cursor: Cursor = None, limit: Limit = 50,
     return browse.recommendations(store_of(request), cursor=cursor, limit=limit, body=body,
                                   since=since, until=until, status=status, officer=officer,
                                   kind=kind).to_json()
+
+
+@router.get("/recommendations/{rec_id}",
+            summary="One recommendation and its thread: report versions and decisions")
+def recommendation(request: Request, rec_id: str) -> dict[str, Any]:
+    from boardpapers.decisions.stored import recommendation as thread_of
+    found = thread_of(store_of(request), rec_id)
+    if found is None:
+        raise HTTPException(404, f"no recommendation {rec_id!r}")
+    return found

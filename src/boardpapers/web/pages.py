@@ -179,7 +179,20 @@ def recommendations_page(request: Request, cursor: str | None = None) -> HTMLRes
 
 
 CSV_COLUMNS = ("date", "body", "authority", "paper", "report", "agenda_item", "kind", "text",
-               "status", "decision", "officers", "doc_id")
+               "status", "decision", "decided_on", "amendment", "deferred_to",
+               "deferred_date", "confidence", "unsure", "thread", "officers", "doc_id", "id")
+
+
+@router.get("/recommendations/{rec_id}", response_class=HTMLResponse)
+def recommendation_page(request: Request, rec_id: str) -> HTMLResponse:
+    from boardpapers.decisions.stored import recommendation as thread_of
+    try:
+        found = thread_of(store_of(request), rec_id)
+    except QuerySyntaxError as exc:
+        raise HTTPException(400, str(exc)) from None
+    if found is None:
+        raise HTTPException(404, f"no recommendation {rec_id!r}")
+    return render(request, "recommendation.html", {"t": found})
 
 
 @router.get("/recommendations.csv")
