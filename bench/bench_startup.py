@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_RATIO = 10.0
-BOARDPAPERS = [sys.executable, "-m", "boardpapers.cli"]
+BOARDPAPERS = [sys.executable, "-m", "boardpapers"]
 
 
 def cold(cmd: list[str], rounds: int, env: dict[str, str]) -> float:

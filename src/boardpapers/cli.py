@@ -18,18 +18,13 @@ import typer
 from typer.core import TyperGroup
 
 from boardpapers import __version__
+from boardpapers.launch import hoist_global_options
 from boardpapers.model.errors import BoardpapersError
 from boardpapers.output import Format, chosen, write_json, write_ndjson, write_rows
+from boardpapers.search_command import MAX_LIMIT
 
 if TYPE_CHECKING:
     from boardpapers.store import Store
-    from boardpapers.store.base import Searcher
-
-# Global options a user may put before or after the subcommand; each takes one value
-# unless listed in GLOBAL_FLAGS.
-GLOBAL_OPTIONS = ("--db",)
-GLOBAL_FLAGS = ("--version",)
-
 
 class _GlobalOptionsAnywhere(TyperGroup):
     """``boardpapers search x --db other.db`` works as well as ``--db other.db search x``:
@@ -37,30 +32,6 @@ class _GlobalOptionsAnywhere(TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoist_global_options(args))
-
-
-def hoist_global_options(args: list[str]) -> list[str]:
-    """Move global options (and their values) to the front; stop at ``--``."""
-    front: list[str] = []
-    rest: list[str] = []
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        if arg == "--":
-            rest.extend(args[i:])
-            break
-        name = arg.split("=", 1)[0]
-        if name in GLOBAL_FLAGS:
-            front.append(arg)
-        elif name in GLOBAL_OPTIONS:
-            front.append(arg)
-            if "=" not in arg and i + 1 < len(args):
-                front.append(args[i + 1])
-                i += 1
-        else:
-            rest.append(arg)
-        i += 1
-    return front + rest
 
 
 app = typer.Typer(help="Read, understand and search UK local government board papers.",
@@ -261,7 +232,7 @@ def search(query: Annotated[str, typer.Argument(help='Words, "phrases", -exclusi
                                                 'and field:value filters.')] = "",
            as_json: JsonOption = False,
            fmt: FormatOption = None,
-           limit: Annotated[int, typer.Option(min=1, max=1000)] = 10,
+           limit: Annotated[int, typer.Option(min=1, max=MAX_LIMIT)] = 10,
            offset: Annotated[int, typer.Option(min=0)] = 0,
            body: Annotated[str | None, typer.Option(help="Board or body name.")] = None,
            genre: Annotated[str | None, typer.Option(help="report, minutes, ...")] = None,
@@ -289,54 +260,13 @@ def search(query: Annotated[str, typer.Argument(help='Words, "phrases", -exclusi
 
     A query of filters alone (genre:report, council:SHF) lists what they select, newest
     first."""
-    from boardpapers.model.query import Filters
-    from boardpapers.query import normalise_filter, parse_query
-    from boardpapers.search import search as run_search
+    from boardpapers.search_command import SearchArgs, run_search
     given = {"body": body, "genre": genre, "since": since, "until": until,
              "section": section, "council": council, "has": has}
-    try:
-        values: dict[str, Any] = {k: normalise_filter(k, v) for k, v in given.items()
-                                  if v is not None}
-        filters = Filters(**values, undated=undated)
-        parse_query(query, filters)  # a malformed query is reported before the database
-        result = run_search(_searcher(), query, filters=filters, limit=limit, offset=offset,
-                            order=sort.value, per_paper=per_paper, collapse=not copies)
-    except BoardpapersError as exc:
-        _fail(exc, 2)
-    if result.behind:
-        sys.stderr.write(f"note: an ingest is running; {result.behind} passages stored "
-                         "in the last moments are not searchable yet\n")
-    form = chosen(fmt, as_json)
-    if form is Format.json:
-        write_json(result.to_json())
-    elif form is Format.csv:
-        write_rows(form, SEARCH_COLUMNS, [_hit_row(h) for h in result.hits])
-    elif not sys.stdout.isatty():
-        from boardpapers.show import write_search_plain
-        write_search_plain(result)
-    else:
-        from boardpapers.show import render_search
-        from boardpapers.terminal import console
-        render_search(console(), result)
-
-
-def _searcher() -> Searcher:
-    """The quick read-only SQLite path when it can answer (no SQLAlchemy to import),
-    else the full store."""
-    from boardpapers.store import database_url
-    from boardpapers.store.quick import quick_store
-    return quick_store(database_url(_state["db"])) or _store()
-
-
-SEARCH_COLUMNS = ("doc_id", "path", "title", "genre", "date", "body", "page", "report",
-                  "section", "heading", "snippet", "score", "copies", "passages")
-
-
-def _hit_row(hit: Any) -> tuple[Any, ...]:
-    import re
-    return (hit.doc_id, hit.path, hit.title, hit.genre, hit.date, hit.body, hit.page,
-            hit.report, hit.section, hit.heading, re.sub(r"</?mark>", "", hit.snippet),
-            round(hit.score, 4), hit.copies, hit.passages)
+    args = SearchArgs(query=query, fmt=fmt, as_json=as_json, limit=limit, offset=offset,
+                      filters=tuple((k, v) for k, v in given.items() if v is not None),
+                      sort=sort.value, per_paper=per_paper, copies=copies, undated=undated)
+    raise typer.Exit(run_search(_state["db"], args))
 
 
 @app.command()

@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from boardpapers.model.errors import QuerySyntaxError
-from boardpapers.model.paper import GENRES, SECTION_KINDS
 from boardpapers.model.query import FILTER_FIELDS, Filters, Query, Term
 
 HAS_KINDS = ("money", "dates", "metrics", "contacts", "people", "councils")
@@ -144,6 +143,7 @@ def normalise_filter(name: str, value: str) -> str:
         value = value.lower().replace("-", "_").replace(" ", "_")
     if name in ("since", "until"):
         return _iso_bound(name, value)
+    from boardpapers.model.paper import GENRES, SECTION_KINDS  # not on every search's cold start
     if name == "genre" and value not in GENRES:
         raise QuerySyntaxError(f"unknown genre {value!r}: use one of {', '.join(GENRES)}")
     if name == "section" and value not in SECTION_KINDS:

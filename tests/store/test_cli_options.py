@@ -4,6 +4,7 @@ choices, read commands on a missing database, output shapes and formats."""
 import csv
 import io
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,49 @@ def test_a_moved_file_is_recorded_at_its_new_path(tmp_path: Path):
     shown = json.loads(runner.invoke(app, ["show", str(new), "--json", *db]).stdout)
     assert shown["path"] == str(new)
     assert json.loads(runner.invoke(app, ["stats", "--json", *db]).stdout)["documents"] == 1
+
+
+def _launch(db: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m boardpapers`` (the installed command's program), reporting whether
+    Typer and SQLAlchemy were imported."""
+    import sys
+    code = ("import sys, runpy\nsys.argv = ['boardpapers', *sys.argv[1:]]\n"
+            "try:\n    runpy.run_module('boardpapers', run_name='__main__')\n"
+            "except SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
+            "sys.stderr.write('imported:' + ','.join(m for m in ('typer', 'sqlalchemy') "
+            "if m in sys.modules) + '\\n')\nsys.exit(code)\n")
+    return subprocess.run([sys.executable, "-c", code, "--db", db, *args],
+                          capture_output=True, text=True, check=False)
+
+
+def test_a_plain_search_answers_without_typer_or_sqlalchemy(db):
+    r = _launch(db, "search", "sundays", "--genre", "Report", "--per-paper", "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["hits"][0]["document"]["genre"] == "report"
+    assert "imported:\n" in r.stderr  # neither library was needed
+    r = _launch(db, "search", "sundays", "--format", "csv", "--sort", "Date")
+    assert r.returncode == 0 and r.stdout.startswith("doc_id,path,title"), r.stderr
+
+
+def test_search_the_quick_parser_does_not_take_is_answered_by_typer(db):
+    r = _launch(db, "search", "sundays", "--limit", "0")
+    assert r.returncode == 2 and "--limit" in r.stderr and "typer" in r.stderr
+    r = _launch(db, "search", "-h")
+    assert r.returncode == 0 and "--council" in r.stdout
+    r = _launch(db, "search", "since:soon")  # the quick route's own error, one line
+    assert r.returncode == 2 and "error: since: expects a date" in r.stderr
+    assert "typer" not in r.stderr
+
+
+def test_quick_search_parser_takes_the_same_options_as_typer():
+    import argparse
+
+    import typer.main
+
+    from boardpapers.search_command import _parser
+    command = typer.main.get_command(app).commands["search"]  # type: ignore[attr-defined]
+    typer_names = {o for p in command.params for o in (*p.opts, *p.secondary_opts)
+                   if o.startswith("-") and o not in ("-h", "--help")}
+    quick_names = {o for a in _parser()._actions if not isinstance(a, argparse._HelpAction)
+                   for o in a.option_strings}
+    assert quick_names == typer_names

@@ -8,10 +8,12 @@ inside itself. ``store.open_store(url)`` picks one from the URL.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from boardpapers.model.paper import Paper
 from boardpapers.model.query import Query
+
+if TYPE_CHECKING:
+    from boardpapers.model.paper import Paper
 
 
 @dataclass(frozen=True, slots=True)
