@@ -109,6 +109,23 @@ def test_a_link_by_wording_alone_is_unsure(tmp_path: Path) -> None:
     assert 0.55 <= leisure[1]["confidence"] < 0.7
 
 
+def test_a_record_of_decision_decides_the_report(tmp_path: Path) -> None:
+    """A cabinet member's record of decision, a week after the report to them."""
+    store = open_store(str(tmp_path / "r.db"), create=True)
+    ingest([FIXTURES / "decision_records" / "westbridge-lowbridge-report.md",
+            FIXTURES / "corpus" / "wide" / "text" / "decision_record_county.word.txt"], store)
+    rows = recommendation_rows(store)
+    assert len(rows) == 2
+    assert {(r["status"], r["link"], r["decided_on"]) for r in rows} == {
+        ("agreed", "title", "2025-08-21")}
+    first = rows[0]
+    assert first["decision_maker"].startswith("Councillor Ian Moffatt")
+    assert (first["key_decision"], first["call_in_deadline"], first["effective_date"]) == (
+        True, "2025-08-29", "2025-08-30")
+    assert first["resolution"].startswith("approve statutory consultation")
+    assert rows[1]["resolution"].startswith("approve spending of £236,000")
+
+
 def test_cli_decisions_and_recommendation(tmp_path: Path) -> None:
     db = ["--db", str(tmp_path / "c.db")]
     assert runner.invoke(app, [*db, "ingest", str(MARLOWFORD)]).exit_code == 0

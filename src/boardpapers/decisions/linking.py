@@ -21,8 +21,10 @@ from boardpapers.decisions.model import (
     MIN_WORDING_SCORE,
     TITLE_CONFIDENCE,
     UNSURE_BELOW,
+    WORDING_WINDOW_DAYS,
     Decision,
 )
+from boardpapers.decisions.outcome import outcome_of
 
 # Title similarity (0-100, rapidfuzz token-sort ratio) for a minute's item to be taken as
 # the report's item, or a brought-back report as the deferred one.
@@ -71,6 +73,7 @@ class Link:
     unsure: bool = False
     thread: str = ""  # the thread's id: its first recommendation's report
     history: tuple[DecisionRef, ...] = field(default=())  # every decision, oldest first
+    part: str | None = None  # the numbered resolution of the decision that answers it
 
 
 def link_all(recs: Sequence[RecRef], decisions: Sequence[DecisionRef]) -> dict[str, Link]:
@@ -81,9 +84,9 @@ def link_all(recs: Sequence[RecRef], decisions: Sequence[DecisionRef]) -> dict[s
     threads = _Threads()
     _join_versions(threads, recs)
     found: dict[str, tuple[list[DecisionRef], str, float]] = {}
+    records = [d for d in decisions if d.decision.source != "minutes" and d.authority]
     for rec in recs:
-        board = [d for d in by_board.get(_board(rec.body), [])
-                 if _same_authority(d.authority, rec.authority)]
+        board = _candidates(rec, by_board.get(_board(rec.body), []), records)
         first = _first_decision(rec, board)
         if first:
             history = _follow(first[0], board, rec)
@@ -101,11 +104,36 @@ def link_all(recs: Sequence[RecRef], decisions: Sequence[DecisionRef]) -> dict[s
             out[rec.id] = Link(status="pending", thread=thread)
             continue
         history, method, confidence = found[rec.id]
-        out[rec.id] = Link(status=history[-1].decision.outcome, decision=history[-1],
-                           method=method, confidence=round(confidence, 3),
-                           unsure=confidence < UNSURE_BELOW, thread=thread,
-                           history=tuple(history))
+        part = _part_for(rec, history[-1].decision)
+        status = outcome_of(part) if part else history[-1].decision.outcome
+        out[rec.id] = Link(status=status, decision=history[-1], method=method,
+                           confidence=round(confidence, 3), unsure=confidence < UNSURE_BELOW,
+                           thread=thread, history=tuple(history), part=part)
     return out
+
+
+# "(1)", "2.", "(b)", "iii)" opening a resolution inside a line
+_PART_MARK = re.compile(r"(?:^|(?<=[\s;:]))(?=\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[).]\s)")
+MIN_PART_WORDS = 3
+
+
+def resolution_parts(text: str) -> list[str]:
+    """A decision's numbered resolutions (or lines), each with its words."""
+    parts = [p.strip(" ;") for line in text.splitlines() for p in _PART_MARK.split(line)]
+    return [p for p in parts if len(p.split()) >= MIN_PART_WORDS]
+
+
+def _part_for(rec: RecRef, decision: Decision) -> str | None:
+    """The resolution of a decision in parts that answers this recommendation, by
+    wording; None for a decision in one part, a deferral (it defers every part) or no
+    part close enough."""
+    if decision.outcome == "deferred":
+        return None
+    parts = resolution_parts(decision.text)
+    if len(parts) < 2:
+        return None
+    score, best = max((fuzz.token_set_ratio(_fold(rec.text), _fold(p)), p) for p in parts)
+    return best if score >= MIN_WORDING_SCORE else None
 
 
 def _join_versions(threads: _Threads, recs: Sequence[RecRef]) -> None:
@@ -145,11 +173,28 @@ def _from_versions(found: dict[str, tuple[list[DecisionRef], str, float]],
 
 
 def _near(a: str | None, b: str | None) -> bool:
+    return _days(a, b) <= VERSION_DAYS
+
+
+def _days(a: str | None, b: str | None) -> int:
+    """Days between two ISO days; 0 when either is missing or not a day (undated papers
+    cannot be told apart)."""
     try:
-        days = abs((dt.date.fromisoformat(a or "") - dt.date.fromisoformat(b or "")).days)
+        return abs((dt.date.fromisoformat(a or "") - dt.date.fromisoformat(b or "")).days)
     except ValueError:
-        return True  # undated (or dated to a month only): cannot tell them apart
-    return days <= VERSION_DAYS
+        return 0
+
+
+def _candidates(rec: RecRef, board: Sequence[DecisionRef], records: Sequence[DecisionRef]
+                ) -> list[DecisionRef]:
+    """The decisions that may answer a recommendation: its board's, and the authority's
+    records of decision and decision pages (a cabinet member or officer decides reports
+    whatever board name the report carries), oldest first."""
+    out = {(d.doc_id, d.idx): d for d in board if _same_authority(d.authority, rec.authority)}
+    if rec.authority:
+        out.update({(d.doc_id, d.idx): d for d in records
+                    if (d.authority or "").casefold() == rec.authority.casefold()})
+    return sorted(out.values(), key=lambda d: (d.decision.date or "", d.doc_id, d.idx))
 
 
 def _first_decision(rec: RecRef, board: Sequence[DecisionRef]
@@ -168,7 +213,8 @@ def _first_decision(rec: RecRef, board: Sequence[DecisionRef]
     for d in later:
         if _title_score(rec, d) >= MIN_TITLE_SCORE:
             return d, "title", TITLE_CONFIDENCE + (1 - TITLE_CONFIDENCE) * _wording(rec, d)
-    scored = [(_wording(rec, d), d) for d in later]
+    scored = [(_wording(rec, d), d) for d in later
+              if _days(rec.date, d.decision.date) <= WORDING_WINDOW_DAYS]
     best = max(scored, key=lambda s: s[0], default=None)
     if best and best[0] * 100 >= MIN_WORDING_SCORE:
         return best[1], "wording", best[0]
@@ -216,8 +262,16 @@ def _title_score(rec: RecRef, d: DecisionRef) -> float:
     return fuzz.token_sort_ratio(_fold(rec.report), _fold(d.decision.title))
 
 
+# Words every recommendation and decision share, left out before wording is compared
+STOP_WORDS = frozenset("""a an and any are as at be been by for from has have in into is it
+its of on or that the their them these this those to was were which will with resolved
+agreed decided recommended recommendation recommendations report cabinet committee council
+board members member meeting""".split())
+
+
 def _fold(text: str) -> str:
-    return " ".join(re.sub(r"[^\w£%]+", " ", text.casefold()).split())
+    return " ".join(w for w in re.sub(r"[^\w£%]+", " ", text.casefold()).split()
+                    if w not in STOP_WORDS)
 
 
 def _item(number: str | None) -> str | None:

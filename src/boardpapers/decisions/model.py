@@ -19,6 +19,9 @@ SOURCES = ("minutes", "decision_page", "record_of_decision")
 # Wording similarity (0-100, rapidfuzz token-set ratio) a decision needs to settle a
 # recommendation of a report whose agenda item did not name it.
 MIN_WORDING_SCORE = 55.0
+# Decisions taken more than this many days after a report are not sought by wording
+# (they are by item and title): the search stays bounded on a board's years of minutes.
+WORDING_WINDOW_DAYS = 183
 # A link scoring under this confidence (0-1) is shown as unsure.
 UNSURE_BELOW = 0.7
 # Confidence of a link made by the meeting and agenda item alone (the decision's text

@@ -168,6 +168,7 @@ def _link_fields(link: Link) -> dict[str, Any]:
     d = link.decision.decision if link.decision else None
     return {
         "status": link.status, "decision": d.text if d else None,
+        "resolution": link.part,  # the numbered part of the decision that answers it
         "decided_on": d.date if d else None,
         "decision_paper": link.decision.doc_id if link.decision else None,
         "decision_item": d.item if d else None, "decision_maker": d.maker if d else None,
