@@ -37,3 +37,14 @@ def seed(name_prefix: str) -> Path:
     if not matches:
         pytest.skip(f"seed {name_prefix} not present")
     return matches[0]
+
+
+def stored_db(db: Path, paths: list[Path]) -> Path:
+    """A new SQLite database at ``db`` holding the papers under ``paths`` (none failing)."""
+    from boardpapers.pipeline import ingest
+    from boardpapers.store import open_store
+    store = open_store(str(db), create=True)
+    summary = ingest([p.resolve() for p in paths], store)
+    assert not summary.failed, summary.failed
+    store.close()
+    return db

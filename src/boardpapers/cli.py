@@ -412,5 +412,8 @@ def serve(host: Annotated[str, typer.Option(help="Address to listen on.")] = "12
         _fail(exc)
 
 
+# brief, item, pack, participation, ical, feed, export, datasette-metadata
+import boardpapers.publish.commands  # noqa: E402,F401  (registers on ``app``)
+
 if __name__ == "__main__":  # pragma: no cover
     app()

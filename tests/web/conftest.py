@@ -9,23 +9,17 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from boardpapers.pipeline import ingest
 from boardpapers.store import Store, open_store
 from boardpapers.web.app import create_app
 from boardpapers.web.settings import WebSettings
-from tests.conftest import EXAMPLES, FIXTURES
+from tests.conftest import EXAMPLES, FIXTURES, stored_db
 
 WEB_FIXTURES = FIXTURES / "web"
 
 
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("web") / "papers.db"
-    store = open_store(str(db), create=True)
-    summary = ingest([EXAMPLES.resolve(), WEB_FIXTURES.resolve()], store)
-    assert not summary.failed, summary.failed
-    store.close()
-    return db
+    return stored_db(tmp_path_factory.mktemp("web") / "papers.db", [EXAMPLES, WEB_FIXTURES])
 
 
 @pytest.fixture(scope="session")
