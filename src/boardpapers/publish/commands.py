@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from boardpapers.cli import _fail, _store, app
-from boardpapers.errors import BoardpapersError
+from boardpapers.model.errors import BoardpapersError
 
 OutOption = Annotated[Path | None, typer.Option(
     "--out", "-o", help="Write to this file instead of standard output.")]

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any, BinaryIO
 
-from boardpapers.errors import BoardpapersError
+from boardpapers.model.errors import BoardpapersError
 from boardpapers.publish.rows import sql_rows
 from boardpapers.store import Store
 

@@ -57,7 +57,7 @@ def new_papers(store: Store, *, query: str | None = None, body: str | None = Non
 
 
 def _search_ids(store: Store, query: str, limit: int) -> list[str]:
-    from boardpapers.query import Filters
+    from boardpapers.model.query import Filters
     from boardpapers.search import search
     result = search(store, query, filters=Filters(), limit=limit, per_paper=True,
                     order="date")

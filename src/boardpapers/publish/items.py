@@ -11,8 +11,8 @@ import hashlib
 import json
 import re
 
-from boardpapers.layout import Block, BlockKind, Layout, Source, join_blocks
-from boardpapers.paper import BriefingItem, Paper
+from boardpapers.model.layout import Block, BlockKind, Layout, Source, join_blocks
+from boardpapers.model.paper import BriefingItem, Paper
 from boardpapers.store import Store
 
 HAND_BODY = "Added by hand"  # the body of hand-added items unless one is given
