@@ -72,6 +72,20 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
         "pages": "Pages of the pack as printed (9 - 24)",
         "presenters": "Who presents it ('; '-joined)",
         "confidential": "Taken in private", "decision": "Minutes: what was resolved"}),
+    "decisions": ("Decisions", "Each decision a paper records: a minute's RESOLVED, a "
+                  "decision page or a record of decision, and what it did.", {
+        "doc_id": "The paper (documents.id)", "idx": "Position among the paper's decisions",
+        "text": "The decision as written", "outcome": "agreed, amended, deferred, rejected "
+        "or noted", "source": "Where it was read: minutes, decision page, record of decision",
+        "item": "The agenda item number", "title": "The item's title",
+        "title_key": "Normalised title, linking it to reports", "maker": "Who decided",
+        "date": "The day it was decided (ISO)", "key_decision": "A key decision",
+        "exempt": "Taken in private", "call_in_deadline": "Last day for call-in (ISO)",
+        "effective_date": "The day it takes effect (ISO)",
+        "amendment": "The amendment, when amended", "deferred_to": "The meeting it was "
+        "deferred to", "deferred_date": "That meeting's date (ISO)",
+        "votes_for": "Votes for", "votes_against": "Votes against",
+        "abstentions": "Abstentions"}),
     "briefing_items": ("Briefing items", "News, vacancies and events in a briefing.", {
         "doc_id": "The paper (documents.id)", "idx": "Position in the briefing",
         "kind": "news, vacancy or event", "headline": "Headline", "body": "Text"}),

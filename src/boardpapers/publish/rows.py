@@ -1,5 +1,5 @@
 """Queries the outputs share: plain SQL both SQLite and PostgreSQL run, through the
-store's connection (browse._rows), every user value a bound parameter."""
+store's connection (browse.sql_rows), every user value a bound parameter."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from boardpapers.browse import _rows
+from boardpapers.browse import sql_rows
 from boardpapers.store import Store
 from boardpapers.store.queries import like_escape
 
 __all__ = ["Week", "sql_rows", "body_clause"]
-
-sql_rows = _rows
 
 
 @dataclass(frozen=True, slots=True)
