@@ -24,7 +24,7 @@ from boardpapers.model.layout import Source
 from boardpapers.pipeline import understand
 from boardpapers.readers import read_bytes
 from boardpapers.readers.html_nesting import MAX_NESTING
-from tests.hostile.builders import docx_bytes, nested_html, para
+from tests.hostile.builders import docx_bytes, nested_html, para, pdf_bytes
 
 GROWTH_TARGET = 6.0  # for 4x the input; linear is 4, quadratic 16
 FACTOR = 4
@@ -48,35 +48,6 @@ def _html(n: int) -> bytes:
 
 def _docx(n: int) -> bytes:
     return docx_bytes(para("Report") + "".join(para(f"{i}. {SENTENCE}") for i in range(n)))
-
-
-def pdf_bytes(pages: int, lines: int = 40) -> bytes:
-    """A plain PDF of ``pages`` pages of Helvetica text, written by hand."""
-    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
-                            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    kids = []
-    for p in range(pages):
-        body = "".join(f"BT /F1 10 Tf 50 {790 - 18 * i} Td (Line {i} of page {p + 1}: the "
-                       f"council approved 2.4m pounds for {p + i} homes.) Tj ET\n"
-                       for i in range(lines)).encode()
-        objects.append(b"<< /Length %d >>\nstream\n" % len(body) + body + b"endstream")
-        content = len(objects)
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
-                       b"<< /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % content)
-        kids.append(len(objects))
-    objects[1] = (b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids)
-                  + b"] /Count %d >>" % pages)
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
-    return bytes(out)
 
 
 # name -> (format, maker of an input of size n, n at scale 1)

@@ -23,12 +23,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from bench.bench_growth import pdf_bytes
 from boardpapers.model.errors import BoardpapersError
 from boardpapers.model.layout import Source
 from boardpapers.pipeline import understand
 from boardpapers.readers import read_bytes
-from tests.hostile.builders import docx_bytes, set_zip_flags
+from tests.hostile.builders import docx_bytes, pdf_bytes, set_zip_flags
 
 _PIECES = ["Report", "Recommendations", "1.", "(a)", "£2.4m", "5 March 2026", "\t", "|",
            "---", " | --- | --- |", "    ", "\x1b[2J", "\x00", "\u202e", "\ufeff", "Cllr ",

@@ -23,6 +23,7 @@ from boardpapers.model.errors import QuerySyntaxError, StoreError
 from boardpapers.query import normalise_filter
 from boardpapers.registry import authority as register_entry
 from boardpapers.store import Store
+from boardpapers.store.queries import CURRENT_SQL
 from boardpapers.store.rows import title_key
 
 MAX_PAGE = 200
@@ -122,6 +123,7 @@ def list_papers(store: Store, *, cursor: str | None = None, limit: int = 20,
     """Stored papers, newest first (undated last)."""
     window = Window.of(cursor, limit)
     where = Where()
+    where.add(CURRENT_SQL)  # older versions of a file re-ingested stay hidden
     if genre:
         where.add("d.genre = :genre", genre=normalise_filter("genre", genre))
     if body:
@@ -148,6 +150,7 @@ def list_meetings(store: Store, *, cursor: str | None = None, limit: int = 20,
     """Meetings, newest first, each with the paper it was read from."""
     window = Window.of(cursor, limit)
     where = Where()
+    where.add(CURRENT_SQL)
     if body:
         where.add("m.body = :body", body=body)
     if authority:

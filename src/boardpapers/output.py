@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
@@ -33,15 +34,27 @@ def chosen(fmt: Format | None, as_json: bool) -> Format:
     return Format.json if as_json else (fmt or Format.table)
 
 
+# What json.dumps leaves raw besides printable text (it escapes only C0 controls): DEL
+# and C1 controls (U+009B starts a terminal escape sequence like ESC [), the line and
+# paragraph separators and bidi overrides. Each becomes a \uXXXX escape: the same JSON.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_line(value: Any) -> str:
+    """One JSON value on one line, non-ASCII text kept readable, controls escaped."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                            json.dumps(value, ensure_ascii=False))
+
+
 def write_json(value: Any) -> None:
     """A single answer: one JSON object on one line."""
-    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_line(value) + "\n")
 
 
 def write_ndjson(rows: Iterable[Any]) -> None:
     """A stream of records: one JSON object per line (JSON Lines)."""
     for row in rows:
-        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_line(row) + "\n")
 
 
 def write_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:

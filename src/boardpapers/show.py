@@ -32,7 +32,8 @@ def paper_lines(doc: dict[str, Any]) -> list[str]:
     """The lines of ``show`` (Rich markup; text from the paper escaped)."""
     paper = doc["paper"]
     out = [f"[bold]{escape(paper.get('title') or doc['path'])}[/bold]",
-           "  ".join(x for x in (doc["id"][:12], paper["genre"], paper.get("date") or "undated",
+           "  ".join(x for x in (doc["id"][:12], paper["genre"],
+                                 doc.get("date") or paper.get("date") or "undated",
                                  escape(paper.get("body") or ""), escape(doc["path"])) if x)]
     if paper.get("authority"):
         out.append(f"published by {escape(paper['authority'])}")
@@ -42,6 +43,11 @@ def paper_lines(doc: dict[str, Any]) -> list[str]:
         out += report_lines(report)
     out += briefing_lines(paper.get("items", []))
     out += table_check_lines(paper.get("tables", []))
+    if paper.get("trimmed"):
+        out.append(f"\n[dim]note: {escape(paper['trimmed'])}[/dim]")
+    if doc.get("superseded_by"):
+        out.append(f"\n[dim]superseded: {escape(doc['path'])} was ingested again, changed, "
+                   f"as {doc['superseded_by'][:12]}[/dim]")
     for v in doc.get("versions", []):
         out.append(f"\n[dim]also in {v['doc_id'][:12]} ({v['genre']}, {escape(v['path'])}):"
                    f" {escape(v['title'] or '')}[/dim]")

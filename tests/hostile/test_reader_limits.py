@@ -7,7 +7,7 @@ import pytest
 
 from boardpapers import readers
 from boardpapers.model.errors import UnreadableFile
-from boardpapers.model.layout import Source
+from boardpapers.model.layout import BlockKind, Source
 from boardpapers.pipeline import understand
 from boardpapers.readers import html_nesting
 from boardpapers.readers.docx_body import MAX_GRID_SPAN
@@ -17,6 +17,7 @@ from tests.hostile.builders import (
     docx_bytes,
     nested_html,
     para,
+    pdf_bytes,
     set_zip_flags,
     under_declare,
 )
@@ -127,3 +128,37 @@ def test_a_text_of_a_million_short_lines_is_too_complex(monkeypatch):
     assert "too complex: a text of 1,000,002 lines" in _refusal(data, "txt")
     monkeypatch.setattr(text, "MAX_TEXT_BYTES", 1000)
     assert "too complex: a text of" in _refusal(b"Report\n\n" + b"words " * 400, "md")
+
+
+def test_a_pdf_stream_inflating_past_the_limit_is_refused_before_pdfium(monkeypatch):
+    from boardpapers.readers import pdf_inflate
+    monkeypatch.setattr(pdf_inflate, "MAX_STREAM_BYTES", 1024 * 1024)
+    message = _refusal(pdf_bytes(1, inflated=3 * 1024 * 1024), "pdf")
+    assert "too complex: a PDF stream inflates to more than 1 MB" in message
+    assert "council approved" in _read(pdf_bytes(1, inflated=512 * 1024), "pdf").text
+
+
+def test_a_pdfs_streams_together_are_bounded(monkeypatch):
+    from boardpapers.readers import pdf_inflate
+    monkeypatch.setattr(pdf_inflate, "MAX_INFLATED_BYTES", 1024 * 1024)
+    assert pdf_inflate.check_inflated_size(pdf_bytes(2, inflated=400 * 1024)) == 800 * 1024
+    message = _refusal(pdf_bytes(3, inflated=400 * 1024), "pdf")
+    assert "too complex: the PDF's streams inflate to more than 1 MB in all" in message
+
+
+def test_damaged_or_image_streams_are_not_counted():
+    from boardpapers.readers.pdf_inflate import check_inflated_size
+    bomb = pdf_bytes(1, inflated=200 * 1024 * 1024)
+    assert check_inflated_size(bomb.replace(b"/Filter /FlateDecode",
+                                            b"/Subtype /Image /Filter /FlateDecode")) == 0
+    cut = bomb.index(b"stream\n") + 7 + 2000  # the stream ends early: what came out counts
+    assert check_inflated_size(bomb[:cut]) < 200 * 1024 * 1024
+
+
+def test_markdown_lists_nested_past_the_limit_stay_at_the_deepest_level():
+    from boardpapers.readers.text_structure import MAX_LIST_DEPTH
+    text = "# Report\n\n" + "".join("  " * i + f"- item {i}\n" for i in range(60))
+    layout = _read(text.encode(), "md")
+    depths = [b.depth for b in layout.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert len(depths) == 60 and depths[:4] == [0, 1, 2, 3]
+    assert max(depths) == MAX_LIST_DEPTH == depths[-1]

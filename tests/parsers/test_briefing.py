@@ -148,3 +148,14 @@ def test_strap_line_from_the_association_gives_the_sender() -> None:
                            Classification("briefing"))
     assert (paper.body, paper.authority, paper.date) == (
         "Local Government Association", "Local Government Association", "2025-11-28")
+
+
+def test_a_monthly_issue_is_dated_the_first_day_of_its_month(tmp_path) -> None:
+    path = tmp_path / "bulletin.txt"
+    path.write_text("FENWICK DISTRICT COUNCIL\nMEMBERS' NEWSLETTER\nIssue 47 – March 2026\n\n"
+                    "Hello from the editor.\n\nPARK RUN RETURNS\nThe Saturday run at Holme "
+                    "Park restarts on 4 April 2026 after the winter.\n\nBIN ROUNDS\nCollection "
+                    "days change from 20 April 2026 in three wards.\n", encoding="utf-8")
+    paper = _briefing(path)
+    assert paper.date == "2026-03-01"
+    assert [i.headline for i in paper.items] == ["PARK RUN RETURNS", "BIN ROUNDS"]

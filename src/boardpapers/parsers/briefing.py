@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from boardpapers.facts.date_patterns import MONTH_YEAR, MONTHS, WELSH_MONTHS
 from boardpapers.model.classification import Classification
 from boardpapers.model.layout import Block, BlockKind, Layout
 from boardpapers.model.paper import BriefingItem, Paper
@@ -159,8 +160,8 @@ def _content(layout: Layout) -> Blocks:
 
 
 def _is_date_line(text: str) -> bool:
-    text = _without_issue_number(plain(text))
-    return len(text) <= 48 and date_in(text) is not None
+    bare = _without_issue_number(plain(text))
+    return len(bare) <= 48 and (date_in(bare) is not None or _month_date(text) is not None)
 
 
 def _without_issue_number(text: str) -> str:
@@ -186,6 +187,8 @@ def _split_masthead(blocks: Blocks, title_at: int | None) -> tuple[Blocks, Block
             return blocks[:k], blocks[k:]  # all before a "Top items" list is masthead
     for k in range(start, min(len(blocks), start + _HEADER_LIMIT)):
         block = blocks[k][1]
+        if k == start and k + 1 < len(blocks) and _is_date_line(blocks[k + 1][1].text):
+            continue  # a strapline under the title, then the issue date: masthead
         if _TOP_LABEL.match(plain(block.text)) or (
                 headline_text(block) and not _is_date_line(block.text)):
             return blocks[:k], blocks[k:]
@@ -197,7 +200,25 @@ def _issue_date(header: Blocks) -> str | None:
         text = _without_issue_number(plain(block.text))
         if len(text) <= 80 and (date := date_in(text)):
             return date
+    return _month_issue(header)
+
+
+def _month_issue(header: Blocks) -> str | None:
+    for _, block in header:
+        if date := _month_date(block.text):
+            return date
     return None
+
+
+def _month_date(text: str) -> str | None:
+    """A monthly issue's masthead names no day ("Issue 112 – May 2025"): it is dated the
+    first day of its month, so that since:/until: by month find it."""
+    m = MONTH_YEAR.fullmatch(_without_issue_number(plain(text)).strip(" -–|,.:"))
+    if not m:
+        return None
+    name = m.group("mon").lower().rstrip(".")
+    month = WELSH_MONTHS.get(name) or MONTHS[name[:3]]
+    return f"{int(m.group('year')):04d}-{month:02d}-01"
 
 
 def _publisher(header: Blocks) -> str | None:

@@ -37,6 +37,9 @@ from boardpapers.readers.text_lines import (
 )
 
 _MAX_HEADING_WORDS = 14
+# Deeper nesting than any real paper's (Word offers 9 levels): an item indented further
+# keeps this depth, so a list nested 2,000 deep costs no more than a flat one downstream.
+MAX_LIST_DEPTH = 12
 _MAX_PLAIN_HEADING_WORDS = 12
 _NOT_HEADING_TEXT = re.compile(r"@|www\.|https?:|\.gov\.uk|\.org|\.com|\?|"
                                r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)", re.I)
@@ -366,7 +369,8 @@ def _list_depths(parts: list[Part]) -> dict[int, int]:
             continue
         _drop_false_marker(part, run)
         if part.kind is BlockKind.LIST_ITEM:
-            depths[id(part)] = run.depth_for(part.first.indent, part.first.marker)
+            depths[id(part)] = min(run.depth_for(part.first.indent, part.first.marker),
+                                   MAX_LIST_DEPTH)
     return depths
 
 

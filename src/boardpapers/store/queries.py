@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, distinct, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, distinct, exists, func, or_, select
 
 from boardpapers.store import schema
 
@@ -71,6 +71,29 @@ def documents_of(authorities: Sequence[str]) -> Select[Any]:
     return select(d.c.id).where(d.c.authority.in_(list(authorities)))
 
 
+# Plain-SQL form of ``current`` for the browse queries (documents aliased as d).
+CURRENT_SQL = ("NOT EXISTS (SELECT 1 FROM documents newer WHERE newer.path = d.path "
+               "AND newer.ingested_at > d.ingested_at)")
+
+
+def current(d: Any = None) -> ColumnElement[bool]:
+    """True for a document no later version replaces: its file (the same path) was not
+    ingested again since, changed. Older versions stay stored but every listing, like
+    search, shows only the current one."""
+    d = schema.documents if d is None else d
+    newer = schema.documents.alias("newer")
+    return ~exists(select(newer.c.id).where(newer.c.path == d.c.path,
+                                            newer.c.ingested_at > d.c.ingested_at))
+
+
+def newer_version(doc_id: str) -> Select[Any]:
+    """The latest document ingested from the same path after this one, if any."""
+    d, old = schema.documents, schema.documents.alias("old")
+    return (select(d.c.id).join(old, old.c.path == d.c.path)
+            .where(old.c.id == doc_id, d.c.ingested_at > old.c.ingested_at)
+            .order_by(d.c.ingested_at.desc()).limit(1))
+
+
 def superseded() -> Select[Any]:
     """Documents whose file (the same path) was ingested again since, changed."""
     d = schema.documents
@@ -105,7 +128,8 @@ def facts(kind: str, order_text: OrderText, *, body: str | None, since: str | No
                 d.c.date.label("paper_date"),
                 d.c.body.label("paper_body"), b.c.page)
          .join(d, d.c.id == x.c.doc_id)
-         .outerjoin(b, and_(b.c.doc_id == x.c.doc_id, b.c.idx == x.c.block)))
+         .outerjoin(b, and_(b.c.doc_id == x.c.doc_id, b.c.idx == x.c.block))
+         .where(current(d)))
     if body:
         q = q.where(contains(d.c.body, body))
     if since:
@@ -127,6 +151,7 @@ def councils(order_text: OrderText, *, include_unlinked: bool) -> Select[Any]:
     q = (select(func.max(x.c.code).label("code"), name, func.max(x.c.type).label("type"),
                 func.max(x.c.region).label("region"), func.max(x.c.nation).label("nation"),
                 mentions, papers)
+         .where(x.c.doc_id.not_in(superseded()))
          .group_by(key)
          .order_by(papers.desc(), mentions.desc(), order_text(name)))
     return q if include_unlinked else q.where(x.c.code.is_not(None))
@@ -141,14 +166,16 @@ def lead_texts(doc_id: str) -> Select[Any]:
 
 def find_document(ref: str) -> list[Select[Any]]:
     """The ways a paper is named, tried in turn: its path (as stored or absolute), a
-    prefix of its id (4+ characters), the unique ending of its path."""
+    prefix of its id (4+ characters), the unique ending of its path; a path names the
+    current version of its file, an id any version."""
     d = schema.documents
     ref = ref.strip()
     absolute = str(Path(ref).expanduser().resolve()) if ref else ref
-    tries = [select(d).where(or_(d.c.path == ref, d.c.path == absolute))]
+    tries = [select(d).where(or_(d.c.path == ref, d.c.path == absolute), current())]
     if len(ref) >= 4:
         tries.append(select(d).where(d.c.id.startswith(ref.lower(), autoescape=True)))
-    tries.append(select(d).where(d.c.path.endswith("/" + ref.lstrip("./"), autoescape=True)))
+    tries.append(select(d).where(d.c.path.endswith("/" + ref.lstrip("./"), autoescape=True),
+                                 current()))
     return [q.limit(2) for q in tries]
 
 

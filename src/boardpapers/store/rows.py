@@ -15,6 +15,11 @@ from boardpapers.model.paper import Paper, Report
 Rows = dict[str, list[dict[str, Any]]]
 
 LEAD_SECTIONS = frozenset({"recommendations", "purpose", "summary", "actions"})
+# One documents.paper_json row at most (characters). A 3,000-page pack's facts alone run
+# to about 60 MB; past this its facts and tables, stored row by row in their own tables
+# anyway, are left out of the row and the stored JSON says so (``trimmed``).
+MAX_PAPER_JSON = 8 * 1024 * 1024
+TRIMMABLE = ("facts", "tables")
 
 
 def title_key(title: str | None) -> str | None:
@@ -110,8 +115,27 @@ def _document_row(paper: Paper) -> dict[str, Any]:
         "authority": paper.authority or (paper.meeting.authority if paper.meeting else None),
         "date": date, "language": paper.language,
         "ingested_at": datetime.now(UTC).isoformat(timespec="microseconds"),
-        "paper_json": json.dumps(paper.to_json(include_blocks=False), ensure_ascii=False),
+        "paper_json": paper_json(paper),
     }
+
+
+def paper_json(paper: Paper, limit: int | None = None) -> str:
+    """The export contract as stored, without blocks (they have their own rows) and,
+    past ``limit`` (MAX_PAPER_JSON), without its facts and tables either."""
+    limit = MAX_PAPER_JSON if limit is None else limit
+    contract = paper.to_json(include_blocks=False)
+    text = json.dumps(contract, ensure_ascii=False)
+    if len(text) <= limit:
+        return text
+    left_out = [k for k in TRIMMABLE if contract.get(k)]
+    for key in left_out:  # the same shape, emptied
+        value = contract[key]
+        contract[key] = {k: [] for k in value} if isinstance(value, dict) else []
+    contract["trimmed"] = (f"{' and '.join(left_out)} left out of this stored copy "
+                           f"({len(text) // (1024 * 1024)} MB of JSON, the limit is "
+                           f"{limit // (1024 * 1024)} MB); each is stored in its own table "
+                           "(boardpapers facts)")
+    return json.dumps(contract, ensure_ascii=False)
 
 
 def _report_rows(doc: str, reports: tuple[Report, ...]) -> Rows:

@@ -172,6 +172,9 @@ class SqlStore:
             return None
         row = dict(found[0])
         row["paper"] = json.loads(row.pop("paper_json"))
+        with self.engine.connect() as conn:
+            row["superseded_by"] = conn.execute(
+                queries.newer_version(row["id"])).scalar_one_or_none()
         return row
 
     find_document = get
@@ -234,6 +237,8 @@ class SqlStore:
             for block_id, score in hits:
                 if block_id in owner:
                     scores[owner[block_id]] = scores.get(owner[block_id], 0.0) + score
+            for old in conn.execute(queries.superseded()).scalars():
+                scores.pop(old, None)  # like search, only current versions
             best = sorted(scores, key=lambda i: (-scores[i], i))[:limit]
             docs = {r.id: r for r in conn.execute(select(
                 d.c.id, d.c.path, d.c.title, d.c.genre, d.c.date).where(d.c.id.in_(best)))}
