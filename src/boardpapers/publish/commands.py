@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from boardpapers.cli import _fail, _store, app
+from boardpapers.cli import FormatOption, JsonOption, _fail, _store, _stored_paper, app
 from boardpapers.model.errors import BoardpapersError
+from boardpapers.output import Format, chosen, write_ndjson, write_rows
 
 OutOption = Annotated[Path | None, typer.Option(
     "--out", "-o", help="Write to this file instead of standard output.")]
@@ -167,3 +168,79 @@ def _state_db() -> str | None:
     from boardpapers.cli import _state
     db = _state["db"]
     return db if isinstance(db, str) else None
+
+
+@app.command()
+def pack(meeting: Annotated[str, typer.Argument(help="The stored agenda or pack: its path "
+                                                "or 4+ characters of its id.")],
+         fmt: Annotated[str, typer.Option("--format", "-f", help="pdf or html.")] = "pdf",
+         out: OutOption = None) -> None:
+    """One meeting's pack: front page, membership, agenda with the pages its reports
+    start on, and each report."""
+    from boardpapers.publish.pack import FORMATS, gather_pack, render_pack
+    if fmt not in FORMATS:
+        _fail(f"--format {fmt}: use one of {', '.join(FORMATS)}", 2)
+    if fmt == "pdf" and out is None and sys.stdout.isatty():
+        _fail("a PDF goes to a file: give --out pack.pdf", 2)
+    try:
+        made = gather_pack(_store(), meeting)
+    except BoardpapersError as exc:
+        _fail(exc)
+    _emit(render_pack(made, fmt), out)
+
+
+@app.command()
+def participation(paper: Annotated[str | None, typer.Argument(
+                      help="A stored paper whose tables list councils (path or id).")]
+                  = None,
+                  councils: Annotated[Path | None, typer.Option(
+                      "--councils", help="A file of council names, one a line, instead: "
+                      "type and region from the register.")] = None,
+                  chart: Annotated[Path | None, typer.Option(
+                      "--chart", help="Write participation.svg and .png (one per list: "
+                      "participation-2…) into this folder.")] = None,
+                  as_json: JsonOption = False, fmt: FormatOption = None) -> None:
+    """Councils taking part, counted by type, region and political control with
+    percentages; says where the paper's own summary figures differ."""
+    from boardpapers.publish import participation as part
+    if councils is not None:
+        try:
+            names = councils.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"{councils}: cannot read it ({exc})")
+        found = part.councils_from_names(names)
+        made = [part.Summary(councils.name, tuple(found), part.counts(found))]
+    elif paper is not None:
+        store = _store()
+        doc = _stored_paper(store, paper)
+        made = part.summaries(doc["paper"])
+        if not made:
+            _fail(f"{doc['path']}: no table in it lists councils with their type, region "
+                  "or control")
+    else:
+        _fail("give a stored paper, or --councils FILE", 2)
+    _print_participation(made, chosen(fmt, as_json))
+    for n, summary in enumerate(made if chart else ()):
+        from boardpapers.publish.chart import write_charts
+        stem = "participation" + (f"-{n + 1}" if n else "")
+        for path in write_charts(summary, chart, stem):  # type: ignore[arg-type]
+            sys.stderr.write(f"wrote {path}\n")
+
+
+def _print_participation(made: list[Any], form: Format) -> None:
+    from boardpapers.publish.participation import summary_json, table_rows
+    if form is Format.json:
+        write_ndjson(summary_json(s) for s in made)
+        return
+    rows = [(s.caption, *row) for s in made for row in table_rows(s)]
+    write_rows(form, ("list", "by", "label", "councils", "percent"), rows)
+    if form is Format.csv:
+        return
+    for s in made:
+        name = s.caption or "the list"
+        if s.differences:
+            sys.stdout.write(f"{name}: the paper's own figures differ:\n")
+            sys.stdout.writelines(f"  {d.describe()}\n" for d in s.differences)
+        elif s.checked:
+            sys.stdout.write(f"{name}: the paper's own summary ({', '.join(s.checked)}) "
+                             "agrees\n")

@@ -33,6 +33,7 @@ carries an ETag and Cache-Control; send If-None-Match to get 304. Errors are JSO
 
 def create_app(settings: WebSettings, store: Store | None = None) -> FastAPI:
     from boardpapers.web import api, pages
+    from boardpapers.web import publish as publish_routes
 
     app = FastAPI(title="boardpapers", version=__version__, description=API_DESCRIPTION,
                   openapi_url="/openapi.json", docs_url="/api/docs", redoc_url=None)
@@ -41,6 +42,7 @@ def create_app(settings: WebSettings, store: Store | None = None) -> FastAPI:
     app.state.store = store or open_store(settings.db, create=settings.token is not None)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(publish_routes.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
