@@ -140,3 +140,17 @@ def test_bad_week_and_format(publish_db: Path) -> None:
     bad = runner.invoke(app, ["--db", str(publish_db), "brief", "--week", "2025-06-13",
                               "--format", "docx"])
     assert bad.exit_code == 2 and "md, html, txt, pdf" in bad.output
+
+
+def test_email_holds_text_and_html(publish_store: Store) -> None:
+    from email import message_from_bytes
+    raw = render_brief(gather_brief(publish_store, "2025-06-13"), "eml")
+    assert isinstance(raw, bytes)
+    message = message_from_bytes(raw)
+    assert message.get_content_type() == "multipart/alternative"
+    parts = {p.get_content_type(): p.get_payload(decode=True).decode()
+             for p in message.walk() if not p.is_multipart()}
+    assert set(parts) == {"text/plain", "text/html"}
+    assert "TOP ITEMS THIS WEEK" in parts["text/plain"]
+    assert "Top items this week" in parts["text/html"]
+    assert "2025-06-13" in message["Subject"]

@@ -4,7 +4,8 @@
 items from briefings dated that week and items added by hand; from that week's papers,
 new reports and the recommendations they put up for decision; deadlines falling due and
 meetings coming up after the issue date; vacancies; training and events. ``render_brief``
-turns it into Markdown, plain text, e-mail HTML (inline CSS) or PDF (WeasyPrint).
+turns it into Markdown, plain text, e-mail HTML (inline CSS), a MIME e-mail holding the
+text with the HTML as its alternative, or PDF (WeasyPrint).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import formatdate
 
 from boardpapers.publish.feed import paper_link
 from boardpapers.publish.ical import deadline_events, meeting_events
@@ -21,7 +24,7 @@ from boardpapers.store import Store
 TOP_ITEMS = 5  # headlines under "Top items this week"
 SHORT_BODY_CHARS = 420  # an item's body is cut at a sentence end before this
 LOOKAHEAD_DAYS = 28  # deadlines and meetings this far after the issue date
-FORMATS = ("md", "html", "txt", "pdf")
+FORMATS = ("md", "html", "txt", "pdf", "eml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +177,20 @@ def render_brief(brief: Brief, fmt: str) -> str | bytes:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     if fmt == "pdf":
         return html_to_pdf(render("brief.html", brief=brief, anchor=_anchor, pdf=True))
+    if fmt == "eml":
+        return brief_email(brief).as_bytes()
     return render(f"brief.{fmt}", brief=brief, anchor=_anchor, pdf=False)
+
+
+def brief_email(brief: Brief) -> EmailMessage:
+    """A MIME message ready to send: the plain text, with the HTML as its alternative."""
+    message = EmailMessage()
+    message["Subject"] = f"Policy brief: {brief.publisher}, {brief.issue_date}"
+    message["Date"] = formatdate(dt.datetime.combine(
+        dt.date.fromisoformat(brief.issue_date), dt.time(9)).timestamp(), localtime=False)
+    message.set_content(str(render_brief(brief, "txt")))
+    message.add_alternative(str(render_brief(brief, "html")), subtype="html")
+    return message
 
 
 def _anchor(text: str) -> str:

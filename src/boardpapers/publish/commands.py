@@ -39,7 +39,8 @@ def brief(week: Annotated[str, typer.Option("--week", help="The issue date, YYYY
                                             "brief covers its Monday-to-Sunday week.")],
           body: BodyOption = None,
           fmt: Annotated[str, typer.Option("--format", "-f", help="md, html (e-mail, inline "
-                                           "CSS), txt (plain-text alternative) or pdf.")]
+                                           "CSS), txt (plain-text alternative), eml (a MIME "
+                                           "e-mail holding both) or pdf.")]
           = "md",
           publisher: Annotated[str | None, typer.Option(
               help="Who the brief is from (default: --body).")] = None,
