@@ -43,8 +43,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from boardpapers.facts.dates import find_dates, parse_date
+from boardpapers.facts.dates import find_dates
 from boardpapers.facts.money import parse_money
+from boardpapers.vocab.dates import parse_date
 
 REF = dt.date(2024, 8, 23)
 

@@ -23,9 +23,8 @@ from dataclasses import dataclass, field
 from boardpapers.genre_cues import CUE_SETTINGS, score_cues
 from boardpapers.model.classification import Classification
 from boardpapers.model.layout import Block, BlockKind, Layout
-
-# The label vocabulary lives with the parsers, whose package imports Classification from
-# here; importing it lazily keeps ``import boardpapers.genre`` free of that cycle.
+from boardpapers.vocab.labels import clean_label_text, match_label
+from boardpapers.vocab.text import fold
 
 # Only the first part of a long paper decides its front matter; template labels are
 # counted everywhere (a pack's reports sit behind its agenda).
@@ -89,13 +88,11 @@ def _without_pandoc_attributes(text: str) -> str:
 
 
 def _lines(layout: Layout) -> list[tuple[int, Block, str]]:
-    from boardpapers.parsers.labels import clean_label_text
-
     out = []
     for i, b in enumerate(layout.blocks):
         if b.kind is BlockKind.PAGE_BREAK:
             continue
-        text = " ".join(clean_label_text(_without_pandoc_attributes(b.text)).split())
+        text = fold(clean_label_text(_without_pandoc_attributes(b.text)))
         if text:
             out.append((i, b, text))
     return out
@@ -134,8 +131,6 @@ def _label_rows(block: Block, text: str) -> list[str]:
 
 def template_labels(lines: list[tuple[int, Block, str]]) -> Counter[str]:
     """How often each report-template label appears as a line (or table row) of its own."""
-    from boardpapers.parsers.labels import match_label
-
     found: Counter[str] = Counter()
     for n, (_, block, text) in enumerate(lines):
         for row in _label_rows(block, text):

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from boardpapers.prefilter import Prefilter, may_match
+from boardpapers.vocab.calendar import MONTH_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,8 +187,7 @@ _BRIEFING = (
     _cue("briefing", 1.5, 1.5,
          r"\b(?:welcome to (?:the|our|this) (?:\w+ ){0,3}(?:edition|issue)|in this (?:issue|"
          r"edition)|this (?:week|month)'?s? (?:edition|issue|update|news)|\d{1,3}(?:st|nd|rd|th) "
-         r"edition\b|no\.\s?\d{2,4} (?:january|february|march|april|may|june|july|august|"
-         r"september|october|november|december))",
+         r"edition\b|no\.\s?\d{2,4} (?:" + "|".join(m.lower() for m in MONTH_NAMES[1:]) + "))",
          "an edition or issue of a newsletter"),
     _cue("briefing", 0.5, 2.0,
          r"\b(?:find out more|read more|click here|more information (?:is available|can be "

@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import Any
 
 from boardpapers.files import printable
+from boardpapers.vocab.text import fold
 
 
 class Format(StrEnum):
@@ -96,4 +97,4 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return printable(" ".join(str(value).split()))
+    return printable(fold(str(value)))

@@ -17,6 +17,7 @@ from typing import Any
 
 from boardpapers.model.errors import QuerySyntaxError
 from boardpapers.model.query import FILTER_FIELDS, Filters, Query, Term
+from boardpapers.vocab.text import fold
 
 HAS_KINDS = ("money", "dates", "metrics", "contacts", "people", "councils")
 
@@ -43,7 +44,7 @@ _WORDISH = re.compile(r"[\w£$€%]", re.UNICODE)
 
 
 def _term(raw: str, phrase: bool) -> Term | None:
-    text = " ".join(raw.split())
+    text = fold(raw)
     prefix = False
     if not phrase and text.endswith("*"):
         text, prefix = text.rstrip("*"), True

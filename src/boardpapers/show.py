@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from boardpapers.model.results import SearchResult
+from boardpapers.vocab.text import fold
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -233,4 +234,4 @@ def _yes_no(value: Any) -> str | None:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return fold(text)

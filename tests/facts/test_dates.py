@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from boardpapers.facts.dates import find_dates, parse_date
+from boardpapers.facts.dates import find_dates
+from boardpapers.vocab.dates import parse_date
 
 REF = dt.date(2024, 8, 23)  # the paper's own date, for dates written without a year
 

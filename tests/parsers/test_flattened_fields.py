@@ -8,9 +8,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from boardpapers.parsers import labels
-from boardpapers.parsers.labels import fields_anywhere, match_label, split_fields
 from boardpapers.parsers.report import parse_report
+from boardpapers.vocab import labels
+from boardpapers.vocab.labels import fields_anywhere, match_label, split_fields
 from tests.parsers.report_layouts import report_layout
 
 APPROVE = "That the Panel approves the programme of works in the report."

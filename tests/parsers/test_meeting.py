@@ -277,7 +277,8 @@ def test_members_one_per_semicolon_under_a_members_of_the_committee_heading() ->
 
 
 def test_welsh_dates_read_alike_in_agendas_and_minutes() -> None:
-    from boardpapers.parsers.meeting import date_in, find_meeting_date
+    from boardpapers.parsers.meeting import find_meeting_date
+    from boardpapers.vocab.dates import date_in
     assert date_in("Dydd Iau, 22ain Mai 2025") == "2025-05-22"
     assert date_in("12fed Fehefin 2024") == "2024-06-12"
     assert find_meeting_date(lines("# Pwyllgor Cynllunio\nDyddiad: Dydd Mercher, 4ydd Mehefin "

@@ -8,13 +8,13 @@ from hypothesis import strategies as st
 from boardpapers.model.classification import Classification
 from boardpapers.model.layout import Block, BlockKind, Layout, Source, join_blocks
 from boardpapers.model.paper import ContactOfficer, Report
-from boardpapers.parsers import labels
 from boardpapers.parsers.contacts_block import contacts_from_table, read_contacts
-from boardpapers.parsers.labels import is_placeholder, match_label, split_fields
 from boardpapers.parsers.report import parse_report, parse_report_paper
 from boardpapers.parsers.report_front import banner_committee, committee_line
 from boardpapers.parsers.report_heads import block_head
 from boardpapers.parsers.report_recs import split_inline_numbering
+from boardpapers.vocab import labels
+from boardpapers.vocab.labels import is_placeholder, match_label, split_fields
 from tests.parsers.report_layouts import report_layout
 
 LGA_STYLE = (
@@ -403,7 +403,7 @@ def test_welsh_exempt_paragraph_of_part_4() -> None:
 @given(st.text(alphabet=st.sampled_from(list("PurposeSummaryContact officerWards:?-–\t */#_<b>İıſ "
                                              "recommendationsKey decision12A")), max_size=60))
 def test_label_pre_filter_never_hides_a_label(text: str) -> None:
-    from boardpapers.parsers import labels
+    from boardpapers.vocab import labels
     for candidate in (text, f"Purpose: {text}", f"{text} / Diben"):
         cleaned = labels.clean_label_text(candidate)
         rest = labels.split_numbering(cleaned)[1].strip()
@@ -417,7 +417,7 @@ def test_label_pre_filter_never_hides_a_label(text: str) -> None:
 
 
 def test_long_lines_judged_on_their_head_agree_with_the_whole_line() -> None:
-    from boardpapers.parsers import labels
+    from boardpapers.vocab import labels
     prose = "The council agreed the plan. " * 60
     for text in ("Wards affected: All " + prose, "**" * 600 + "Purpose: x", prose + "Date: 1 May",
                  "<b>" * 300 + "Report to: Cabinet Date: 3 May 2025"):

@@ -8,9 +8,10 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boardpapers.facts.dates import find_dates, parse_date
+from boardpapers.facts.dates import find_dates
 from boardpapers.facts.metrics import find_metrics
 from boardpapers.facts.money import find_money, parse_money
+from boardpapers.vocab.dates import parse_date
 
 FAST = settings(max_examples=150, deadline=None)
 

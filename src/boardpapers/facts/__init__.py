@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from boardpapers.facts.date_patterns import BODY_NAME
 from boardpapers.model.layout import Block, BlockKind
 from boardpapers.model.paper import Facts, Paper, TableData
+from boardpapers.vocab.date_patterns import BODY_NAME
 
 Finder = Callable[..., Sequence[Any]]
 

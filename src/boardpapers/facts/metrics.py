@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import re
 
-from boardpapers.facts.dates import date_spans
-from boardpapers.facts.intervals import Claimed
 from boardpapers.facts.metric_words import find_word_metrics
 from boardpapers.facts.money import QUALIFIER_BEFORE, money_spans
 from boardpapers.facts.numbers import NUMBER, to_number, too_long
 from boardpapers.facts.sentence import sentence_around
 from boardpapers.model.paper import Metric, Span
+from boardpapers.vocab.dates import date_spans
+from boardpapers.vocab.spans import Claimed
 
 _NUMBER_AT = re.compile(
     r"(?:(?<=c\.)|(?<=ca\.)|(?<![\w.,£$€/:#\-–]))"

@@ -36,10 +36,10 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from boardpapers.facts.intervals import Claimed
 from boardpapers.facts.numbers import NUMBER, to_number, too_long
 from boardpapers.facts.sentence import sentence_around
 from boardpapers.model.paper import Money, Span
+from boardpapers.vocab.spans import Claimed
 
 # A qualifier is looked for just before the sum (a pattern anchored at the sum's start), so
 # the main patterns can start at a currency sign and stay fast.

@@ -11,11 +11,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from boardpapers.facts.dates import parse_date
 from boardpapers.model.layout import BlockKind
 from boardpapers.model.paper import AgendaItem
 from boardpapers.parsers.agenda_lines import heading_items, tidy_agenda_lines
 from boardpapers.parsers.meeting import ITEM_MARKER, NEXT_MEETING, Line, clean_cell, parse_time
+from boardpapers.vocab.calendar import MONTHS
+from boardpapers.vocab.dates import parse_date
+from boardpapers.vocab.text import fold
 
 _AGENDA_START = re.compile(
     r"^(?:agenda|rhaglen|agenda\s*/\s*rhaglen|rhaglen\s*/\s*agenda|items?|eitemau|business|"
@@ -316,7 +318,7 @@ def _cell_description(title: str) -> tuple[str, str | None]:
     rest = " ".join(rest.split("\n")).strip()
     if (not rest or not _CELL_DESCRIPTION.match(rest) or len(rest.split()) < 3
             or _OPEN_END.search(head.strip()) or split_pages(rest)[1]):
-        return " ".join(title.split()), None
+        return fold(title), None
     return head.strip(), rest
 
 
@@ -437,7 +439,7 @@ def _item_number_title(line: Line) -> tuple[str, str] | None:
     return number, title
 
 
-_MONTH_FIRST = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH_FIRST = re.compile(r"(?:" + "|".join(MONTHS) + r")[a-z]*\.?"
                           r"(?:\s+\d{2,4}\b|\s*$)", re.IGNORECASE)
 _CONTACT_NOTE = re.compile(r"^(?:for (?:further|more) information|please contact|enquiries to)\b",
                           re.IGNORECASE)  # the agenda's footnote next to a stray "6."

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from boardpapers.model.layout import Block, BlockKind
+from boardpapers.vocab.text import fold
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _EMPHASIS = re.compile(r"^(\*\*|__)(.+?)\1[:.]?$")
@@ -22,11 +23,6 @@ _BULLET = re.compile(r"^(?:[·•▪◦●‣∙*–-]|\uf0b7|\uf0a7)\s+(.*)$")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]\[()]*[^\s<>\"'\]\[().,;:!?]", re.IGNORECASE)
 _TERMINAL = (".", ";", ",", ":", "?", "!")
 MAX_HEADLINE_CHARS = 140
-
-
-def fold(text: str) -> str:
-    """Whitespace folded to single spaces, ends trimmed."""
-    return " ".join(text.split())
 
 
 def plain(text: str) -> str:

@@ -19,7 +19,6 @@ from boardpapers.model.paper import BriefingItem, Paper
 from boardpapers.parsers.authority import is_authority, organisation_authority, paper_authority
 from boardpapers.parsers.block_text import (
     bullet_text,
-    fold,
     headline_text,
     looks_like_plain_heading,
     plain,
@@ -30,7 +29,8 @@ from boardpapers.parsers.briefing_items import (
     highlighted_items,
     item_from_draft,
 )
-from boardpapers.parsers.meeting import date_in
+from boardpapers.vocab.dates import date_in
+from boardpapers.vocab.text import fold
 
 _TOP_LABEL = re.compile(
     r"^(?:top\s+(?:items|stories|news|headlines)(?:\s+this\s+(?:week|month|issue|edition))?"

@@ -19,6 +19,7 @@ from boardpapers.facts.dates import find_dates
 from boardpapers.model.layout import Block, BlockKind
 from boardpapers.model.paper import BriefingItem
 from boardpapers.parsers.block_text import bullet_text, find_urls, headline_text, markdown_level
+from boardpapers.vocab.text import fold
 
 _VACANCY_HEADLINE = re.compile(
     r"\b(?:vacanc(?:y|ies)|jobs?|job\s+opportunit\w+|work\s+with\s+us|join\s+(?:our|the)\s+team|"
@@ -68,7 +69,7 @@ def body_kind(text: str) -> str | None:
 def block_line(block: Block) -> str:
     """A body block's text, list items keeping a bullet so the body reads as written."""
     item = bullet_text(block)
-    return f"• {item}" if item is not None else " ".join(block.text.split())
+    return f"• {item}" if item is not None else fold(block.text)
 
 
 def drafts_from(blocks: list[tuple[int, Block]],

@@ -27,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from boardpapers.model.paper import ContactOfficer
-from boardpapers.parsers.labels import (
+from boardpapers.vocab.labels import (
     Field,
     is_placeholder,
     match_label,

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from boardpapers.parsers.block_text import fold, plain
+from boardpapers.parsers.block_text import plain
+from boardpapers.vocab.text import fold
 
 # Capitalised cues may sit anywhere in a paragraph ("... and it was RESOLVED that");
 # title-case ones only open a paragraph, where they are a label rather than prose.

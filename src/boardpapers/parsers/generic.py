@@ -12,19 +12,18 @@ from __future__ import annotations
 
 import re
 
-from boardpapers.facts.dates import parse_date
 from boardpapers.model.classification import Classification
 from boardpapers.model.layout import Block, BlockKind, Layout
 from boardpapers.model.paper import Paper
 from boardpapers.parsers.authority import paper_authority
-from boardpapers.parsers.labels import clean_label_text
 from boardpapers.parsers.report import template_report
 from boardpapers.parsers.report_front import (
-    english_months,
     running_lines,
     running_text_date,
 )
 from boardpapers.parsers.report_heads import block_text
+from boardpapers.vocab.dates import english_months, parse_date
+from boardpapers.vocab.labels import clean_label_text
 
 _TOP = 15
 # "Local Government Association – consultation response": a publisher, a dash and a

@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from boardpapers.facts.dates import parse_date
 from boardpapers.model.layout import BlockKind, Layout
 from boardpapers.model.paper import GroupOffice, Meeting, NextMeeting
+from boardpapers.vocab.dates import date_in, parse_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,32 +136,6 @@ def labelled_clock(text: str) -> str | None:
 def _unmistakable_24h(m: re.Match[str]) -> bool:
     """"14:00", "09:30", "10.00 hrs" — not "7.00", which may be morning or evening."""
     return bool(m.group(3)) or int(m.group(1)) >= 13 or m.group(1).startswith("0")
-
-
-# ------------------------------------------------------------------ Welsh dates
-
-
-WELSH_MONTHS = {
-    "ionawr": "January", "chwefror": "February", "mawrth": "March", "ebrill": "April",
-    "mai": "May", "mehefin": "June", "fehefin": "June", "gorffennaf": "July",
-    "awst": "August", "medi": "September", "hydref": "October", "tachwedd": "November",
-    "rhagfyr": "December",
-}
-_WELSH_DAY_MONTH = re.compile(
-    r"\b(\d{1,2})(?:af|ail|ydd|edd|fed|ed|eg|ain)?\s+(" + "|".join(WELSH_MONTHS) + r")\b",
-    re.IGNORECASE)
-
-
-def anglicise_welsh_dates(text: str) -> str:
-    """"9fed Hydref, 2014" -> "9 October, 2014", so one date parser reads both languages
-    (with a day before it, "Mai" and a mutated "Fehefin" are months too)."""
-    return _WELSH_DAY_MONTH.sub(
-        lambda m: f"{m.group(1)} {WELSH_MONTHS[m.group(2).lower()]}", text)
-
-
-def date_in(text: str) -> str | None:
-    """The ISO day a meeting line names, in English or Welsh, or None."""
-    return parse_date(anglicise_welsh_dates(text))
 
 
 # ------------------------------------------------------------------ labels and venues

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from boardpapers.model.layout import Block, BlockKind, Layout
 from boardpapers.parsers.agenda_lines import without_run_in_head
-from boardpapers.parsers.block_text import fold, headline_text, is_all_caps, plain
+from boardpapers.parsers.block_text import headline_text, is_all_caps, plain
 from boardpapers.parsers.minutes_header import body_of_minutes
+from boardpapers.vocab.calendar import MONTHS, WELSH_MONTHS
+from boardpapers.vocab.text import fold
 
 _NUMBERED = re.compile(
     r"^(?P<num>(?:min(?:ute)?\.?\s*(?:no\.?\s*)?)?(?:[A-Z]{2,6}[ /]?)?\d{1,4}[a-z]?"
@@ -28,8 +30,7 @@ _TITLE_JUNK = re.compile(
 _NOT_TITLE = re.compile(r"^(?:that\b|to\s+[a-z]|the\s+\w+\s+(?:was|were|is|noted|agreed)\b)",
                         re.IGNORECASE)
 _DATE_LIKE = re.compile(
-    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ionawr|chwefror|mawrth|ebrill|mai|"
-    r"mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)[a-z]*\.?,?\s+\d{2,4}\b"
+    r"^(?:" + "|".join([*MONTHS, *WELSH_MONTHS]) + r")[a-z]*\.?,?\s+\d{2,4}\b"
     r"|^\d{1,2}[.:]\d{2}\b|^[ap]\.?m\.?\b", re.IGNORECASE)
 NOISE = re.compile(
     r"^(?:items?|eitemau|eitem|no\.?\s+items?|rhif\.?\s+eitem|media|cyfryngau|"

@@ -22,7 +22,6 @@ from boardpapers.parsers.decisions import decision_from_lines, is_decision_label
 from boardpapers.parsers.meeting import Line as MeetingLine
 from boardpapers.parsers.meeting import (
     body_and_authority,
-    date_in,
     is_online,
     labelled_clock,
     venue_in_sentence,
@@ -48,6 +47,7 @@ from boardpapers.parsers.minutes_people import (
     split_people,
     with_columns,
 )
+from boardpapers.vocab.dates import date_in
 
 _MINUTES_LABEL = re.compile(r"^(?:minutes|cofnodion)\s*:?$", re.IGNORECASE)
 _PURPOSE_LABEL = re.compile(r"^(?:purpose|pwrpas)\s*:", re.IGNORECASE)

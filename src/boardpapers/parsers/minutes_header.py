@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import re
 
-from boardpapers.parsers.block_text import fold
 from boardpapers.parsers.meeting import (
     DATE_LABELS,
     TIME_LABELS,
     VENUE_LABELS,
-    date_in,
     label_is,
     parse_time,
     split_label,
 )
+from boardpapers.vocab.calendar import WEEKDAY_NAMES, WELSH_WEEKDAYS
+from boardpapers.vocab.dates import date_in
+from boardpapers.vocab.text import fold
 
-_DAYS = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-         r"Dydd\s+(?:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul))")
+_DAYS = (r"(?:" + "|".join(WEEKDAY_NAMES) + r"|"
+         r"Dydd\s+(?:" + "|".join(w.title() for w in WELSH_WEEKDAYS) + r"))")
 _DAYS_RE = re.compile(_DAYS, re.IGNORECASE)
 _AT_TIME = re.compile(r"\b(?:at|am|Time:?|Amser:?)\s+(?:\d)", re.IGNORECASE)
 _LABELS = {"venue": VENUE_LABELS, "date": DATE_LABELS,

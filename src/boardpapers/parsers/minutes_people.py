@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from boardpapers.model.paper import Member
-from boardpapers.parsers.block_text import fold, plain
+from boardpapers.parsers.block_text import plain
 from boardpapers.parsers.membership import PERSON_TITLES, member_with_cells, parse_member
+from boardpapers.vocab.text import fold
 
 ATTENDANCE_LABELS: tuple[tuple[str, str], ...] = (
     ("also_present", r"also\s+(?:present|in\s+attendance)|hefyd\s+yn\s+bresennol"

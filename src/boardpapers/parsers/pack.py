@@ -15,7 +15,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from boardpapers.facts.dates import parse_date
 from boardpapers.model.classification import Classification
 from boardpapers.model.layout import Block, BlockKind, Layout
 from boardpapers.model.paper import AgendaItem, Paper, Report, Section
@@ -29,6 +28,7 @@ from boardpapers.parsers.meeting import (
     split_label,
     with_running_body,
 )
+from boardpapers.vocab.dates import parse_date
 
 _LABELS: tuple[tuple[str, str], ...] = (
     ("purpose", r"purpose(?: of (?:the |this )?report)?|report purpose|pwrpas(?: yr adroddiad)?"

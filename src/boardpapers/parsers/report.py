@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from boardpapers.model.classification import Classification
 from boardpapers.model.layout import Block, BlockKind, Layout
 from boardpapers.model.paper import ContactOfficer, Paper, Paragraph, Report, Section
-from boardpapers.parsers import contacts_block, labels, report_heads
+from boardpapers.parsers import contacts_block, report_heads
 from boardpapers.parsers.authority import paper_authority
 from boardpapers.parsers.contacts_block import (
     contacts_from_table,
@@ -32,7 +32,6 @@ from boardpapers.parsers.contacts_block import (
     read_contacts,
     with_nameless_details,
 )
-from boardpapers.parsers.labels import is_placeholder, match_label
 from boardpapers.parsers.report_front import (
     CLOSING_DATE,
     authority_line,
@@ -70,6 +69,8 @@ from boardpapers.parsers.report_recs import (
     unfinished,
     wrapped,
 )
+from boardpapers.vocab import labels
+from boardpapers.vocab.labels import is_placeholder, match_label
 
 # The template sections whose first occurrence gives the report's value of that name.
 _TEMPLATE = frozenset({"purpose", "summary", "recommendations", "actions", "contact"})

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from boardpapers.facts.dates import parse_date
 from boardpapers.model.layout import Block, BlockKind, Layout
-from boardpapers.parsers.labels import FIELD_KINDS, clean_label_text, is_placeholder, match_label
 from boardpapers.parsers.report_heads import Head, block_head, block_text, body_name_completed
+from boardpapers.vocab.dates import english_months, parse_date
+from boardpapers.vocab.labels import FIELD_KINDS, clean_label_text, is_placeholder, match_label
+from boardpapers.vocab.text import fold
 
 _BOILERPLATE = re.compile(
     r"^(?:agenda item\b.*|item(?: no\.?)? \d+.*|eitem \d+.*|part (?:i|ii|1|2|one|two)\b.*"
@@ -45,10 +46,6 @@ _STATUS_LINE = re.compile(r"^(?:part (?:i{1,2}|1|2|one|two)|not for publication|
                           re.IGNORECASE)
 _STATUS_CONFIDENTIAL = re.compile(r"^(?:part (?:ii|2|two)|not for publication|exempt|confidential"
                                   r"|private|restricted)\b", re.IGNORECASE)
-_WELSH_MONTHS = {"ionawr": "January", "chwefror": "February", "mawrth": "March",
-                 "ebrill": "April", "mai": "May", "mehefin": "June", "gorffennaf": "July",
-                 "awst": "August", "medi": "September", "hydref": "October",
-                 "tachwedd": "November", "rhagfyr": "December"}
 _REPORT_OF_LINE = re.compile(r"^(?:joint )?report (?:of|by|from) (?:the )?(?P<who>.{3,160})$",
                              re.IGNORECASE)
 _YES = re.compile(r"^(?:yes|ydy|ydi|oes|y|true|part (?:ii|2|two)|exempt|confidential"
@@ -206,7 +203,7 @@ def _sentence_cut_after_table(value: str, blocks: list[tuple[int, Block]]) -> st
         if block.kind is BlockKind.TABLE and block.rows and block.rows[-1] \
                 and block.rows[-1][-1].strip() and value.endswith(block.rows[-1][-1].strip()):
             after = blocks[pos + 1][1]
-            text = " ".join(after.text.split())
+            text = fold(after.text)
             if after.kind is BlockKind.PARAGRAPH and text[:1].islower() \
                     and not value.endswith((".", ";", ":")):
                 return f"{value} {text}"
@@ -323,12 +320,6 @@ def front_line_fields(front: list[tuple[int, Block]], fields: dict[str, str]) ->
         m = _STATUS_LINE.match(text)
         if m:
             fields.setdefault("status", m.group(0))
-
-
-def english_months(text: str) -> str:
-    """"3 June 2025" from "3 Mehefin 2025", so the one date parser reads Welsh dates."""
-    return re.sub(r"\b(" + "|".join(_WELSH_MONTHS) + r")\b",
-                  lambda m: _WELSH_MONTHS[m.group(1).lower()], text, flags=re.IGNORECASE)
 
 
 # A "Date:" field read after the template began: the date an author signed the report

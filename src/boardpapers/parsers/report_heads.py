@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from boardpapers.model.layout import Block, BlockKind
 from boardpapers.parsers.contacts_block import read_contacts
-from boardpapers.parsers.labels import (
+from boardpapers.vocab.labels import (
     FIELD_KINDS,
     Field,
     Label,
@@ -24,6 +24,7 @@ from boardpapers.parsers.labels import (
     match_label,
     split_fields,
 )
+from boardpapers.vocab.text import fold
 
 _INLINE_SECTIONS = frozenset({"purpose", "summary", "recommendations", "actions", "contact",
                               "appendix"})
@@ -63,7 +64,7 @@ def clear_caches() -> None:
 @functools.lru_cache(maxsize=16384)
 def _one_line(text: str) -> str:
     # str.split() and re's \s agree on what whitespace is, and split is several times faster
-    return " ".join(text.split())
+    return fold(text)
 
 
 def paragraph_number(block: Block) -> tuple[str, str]:

@@ -12,8 +12,8 @@ import re
 from itertools import pairwise
 
 from boardpapers.model.layout import Block, BlockKind
-from boardpapers.parsers.labels import is_placeholder, match_label
 from boardpapers.parsers.report_heads import Head, block_text, paragraph_number
+from boardpapers.vocab.labels import is_placeholder, match_label
 
 _ITEM_MARKER = re.compile(
     r"^(?:\(?[a-zA-Z]\)|[a-z]\.(?=\s)|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)\)|(?:i{1,3}|iv|vi{0,3}|ix|x)\."

@@ -15,6 +15,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from boardpapers.readers.pdf_extract import Rule, Run
+from boardpapers.vocab.text import fold
 
 MARKER = re.compile(
     r"""^(?:\d{1,3}(?:\.\d{1,3})+\.?       # 2.1  2.1.3
@@ -87,7 +88,7 @@ def runs_to_lines(runs: list[Run], rules: list[Rule]) -> list[Line]:
     for band in baseline_bands(runs):
         if len(band) == 1:  # most lines are one text object: the short way
             r = band[0]
-            text = " ".join(r.text.split())
+            text = fold(r.text)
             seg = Segment(text, r.x0, r.top, r.x1, r.bottom, r.size, r.bold, "", r.x0)
             if text[:1] in _BULLETS:
                 lines.append(Line((_inline_marker(seg),)))
@@ -149,7 +150,7 @@ def _ruled_between(a: Run, b: Run, verticals: list[Rule]) -> bool:
 def _segment(runs: list[Run]) -> Segment:
     if len(runs) == 1:  # the common case: one text object is the whole segment
         r = runs[0]
-        return Segment(" ".join(r.text.split()), r.x0, r.top, r.x1, r.bottom, r.size, r.bold,
+        return Segment(fold(r.text), r.x0, r.top, r.x1, r.bottom, r.size, r.bold,
                        text_x0=r.x0)
     parts: list[str] = []
     for i, run in enumerate(runs):

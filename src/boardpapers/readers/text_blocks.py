@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from boardpapers.model.layout import BlockKind
 from boardpapers.readers.text_lines import DocumentProfile, Line, LineKind, ends_sentence
+from boardpapers.vocab.calendar import MONTH_NAMES
 
 _FUNCTION_WORDS = frozenset(
     "a an the of to and or for in on with by from as at that which who will would be is are "
@@ -35,8 +36,7 @@ _NUMBERED_WORDS = frozenset("part paragraph paragraphs section sections appendix
 _NUMBER_GOES_ON = re.compile(r"^(?:\d{1,3}[A-Za-z]?|[IVX]{1,4})\b(?![.)]\s)(?!\.\d)")
 _LONE_NUMBER = re.compile(r"^(?:\d{1,4}[.)]?|[A-Z]{0,3}\d{1,4}/\d{2,4}\.?)$")
 _TOTAL_ROW = re.compile(r"^(?:grand\s+)?totals?\b", re.I)
-_MONTH_END = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December)$", re.I)
+_MONTH_END = re.compile(r"\b(?:" + "|".join(MONTH_NAMES[1:]) + r")$", re.I)
 _YEAR_START = re.compile(r"^(?:19|20)\d\d\b")
 _MINUTE_HEAD = re.compile(
     r"^(?:[A-Z]{1,4}/\d{1,4}(?:/\d{1,4})?|[A-Z]{0,3}\d{1,4}/\d{2,4})\.?\s+[A-Z]")  # FA/25/47

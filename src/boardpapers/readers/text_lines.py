@@ -21,6 +21,7 @@ from boardpapers.readers.text_inline import (
     remove_bookmarks,
     visible_text,
 )
+from boardpapers.vocab.calendar import MONTH_NAMES
 
 
 class LineKind(StrEnum):
@@ -69,8 +70,7 @@ class DocumentProfile:
     body_indent: int = 0  # every paragraph indented this much (lynx/w3m dumps): 0 if not
 
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+_MONTH = r"(?:" + "|".join(MONTH_NAMES[1:]) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+"
 BARE_DATE = re.compile(
     rf"^(?:{_WEEKDAY})?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|"

@@ -18,6 +18,7 @@ import tantivy
 
 from boardpapers.model.errors import QuerySyntaxError
 from boardpapers.model.query import Filters, Query, Term
+from boardpapers.vocab.text import fold
 
 if TYPE_CHECKING:
     from boardpapers.store.textindex import TextIndex
@@ -337,4 +338,4 @@ def fold_hits(window: list[IndexHit], owner: dict[int, str], *, collapse: bool,
 
 def text_key(value: str) -> str:
     """A passage's text as copies share it: case and spacing aside."""
-    return " ".join(value.casefold().split())
+    return fold(value.casefold())

@@ -11,6 +11,7 @@ from typing import Any
 from boardpapers.decisions import decisions_of
 from boardpapers.model.layout import BlockKind
 from boardpapers.model.paper import Paper, Report
+from boardpapers.vocab.text import fold
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -62,7 +63,7 @@ enw""".split())
 def is_field_label(text: str) -> bool:
     """A form field's label set as a heading ("Email:", "Phone no:", "Position:"): the
     passages after it belong to the heading above it, not to the label."""
-    text = " ".join(text.split())
+    text = fold(text)
     if not _LABEL.match(text) or len(text.split()) > LABEL_WORDS:
         return False
     words = {w.strip(".:()/'").lower() for w in text.split()}

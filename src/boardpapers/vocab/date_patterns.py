@@ -1,4 +1,4 @@
-"""The regular expressions behind facts/dates.py, compiled once at import.
+"""The regular expressions behind vocab/dates.py and facts/dates.py, compiled once at import.
 
 Kept apart from the logic so each shape of date is readable on its own. All patterns are
 case-insensitive; dates.py rejects lower-case "may"/"march" (the verbs) afterwards.
@@ -8,27 +8,18 @@ from __future__ import annotations
 
 import re
 
-MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-# Welsh papers: "Dydd Mawrth, 20 Mai 2025", "1af Ebrill". Looked up by the whole word.
-WELSH_MONTHS = {"ionawr": 1, "chwefror": 2, "mawrth": 3, "ebrill": 4, "mai": 5,
-                "mehefin": 6, "gorffennaf": 7, "awst": 8, "medi": 9, "hydref": 10,
-                "tachwedd": 11, "rhagfyr": 12}
-WELSH_WEEKDAYS = {"llun": 0, "mawrth": 1, "mercher": 2, "iau": 3, "gwener": 4, "sadwrn": 5,
-                  "sul": 6}
+from boardpapers.vocab.calendar import WELSH_MONTHS, WELSH_WEEKDAYS
 
 _MONTH = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
           r"aug(?:ust)?|sept(?:ember)?|sep|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-          r"|ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|"
-          r"rhagfyr)(?![a-z])\.?")
-_MONTH_EN = _MONTH.split("|ionawr")[0] + r")(?![a-z])\.?"
+          r"|" + "|".join(WELSH_MONTHS) + r")(?![a-z])\.?")
+_MONTH_EN = _MONTH.split("|" + next(iter(WELSH_MONTHS)))[0] + r")(?![a-z])\.?"
 # A weekday is looked for just before a day (anchored at its start), so that the day
 # patterns can start at a digit or a month name and stay fast.
 WEEKDAY_BEFORE = re.compile(
     r"(?<![a-z])(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"mon|tues?|weds?|thurs?|thu|fri|sat|sun|"
-    r"dydd\s+(?:llun|mawrth|mercher|iau|gwener|sadwrn|sul))\.?,?\s+(?:the\s+)?$",
+    r"dydd\s+(?:" + "|".join(WELSH_WEEKDAYS) + r"))\.?,?\s+(?:the\s+)?$",
     re.IGNORECASE)
 # "5th", "2 nd" (a split ordinal), "5<sup>th</sup>" left over from HTML.
 _ORDINAL = r"(?P<ord>\s?(?:<sup>)?(?:st|nd|rd|th|af|il|ydd|fed|ed|eg)(?:</sup>)?(?![a-z]))?"
