@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from boardpapers.facts.dates import parse_date
+from boardpapers.vocab.dates import parse_date
 
 _DEFERRED = re.compile(
     r"\b(?:be|was|were|is|been|being)\s+(?:\w+\s+)?(?:deferred|postponed|adjourned|withdrawn)\b"

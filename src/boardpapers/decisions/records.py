@@ -22,10 +22,10 @@ from boardpapers.decisions.outcome import (
     outcome_of,
     votes_of,
 )
-from boardpapers.facts.dates import parse_date
 from boardpapers.model.layout import BlockKind
 from boardpapers.model.paper import AgendaItem, Meeting, NextMeeting, Paper
 from boardpapers.parsers.decisions import is_decision_label, until_reasons
+from boardpapers.vocab.dates import parse_date
 
 MINUTES_GENRES = frozenset({"minutes", "agenda_and_minutes"})
 
