@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from boardpapers.facts.date_patterns import MONTH_YEAR, MONTHS, WELSH_MONTHS
 from boardpapers.model.classification import Classification
 from boardpapers.model.layout import Block, BlockKind, Layout
 from boardpapers.model.paper import BriefingItem, Paper
@@ -29,6 +28,8 @@ from boardpapers.parsers.briefing_items import (
     highlighted_items,
     item_from_draft,
 )
+from boardpapers.vocab.calendar import MONTHS, WELSH_MONTHS
+from boardpapers.vocab.date_patterns import MONTH_YEAR
 from boardpapers.vocab.dates import date_in
 from boardpapers.vocab.text import fold
 
