@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from boardpapers.model.errors import QuerySyntaxError
+from boardpapers.plugins import stored_fact_kinds
 from boardpapers.query import normalise_filter
 from boardpapers.store import Store
-from boardpapers.store.queries import FACT_COLUMNS
 
 MAX_FACT_ROWS = 1_000_000  # one listing; beyond it a bound no longer fits SQLite's integers
-FACT_KINDS = tuple(FACT_COLUMNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +30,9 @@ def list_facts(store: Store, kind: str, *, body: str | None = None, since: str |
     """Facts of one kind across papers, newest paper first, each with its provenance and
     every field ``extract`` gives it (read from the stored paper)."""
     kind = kind.strip().lower()
-    if kind not in FACT_COLUMNS:
+    if kind not in (kinds := stored_fact_kinds()):
         raise QuerySyntaxError(f"unknown fact kind {kind!r}: use one of "
-                               f"{', '.join(FACT_COLUMNS)}")
+                               f"{', '.join(kinds)}")
     if not 1 <= limit <= MAX_FACT_ROWS:
         raise QuerySyntaxError(f"--limit must be between 1 and {MAX_FACT_ROWS}, not {limit}")
     found = store.facts(kind, body=body,

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from boardpapers.genre_cues import CUE_SETTINGS, score_cues
 from boardpapers.model.classification import Classification
 from boardpapers.model.layout import Block, BlockKind, Layout
+from boardpapers.plugins import points, resolve
 from boardpapers.vocab.labels import clean_label_text, match_label
 from boardpapers.vocab.text import fold
 
@@ -486,10 +487,16 @@ def _decide(tally: _Tally, templates: int, text: str) -> str:
         tally.add("agenda_and_minutes", agenda + minutes,
                   f"a meeting page ({page} page labels) with minutes under its items")
         return "agenda_and_minutes"
-    best = max(_GENRES, key=lambda g: s[g])
+    best = max(_candidates(), key=lambda g: s[g])
     if s[best] < DECIDE.min_score:
         return "other"
     return best
+
+
+def _candidates() -> tuple[str, ...]:
+    """The built-in genres, then those added from outside with a score of their own."""
+    return _GENRES + tuple(spec.name for spec in points().genres
+                           if spec.score is not None and spec.name not in _GENRES)
 
 
 def _confidence(genre: str, scores: _Scores) -> float:
@@ -514,6 +521,9 @@ def classify(layout: Layout) -> Classification:
     _score_pack(lines, tally)
     _score_briefing(lines, tally)
     tally.titled |= score_cues(text, tally.add)
+    for spec in points().genres:
+        if spec.score is not None:
+            resolve(spec.score)(text, tally.add)
     genre = _decide(tally, templates, text)
     language, language_why = detect_language(lines)
     evidence = list(tally.evidence.get(genre, []))
@@ -521,7 +531,7 @@ def classify(layout: Layout) -> Classification:
         evidence = [why for part in _COMBINED[genre] for why in tally.evidence.get(part, [])] \
             + evidence
     if not evidence:
-        best = max(_GENRES, key=lambda g: tally.scores[g])
+        best = max(_candidates(), key=lambda g: tally.scores[g])
         evidence = [f"nothing points to any genre (best: {best} {tally.scores[best]:.2f})"]
     if language != "en":
         evidence.append(language_why)

@@ -4,7 +4,8 @@ People already know it from web search: words are ANDed, "quoted phrases", ``wor
 prefixes, ``-word`` or ``NOT word`` to exclude, ``OR`` between alternatives, and filters
 written as ``field:value`` (``body:"City Regions Board"``, ``genre:report``,
 ``since:2021-01-01``, ``until:2021-12-31``, ``section:recommendations``,
-``council:Sheffield``, ``has:money``). User text only ever reaches FTS5 as quoted strings.
+``council:Sheffield``, ``has:money``). Terms stay plain text: the index (store/textindex.py)
+builds its own query from them, so no syntax a user types reaches it.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from typing import Any
 from boardpapers.model.errors import QuerySyntaxError
 from boardpapers.model.query import FILTER_FIELDS, Filters, Query, Term
 from boardpapers.vocab.text import fold
-
-HAS_KINDS = ("money", "dates", "metrics", "contacts", "people", "councils")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,14 +143,15 @@ def normalise_filter(name: str, value: str) -> str:
         value = value.lower().replace("-", "_").replace(" ", "_")
     if name in ("since", "until"):
         return _iso_bound(name, value)
-    from boardpapers.model.paper import GENRES, SECTION_KINDS  # not on every search's cold start
-    if name == "genre" and value not in GENRES:
-        raise QuerySyntaxError(f"unknown genre {value!r}: use one of {', '.join(GENRES)}")
+    from boardpapers.model.paper import SECTION_KINDS  # not on every search's cold start
+    from boardpapers.plugins import points, stored_fact_kinds
+    if name == "genre" and value not in (genres := points().genres.names()):
+        raise QuerySyntaxError(f"unknown genre {value!r}: use one of {', '.join(genres)}")
     if name == "section" and value not in SECTION_KINDS:
         raise QuerySyntaxError(f"unknown section {value!r}: use one of "
                                f"{', '.join(SECTION_KINDS)}")
-    if name == "has" and value not in HAS_KINDS:
-        raise QuerySyntaxError(f"unknown fact kind {value!r}: use one of {', '.join(HAS_KINDS)}")
+    if name == "has" and value not in (kinds := stored_fact_kinds()):
+        raise QuerySyntaxError(f"unknown fact kind {value!r}: use one of {', '.join(kinds)}")
     return value
 
 

@@ -15,25 +15,18 @@ from typing import Any
 
 from boardpapers.model.layout import Block, BlockKind
 from boardpapers.model.paper import Facts, Paper, TableData
+from boardpapers.plugins import points, resolve
 from boardpapers.vocab.date_patterns import BODY_NAME
 
 Finder = Callable[..., Sequence[Any]]
 
 
-_FINDERS = {"money": ("money", "find_money"), "dates": ("dates", "find_dates"),
-            "metrics": ("metrics", "find_metrics"), "contacts": ("contacts", "find_contacts"),
-            "people": ("people", "find_people"), "councils": ("councils", "find_councils")}
+def _finders() -> dict[str, tuple[Finder, bool]]:
+    """Each registered fact kind's finder, and whether it takes the paper's date."""
+    return {spec.name: (resolve(spec.find), spec.dated) for spec in points().fact_kinds}
 
 
-def _finders() -> dict[str, Finder]:
-    import importlib
-    out: dict[str, Finder] = {}
-    for kind, (module, name) in _FINDERS.items():
-        try:  # TODO(integration): drop the guard once every finder module has landed
-            out[kind] = getattr(importlib.import_module(f"boardpapers.facts.{module}"), name)
-        except (ImportError, AttributeError):
-            continue
-    return out
+_BUILT_IN = frozenset(f.name for f in dataclasses.fields(Facts)) - {"extra"}
 
 
 def reference_date(paper: Paper) -> dt.date | None:
@@ -71,13 +64,10 @@ def extract(paper: Paper) -> Paper:
     for i, block in enumerate(blocks):
         if block.kind is BlockKind.PAGE_BREAK or not block.text.strip():
             continue
-        for kind, find in finders.items():
+        for kind, (find, dated) in finders.items():
             if kind == "councils" and block.kind is BlockKind.TABLE:
                 continue
-            if kind == "dates":
-                found[kind].extend(find(block.text, i, ref))
-            else:
-                found[kind].extend(find(block.text, i))
+            found[kind].extend(find(block.text, i, ref) if dated else find(block.text, i))
         if block.kind is BlockKind.TABLE and block.rows and "councils" in finders:
             tables.append(_table(blocks, i))
             found["councils"].extend(_table_councils(block, i))
@@ -85,7 +75,9 @@ def extract(paper: Paper) -> Paper:
         found["people"] = _people_across_blocks(paper, found["people"])
     if "dates" in finders:
         found["dates"] = _meeting_dates_in_context(paper, found["dates"])
-    facts = Facts(**{k: tuple(v) for k, v in found.items()})
+    own = {k: tuple(v) for k, v in found.items() if k in _BUILT_IN}
+    extra = tuple((k, tuple(v)) for k, v in found.items() if k not in _BUILT_IN)
+    facts = Facts(**own, extra=extra)
     return dataclasses.replace(paper, facts=facts, tables=tuple(tables))
 
 

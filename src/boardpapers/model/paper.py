@@ -282,6 +282,8 @@ class Facts:
     contacts: tuple[Mention, ...] = ()
     people: tuple[Person, ...] = ()
     councils: tuple[CouncilMention, ...] = ()
+    # Kinds a plugin adds (plugins.FactKindSpec): (kind, its facts), printed by extract.
+    extra: tuple[tuple[str, tuple[Any, ...]], ...] = ()
 
 
 # ---------------------------------------------------------------- the paper
@@ -366,6 +368,8 @@ def paper_to_json(paper: Paper, *, include_blocks: bool = True) -> dict[str, Any
         "tables": [_plain(t) for t in paper.tables],
         "highlights": list(paper.highlights),
     }
+    for kind, found in facts.extra:
+        out["facts"][kind] = [_plain(f) for f in found]
     if include_blocks:
         out["blocks"] = [b.to_json() for b in paper.layout.blocks]
     return out

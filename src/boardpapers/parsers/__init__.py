@@ -1,37 +1,30 @@
 """parse(layout, classification) -> Paper: one parser module per genre.
 
-``PARSERS`` maps a genre to the function that turns a Layout of that genre into a
-Paper; adding a genre is adding a module and a line here.
+Each genre is a GenreSpec naming the function that turns a Layout of that genre into a
+Paper (``builtins`` registers the built-in ones; a plugin adds its own: see ``plugins``).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import importlib
 from collections.abc import Callable
 
 from boardpapers.model.classification import Classification
 from boardpapers.model.layout import Layout
 from boardpapers.model.paper import Paper
+from boardpapers.plugins import points, resolve
 
 Parser = Callable[[Layout, Classification], Paper]
 
-# genre -> (module in boardpapers.parsers, function name)
-PARSERS: dict[str, tuple[str, str]] = {
-    "agenda_pack": ("pack", "parse_pack"),
-    "report": ("report", "parse_report_paper"),
-    "agenda": ("agenda", "parse_agenda"),
-    "minutes": ("minutes", "parse_minutes"),
-    "agenda_and_minutes": ("minutes", "parse_agenda_and_minutes"),
-    "briefing": ("briefing", "parse_briefing"),
-    "summary": ("briefing", "parse_summary"),
-    "other": ("generic", "parse_other"),
-}
 
 
 def parser_for(genre: str) -> Parser:
-    module, name = PARSERS.get(genre, PARSERS["other"])
-    return getattr(importlib.import_module(f"boardpapers.parsers.{module}"), name)
+    """The registered genre's parser; a genre nobody registered is read as "other"."""
+    genres = points().genres
+    spec = genres.get(genre) or genres.get("other")
+    assert spec is not None, "the built-in genre 'other' is always registered"
+    parser: Parser = resolve(spec.parse)
+    return parser
 
 
 def parse(layout: Layout, classification: Classification) -> Paper:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import IO, Any, BinaryIO
 
 from boardpapers.model.errors import BoardpapersError
+from boardpapers.plugins import points
 from boardpapers.publish.rows import sql_rows
 from boardpapers.store import Store
 
@@ -30,13 +31,6 @@ QUERIES = {
                        "r.doc_id = x.doc_id AND r.idx = x.report_idx "
                        "ORDER BY d.date, d.path, x.report_idx, x.kind, x.idx",
 }
-# Each fact table's own value column, exported as ``value`` beside its text.
-FACT_VALUES = {"money_facts": "CAST(x.amount AS TEXT)", "date_facts": "x.date",
-               "metric_facts": "CAST(x.value AS TEXT)", "contact_facts": "x.normalised",
-               "people_facts": "x.name", "council_facts": "x.code"}
-FACT_KINDS = {"money_facts": "money", "date_facts": "dates", "metric_facts": "metrics",
-              "contact_facts": "contacts", "people_facts": "people",
-              "council_facts": "councils"}
 TABLES = (*QUERIES, "facts", "councils")
 FORMATS = ("csv", "ndjson", "parquet")
 
@@ -60,9 +54,12 @@ def export_rows(store: Store, table: str) -> list[dict[str, Any]]:
 
 def _facts(store: Store) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for name, value in FACT_VALUES.items():
-        out.extend(sql_rows(store, f"SELECT x.doc_id, '{FACT_KINDS[name]}' AS kind, x.idx, "
-                            f"b.page, x.text, {value} AS value, {PAPER} FROM {name} x "
+    for spec in points().fact_kinds:  # each stored kind's value column, beside its text
+        if spec.table is None:
+            continue
+        out.extend(sql_rows(store, f"SELECT x.doc_id, '{spec.name}' AS kind, x.idx, "
+                            f"b.page, x.text, CAST(x.{spec.value} AS TEXT) AS value, "
+                            f"{PAPER} FROM {spec.table} x "
                             "JOIN documents d ON d.id = x.doc_id LEFT JOIN blocks b ON "
                             "b.doc_id = x.doc_id AND b.idx = x.block "
                             "ORDER BY d.date, d.path, x.idx", {}))

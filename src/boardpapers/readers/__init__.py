@@ -1,4 +1,5 @@
-"""Readers: one module per file format, each ``read(path) -> Layout``.
+"""Readers: one module per file format, each ``read_bytes(data, source) -> Layout``,
+registered as a ReaderSpec (``builtins``, or a plugin: see ``plugins``).
 
 ``read`` picks the reader from the file's extension (and, for ambiguous files, its first
 bytes), checks the things every format shares (missing, empty, too large) and turns any
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -17,77 +17,61 @@ from pathlib import Path
 from boardpapers.files import display_path
 from boardpapers.model.errors import BoardpapersError, TooComplex, UnreadableFile, UnsupportedFormat
 from boardpapers.model.layout import Layout, Source
-from boardpapers.readers.docx_package import OLE_MAGIC
+from boardpapers.plugins import points, resolve
+from boardpapers.readers.first_bytes import OLE_MAGIC
 
 MAX_BYTES = 512 * 1024 * 1024
 
-# extension -> format name; the reader module for each format is imported lazily so that
-# a missing optional dependency of one format never stops the others.
-FORMATS: dict[str, str] = {
-    ".pdf": "pdf",
-    ".docx": "docx",
-    ".doc": "doc",
-    ".html": "html",
-    ".htm": "html",
-    ".md": "md",
-    ".markdown": "md",
-    ".txt": "txt",
-    ".text": "txt",
-}
+
+def _extensions() -> dict[str, str]:
+    """Extension (".pdf") -> format name, from the registered readers."""
+    return {ext: spec.name for spec in points().readers for ext in spec.extensions}
+
+
+def extensions() -> tuple[str, ...]:
+    """Every file extension some reader takes, sorted."""
+    return tuple(sorted(_extensions()))
+
+
+def format_names() -> tuple[str, ...]:
+    return tuple(sorted(points().readers.names()))
 
 
 def format_of(path: Path) -> str:
-    fmt = FORMATS.get(path.suffix.lower())
+    fmt = _extensions().get(path.suffix.lower())
     if fmt is None:
         raise UnsupportedFormat(str(path), path.suffix.lower())
     return fmt
 
 
 def is_supported(path: Path) -> bool:
-    return path.suffix.lower() in FORMATS
+    return path.suffix.lower() in _extensions()
 
 
 def _reader_for(fmt: str) -> Callable[[bytes, Source], Layout]:
-    if fmt == "pdf":
-        from boardpapers.readers import pdf
-        return pdf.read_bytes
-    if fmt == "docx":
-        from boardpapers.readers import docx
-        return docx.read_bytes
-    if fmt == "doc":
-        from boardpapers.readers import doc
-        return doc.read_bytes
-    if fmt == "html":
-        from boardpapers.readers import html
-        return html.read_bytes
-    from boardpapers.readers import text
-    return text.read_markdown_bytes if fmt == "md" else text.read_text_bytes
-
-
-FORMAT_NAMES = tuple(sorted(set(FORMATS.values())))
-HTML_START = re.compile(rb"\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html|<head|<body)", re.I)
+    spec = points().readers.get(fmt)
+    if spec is None:
+        raise BoardpapersError(f"no reader for format {fmt!r}")
+    reader: Callable[[bytes, Source], Layout] = resolve(spec.read)
+    return reader
 
 
 def forced_format(name: str) -> str:
     """A format a person named (``--format HTML``), checked."""
     fmt = name.strip().lower().lstrip(".")
-    fmt = {"htm": "html", "markdown": "md", "text": "txt"}.get(fmt, fmt)
-    if fmt not in FORMAT_NAMES:
-        raise BoardpapersError(f"unknown format {name!r}: use one of {', '.join(FORMAT_NAMES)}")
+    fmt = {alias: spec.name for spec in points().readers for alias in spec.aliases}.get(fmt, fmt)
+    if fmt not in points().readers:
+        raise BoardpapersError(f"unknown format {name!r}: use one of "
+                               f"{', '.join(format_names())}")
     return fmt
 
 
 def guess_format(data: bytes) -> str:
     """The format a paper's first bytes show (standard input has no extension)."""
-    if data.startswith(b"%PDF"):
-        return "pdf"
-    if data.startswith(OLE_MAGIC):
-        return "doc"
-    if data.startswith(b"PK\x03\x04"):
-        return "docx"
-    if HTML_START.match(data[:2048]):
-        return "html"
-    return "md" if re.search(rb"(?m)^#{1,6} \S", data[:4096]) else "txt"
+    for spec in points().readers:
+        if spec.sniff is not None and resolve(spec.sniff)(data):
+            return spec.name
+    return "txt"
 
 
 def source_of(data: bytes, name: str, fmt: str | None = None) -> Source:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from boardpapers.model.errors import UnreadableFile
 from boardpapers.model.layout import Layout, Source
-from boardpapers.readers.docx_package import OLE_MAGIC
+from boardpapers.readers.first_bytes import OLE_MAGIC
 from boardpapers.readers.text import text_to_layout
 
 ZIP_MAGIC = b"PK\x03\x04"

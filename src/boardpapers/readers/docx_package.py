@@ -15,8 +15,8 @@ import zipfile
 import zlib
 
 from boardpapers.model.errors import UnreadableFile
+from boardpapers.readers.first_bytes import OLE_MAGIC
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 100
 RATIO_CHECK_FROM = 1024 * 1024  # small members compress well legitimately

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 
 from boardpapers.model.errors import StoreError
+from boardpapers.plugins import points, resolve
 from boardpapers.store.base import BlockHit, BlockSearch, Store
 
 DEFAULT_URL = "sqlite:///boardpapers.db"
@@ -35,11 +36,9 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
     """
     url = database_url(url)
     scheme = url.split("://", 1)[0].split("+", 1)[0]
-    if scheme == "sqlite":
-        from boardpapers.store.sqlite import SqliteStore
-        return SqliteStore(url, create=create)
-    if scheme in ("postgresql", "postgres"):
-        from boardpapers.store.postgres import PostgresStore
-        return PostgresStore(url, create=create)
+    for spec in points().stores:
+        if scheme in spec.schemes:
+            store: Store = resolve(spec.open)(url, create=create)
+            return store
     raise StoreError(f"{url}: unknown database kind {scheme!r}; use a SQLite path or "
                      "sqlite:///path, or postgresql://user@host/dbname")

@@ -16,18 +16,10 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, distinct, exists, func, or_, select
 
+from boardpapers.plugins import points
 from boardpapers.store import schema
 
 OrderText = Callable[[ColumnElement[Any]], ColumnElement[Any]]
-
-FACT_COLUMNS = {
-    "money": ("amount", "unit", "approximate", "context"),
-    "dates": ("date", "period", "kind", "parsed", "context"),
-    "metrics": ("value", "unit", "subject", "context"),
-    "contacts": ("kind", "normalised"),
-    "people": ("name", "role", "title", "honours"),
-    "councils": ("code", "name", "type", "region", "nation"),
-}
 
 LEAD_TEXT_SECTIONS = ("summary", "purpose", "recommendations")
 
@@ -123,7 +115,7 @@ def facts(kind: str, order_text: OrderText, *, body: str | None, since: str | No
           until: str | None, limit: int, offset: int = 0) -> Select[Any]:
     """Facts of one kind, newest paper first, each with its paper and page."""
     x, d, b = schema.FACT_TABLES[kind], schema.documents, schema.blocks
-    q = (select(x.c.idx, x.c.text, *(x.c[c] for c in FACT_COLUMNS[kind]), x.c.doc_id,
+    q = (select(x.c.idx, x.c.text, *(x.c[c] for c in _columns(kind)), x.c.doc_id,
                 x.c.block, x.c.start, x.c.end, d.c.path, d.c.title.label("paper_title"),
                 d.c.date.label("paper_date"),
                 d.c.body.label("paper_body"), b.c.page)
@@ -187,3 +179,8 @@ def report_versions(doc_id: str, order_text: OrderText) -> Select[Any]:
             .join(d, d.c.id == r.c.doc_id)
             .where(r.c.title_key.in_(keys), r.c.doc_id != doc_id)
             .order_by(order_text(d.c.date).nulls_first(), order_text(d.c.path)))
+
+
+def _columns(kind: str) -> tuple[str, ...]:
+    spec = points().fact_kinds.get(kind)
+    return spec.columns if spec is not None else ()

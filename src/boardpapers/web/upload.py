@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException
 
 from boardpapers.model.errors import UnreadableFile
 from boardpapers.pipeline import Outcome, ingest
-from boardpapers.readers import FORMATS
+from boardpapers.readers import extensions
 from boardpapers.readers.docx_package import check_docx_package
 from boardpapers.store import Store
 from boardpapers.web.settings import WebSettings
@@ -60,9 +60,9 @@ def read_limited(file: UploadFile, limit: int) -> bytes:
 def check_upload(name: str, data: bytes) -> None:
     """The checks ingest makes before reading, refused as one line naming the file."""
     suffix = Path(name).suffix.lower()
-    if suffix not in FORMATS:
+    if suffix not in extensions():
         raise HTTPException(415, f"{name}: unsupported file type {suffix or '(none)'!r}; "
-                            f"send one of {', '.join(sorted(FORMATS))}")
+                            f"send one of {', '.join(extensions())}")
     if not data.strip():
         raise HTTPException(400, f"{name}: file is empty")
     if suffix == ".docx":
