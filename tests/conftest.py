@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.golden.harness import GoldenUpdate
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = (ROOT.parent / "shared" / "seeds").resolve()
 EXAMPLES = ROOT / "examples"
@@ -13,13 +15,18 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite expected golden JSON from current output (review the diff!)")
+    parser.addoption("--update-golden", action="append", default=[], metavar="NAME",
+                     help="rewrite these golden files only (a file name such as "
+                          "westmere.paper.json, or a paper's name for all its stages; "
+                          "repeat or separate with commas), printing what changed in each")
 
 
 @pytest.fixture
-def update_golden(request: pytest.FixtureRequest) -> bool:
-    return bool(request.config.getoption("--update-golden"))
+def update_golden(request: pytest.FixtureRequest) -> GoldenUpdate:
+    names = frozenset(n.strip() for given in request.config.getoption("--update-golden")
+                      for n in given.split(",") if n.strip())
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+    return GoldenUpdate(names, capture)
 
 
 @pytest.fixture

@@ -56,6 +56,25 @@ def test_every_command_has_help():
             assert summary.split()[0] in r.stdout, name
 
 
+def _documented_text() -> str:
+    docs = sorted((ROOT / "docs").glob("*.md"))
+    return "\n".join(p.read_text(encoding="utf-8") for p in [ROOT / "README.md", *docs])
+
+
+def test_every_command_and_option_in_help_is_documented():
+    """Each command and each of its long options appears in the README or docs/."""
+    text = _documented_text()
+    group = typer.main.get_command(app)
+    missing = [f"--{o.lstrip('-')}" for p in group.params for o in p.opts
+               if o.startswith("--") and o not in text]
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        if not re.search(rf"\b{re.escape(name)}\b", text):
+            missing.append(name)
+        missing += [f"{name} {o}" for p in command.params for o in p.opts
+                    if o.startswith("--") and o != "--help" and o not in text]
+    assert not missing, f"not in README.md or docs/: {', '.join(missing)}"
+
+
 def test_make_demo_leaves_nothing_untracked():
     import shutil
     import subprocess

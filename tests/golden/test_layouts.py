@@ -12,7 +12,7 @@ import pytest
 
 from boardpapers import readers
 from tests.conftest import FIXTURES, SEEDS
-from tests.golden.harness import check_golden, fixture_papers, layout_view
+from tests.golden.harness import GoldenUpdate, check_golden, fixture_papers, layout_view
 
 READER_FIXTURES = FIXTURES / "readers"
 SEED_EXPECTED = Path(__file__).parent / "seeds"
@@ -26,6 +26,6 @@ def _cases() -> list[tuple[Path, Path]]:
 
 
 @pytest.mark.parametrize("path,expected_dir", _cases(), ids=lambda v: getattr(v, "name", v))
-def test_layout_golden(path: Path, expected_dir: Path, update_golden: bool) -> None:
+def test_layout_golden(path: Path, expected_dir: Path, update_golden: GoldenUpdate) -> None:
     expected = expected_dir / f"{path.stem}.layout.json"
     check_golden(layout_view(readers.read(path)), expected, update_golden)

@@ -13,7 +13,7 @@ import pytest
 
 from boardpapers.pipeline import process
 from tests.conftest import FIXTURES, SEEDS
-from tests.golden.harness import check_golden, facts_view, fixture_papers, paper_view
+from tests.golden.harness import GoldenUpdate, check_golden, facts_view, fixture_papers, paper_view
 
 PAPERS = FIXTURES / "papers"
 SEED_EXPECTED = Path(__file__).parent / "seeds"
@@ -29,6 +29,6 @@ def _cases() -> list[tuple[Path, Path]]:
 
 @pytest.mark.parametrize("stage", sorted(STAGES))
 @pytest.mark.parametrize("path,expected_dir", _cases(), ids=lambda v: getattr(v, "name", v))
-def test_golden(path: Path, expected_dir: Path, stage: str, update_golden: bool) -> None:
+def test_golden(path: Path, expected_dir: Path, stage: str, update_golden: GoldenUpdate) -> None:
     expected = expected_dir / f"{path.stem}.{stage}.json"
     check_golden(STAGES[stage](process(path)), expected, update_golden)

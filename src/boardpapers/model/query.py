@@ -43,19 +43,3 @@ class Query:
     def has_filters(self) -> bool:
         f = self.filters
         return any(getattr(f, name) for name in FILTER_FIELDS)
-
-    def fts(self) -> str:
-        """The FTS5 MATCH expression; every term is a quoted string."""
-        parts = []
-        for group in self.groups:
-            alts = [_fts_term(t) for t in group]
-            parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
-        expr = " AND ".join(parts)
-        if self.excluded:
-            expr += " NOT (" + " OR ".join(_fts_term(t) for t in self.excluded) + ")"
-        return expr
-
-
-def _fts_term(t: Term) -> str:
-    quoted = '"' + t.text.replace('"', '""') + '"'
-    return quoted + ("*" if t.prefix else "")

@@ -64,7 +64,7 @@ Index("ix_documents_authority", documents.c.authority)
 
 blocks = Table(
     "blocks", metadata,
-    Column("id", Integer, primary_key=True),  # FTS rowid
+    Column("id", Integer, primary_key=True),  # the search index's passage id
     _doc_fk(),
     Column("idx", Integer, nullable=False),
     Column("kind", String(16), nullable=False),
