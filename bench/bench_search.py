@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from bench.corpus import QUERIES, corpus
+from boardpapers.model.query import Query, Term
 from boardpapers.query import parse_query
 from boardpapers.search import search
 from boardpapers.store import Store, open_store
@@ -65,11 +66,24 @@ def time_ours(store: Store, rounds: int) -> list[float]:
     return samples
 
 
+def fts_match(query: Query) -> str:
+    """The FTS5 MATCH expression of a parsed query for the raw SQLite reference: every
+    term a quoted string (boardpapers itself searches its own index, not FTS5)."""
+    def term(t: Term) -> str:
+        return '"' + t.text.replace('"', '""') + '"' + ("*" if t.prefix else "")
+    parts = [term(g[0]) if len(g) == 1 else "(" + " OR ".join(term(t) for t in g) + ")"
+             for g in query.groups]
+    expr = " AND ".join(parts)
+    if query.excluded:
+        expr += " NOT (" + " OR ".join(term(t) for t in query.excluded) + ")"
+    return expr
+
+
 def time_raw(conn: sqlite3.Connection, rounds: int) -> list[float]:
     samples = []
     for _ in range(rounds):
         for q in QUERIES:
-            match = parse_query(q).fts()
+            match = fts_match(parse_query(q))
             t0 = time.perf_counter()
             conn.execute("SELECT rowid, snippet(raw, 0, '[', ']', '…', 16), bm25(raw) FROM raw "
                          "WHERE raw MATCH ? ORDER BY rank LIMIT 10", (match,)).fetchall()
