@@ -9,8 +9,7 @@ is already stored is left alone, so ingesting twice changes nothing.
 
 from __future__ import annotations
 
-import os
-
+from boardpapers.config import load_config
 from boardpapers.model.errors import StoreError
 from boardpapers.plugins import points, resolve
 from boardpapers.store.base import BlockHit, BlockSearch, Store
@@ -21,8 +20,9 @@ __all__ = ["BlockHit", "BlockSearch", "Store", "database_url", "open_store"]
 
 
 def database_url(given: str | None = None) -> str:
-    """--db flag, then BOARDPAPERS_DB, then ./boardpapers.db; a bare path means SQLite."""
-    url = given or os.environ.get("BOARDPAPERS_DB") or DEFAULT_URL
+    """--db flag, then BOARDPAPERS_DB or the config file's ``db`` (see config.py), then
+    ./boardpapers.db; a bare path means SQLite."""
+    url = given or load_config().db or DEFAULT_URL
     if "://" not in url:
         url = f"sqlite:///{url}"
     return url

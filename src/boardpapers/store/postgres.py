@@ -27,6 +27,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.sql.dml import Insert
 
+from boardpapers.config import load_config
 from boardpapers.model.errors import StoreError
 from boardpapers.store import migrations, schema
 from boardpapers.store.rows import Rows
@@ -45,9 +46,9 @@ FOLLOW = FollowSettings()
 
 
 def index_folder(url: str) -> Path:
-    """Where this machine keeps the index of a PostgreSQL database: $BOARDPAPERS_INDEX,
-    else a folder per database under the user's cache."""
-    given = os.environ.get("BOARDPAPERS_INDEX")
+    """Where this machine keeps the index of a PostgreSQL database: $BOARDPAPERS_INDEX
+    (or the config file's ``index_dir``), else a folder per database under the user's cache."""
+    given = load_config().index_dir
     if given:
         return Path(given)
     u = make_url(url)

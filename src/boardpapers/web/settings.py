@@ -1,11 +1,12 @@
-"""The server's settings, filled once from flags, the environment and defaults."""
+"""The server's settings, filled once from flags, the user's configuration (config.py:
+the environment or a config file) and defaults."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from boardpapers.config import load_config
 from boardpapers.store import database_url
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -30,13 +31,12 @@ class WebSettings:
     @classmethod
     def from_env(cls, db: str | None = None, data_dir: str | None = None) -> WebSettings:
         url = database_url(db)
-        folder = data_dir or os.environ.get("BOARDPAPERS_DATA")
+        config = load_config()
+        folder = data_dir or config.data_dir
         if folder is None:
             path = url.split(":///", 1)[1].split("?", 1)[0] if url.startswith("sqlite:///") else ""
             folder = f"{path}.uploads" if path and path != ":memory:" else "boardpapers-data"
-        limit = os.environ.get("BOARDPAPERS_MAX_UPLOAD")
-        reuse = os.environ.get("BOARDPAPERS_CACHE_SECONDS")
-        return cls(db=url, data_dir=Path(folder).resolve(),
-                   token=os.environ.get("BOARDPAPERS_TOKEN") or None,
-                   max_upload_bytes=int(limit) if limit else MAX_UPLOAD_BYTES,
-                   response_cache_seconds=float(reuse) if reuse else 10.0)
+        limit, reuse = config.max_upload_bytes, config.response_cache_seconds
+        return cls(db=url, data_dir=Path(folder).resolve(), token=config.token,
+                   max_upload_bytes=MAX_UPLOAD_BYTES if limit is None else limit,
+                   response_cache_seconds=10.0 if reuse is None else reuse)
