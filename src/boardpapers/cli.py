@@ -21,7 +21,7 @@ from boardpapers import __version__
 from boardpapers.launch import hoist_global_options
 from boardpapers.model.errors import BoardpapersError
 from boardpapers.output import Format, chosen, write_json, write_ndjson, write_rows
-from boardpapers.search_command import MAX_LIMIT
+from boardpapers.search import MAX_LIMIT
 
 if TYPE_CHECKING:
     from boardpapers.store import Store

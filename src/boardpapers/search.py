@@ -70,7 +70,8 @@ def search(store: Searcher, text_query: str, *, filters: Filters | None = None, 
                          options=SearchOptions(by_date=by_date, collapse=collapse,
                                                per_paper=per_paper, window=window))
     hits = tuple(Hit(doc_id=r["doc_id"], path=r["path"], title=r["title"], genre=r["genre"],
-                     date=r["date"], body=r["body"], block=r["idx"], page=r["page"],
+                     date=r["date"], body=r["body"], block=r["idx"],
+                     page=r["page"] if r.get("doc_pages", 1) else None,
                      kind=r["kind"], section=r["section_kind"], heading=r["heading"],
                      report=r["report"], snippet=h.snippet, score=h.score, copies=h.copies,
                      passages=h.passages)

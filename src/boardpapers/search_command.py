@@ -17,10 +17,9 @@ from typing import Any
 
 from boardpapers.model.errors import BoardpapersError
 from boardpapers.output import Format, chosen, write_json, write_rows
+from boardpapers.search import MAX_LIMIT, ORDERS
 
-ORDERS = ("relevance", "date")
 FILTERS = ("body", "genre", "since", "until", "section", "council", "has")
-MAX_LIMIT = 1000
 SEARCH_COLUMNS = ("doc_id", "path", "title", "genre", "date", "body", "page", "report",
                   "section", "heading", "snippet", "score", "copies", "passages")
 

@@ -189,7 +189,7 @@ def write_search_plain(result: SearchResult) -> None:
                          f"  ({hit.passages} passages match in this paper)"
                          if hit.passages > 1 else ""))
         out.append(f"\n{hit.title or hit.path}  {hit.genre} {hit.date or 'undated'}  "
-                   f"p.{hit.page}  {hit.doc_id[:12]}{extra}")
+                   f"{_page(hit.page)}  {hit.doc_id[:12]}{extra}")
         where = " › ".join(x for x in (hit.report, hit.heading) if x)
         if where:
             out.append(f"  {where}")
@@ -200,6 +200,10 @@ def write_search_plain(result: SearchResult) -> None:
     from boardpapers.files import printable
     sys.stdout.write("\n".join(printable(line) for line in "\n".join(out).split("\n"))
                      + "\n")
+
+
+def _page(page: int | None) -> str:
+    return f"p.{page}" if page else "page unknown"
 
 
 def render_search(console: Console, result: SearchResult) -> None:
@@ -218,7 +222,8 @@ def render_search(console: Console, result: SearchResult) -> None:
             extra.append(f"{hit.passages} passages match in this paper")
         note = f"  [magenta]({'; '.join(extra)})[/magenta]" if extra else ""
         console.print(f"\n[cyan]{escape(hit.title or hit.path)}[/cyan]  {hit.genre} "
-                      f"{hit.date or 'undated'}  p.{hit.page}  [dim]{hit.doc_id[:12]}[/dim]"
+                      f"{hit.date or 'undated'}  {_page(hit.page)}  "
+                      f"[dim]{hit.doc_id[:12]}[/dim]"
                       f"{note}")
         if where:
             console.print(f"  [dim]{escape(where)}[/dim]")

@@ -287,3 +287,24 @@ def test_quick_search_parser_takes_the_same_options_as_typer():
     quick_names = {o for a in _parser()._actions if not isinstance(a, argparse._HelpAction)
                    for o in a.option_strings}
     assert quick_names == typer_names
+
+
+def test_a_text_marks_its_pages_with_footers_or_says_it_has_none(tmp_path):
+    footed = tmp_path / "footed.txt"
+    footed.write_text("".join(f"Section {p}\n\nThe depot roof on site {p} needs repair.\n\n"
+                              f"Page {p} of 3\n\n" for p in range(1, 4)), encoding="utf-8")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Depot Roof\n\nThe depot roof needs repair.\n\n---\n\nMore text on "
+                     "the depot.\n", encoding="utf-8")
+    r = runner.invoke(app, ["extract", str(footed), str(plain), "--no-blocks"])
+    assert r.exit_code == 0, r.output
+    sources = [json.loads(line)["source"] for line in r.stdout.splitlines()]
+    assert sources[0]["pages"] == 3 and "paged" not in sources[0]
+    assert sources[1]["pages"] == 1 and sources[1]["paged"] is False
+    db = str(tmp_path / "pages.db")
+    assert runner.invoke(app, ["--db", db, "ingest", str(footed), str(plain)]).exit_code == 0
+    found = json.loads(runner.invoke(app, ["--db", db, "search", "depot", "--json"]).stdout)
+    pages = {h["document"]["path"].rsplit("/", 1)[-1]: h["page"] for h in found["hits"]}
+    assert pages["plain.txt"] is None and pages["footed.txt"] in (1, 2, 3)
+    text = runner.invoke(app, ["--db", db, "search", "depot", "--per-paper"]).stdout
+    assert "page unknown" in text and "p.1" in text

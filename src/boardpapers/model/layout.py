@@ -68,10 +68,16 @@ class Source:
     format: str  # pdf | docx | html | md | txt
     pages: int = 1
     size: int = 0
+    # False when the file marks no pages (a text with no page footers or form feeds):
+    # every block is then "page 1" and no page number means anything.
+    paged: bool = True
 
     def to_json(self) -> dict[str, object]:
-        return {"path": self.path, "sha256": self.sha256, "format": self.format,
-                "pages": self.pages}
+        out: dict[str, object] = {"path": self.path, "sha256": self.sha256,
+                                  "format": self.format, "pages": self.pages}
+        if not self.paged:
+            out["paged"] = False
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ class Hit:
     date: str | None
     body: str | None
     block: int
-    page: int
+    page: int | None  # None when the paper's file marks no pages
     kind: str
     section: str | None
     heading: str | None

@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 
 from boardpapers.model.errors import TooComplex, UnreadableFile
-from boardpapers.model.layout import Layout, Source, join_blocks
+from boardpapers.model.layout import BlockKind, Layout, Source, join_blocks
 from boardpapers.readers.text_blocks import lines_to_parts, merge_across_gaps
 from boardpapers.readers.text_cells import rebuild_cell_tables
 from boardpapers.readers.text_decode import decode_text
@@ -67,8 +67,9 @@ def text_to_layout(text: str, source: Source, markdown: bool = False,
     if not blocks:
         raise UnreadableFile(source.path, "contains no text")
     spanned, joined = join_blocks(blocks)
-    return Layout(source=replace(source, pages=pages), blocks=spanned, text=joined,
-                  metadata=dict(metadata or {}))
+    paged = pages > 1 or any(b.kind is BlockKind.PAGE_BREAK for b in blocks)
+    return Layout(source=replace(source, pages=pages, paged=paged), blocks=spanned,
+                  text=joined, metadata=dict(metadata or {}))
 
 
 # Marks only pandoc writes: a simple or grid table's rule line, an escaped quote, a "\"

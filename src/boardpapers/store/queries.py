@@ -104,7 +104,8 @@ def hit_details(block_ids: Sequence[int]) -> Select[Any]:
     """What a hit shows of its block, paper and report."""
     b, d, r = schema.blocks, schema.documents, schema.reports
     return (select(b.c.id, b.c.doc_id, d.c.path, d.c.title, d.c.genre, d.c.date, d.c.body,
-                   b.c.idx, b.c.page, b.c.kind, b.c.section_kind, b.c.heading,
+                   b.c.idx, b.c.page, d.c.pages.label("doc_pages"), b.c.kind,
+                   b.c.section_kind, b.c.heading,
                    r.c.title.label("report"))
             .join(d, d.c.id == b.c.doc_id)
             .outerjoin(r, and_(r.c.doc_id == b.c.doc_id, r.c.idx == b.c.report_idx))

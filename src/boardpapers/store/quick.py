@@ -22,6 +22,7 @@ from boardpapers.store.version import SCHEMA_VERSION
 
 HIT_DETAILS = (
     "SELECT b.id, b.doc_id, d.path, d.title, d.genre, d.date, d.body, b.idx, b.page, "
+    "d.pages AS doc_pages, "
     "b.kind, b.section_kind, b.heading, r.title AS report "
     "FROM blocks b JOIN documents d ON d.id = b.doc_id "
     "LEFT JOIN reports r ON r.doc_id = b.doc_id AND r.idx = b.report_idx "

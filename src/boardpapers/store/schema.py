@@ -47,7 +47,7 @@ documents = Table(
     Column("id", String(64), primary_key=True),  # sha256 of the file's bytes
     Column("path", Text, nullable=False),
     Column("format", String(8), nullable=False),
-    Column("pages", Integer, nullable=False, default=1),
+    Column("pages", Integer, nullable=False, default=1),  # 0: the file marks no pages
     Column("size", Integer, nullable=False, default=0),
     Column("genre", String(32), nullable=False),
     Column("title", Text),
