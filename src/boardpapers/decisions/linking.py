@@ -184,6 +184,7 @@ def _near(a: str | None, b: str | None) -> bool:
     return _days(a, b) <= VERSION_DAYS
 
 
+@lru_cache(maxsize=8192)  # a board's few meeting dates, paired again for every report
 def _days(a: str | None, b: str | None) -> int:
     """Days between two ISO days; 0 when either is missing or not a day (undated papers
     cannot be told apart)."""
