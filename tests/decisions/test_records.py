@@ -37,6 +37,14 @@ def test_a_later_meeting_agrees_with_votes_and_call_in() -> None:
     assert (decision.call_in_deadline, decision.effective_date) == ("2025-07-16", "2025-07-17")
 
 
+def test_welsh_minutes() -> None:
+    path = FIXTURES / "decision_records" / "dyffryn-aran-cabinet-cofnodion-2025-10-14.md"
+    plan, fees = decisions_of(process(path))
+    assert (plan.item, plan.outcome, plan.date) == ("2", "agreed", "2025-10-14")
+    assert plan.text.startswith("PENDERFYNWYD cymeradwyo")
+    assert (fees.outcome, fees.deferred_to) == ("deferred", "y cyfarfod nesaf")
+
+
 def test_a_record_of_decision() -> None:
     path = FIXTURES / "corpus" / "wide" / "text" / "decision_record_county.word.txt"
     (decision,) = decisions_of(process(path))

@@ -13,8 +13,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from boardpapers.decisions.model import (
     ITEM_CONFIDENCE,
@@ -85,9 +86,16 @@ def link_all(recs: Sequence[RecRef], decisions: Sequence[DecisionRef]) -> dict[s
     _join_versions(threads, recs)
     found: dict[str, tuple[list[DecisionRef], str, float]] = {}
     records = [d for d in decisions if d.decision.source != "minutes" and d.authority]
+    boards: dict[tuple[tuple[str, ...], str], list[DecisionRef]] = {}
+    reports: dict[tuple[str, int], _ReportMatch] = {}
     for rec in recs:
-        board = _candidates(rec, by_board.get(_board(rec.body), []), records)
-        first = _first_decision(rec, board)
+        key = (_board(rec.body), (rec.authority or "").casefold())
+        if key not in boards:
+            boards[key] = _candidates(rec, by_board.get(key[0], []), records)
+        board = boards[key]
+        if (rec.doc_id, rec.report_idx) not in reports:
+            reports[rec.doc_id, rec.report_idx] = _report_match(rec, board)
+        first = _first_decision(rec, reports[rec.doc_id, rec.report_idx])
         if first:
             history = _follow(first[0], board, rec)
             found[rec.id] = (history, first[1], first[2])
@@ -176,6 +184,7 @@ def _near(a: str | None, b: str | None) -> bool:
     return _days(a, b) <= VERSION_DAYS
 
 
+@lru_cache(maxsize=8192)  # a board's few meeting dates, paired again for every report
 def _days(a: str | None, b: str | None) -> int:
     """Days between two ISO days; 0 when either is missing or not a day (undated papers
     cannot be told apart)."""
@@ -197,28 +206,58 @@ def _candidates(rec: RecRef, board: Sequence[DecisionRef], records: Sequence[Dec
     return sorted(out.values(), key=lambda d: (d.decision.date or "", d.doc_id, d.idx))
 
 
-def _first_decision(rec: RecRef, board: Sequence[DecisionRef]
-                    ) -> tuple[DecisionRef, str, float] | None:
-    """The decision that first answered the recommendation, how it was found, and how
-    sure that is (0-1)."""
+@dataclass(frozen=True, slots=True)
+class _ReportMatch:
+    """What one report's recommendations share: the decisions after it, those within the
+    wording window, and the decision its paper, item or title points to."""
+
+    near: list[DecisionRef]
+    found: tuple[DecisionRef, str, float] | None  # decision, method, base confidence
+    words: list[str] = field(default_factory=list)  # the near decisions' folded words
+
+
+def _report_match(rec: RecRef, board: Sequence[DecisionRef]) -> _ReportMatch:
     later = [d for d in board if _on_or_after(d.decision.date, rec.date)]
+    near = [d for d in later if _days(rec.date, d.decision.date) <= WORDING_WINDOW_DAYS]
     same = [d for d in later if d.doc_id == rec.doc_id]
     if same:  # a record of decision whose decision list was read as recommendations
-        return same[0], "same_paper", 1.0
+        return _ReportMatch(near, (same[0], "same_paper", 1.0))
     item = _item(rec.agenda_item)
     if item and rec.date:
         for d in later:
             if d.decision.date == rec.date and _item(d.decision.item) == item:
-                return d, "item", ITEM_CONFIDENCE + (1 - ITEM_CONFIDENCE) * _wording(rec, d)
-    for d in later:
-        if _title_score(rec, d) >= MIN_TITLE_SCORE:
-            return d, "title", TITLE_CONFIDENCE + (1 - TITLE_CONFIDENCE) * _wording(rec, d)
-    scored = [(_wording(rec, d), d) for d in later
-              if _days(rec.date, d.decision.date) <= WORDING_WINDOW_DAYS]
-    best = max(scored, key=lambda s: s[0], default=None)
-    if best and best[0] * 100 >= MIN_WORDING_SCORE:
-        return best[1], "wording", best[0]
-    return None
+                return _ReportMatch(near, (d, "item", ITEM_CONFIDENCE))
+    titled = _first_titled(rec, later, near)
+    if titled:
+        return _ReportMatch(near, (titled, "title", TITLE_CONFIDENCE))
+    return _ReportMatch(near, None, [_fold(d.decision.text) for d in near])
+
+
+def _first_decision(rec: RecRef, report: _ReportMatch
+                    ) -> tuple[DecisionRef, str, float] | None:
+    """The decision that first answered the recommendation, how it was found, and how
+    sure that is (0-1): a link by item or title is surer the more alike the words."""
+    if report.found:
+        d, method, base = report.found
+        return d, method, base + (1 - base) * _wording(rec, d)
+    best = process.extractOne(_fold(rec.text), report.words, scorer=fuzz.token_set_ratio,
+                              processor=None, score_cutoff=MIN_WORDING_SCORE)
+    return (report.near[best[2]], "wording", best[1] / 100) if best else None
+
+
+def _first_titled(rec: RecRef, later: Sequence[DecisionRef], near: Sequence[DecisionRef]
+                  ) -> DecisionRef | None:
+    """The first decision on an item of the report's title: the same title key at any
+    later date, or a title nearly the same within the wording window."""
+    if not rec.report:
+        return None
+    same = next((d for d in later if rec.title_key and d.title_key == rec.title_key), None)
+    alike = process.extract(_fold(rec.report), [_fold(d.decision.title or "") for d in near],
+                            scorer=fuzz.token_sort_ratio, processor=None, limit=None,
+                            score_cutoff=MIN_TITLE_SCORE)
+    first = near[min(i for _, _, i in alike)] if alike else None
+    found = [d for d in (same, first) if d is not None]
+    return min(found, key=lambda d: (d.decision.date or "", d.doc_id, d.idx), default=None)
 
 
 def _follow(first: DecisionRef, board: Sequence[DecisionRef], rec: RecRef
@@ -254,14 +293,6 @@ def _wording(rec: RecRef, d: DecisionRef) -> float:
     return fuzz.token_set_ratio(_fold(rec.text), _fold(d.decision.text)) / 100
 
 
-def _title_score(rec: RecRef, d: DecisionRef) -> float:
-    if not rec.report or not d.decision.title:
-        return 0.0
-    if rec.title_key and rec.title_key == d.title_key:
-        return 100.0
-    return fuzz.token_sort_ratio(_fold(rec.report), _fold(d.decision.title))
-
-
 # Words every recommendation and decision share, left out before wording is compared
 STOP_WORDS = frozenset("""a an and any are as at be been by for from has have in into is it
 its of on or that the their them these this those to was were which will with resolved
@@ -269,6 +300,7 @@ agreed decided recommended recommendation recommendations report cabinet committ
 board members member meeting""".split())
 
 
+@lru_cache(maxsize=65536)  # each decision's text is compared with many recommendations
 def _fold(text: str) -> str:
     return " ".join(w for w in re.sub(r"[^\w£%]+", " ", text.casefold()).split()
                     if w not in STOP_WORDS)

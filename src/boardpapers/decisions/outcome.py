@@ -25,6 +25,9 @@ _DEFERRED_TO = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:to|until|at)\s+(?P<to>(?:the|a|its)\s+(?:\w+\s+){0,3}?"
     r"(?:meeting|cyfarfod)\b[^.;\n]*|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4})",
     re.IGNORECASE)
+# Welsh: "PENDERFYNWYD gohirio'r eitem tan y cyfarfod nesaf" (until the next meeting)
+_DEFERRED_TO_CY = re.compile(r"\bgohir\w*(?:'r)?\s+(?:\S+\s+){0,4}?tan\s+(?P<to>(?:y\s+)?"
+                             r"cyfarfod\b[^.;\n]*|\d{1,2}\s+\w+\s+\d{4})", re.IGNORECASE)
 _DEFERRED_TO_END = re.compile(
     r"\s+(?:to\s+allow|so\s+that|in\s+order|pending|for\s+(?:further|more|officers)|when|"
     r"because|as\s+|following)\b.*$|[,)]\s.*$", re.IGNORECASE)
@@ -90,12 +93,12 @@ def deferral_of(text: str, ref: str | None = None,
                 next_meeting: str | None = None) -> tuple[str | None, str | None]:
     """(where a deferral sends the item, as written; that meeting's ISO date). "the next
     meeting" takes the next meeting's date when the minutes give it."""
-    m = _DEFERRED_TO.search(text)
+    m = _DEFERRED_TO.search(text) or _DEFERRED_TO_CY.search(text)
     if not m:
         return None, None
     to = _DEFERRED_TO_END.sub("", m.group("to")).strip(" .;:,")
     date = parse_date(to, _day(ref))
-    if date is None and next_meeting and re.search(r"\bnext\b", to, re.IGNORECASE):
+    if date is None and next_meeting and re.search(r"\b(?:next|nesaf)\b", to, re.IGNORECASE):
         date = next_meeting
     return to, date
 
