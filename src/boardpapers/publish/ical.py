@@ -90,8 +90,9 @@ def _deadline_summary(context: str, limit: int = 90) -> str:
 def briefing_events(store: Store, body: str | None = None) -> list[Event]:
     """Events and training from briefings, on each day the item names."""
     clause, params = body_clause(body)
-    rows = sql_rows(store, "SELECT d.id FROM documents d WHERE d.genre = 'briefing'"
-                    f"{clause} ORDER BY d.date", params)
+    rows = sql_rows(store, "SELECT d.id FROM documents d WHERE d.genre = 'briefing' AND "
+                    "EXISTS (SELECT 1 FROM briefing_items b WHERE b.doc_id = d.id AND "
+                    f"b.kind = 'event'){clause} ORDER BY d.date", params)  # JSON read: few
     out: list[Event] = []
     for r in rows:
         for item in paper_json(store, r["id"]).get("items") or ():
