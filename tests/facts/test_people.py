@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from boardpapers.facts import people
 from boardpapers.facts.people import find_people
-from boardpapers.model.paper import Person
+from boardpapers.model.paper import Person, Span
 
 
 def _one(text: str) -> Person:
@@ -174,3 +178,33 @@ def test_a_name_under_a_label_alone_and_a_role_on_a_later_position_line() -> Non
     assert [(p.name, p.span.block, p.role) for p in found] == [
         ("Tomasz Wierzbicki", 2, "Programme Manager"), ("Farah Siddiqui", 1, None)]
     assert people_across_blocks(["Contact:", "Next steps"], []) == []
+
+
+def _overlaps_by_pairs(found: list[people._Found]) -> list[Person]:
+    """The plain statement of the rule: every later match against every kept one."""
+    ranked = sorted(found, key=lambda f: (-f.priority, -(f.person.span.end
+                                                         - f.person.span.start)))
+    kept: list[people._Found] = []
+    for f in ranked:
+        s = f.person.span
+        clash = next((k for k in kept if k.person.span.start < s.end
+                      and s.start < k.person.span.end), None)
+        if clash is None:
+            kept.append(f)
+        else:
+            kept[kept.index(clash)] = people._Found(people._merge(clash.person, f.person),
+                                                    clash.priority)
+    return sorted((k.person for k in kept), key=lambda p: p.span.start)
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12), st.integers(1, 4),
+                            st.sampled_from([None, "Chair", "Leader"])), max_size=25)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPANS)
+def test_overlaps_are_settled_as_pair_by_pair_would(spans: list[tuple]) -> None:
+    found = [people._Found(Person(name=f"N{n}", span=Span(0, start, start + length),
+                                  role=role), priority)
+             for n, (start, length, priority, role) in enumerate(spans)]
+    assert people._without_overlaps(found) == _overlaps_by_pairs(found)

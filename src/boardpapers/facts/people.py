@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from boardpapers.model.paper import Person, Span
@@ -297,18 +298,31 @@ def _organisation(text: str, end: int, role: str | None) -> str | None:
 
 
 def _without_overlaps(found: list[_Found]) -> list[Person]:
-    """One person per span of text: the richest anchor wins, then the longest name."""
+    """One person per span of text: the richest anchor wins, then the longest name; a
+    later match merges into the earliest kept one it overlaps. Kept spans never overlap,
+    so those a span meets sit together in start order, found by bisection (a long block
+    naming thousands of people stays near-linear)."""
     ranked = sorted(found, key=lambda f: (-f.priority, -(f.person.span.end
                                                          - f.person.span.start)))
     kept: list[_Found] = []
+    starts: list[int] = []  # kept spans' starts, in text order
+    which: list[int] = []  # for each of starts, its index in kept
     for f in ranked:
         s = f.person.span
-        clash = next((k for k in kept if k.person.span.start < s.end
-                      and s.start < k.person.span.end), None)
-        if clash is None:
+        i = bisect_left(starts, s.end)
+        clashes = []
+        j = i - 1
+        while j >= 0 and kept[which[j]].person.span.end > s.start:
+            clashes.append(which[j])
+            j -= 1
+        if not clashes:
+            starts.insert(i, s.start)
+            which.insert(i, len(kept))
             kept.append(f)
         else:
-            kept[kept.index(clash)] = _Found(_merge(clash.person, f.person), clash.priority)
+            first = min(clashes)
+            clash = kept[first]
+            kept[first] = _Found(_merge(clash.person, f.person), clash.priority)
     return sorted((k.person for k in kept), key=lambda p: p.span.start)
 
 

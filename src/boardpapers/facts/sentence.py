@@ -11,14 +11,13 @@ import re
 from functools import lru_cache
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(£•·-])|\n+|\t+")
-_SPACES = re.compile(r"\s+")
 _WINDOW = 100
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence containing text[start:end], whitespace folded, at most ~2x100 chars."""
     left, right = sentence_bounds(text, start, end)
-    return _SPACES.sub(" ", text[left:right]).strip()
+    return " ".join(text[left:right].split())  # the same as folding \s+ and stripping
 
 
 @lru_cache(maxsize=256)  # a date's tense, kind and context all ask for the same sentence

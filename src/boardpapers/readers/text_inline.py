@@ -36,7 +36,6 @@ _BOLD_SPAN = re.compile(r"<(b|strong)\b[^>]*>.*?</\1\s*>|(\*\*|__)(?=\S).+?(?<=\
 _ITALIC_SPAN = re.compile(r"<(i|em)\b[^>]*>.*?</\1\s*>|(?<![\w*])\*(?=\S).+?(?<=\S)\*(?![\w*])"
                           r"|(?<![\w_])_(?=\S).+?(?<=\S)_(?![\w_])", re.I)
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
-_SPACE = re.compile(r"\s+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 # Cheap pre-filters: most lines hold none of these, and str.translate with a dict is slow
 _PROTECTED = re.compile("[\ue000-\ue07f]")
@@ -46,11 +45,13 @@ _ANY_MARKUP = re.compile(r"[<\[{*_&!]")
 
 def remove_bookmarks(raw: str) -> str:
     """Word bookmark anchors ("[bookmark: _Hlk…]") carry no text."""
-    return _BOOKMARK.sub("", raw)
+    return _BOOKMARK.sub("", raw) if "[" in raw else raw
 
 
 def protect_escapes(raw: str) -> str:
     r"""Swap Markdown escapes (``\*``) for placeholders no markup rule will touch."""
+    if "\\" not in raw:  # most lines: no substitution to set up
+        return raw
     return _ESCAPED.sub(lambda m: chr(_PROTECT_BASE + ord(m.group(1))), raw)
 
 
@@ -99,7 +100,7 @@ def visible_text(fragment: str) -> str:
     text = restore_escapes(strip_markup(fragment))
     if _ANY_INVISIBLE.search(text):
         text = text.translate(_INVISIBLE)
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split's whitespace is exactly re's \s
 
 
 def _note_ref_or_power(match: re.Match[str]) -> str:
