@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,7 @@ class SqlStore:
             raise StoreError(f"cannot open database {self.safe_url}: {reason}") from None
         self.index = TextIndex(self._index_path(), create=create)
         self._index_checked = False
+        self._hidden: tuple[tuple[int, int], list[str]] | None = None  # see _superseded
 
     # ------------------------------------------------------------------ back-end hooks
 
@@ -114,6 +115,7 @@ class SqlStore:
         d = schema.documents
         with self.engine.begin() as conn:
             conn.execute(update(d).where(d.c.id == sha256).values(path=path))
+        self._hidden = None
 
     def save(self, paper: Paper, *, replace: bool = False) -> bool:
         """Store a paper in one transaction; False when it was already there.
@@ -125,6 +127,7 @@ class SqlStore:
         doc_id = paper.source.sha256
         rows = paper_rows(paper)
         self._before_save()
+        self._hidden = None
         with self.engine.begin() as conn:
             replaced = False
             if replace:
@@ -145,6 +148,7 @@ class SqlStore:
     def delete(self, doc_id: str) -> bool:
         with self.engine.begin() as conn:
             deleted = _delete_document(conn, doc_id)
+        self._hidden = None
         self.index.delete_document(doc_id)
         self.index.commit()
         return deleted
@@ -202,8 +206,18 @@ class SqlStore:
                facets: bool = True, options: SearchOptions | None = None) -> BlockSearch:
         self.ensure_index()
         with self.engine.connect() as conn:
-            return search_blocks(self.index, _Rows(conn), query, limit=limit, offset=offset,
-                                 facets=facets, options=options, behind=self.behind)
+            return search_blocks(self.index, _Rows(conn, self._superseded), query,
+                                 limit=limit, offset=offset, facets=facets, options=options,
+                                 behind=self.behind)
+
+    def _superseded(self, conn: Connection) -> list[str]:
+        """Older versions of re-ingested files, read once per state of the index (every
+        save adds blocks to it) rather than per search: the query scans every document."""
+        searcher = self.index.index.searcher()
+        key = (int(searcher.num_docs), int(searcher.num_segments))
+        if self._hidden is None or self._hidden[0] != key:
+            self._hidden = (key, list(conn.execute(queries.superseded()).scalars()))
+        return self._hidden[1]
 
     def facts(self, kind: str, *, body: str | None = None, since: str | None = None,
               until: str | None = None, limit: int = 1000,
@@ -260,8 +274,10 @@ def distinctive_terms(texts: Sequence[str]) -> list[str]:
 class _Rows:
     """The rows a search needs, read through SQLAlchemy (see blocksearch.RowSource)."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection,
+                 hidden: Callable[[Connection], list[str]] | None = None) -> None:
         self.conn = conn
+        self._hidden = hidden
 
     def body_names(self, body: str) -> list[str]:
         return [r for r in self.conn.execute(queries.body_names(body)).scalars()
@@ -278,16 +294,15 @@ class _Rows:
     def documents_of(self, authorities: Sequence[str]) -> list[str]:
         return list(self.conn.execute(queries.documents_of(authorities)).scalars())
 
-    def owners(self, block_ids: Sequence[int]) -> dict[int, str]:
-        return {int(i): str(d) for i, d in self.conn.execute(
-            queries.block_owners(block_ids)).all()}
-
     def superseded(self) -> list[str]:
+        if self._hidden is not None:
+            return self._hidden(self.conn)
         return list(self.conn.execute(queries.superseded()).scalars())
 
     def hit_details(self, block_ids: Sequence[int]) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.conn.execute(
-            queries.hit_details(block_ids)).mappings()]
+        found = self.conn.execute(queries.hit_details(block_ids))
+        names = list(found.keys())  # zipped by hand: RowMapping per row costs more
+        return [dict(zip(names, row, strict=True)) for row in found]
 
 
 def create_tables(conn: Connection, url: str) -> None:
