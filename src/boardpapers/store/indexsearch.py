@@ -27,7 +27,8 @@ CONTEXT_FIELD = "ctx"  # the heading above a block: ranks, never matches alone
 FIELD_BOOSTS = {"lead": 3.0, "body": 1.0, "head": 1.0}
 CONTEXT_BOOST = 1.0
 LEAD_BOOST = FIELD_BOOSTS["lead"]
-FACET_FIELDS = {"body": "body_name", "genre": "genre", "year": "year", "section": "section"}
+FACET_FIELDS = {"body": "body_name", "genre": "genre", "year": "year", "section": "section",
+                "council": "council"}
 SNIPPET_CHARS = 180
 PREFIX_TERMS = 50  # most frequent words a prefix query expands to
 

@@ -25,7 +25,7 @@ from boardpapers.model.query import Query
 from boardpapers.store import queries, schema
 from boardpapers.store.base import BlockSearch, SearchOptions
 from boardpapers.store.blocksearch import search_blocks
-from boardpapers.store.rows import LEAD_SECTIONS, Rows, paper_rows
+from boardpapers.store.rows import LEAD_SECTIONS, Rows, council_key, paper_rows
 from boardpapers.store.textindex import IndexedBlock, TextIndex
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
@@ -337,26 +337,44 @@ def indexed_blocks(conn: Connection, doc_id: str, rows: Rows | None) -> list[Ind
     row ids; fact kinds come from ``rows`` when given, else from the fact tables."""
     if rows is None:
         return indexed_blocks_of(conn, [doc_id]).get(doc_id, [])
-    has: dict[tuple[str, int], set[str]] = {}
+    marks = _BlockMarks()
     for kind, table in schema.FACT_TABLES.items():
         for r in rows.get(table.name, []):
-            has.setdefault((doc_id, r["block"]), set()).add(kind)
-    return _blocks_of(conn, [doc_id], has).get(doc_id, [])
+            marks.add(doc_id, r["block"], kind, r)
+    return _blocks_of(conn, [doc_id], marks).get(doc_id, [])
 
 
 def indexed_blocks_of(conn: Connection, doc_ids: Sequence[str]
                       ) -> dict[str, list[IndexedBlock]]:
     """indexed_blocks for many documents in a few queries (catching an index up)."""
-    has: dict[tuple[str, int], set[str]] = {}
+    marks = _BlockMarks()
     for kind, table in schema.FACT_TABLES.items():
-        for doc_id, block in conn.execute(select(table.c.doc_id, table.c.block).where(
-                table.c.doc_id.in_(list(doc_ids)))):
-            has.setdefault((doc_id, block), set()).add(kind)
-    return _blocks_of(conn, doc_ids, has)
+        columns = [table.c.doc_id, table.c.block]
+        if table is schema.council_facts:
+            columns += [table.c.code, table.c.name, table.c.text]
+        for r in conn.execute(select(*columns).where(table.c.doc_id.in_(list(doc_ids)))):
+            marks.add(r.doc_id, r.block, kind, r._mapping)
+    return _blocks_of(conn, doc_ids, marks)
+
+
+class _BlockMarks:
+    """What the facts of each block add to its index entry: the kinds of fact in it and
+    the councils it names (by council_key, for the council facet)."""
+
+    def __init__(self) -> None:
+        self.has: dict[tuple[str, int], set[str]] = {}
+        self.councils: dict[tuple[str, int], set[str]] = {}
+
+    def add(self, doc_id: str, block: int, kind: str, fact: Any) -> None:
+        self.has.setdefault((doc_id, block), set()).add(kind)
+        if kind == "councils":
+            key = council_key(fact.get("code"), fact.get("name") or fact.get("text"))
+            if key:
+                self.councils.setdefault((doc_id, block), set()).add(key)
 
 
 def _blocks_of(conn: Connection, doc_ids: Sequence[str],
-               has: dict[tuple[str, int], set[str]]) -> dict[str, list[IndexedBlock]]:
+               marks: _BlockMarks) -> dict[str, list[IndexedBlock]]:
     d, b = schema.documents, schema.blocks
     docs = {r.id: r for r in conn.execute(select(d.c.id, d.c.genre, d.c.body, d.c.date)
                                           .where(d.c.id.in_(list(doc_ids))))}
@@ -371,7 +389,8 @@ def _blocks_of(conn: Connection, doc_ids: Sequence[str],
             block_id=r.id, doc_id=r.doc_id, text=r.text,
             lead=r.kind == "heading" or r.section_kind in LEAD_SECTIONS,
             genre=doc.genre, body=doc.body, date=doc.date, section=r.section_kind,
-            has=tuple(sorted(has.get((r.doc_id, r.idx), ()))),
+            has=tuple(sorted(marks.has.get((r.doc_id, r.idx), ()))),
+            councils=tuple(sorted(marks.councils.get((r.doc_id, r.idx), ()))),
             heading=r.kind == "heading", context=r.heading))
     return out
 
