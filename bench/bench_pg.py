@@ -163,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuse-db", metavar="NAME",
                     help="an existing PostgreSQL database holding the corpus (kept)")
     ap.add_argument("--sqlite", type=Path, metavar="FILE",
-                    help="an existing SQLite store of the same corpus (the reference)")
+                    help="an existing SQLite store of the same corpus (the reference; "
+                    "with --reuse-db and without it, PostgreSQL is timed alone)")
     ap.add_argument("--index", type=Path, metavar="DIR",
                     help="where the PostgreSQL store's tantivy index lives (kept)")
     ap.add_argument("--tantivy-only", action="store_true",
@@ -186,10 +187,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, work: Path, pg_url: str) -> int:
     lite_path = args.sqlite or work / "lite.db"
-    lite = open_store(f"sqlite:///{lite_path}", create=args.sqlite is None)
+    reference = not (args.reuse_db and args.sqlite is None)  # nothing to compare with
+    lite = open_store(f"sqlite:///{lite_path}", create=args.sqlite is None) if reference \
+        else None
     pg = open_store(pg_url)
     lite_s = pg_s = 0.0
-    if args.sqlite is None:
+    if lite is not None and args.sqlite is None:
         lite_s, _ = build(lite, args.paragraphs)
     if not args.reuse_db:
         pg_s, _ = build(pg, args.paragraphs)
@@ -209,12 +212,15 @@ def _run(args: argparse.Namespace, work: Path, pg_url: str) -> int:
         print(f"store:  sqlite {lite_s:.1f}s ({n / lite_s:,.0f} paragraphs/s)  postgresql "
               f"{pg_s:.1f}s ({n / pg_s:,.0f}/s)")
     print(f"index follow (catch-up from the database): {follow_s:.1f}s")
-    print(f"size:   sqlite {lite_path.stat().st_size / 2**20:.0f} MiB  postgresql "
-          f"{pg_mib:.0f} MiB  tantivy index {index_mib:.0f} MiB")
-    search(lite, "warm up")
+    lite_mib = lite_path.stat().st_size / 2**20 if lite is not None else 0.0
+    print(f"size:   sqlite {lite_mib:.0f} MiB  postgresql {pg_mib:.0f} MiB  "
+          f"tantivy index {index_mib:.0f} MiB")
+    runs: dict[str, list[float]] = {}
+    if lite is not None:
+        search(lite, "warm up")
+        runs["sqlite+tantivy"] = time_ours(lite, args.rounds)
     search(pg, "warm up")
-    runs = {"sqlite+tantivy": time_ours(lite, args.rounds),
-            "pg+tantivy": time_ours(pg, args.rounds)}
+    runs["pg+tantivy"] = time_ours(pg, args.rounds)
     if not args.tantivy_only:
         with engine.connect() as conn:
             fts_build = make_fts_tables(conn)
@@ -222,7 +228,7 @@ def _run(args: argparse.Namespace, work: Path, pg_url: str) -> int:
               f"rum {fts_build['rum']:.1f}s ({_size(engine, 'fts_rum'):.0f} MiB)")
         runs["pg tsvector+GIN"] = time_fts(engine, "fts", args.rounds, rum=False)
         runs["pg tsvector+RUM"] = time_fts(engine, "fts_rum", args.rounds, rum=True)
-    ref = _percentiles(runs["sqlite+tantivy"])
+    ref = _percentiles(runs.get("sqlite+tantivy") or runs["pg+tantivy"])
     for label, samples in runs.items():
         p = _percentiles(samples)
         print(f"{label:16} p50 {p['p50']:7.1f} ms  p95 {p['p95']:7.1f} ms  "

@@ -182,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--datasette", help="the datasette command (default: this Python's)")
     ap.add_argument("--workers", type=int, default=SERVER_WORKERS,
                     help="boardpapers serve --workers (one per core)")
+    ap.add_argument("--store", metavar="URL",
+                    help="serve this store of the same corpus instead of the SQLite one "
+                    "(a PostgreSQL URL; its index from $BOARDPAPERS_INDEX)")
     ap.add_argument("--cached", action="store_true",
                     help="also measure with the response cache on, as deployed")
     args = ap.parse_args(argv)
@@ -191,13 +194,15 @@ def main(argv: list[str] | None = None) -> int:
     ours_db, fts_db = build(folder, args.paragraphs)
     print(f"corpus: {args.paragraphs} paragraphs in {folder} "
           f"({time.perf_counter() - started:.0f} s to build or reuse); "
-          f"boardpapers serve --workers {args.workers}")
+          f"boardpapers serve --workers {args.workers}"
+          + (f" over {args.store.split('@')[-1]}" if args.store else ""))
     results: list[Load] = []
     port = free_port()
     api = ["/api/v1/search?" + urlencode({"q": q}) for q in QUERIES]
     page = ["/search?" + urlencode({"q": q}) for q in QUERIES]
     for cache, label in (("0", ""), ("10", ", cache on"))[:2 if args.cached else 1]:
-        server = start([sys.executable, "-m", "boardpapers.cli", "--db", str(ours_db), "serve",
+        server = start([sys.executable, "-m", "boardpapers.cli", "--db",
+                        args.store or str(ours_db), "serve",
                         "--port", str(port), "--workers", str(args.workers)], port,
                        {"BOARDPAPERS_CACHE_SECONDS": cache})
         try:
