@@ -6,8 +6,9 @@ serve`` over the store, and Datasette (``pip install -e '.[bench]'``) over a SQL
 table of the same paragraphs, asked the same queries for its top 10 with snippets by
 BM25 rank, as a civic archive built on it would. The load generator is a small asyncio
 HTTP/1.1 client with keep-alive connections; each run is bounded by a request count and a
-time limit and stops by itself. Reports requests/s and latency percentiles as measured in
-this one run, and exits non-zero when a target is missed.
+time limit and stops by itself. Every query is run (the response cache is off;
+``--cached`` measures it on as well, beside). Reports requests/s and latency percentiles
+as measured in this one run, and exits non-zero when a target is missed.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ P95_TARGET_MS = 50.0
 DATASETTE_RATIO_TARGET = 5.0
 CONCURRENCY = 8
 TIME_LIMIT_S = 30.0
+SERVER_WORKERS = 2  # one server process per core of the 2-core target machine
 
 DATASETTE_SQL = ("select p.id, p.doc, snippet(paragraphs_fts, 0, '<mark>', '</mark>', '…', 12) "
                  "as snippet from paragraphs_fts join paragraphs p on p.id = "
@@ -178,20 +180,31 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--requests", type=int, default=3000)
     ap.add_argument("--dir", type=Path, help="keep the built corpus here and reuse it")
     ap.add_argument("--datasette", help="the datasette command (default: this Python's)")
+    ap.add_argument("--workers", type=int, default=SERVER_WORKERS,
+                    help="boardpapers serve --workers (one per core)")
+    ap.add_argument("--store", metavar="URL",
+                    help="serve this store of the same corpus instead of the SQLite one "
+                    "(a PostgreSQL URL; its index from $BOARDPAPERS_INDEX)")
+    ap.add_argument("--cached", action="store_true",
+                    help="also measure with the response cache on, as deployed")
     args = ap.parse_args(argv)
     folder = args.dir or Path(tempfile.mkdtemp(prefix="bench-web-"))
     folder.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     ours_db, fts_db = build(folder, args.paragraphs)
     print(f"corpus: {args.paragraphs} paragraphs in {folder} "
-          f"({time.perf_counter() - started:.0f} s to build or reuse)")
+          f"({time.perf_counter() - started:.0f} s to build or reuse); "
+          f"boardpapers serve --workers {args.workers}"
+          + (f" over {args.store.split('@')[-1]}" if args.store else ""))
     results: list[Load] = []
     port = free_port()
     api = ["/api/v1/search?" + urlencode({"q": q}) for q in QUERIES]
     page = ["/search?" + urlencode({"q": q}) for q in QUERIES]
-    for cache, label in (("10", ""), ("0", ", no cache")):
-        server = start([sys.executable, "-m", "boardpapers.cli", "--db", str(ours_db), "serve",
-                        "--port", str(port)], port, {"BOARDPAPERS_CACHE_SECONDS": cache})
+    for cache, label in (("0", ""), ("10", ", cache on"))[:2 if args.cached else 1]:
+        server = start([sys.executable, "-m", "boardpapers.cli", "--db",
+                        args.store or str(ours_db), "serve",
+                        "--port", str(port), "--workers", str(args.workers)], port,
+                       {"BOARDPAPERS_CACHE_SECONDS": cache})
         try:
             results.append(load(f"boardpapers /api/v1/search{label}", port, api, args.requests))
             results.append(load(f"boardpapers /search (HTML){label}", port, page,
@@ -199,11 +212,9 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             stop(server)
     theirs = compare_datasette(fts_db, args.requests, args.datasette)
-    if theirs:
-        results.append(theirs)
-    for r in results:
+    for r in [*results, *([theirs] if theirs else [])]:
         print(r.line())
-    return report(results)
+    return report(results, theirs)
 
 
 def compare_datasette(fts_db: Path, requests: int, command: str | None) -> Load | None:
@@ -234,27 +245,30 @@ def _fts5_query(q: str) -> str:
                     for w in words) or '"council"'
 
 
-def report(results: list[Load]) -> int:
-    """Targets on /api/v1/search as served (the response cache on, as deployed); the
-    numbers without the cache are printed beside them."""
-    api, page, cold_api, cold_page = results[:4]
+def report(results: list[Load], theirs: Load | None) -> int:
+    """Targets on /api/v1/search with every query run (the response cache off): the
+    cache only helps a query asked again within seconds, so it is measured beside them,
+    never for them."""
+    api, page = results[:2]
     ok = api.rps >= RPS_TARGET and api.pct(95) <= P95_TARGET_MS and api.errors == 0
-    summary = {"api_rps": round(api.rps), "api_p95_ms": round(api.pct(95), 1),
-               "page_rps": round(page.rps), "page_p95_ms": round(page.pct(95), 1),
-               "api_rps_no_cache": round(cold_api.rps),
-               "api_p95_ms_no_cache": round(cold_api.pct(95), 1),
-               "page_rps_no_cache": round(cold_page.rps)}
-    if len(results) > 4:
-        theirs = results[4].rps
-        ratio = api.rps / theirs if theirs else float("inf")
-        summary["datasette_rps"] = round(theirs, 1)
-        summary["ratio_vs_datasette"] = round(ratio, 1)
-        summary["ratio_vs_datasette_no_cache"] = round(cold_api.rps / theirs, 1) if theirs else 0
+    summary: dict[str, float] = {
+        "api_rps": round(api.rps), "api_p95_ms": round(api.pct(95), 1),
+        "page_rps": round(page.rps), "page_p95_ms": round(page.pct(95), 1)}
+    if len(results) > 2:
+        summary |= {"api_rps_cached": round(results[2].rps),
+                    "page_rps_cached": round(results[3].rps)}
+    if theirs is not None:
+        ratio = api.rps / theirs.rps if theirs.rps else float("inf")
+        summary |= {"datasette_rps": round(theirs.rps, 1),
+                    "datasette_p95_ms": round(theirs.pct(95), 1),
+                    "ratio_vs_datasette": round(ratio, 1),
+                    "page_ratio_vs_datasette": round(page.rps / theirs.rps, 1)
+                    if theirs.rps else 0.0}
         ok = ok and ratio >= DATASETTE_RATIO_TARGET
     print(json.dumps(summary))
     print("targets met" if ok else
           f"target missed: want ≥{RPS_TARGET:.0f} req/s, p95 ≤{P95_TARGET_MS:.0f} ms, "
-          f"≥{DATASETTE_RATIO_TARGET:.0f}x Datasette")
+          f"≥{DATASETTE_RATIO_TARGET:.0f}x Datasette, uncached")
     return 0 if ok else 1
 
 

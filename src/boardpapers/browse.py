@@ -79,6 +79,68 @@ def _page(rows: list[dict[str, Any]], window: Window, total: int | None = None) 
                 encode_cursor(window.offset + window.limit) if more else None, total)
 
 
+@dataclass(frozen=True, slots=True)
+class NewestFirst:
+    """A list ordered newest first (undated last), then by path and id: the columns, and
+    the names they have in a row. Its pages are found by the last row's key (keyset
+    pagination), so a page costs the same however deep, and rows stored meanwhile
+    neither repeat nor go missing."""
+
+    date: str
+    path: str
+    ident: str
+    fields: tuple[str, str, str]
+
+    def order_by(self) -> str:
+        return f"{self.date} IS NULL, {self.date} DESC, {self.path}, {self.ident}"
+
+    def key(self, row: dict[str, Any]) -> list[Any]:
+        return [row[f] for f in self.fields]
+
+
+NEWEST_PAPERS = NewestFirst("d.date", "d.path", "d.id", ("date", "path", "id"))
+NEWEST_MEETINGS = NewestFirst("m.date", "d.path", "m.doc_id", ("date", "path", "doc_id"))
+
+
+def encode_key(key: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"k": key}).encode()).decode().rstrip("=")
+
+
+def decode_key(cursor: str | None) -> list[Any] | None:
+    """The sort key a keyset cursor carries; a cursor not made here is a QuerySyntaxError."""
+    if not cursor:
+        return None
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))["k"]
+    except (binascii.Error, ValueError, KeyError, TypeError):
+        key = None
+    if not (isinstance(key, list) and len(key) == 3 and isinstance(key[1], str)
+            and isinstance(key[2], str) and (key[0] is None or isinstance(key[0], str))):
+        raise QuerySyntaxError("cursor: not one this server gave out; start again without it")
+    return key
+
+
+def after_key(where: Where, key: list[Any] | None, order: NewestFirst) -> None:
+    """Rows after ``key`` in ``order``: older, or as old and later by path and id."""
+    if key is None:
+        return
+    date, path, ident = order.date, order.path, order.ident
+    later = f"({path} > :k_path OR ({path} = :k_path AND {ident} > :k_id))"
+    if key[0] is None:
+        where.add(f"({date} IS NULL AND {later})", k_path=key[1], k_id=key[2])
+    else:
+        where.add(f"({date} IS NULL OR {date} < :k_date OR ({date} = :k_date AND {later}))",
+                  k_date=key[0], k_path=key[1], k_id=key[2])
+
+
+def key_page(rows: list[dict[str, Any]], size: int, order: NewestFirst) -> Page:
+    """Rows fetched with LIMIT size+1: the extra row says a next page exists, and the
+    last row shown is where it starts."""
+    shown = rows[:size]
+    following = encode_key(order.key(shown[-1])) if len(rows) > size else None
+    return Page(shown, following)
+
+
 @dataclass(slots=True)
 class Where:
     """WHERE clauses and their bound parameters, built one filter at a time."""
@@ -120,8 +182,8 @@ def list_papers(store: Store, *, cursor: str | None = None, limit: int = 20,
                 genre: str | None = None, body: str | None = None,
                 authority: str | None = None, since: str | None = None,
                 until: str | None = None) -> Page:
-    """Stored papers, newest first (undated last)."""
-    window = Window.of(cursor, limit)
+    """Stored papers, newest first (undated last), a page after the cursor's paper."""
+    size = max(1, min(limit, MAX_PAGE))
     where = Where()
     where.add(CURRENT_SQL)  # older versions of a file re-ingested stay hidden
     if genre:
@@ -131,10 +193,11 @@ def list_papers(store: Store, *, cursor: str | None = None, limit: int = 20,
     if authority:
         where.add("d.authority = :authority", authority=authority)
     date_filters(where, "d.date", since, until)
+    after_key(where, decode_key(cursor), NEWEST_PAPERS)
     sql = (f"SELECT {PAPER_COLUMNS} FROM documents d {where.sql()}"
-           "ORDER BY d.date IS NULL, d.date DESC, d.path LIMIT :lim OFFSET :off")
-    rows = sql_rows(store, sql, {**where.params, "lim": window.limit + 1, "off": window.offset})
-    return _page(rows, window)
+           f"ORDER BY {NEWEST_PAPERS.order_by()} LIMIT :lim")
+    rows = sql_rows(store, sql, {**where.params, "lim": size + 1})
+    return key_page(rows, size, NEWEST_PAPERS)
 
 
 def paper_blocks(store: Store, doc_id: str) -> list[dict[str, Any]]:
@@ -148,7 +211,7 @@ def list_meetings(store: Store, *, cursor: str | None = None, limit: int = 20,
                   body: str | None = None, authority: str | None = None,
                   since: str | None = None, until: str | None = None) -> Page:
     """Meetings, newest first, each with the paper it was read from."""
-    window = Window.of(cursor, limit)
+    size = max(1, min(limit, MAX_PAGE))
     where = Where()
     where.add(CURRENT_SQL)
     if body:
@@ -156,12 +219,13 @@ def list_meetings(store: Store, *, cursor: str | None = None, limit: int = 20,
     if authority:
         where.add("d.authority = :authority", authority=authority)
     date_filters(where, "m.date", since, until)
+    after_key(where, decode_key(cursor), NEWEST_MEETINGS)
     sql = ("SELECT m.doc_id, m.body, d.authority, m.date, m.time, m.venue, m.online, "
-           "m.next_date, d.title, d.genre FROM meetings m JOIN documents d ON d.id = m.doc_id "
-           f"{where.sql()}ORDER BY m.date IS NULL, m.date DESC, d.path "
-           "LIMIT :lim OFFSET :off")
-    rows = sql_rows(store, sql, {**where.params, "lim": window.limit + 1, "off": window.offset})
-    return _page(rows, window)
+           "m.next_date, d.title, d.genre, d.path FROM meetings m JOIN documents d "
+           f"ON d.id = m.doc_id {where.sql()}ORDER BY {NEWEST_MEETINGS.order_by()} "
+           "LIMIT :lim")
+    rows = sql_rows(store, sql, {**where.params, "lim": size + 1})
+    return key_page(rows, size, NEWEST_MEETINGS)
 
 
 def meeting(store: Store, doc_id: str) -> dict[str, Any] | None:
@@ -284,12 +348,35 @@ def council(store: Store, key: str, *, cursor: str | None = None,
                  f"WHERE {where} ORDER BY d.date DESC, d.path, x.idx LIMIT :lim OFFSET :off",
                  {**params, "lim": window.limit + 1, "off": window.offset})
     out["mentions_page"] = _page(rows, window, out["mentions"])
+    out["programmes"], out["papers_list"] = council_programmes(store, where, params)
     return out
 
 
-def council_key(code: str | None, name: str | None) -> str:
-    """The key a council's page is found by: its register code, else its name."""
-    return code or name or ""
+COUNCIL_LIST_LIMIT = 50  # programmes and papers listed on a council's page
+
+
+def council_programmes(store: Store, where: str, params: dict[str, Any]
+                       ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """What a council takes part in, as the papers show it: each report (a programme,
+    a bid, a pilot) or, outside reports, each headed item (a briefing's item) naming
+    the council, with how many papers and the latest; and the papers naming it."""
+    programmes = sql_rows(store, "SELECT coalesce(r.title, b.heading) AS programme, "
+                       "count(DISTINCT x.doc_id) AS papers, count(*) AS mentions, "
+                       "max(d.date) AS latest, max(x.doc_id) AS doc_id "
+                       "FROM council_facts x JOIN documents d ON d.id = x.doc_id "
+                       "LEFT JOIN blocks b ON b.doc_id = x.doc_id AND b.idx = x.block "
+                       "LEFT JOIN reports r ON r.doc_id = x.doc_id AND r.idx = b.report_idx "
+                       f"WHERE {where} AND coalesce(r.title, b.heading) IS NOT NULL "
+                       "GROUP BY coalesce(r.title, b.heading) "
+                       "ORDER BY count(DISTINCT x.doc_id) DESC, max(d.date) DESC, "
+                       "max(x.doc_id) LIMIT :lim", {**params, "lim": COUNCIL_LIST_LIMIT})
+    papers = sql_rows(store, "SELECT d.id AS doc_id, d.title, d.path, d.genre, d.date, d.body, "
+                   "count(*) AS mentions FROM council_facts x "
+                   f"JOIN documents d ON d.id = x.doc_id WHERE {where} "
+                   "GROUP BY d.id, d.title, d.path, d.genre, d.date, d.body "
+                   "ORDER BY d.date DESC, d.id LIMIT :lim",
+                   {**params, "lim": COUNCIL_LIST_LIMIT})
+    return programmes, papers
 
 
 def recommendations(store: Store, *, cursor: str | None = None, limit: int = 50,

@@ -401,12 +401,15 @@ def delete(refs: Annotated[list[str], typer.Argument(
 
 @app.command()
 def serve(host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(min=1, max=65535)] = 8000) -> None:
+          port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+          workers: Annotated[int, typer.Option(
+              min=1, max=64, help="Server processes (one per core uses every core).")] = 1
+          ) -> None:
     """Serve the web UI and the HTTP API (/api/v1, /openapi.json); uploads need
     BOARDPAPERS_TOKEN, and go to BOARDPAPERS_DATA (beside the database by default)."""
     from boardpapers.web.serve import run
     try:
-        run(_state["db"], host, port,
+        run(_state["db"], host, port, workers=workers,
             announce=lambda url: sys.stdout.write(f"serving on {url}\n"))
     except BoardpapersError as exc:
         _fail(exc)

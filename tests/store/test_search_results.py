@@ -2,6 +2,8 @@
 undated papers, copies collapsed, one hit per paper, newest first, headings in their
 place."""
 
+import time
+
 import pytest
 
 from boardpapers.model.errors import QuerySyntaxError
@@ -240,3 +242,25 @@ def test_a_file_changed_and_ingested_again_supersedes_its_old_version(tmp_path):
         assert result.total == 1 and result.papers == 1  # not two copies of one file
         assert search(searcher, '"gas main"').total == 1
         assert search(searcher, '"utility works"').total == 0
+
+
+def test_a_long_running_reader_hides_a_version_another_writer_supersedes(tmp_path):
+    """A server keeps one store open; an ingest elsewhere stores a changed file again:
+    the server's next search shows only the new version (the hidden list follows)."""
+    from boardpapers.pipeline import ingest
+    paper = tmp_path / "notes.md"
+    paper.write_text(PAPERS["cycling.md"], encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'v.db'}"
+    writer = open_store(url, create=True)
+    assert ingest([paper], writer).count("ingested") == 1
+    reader = open_store(url)
+    assert search(reader, '"utility works"').total == 1
+    paper.write_text(PAPERS["cycling.md"].replace("utility works", "gas main works"),
+                     encoding="utf-8")
+    assert ingest([paper], writer).count("ingested") == 1
+    writer.close()
+    deadline = time.monotonic() + 10  # the reader's index reloads soon after a commit
+    while search(reader, '"gas main"').total == 0 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert search(reader, '"gas main"').total == 1
+    assert search(reader, '"utility works"').total == 0

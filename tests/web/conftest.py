@@ -1,5 +1,11 @@
 """A store holding the example papers and two versions of a fictional report, and the
-web app over it."""
+web app over it.
+
+The API and page tests run on both back ends (modules that set ``BOTH_BACKENDS = True``): the
+same papers ingested into SQLite and into a schema of the real PostgreSQL server, which
+is skipped only when no server is reachable. The browser, upload and caching tests use
+SQLite.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +15,26 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from boardpapers.pipeline import ingest
 from boardpapers.store import Store, open_store
 from boardpapers.web.app import create_app
 from boardpapers.web.settings import WebSettings
 from tests.conftest import EXAMPLES, FIXTURES, stored_db
+from tests.store.conftest import BACKENDS, pg_database, pg_store_url  # noqa: F401 (fixture)
 
 WEB_FIXTURES = FIXTURES / "web"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test of a BOTH_BACKENDS module that uses the web store runs on each."""
+    if getattr(metafunc.module, "BOTH_BACKENDS", False) and "web_backend" in \
+            metafunc.fixturenames:
+        metafunc.parametrize("web_backend", BACKENDS, indirect=True, scope="session")
+
+
+@pytest.fixture(scope="session")
+def web_backend(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
 
 
 @pytest.fixture(scope="session")
@@ -23,14 +43,24 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def web_store(web_db: Path) -> Store:
-    return open_store(str(web_db))
+def web_store(web_backend: str, web_db: Path, request: pytest.FixtureRequest,
+              tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    if web_backend == "sqlite":
+        yield open_store(str(web_db))
+        return
+    url = pg_store_url(request.getfixturevalue("pg_database"))
+    with pytest.MonkeyPatch.context() as mp:  # the index that follows PostgreSQL
+        mp.setenv("BOARDPAPERS_INDEX", str(tmp_path_factory.mktemp("pg") / "index"))
+        store = open_store(url, create=True)
+        summary = ingest([EXAMPLES.resolve(), WEB_FIXTURES.resolve()], store)
+        assert not summary.failed, summary.failed
+        yield store
+    store.close()
 
 
 @pytest.fixture(scope="session")
-def client(web_db: Path, web_store: Store,
-           tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    settings = WebSettings(db=f"sqlite:///{web_db}", data_dir=tmp_path_factory.mktemp("data"))
+def client(web_store: Store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    settings = WebSettings(db=web_store.url, data_dir=tmp_path_factory.mktemp("data"))
     with TestClient(create_app(settings, web_store)) as c:
         yield c
 

@@ -13,6 +13,8 @@ from boardpapers.search import search
 from boardpapers.store import Store, open_store
 from tests.web.conftest import paper_id
 
+BOTH_BACKENDS = True  # see conftest.py
+
 
 def test_papers_are_paged_by_cursor_without_gaps_or_repeats(client: TestClient) -> None:
     seen: list[str] = []
@@ -27,6 +29,32 @@ def test_papers_are_paged_by_cursor_without_gaps_or_repeats(client: TestClient) 
     assert pages == 4
     dates = [d for d in (client.get("/api/v1/papers?limit=50").json()["items"]) if d["date"]]
     assert [d["date"] for d in dates] == sorted((d["date"] for d in dates), reverse=True)
+
+
+def test_list_cursors_are_keys_not_offsets(client: TestClient) -> None:
+    """A papers or meetings cursor names the last row shown (keyset pagination): the
+    next page is the rows after it in the order, wherever they sit."""
+    import base64
+    import json
+    every = client.get("/api/v1/papers?limit=50").json()["items"]
+    first = client.get("/api/v1/papers?limit=4").json()
+    key = json.loads(base64.urlsafe_b64decode(first["next_cursor"] + "=="))["k"]
+    fourth = every[3]
+    assert key == [fourth["date"], fourth["path"], fourth["id"]]
+
+    def after(key: list[str | None]) -> list[str]:
+        cursor = base64.urlsafe_b64encode(json.dumps({"k": key}).encode()).decode()
+        return [p["id"] for p in client.get(f"/api/v1/papers?limit=50&cursor={cursor}"
+                                            ).json()["items"]]
+    for k in (0, 5, len(every) - 1):
+        assert after([every[k]["date"], every[k]["path"], every[k]["id"]]) == [
+            p["id"] for p in every[k + 1:]]
+    assert after([None, "", ""]) == [p["id"] for p in every if p["date"] is None]
+    meetings = client.get("/api/v1/meetings?limit=1").json()
+    if meetings["next_cursor"]:
+        after = client.get(f"/api/v1/meetings?limit=50&cursor={meetings['next_cursor']}")
+        whole = client.get("/api/v1/meetings?limit=50").json()["items"]
+        assert after.json()["items"] == whole[1:]
 
 
 def test_a_cursor_not_given_out_is_a_json_error(client: TestClient) -> None:
@@ -232,3 +260,16 @@ def test_search_sorted_newest_first(client: TestClient) -> None:
     assert len(dates) > 3 and dates == sorted(dates, reverse=True)
     bad = client.get("/api/v1/search", params={"q": "council", "sort": "size"})
     assert bad.status_code == 400 and "unknown order" in bad.json()["error"]["message"]
+
+
+def test_search_facets_councils_and_a_council_lists_its_programmes(client: TestClient) -> None:
+    found = client.get("/api/v1/search", params={"q": "council"}).json()
+    councils = {f["value"]: f["count"] for f in found["facets"]["council"]}
+    assert councils["SHF"] == 2 and councils["Westmere County Council"] == 1
+    narrowed = client.get("/api/v1/search", params={"q": "council", "council": "SHF"}).json()
+    assert narrowed["total"] >= 2
+    assert {h["document"]["title"] for h in narrowed["hits"]} == {"Bus Franchising Readiness"}
+    shf = client.get("/api/v1/councils/SHF").json()
+    assert [(p["programme"], p["papers"]) for p in shf["programmes"]] == [
+        ("Bus Franchising Readiness", 2)]
+    assert [p["date"] for p in shf["papers_list"]] == ["2025-03-11", "2025-01-14"]

@@ -9,6 +9,8 @@ from fastapi.testclient import TestClient
 from boardpapers.store import Store
 from tests.web.conftest import paper_id
 
+BOTH_BACKENDS = True  # see conftest.py
+
 
 def test_home_lists_recent_papers_and_a_search_box(client: TestClient) -> None:
     html = client.get("/").text
@@ -117,3 +119,15 @@ def test_pages_have_landmarks_and_labelled_fields(client: TestClient, web_store:
         assert '<nav aria-label="Main">' in html and 'class="skip"' in html
         for field_id in re.findall(r'<(?:input|select)[^>]* id="([^"]+)"', html):
             assert f'for="{field_id}"' in html, (url, field_id)
+
+
+def test_council_facet_and_the_council_page_programmes(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "council"}).text
+    assert '<h3 id="facet-council">Council</h3>' in html
+    assert ('href="/search?q=council&amp;council=SHF">Sheffield City Council '
+            '<span class="count">2</span>') in html
+    page = client.get("/councils/SHF").text
+    assert "<h2>Programmes and items it takes part in</h2>" in page
+    assert re.search(r'<a href="/papers/\w+">Bus Franchising Readiness</a>\s*'
+                     r'<span class="meta">2 papers · latest <time', page)
+    assert 'href="/search?council=SHF"' in page

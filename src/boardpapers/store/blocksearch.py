@@ -33,8 +33,6 @@ class RowSource(Protocol):
 
     def documents_of(self, authorities: Sequence[str]) -> list[str]: ...
 
-    def owners(self, block_ids: Sequence[int]) -> dict[int, str]: ...
-
     def superseded(self) -> list[str]:
         """Documents whose file was ingested again since, changed: older versions."""
         ...
@@ -51,20 +49,22 @@ def search_blocks(index: TextIndex, rows: RowSource, query: Query, *, limit: int
     """Ranked blocks for a parsed query, folded as the options say, with their rows."""
     opts = options or SearchOptions(collapse=False)
     folded: dict[int, tuple[int, int]] = {}
+    details: dict[int, dict[str, Any]] = {}
     names = rows.body_names(query.filters.body) if query.filters.body else None
     scope = council_scope(rows, query.filters.council, per_paper=opts.per_paper)
     hidden = rows.superseded()
     if opts.collapse or opts.per_paper:
         found = index.search(query, limit=max(opts.window, offset + limit), facets=facets,
                              body_names=names, scope=scope, by_date=opts.by_date,
-                             choose=_chooser(rows, opts, limit, offset, folded),
+                             choose=_chooser(rows, opts, limit, offset, folded, details),
                              hidden=hidden)
     else:
         found = index.search(query, limit=limit, offset=offset, facets=facets,
                              body_names=names, scope=scope, by_date=opts.by_date,
                              hidden=hidden)
-    details = {r["id"]: r for r in rows.hit_details([h.block_id for h in found.hits])
-               } if found.hits else {}
+    missing = [h.block_id for h in found.hits if h.block_id not in details]
+    if missing:  # one query for the page's rows, unless the chooser read them already
+        details.update((r["id"], r) for r in rows.hit_details(missing))
     hits = tuple(BlockHit(h.block_id, h.score, h.snippet, details[h.block_id],
                           *folded.get(h.block_id, (1, 1)))
                  for h in found.hits if h.block_id in details)
@@ -93,11 +93,16 @@ def council_scope(rows: RowSource, council: str | None, *, per_paper: bool) -> S
 
 
 def _chooser(rows: RowSource, opts: SearchOptions, limit: int, offset: int,
-             folded: dict[int, tuple[int, int]]) -> Chooser:
+             folded: dict[int, tuple[int, int]],
+             details: dict[int, dict[str, Any]]) -> Chooser:
     """Picks one page from the ranked window once copies (and a paper's second
-    passages) are folded away; records each shown hit's (copies, passages)."""
+    passages) are folded away; records each shown hit's (copies, passages). The
+    window's rows are read in one query, which also gives the hits' details."""
     def choose(window: list[IndexHit]) -> list[IndexHit]:
-        owner = rows.owners([h.block_id for h in window]) if window else {}
+        if window:
+            details.update((r["id"], r) for r in rows.hit_details(
+                [h.block_id for h in window]))
+        owner = {i: str(r["doc_id"]) for i, r in details.items()}
         page = fold_hits(window, owner, collapse=opts.collapse,
                          per_paper=opts.per_paper)[offset:offset + limit]
         folded.update({h.block_id: (c, p) for h, c, p in page})

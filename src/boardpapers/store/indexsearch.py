@@ -28,7 +28,8 @@ CONTEXT_FIELD = "ctx"  # the heading above a block: ranks, never matches alone
 FIELD_BOOSTS = {"lead": 3.0, "body": 1.0, "head": 1.0}
 CONTEXT_BOOST = 1.0
 LEAD_BOOST = FIELD_BOOSTS["lead"]
-FACET_FIELDS = {"body": "body_name", "genre": "genre", "year": "year", "section": "section"}
+FACET_FIELDS = {"body": "body_name", "genre": "genre", "year": "year", "section": "section",
+                "council": "council"}
 SNIPPET_CHARS = 180
 PREFIX_TERMS = 50  # most frequent words a prefix query expands to
 
@@ -96,15 +97,11 @@ def search_index(ix: TextIndex, query: Query, *, limit: int, offset: int = 0,
         score = 0.0 if by_date else float(key)
         window.append(IndexHit(block_id, score, text=_text_of(doc)))
     chosen = choose(window) if choose else window
-    generators = {name: tantivy.SnippetGenerator.create(searcher, text_query, ix.schema,
-                                                        name) for name in TEXT_FIELDS}
-    for generator in generators.values():
-        generator.set_max_num_chars(SNIPPET_CHARS)
+    generators = _Snippets(searcher, text_query, ix.schema)
     hits = tuple(replace(h, snippet=_snippet(addresses[h.block_id], generators))
                  for h in chosen)
     total = int(getattr(found, "count", 0) or 0)
-    counts = facet_counts(searcher, full) if facets and total else {}
-    papers = _papers(searcher, full) if total else 0
+    counts, papers = facet_counts(searcher, full, facets=facets) if total else ({}, 0)
     undated = 0
     if (query.filters.since or query.filters.until) and not query.filters.undated:
         undated = _count(searcher, with_filters(
@@ -115,11 +112,6 @@ def search_index(ix: TextIndex, query: Query, *, limit: int, offset: int = 0,
 
 def _count(searcher: Any, query: tantivy.Query) -> int:
     return int(searcher.search(query, limit=1, count=True).count or 0)
-
-
-def _papers(searcher: Any, query: tantivy.Query) -> int:
-    result = searcher.aggregate(query, {"papers": {"cardinality": {"field": "doc"}}})
-    return int(result.get("papers", {}).get("value") or 0)
 
 
 def _text_of(doc: Any) -> str:
@@ -251,18 +243,40 @@ def with_filters(ix: TextIndex, text_query: tantivy.Query, f: Filters,
                                        + [(tantivy.Occur.MustNot, q) for q in not_])
 
 
-def facet_counts(searcher: Any, query: tantivy.Query,
-                 top: int = 10) -> dict[str, list[tuple[str, int]]]:
-    request = {name: {"terms": {"field": field, "size": top}}
-               for name, field in FACET_FIELDS.items()}
+def facet_counts(searcher: Any, query: tantivy.Query, *, facets: bool = True,
+                 top: int = 10) -> tuple[dict[str, list[tuple[str, int]]], int]:
+    """The facets (unless ``facets`` is False) and the number of distinct papers among
+    the matches, in one pass over the matching blocks' columns."""
+    request: dict[str, Any] = {"papers": {"cardinality": {"field": "doc"}}}
+    if facets:
+        request.update({name: {"terms": {"field": field, "size": top}}
+                        for name, field in FACET_FIELDS.items()})
     result = searcher.aggregate(query, request)
+    papers = int(result.get("papers", {}).get("value") or 0)
+    if not facets:
+        return {}, papers
     return {name: [(str(b["key"]), int(b["doc_count"]))
                    for b in result.get(name, {}).get("buckets", [])]
-            for name in FACET_FIELDS}
+            for name in FACET_FIELDS}, papers
 
 
 def day_number(iso: str) -> int:
     return int(iso.replace("-", ""))
+
+
+class _Snippets(dict[str, Any]):
+    """A snippet generator per text field, made when a hit first needs it."""
+
+    def __init__(self, searcher: Any, query: tantivy.Query, schema: tantivy.Schema) -> None:
+        super().__init__()
+        self.searcher, self.query, self.schema = searcher, query, schema
+
+    def __missing__(self, name: str) -> Any:
+        generator = tantivy.SnippetGenerator.create(self.searcher, self.query, self.schema,
+                                                    name)
+        generator.set_max_num_chars(SNIPPET_CHARS)
+        self[name] = generator
+        return generator
 
 
 def _snippet(doc: Any, generators: dict[str, Any]) -> str:
@@ -318,16 +332,14 @@ def fold_hits(window: list[IndexHit], owner: dict[int, str], *, collapse: bool,
     with ``per_paper`` only each paper's first passage is kept."""
     copies: dict[str, int] = {}
     per_doc: dict[str, int] = {}
-    for h in window:
-        key = text_key(h.text)
+    keyed = [(h, text_key(h.text), owner.get(h.block_id, "")) for h in window]
+    for _, key, doc in keyed:
         copies[key] = copies.get(key, 0) + 1
-        doc = owner.get(h.block_id, "")
         per_doc[doc] = per_doc.get(doc, 0) + 1
     seen_text: set[str] = set()
     seen_doc: set[str] = set()
     out = []
-    for h in window:
-        key, doc = text_key(h.text), owner.get(h.block_id, "")
+    for h, key, doc in keyed:
         if (collapse and key in seen_text) or (per_paper and doc in seen_doc):
             continue
         seen_text.add(key)

@@ -107,11 +107,6 @@ class _SqliteRows:
             f"SELECT id FROM documents WHERE authority IN ({_marks(authorities)})",
             tuple(authorities))]
 
-    def owners(self, block_ids: Sequence[int]) -> dict[int, str]:
-        return {int(i): str(d) for i, d in self.conn.execute(
-            f"SELECT id, doc_id FROM blocks WHERE id IN ({_marks(block_ids)})",
-            tuple(block_ids))}
-
     def superseded(self) -> list[str]:
         return [r[0] for r in self.conn.execute(SUPERSEDED)]
 

@@ -23,6 +23,12 @@ MAX_PAPER_JSON = 8 * 1024 * 1024
 TRIMMABLE = ("facts", "tables")
 
 
+def council_key(code: str | None, name: str | None) -> str:
+    """The key a council is found by (its page, the council facet): its register code,
+    else its name."""
+    return code or name or ""
+
+
 def title_key(title: str | None) -> str | None:
     """A report title folded so that two versions of one report share a key."""
     if not title:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from boardpapers.model.query import Query
 from boardpapers.store import queries, schema
 from boardpapers.store.base import BlockSearch, SearchOptions
 from boardpapers.store.blocksearch import search_blocks
-from boardpapers.store.rows import LEAD_SECTIONS, Rows, paper_rows
+from boardpapers.store.rows import LEAD_SECTIONS, Rows, council_key, paper_rows
 from boardpapers.store.textindex import IndexedBlock, TextIndex
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
@@ -53,6 +53,7 @@ class SqlStore:
             raise StoreError(f"cannot open database {self.safe_url}: {reason}") from None
         self.index = TextIndex(self._index_path(), create=create)
         self._index_checked = False
+        self._hidden: tuple[tuple[int, int], list[str]] | None = None  # see _superseded
 
     # ------------------------------------------------------------------ back-end hooks
 
@@ -114,6 +115,7 @@ class SqlStore:
         d = schema.documents
         with self.engine.begin() as conn:
             conn.execute(update(d).where(d.c.id == sha256).values(path=path))
+        self._hidden = None
 
     def save(self, paper: Paper, *, replace: bool = False) -> bool:
         """Store a paper in one transaction; False when it was already there.
@@ -125,6 +127,7 @@ class SqlStore:
         doc_id = paper.source.sha256
         rows = paper_rows(paper)
         self._before_save()
+        self._hidden = None
         with self.engine.begin() as conn:
             replaced = False
             if replace:
@@ -145,6 +148,7 @@ class SqlStore:
     def delete(self, doc_id: str) -> bool:
         with self.engine.begin() as conn:
             deleted = _delete_document(conn, doc_id)
+        self._hidden = None
         self.index.delete_document(doc_id)
         self.index.commit()
         return deleted
@@ -202,8 +206,18 @@ class SqlStore:
                facets: bool = True, options: SearchOptions | None = None) -> BlockSearch:
         self.ensure_index()
         with self.engine.connect() as conn:
-            return search_blocks(self.index, _Rows(conn), query, limit=limit, offset=offset,
-                                 facets=facets, options=options, behind=self.behind)
+            return search_blocks(self.index, _Rows(conn, self._superseded), query,
+                                 limit=limit, offset=offset, facets=facets, options=options,
+                                 behind=self.behind)
+
+    def _superseded(self, conn: Connection) -> list[str]:
+        """Older versions of re-ingested files, read once per state of the index (every
+        save adds blocks to it) rather than per search: the query scans every document."""
+        searcher = self.index.index.searcher()
+        key = (int(searcher.num_docs), int(searcher.num_segments))
+        if self._hidden is None or self._hidden[0] != key:
+            self._hidden = (key, list(conn.execute(queries.superseded()).scalars()))
+        return self._hidden[1]
 
     def facts(self, kind: str, *, body: str | None = None, since: str | None = None,
               until: str | None = None, limit: int = 1000,
@@ -260,8 +274,10 @@ def distinctive_terms(texts: Sequence[str]) -> list[str]:
 class _Rows:
     """The rows a search needs, read through SQLAlchemy (see blocksearch.RowSource)."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection,
+                 hidden: Callable[[Connection], list[str]] | None = None) -> None:
         self.conn = conn
+        self._hidden = hidden
 
     def body_names(self, body: str) -> list[str]:
         return [r for r in self.conn.execute(queries.body_names(body)).scalars()
@@ -278,16 +294,15 @@ class _Rows:
     def documents_of(self, authorities: Sequence[str]) -> list[str]:
         return list(self.conn.execute(queries.documents_of(authorities)).scalars())
 
-    def owners(self, block_ids: Sequence[int]) -> dict[int, str]:
-        return {int(i): str(d) for i, d in self.conn.execute(
-            queries.block_owners(block_ids)).all()}
-
     def superseded(self) -> list[str]:
+        if self._hidden is not None:
+            return self._hidden(self.conn)
         return list(self.conn.execute(queries.superseded()).scalars())
 
     def hit_details(self, block_ids: Sequence[int]) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.conn.execute(
-            queries.hit_details(block_ids)).mappings()]
+        found = self.conn.execute(queries.hit_details(block_ids))
+        names = list(found.keys())  # zipped by hand: RowMapping per row costs more
+        return [dict(zip(names, row, strict=True)) for row in found]
 
 
 def create_tables(conn: Connection, url: str) -> None:
@@ -322,26 +337,44 @@ def indexed_blocks(conn: Connection, doc_id: str, rows: Rows | None) -> list[Ind
     row ids; fact kinds come from ``rows`` when given, else from the fact tables."""
     if rows is None:
         return indexed_blocks_of(conn, [doc_id]).get(doc_id, [])
-    has: dict[tuple[str, int], set[str]] = {}
+    marks = _BlockMarks()
     for kind, table in schema.FACT_TABLES.items():
         for r in rows.get(table.name, []):
-            has.setdefault((doc_id, r["block"]), set()).add(kind)
-    return _blocks_of(conn, [doc_id], has).get(doc_id, [])
+            marks.add(doc_id, r["block"], kind, r)
+    return _blocks_of(conn, [doc_id], marks).get(doc_id, [])
 
 
 def indexed_blocks_of(conn: Connection, doc_ids: Sequence[str]
                       ) -> dict[str, list[IndexedBlock]]:
     """indexed_blocks for many documents in a few queries (catching an index up)."""
-    has: dict[tuple[str, int], set[str]] = {}
+    marks = _BlockMarks()
     for kind, table in schema.FACT_TABLES.items():
-        for doc_id, block in conn.execute(select(table.c.doc_id, table.c.block).where(
-                table.c.doc_id.in_(list(doc_ids)))):
-            has.setdefault((doc_id, block), set()).add(kind)
-    return _blocks_of(conn, doc_ids, has)
+        columns = [table.c.doc_id, table.c.block]
+        if table is schema.council_facts:
+            columns += [table.c.code, table.c.name, table.c.text]
+        for r in conn.execute(select(*columns).where(table.c.doc_id.in_(list(doc_ids)))):
+            marks.add(r.doc_id, r.block, kind, r._mapping)
+    return _blocks_of(conn, doc_ids, marks)
+
+
+class _BlockMarks:
+    """What the facts of each block add to its index entry: the kinds of fact in it and
+    the councils it names (by council_key, for the council facet)."""
+
+    def __init__(self) -> None:
+        self.has: dict[tuple[str, int], set[str]] = {}
+        self.councils: dict[tuple[str, int], set[str]] = {}
+
+    def add(self, doc_id: str, block: int, kind: str, fact: Any) -> None:
+        self.has.setdefault((doc_id, block), set()).add(kind)
+        if kind == "councils":
+            key = council_key(fact.get("code"), fact.get("name") or fact.get("text"))
+            if key:
+                self.councils.setdefault((doc_id, block), set()).add(key)
 
 
 def _blocks_of(conn: Connection, doc_ids: Sequence[str],
-               has: dict[tuple[str, int], set[str]]) -> dict[str, list[IndexedBlock]]:
+               marks: _BlockMarks) -> dict[str, list[IndexedBlock]]:
     d, b = schema.documents, schema.blocks
     docs = {r.id: r for r in conn.execute(select(d.c.id, d.c.genre, d.c.body, d.c.date)
                                           .where(d.c.id.in_(list(doc_ids))))}
@@ -356,7 +389,8 @@ def _blocks_of(conn: Connection, doc_ids: Sequence[str],
             block_id=r.id, doc_id=r.doc_id, text=r.text,
             lead=r.kind == "heading" or r.section_kind in LEAD_SECTIONS,
             genre=doc.genre, body=doc.body, date=doc.date, section=r.section_kind,
-            has=tuple(sorted(has.get((r.doc_id, r.idx), ()))),
+            has=tuple(sorted(marks.has.get((r.doc_id, r.idx), ()))),
+            councils=tuple(sorted(marks.councils.get((r.doc_id, r.idx), ()))),
             heading=r.kind == "heading", context=r.heading))
     return out
 

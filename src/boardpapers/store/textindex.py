@@ -46,7 +46,7 @@ from boardpapers.store.indexsearch import (
     search_index,
 )
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # 3: the council field
 WRITER_HEAP = 64_000_000
 # An ingest commits the index this often (between papers). Each commit writes a segment
 # and syncs it to disk (about 150 ms under load) and later merges cost more the more
@@ -70,6 +70,7 @@ class IndexedBlock:
     date: str | None  # ISO
     section: str | None
     has: tuple[str, ...] = ()
+    councils: tuple[str, ...] = ()  # council keys (register code, else name) it names
     heading: bool = False  # the block is a heading
     context: str | None = None  # the heading above it
 
@@ -81,7 +82,7 @@ def _schema() -> tantivy.Schema:
     for name in TEXT_FIELDS:
         sb.add_text_field(name, stored=True, tokenizer_name="en_stem")
     sb.add_text_field(CONTEXT_FIELD, stored=False, tokenizer_name="en_stem")
-    for name in ("genre", "body_name", "year", "section"):
+    for name in ("genre", "body_name", "year", "section", "council"):
         sb.add_text_field(name, stored=False, tokenizer_name="raw", fast=True)
     sb.add_integer_field("date", indexed=True, fast=True)
     sb.add_text_field("has", stored=False, tokenizer_name="raw")
@@ -260,6 +261,8 @@ def _document(b: IndexedBlock) -> tantivy.Document:
         doc.add_text("section", b.section)
     for kind in b.has:
         doc.add_text("has", kind)
+    for key in b.councils:
+        doc.add_text("council", key)
     return doc
 
 

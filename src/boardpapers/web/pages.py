@@ -16,21 +16,22 @@ from starlette.exceptions import HTTPException
 from boardpapers import browse, catalog
 from boardpapers.model.errors import QuerySyntaxError
 from boardpapers.search import search as run_search
-from boardpapers.store.rows import title_key
+from boardpapers.store.rows import council_key, title_key
 from boardpapers.web import upload
 from boardpapers.web.api import find_paper, settings_of, store_of
 from boardpapers.web.diff import paragraph_diff
 from boardpapers.web.filters import FILTER_PARAMS, search_filters
 from boardpapers.web.highlight import marked_blocks
 from boardpapers.web.settings import WebSettings
-from boardpapers.web.views import fact_sidebar, genre_label, nice_date
+from boardpapers.web.views import council_label, fact_sidebar, genre_label, nice_date
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(__import__("pathlib").Path(__file__).parent
                                           / "templates"))
 templates.env.filters["nice_date"] = nice_date
 templates.env.filters["genre_label"] = genre_label
-templates.env.globals["council_key"] = browse.council_key
+templates.env.filters["council_label"] = council_label
+templates.env.globals["council_key"] = council_key
 
 MAX_SEARCH_PAGE = 50
 

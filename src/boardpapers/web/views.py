@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from boardpapers.browse import council_key
+from boardpapers.store.rows import council_key
 from boardpapers.web.highlight import MARKED_KINDS
 
 GENRE_LABELS = {"agenda_pack": "Agenda pack", "report": "Report", "agenda": "Agenda",
@@ -26,6 +26,13 @@ def nice_date(iso: str | None) -> str:
     except ValueError:
         return iso
     return f"{day.day} {day:%B %Y}"
+
+
+def council_label(key: str) -> str:
+    """A council facet's value (a register code, else a name) as people know it."""
+    from boardpapers.registry import authority
+    entry = authority(key)
+    return entry.name if entry is not None else key
 
 
 def genre_label(genre: str | None) -> str:
