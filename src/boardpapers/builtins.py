@@ -24,6 +24,8 @@ def _readers(points: Points) -> None:
             ("doc", (".doc",), "doc:read_bytes", "is_ole", ()),
             ("html", (".html", ".htm"), "html:read_bytes", "is_html", ("htm",)),
             ("md", (".md", ".markdown"), "text:read_markdown_bytes", "is_markdown", ("markdown",)),
+            ("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), "image:read_bytes",
+             "is_image", ("png", "jpg", "jpeg", "tif", "tiff")),
             ("txt", (".txt", ".text"), "text:read_text_bytes", None, ("text",))):
         points.readers.add(ReaderSpec(name, extensions, f"boardpapers.readers.{read}",
                                       f"{first_bytes}:{sniff}" if sniff else None, aliases))

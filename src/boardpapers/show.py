@@ -38,6 +38,7 @@ def paper_lines(doc: dict[str, Any]) -> list[str]:
                                  escape(paper.get("body") or ""), escape(doc["path"])) if x)]
     if paper.get("authority"):
         out.append(f"published by {escape(paper['authority'])}")
+    out += ocr_lines(paper.get("source") or {})
     if paper.get("meeting"):
         out += meeting_lines(paper["meeting"])
     for report in paper.get("reports", []):
@@ -53,6 +54,15 @@ def paper_lines(doc: dict[str, Any]) -> list[str]:
         out.append(f"\n[dim]also in {v['doc_id'][:12]} ({v['genre']}, {escape(v['path'])}):"
                    f" {escape(v['title'] or '')}[/dim]")
     return out
+
+
+def ocr_lines(source: dict[str, Any]) -> list[str]:
+    """Which pages' text came from OCR, with tesseract's confidence (0 = page of noise)."""
+    found = source.get("ocr_confidence") or {}
+    if not found:
+        return []
+    pages = ", ".join(f"p. {page} {float(c):.0f}%" for page, c in found.items())
+    return [f"[yellow]read by OCR[/yellow] (confidence {pages})"]
 
 
 def _when(x: dict[str, Any]) -> str:

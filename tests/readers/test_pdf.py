@@ -156,7 +156,6 @@ def test_newsletter_columns_read_in_order() -> None:
 @pytest.mark.parametrize("name,reason", [
     ("encrypted", "encrypted (password-protected) PDF; save an unprotected copy to read it"),
     ("truncated", "not a valid PDF (corrupt or truncated file?)"),
-    ("scanned", "no text layer (scanned image?); OCR is not supported"),
     ("no_pages", "PDF has no pages"),
 ])
 def test_bad_pdfs_say_why(name: str, reason: str) -> None:

@@ -22,7 +22,7 @@ def batch(tmp_path: Path) -> Path:
     (d / "empty.txt").write_bytes(b"")
     (d / "corrupt.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<>> garbage")
     (d / "random.docx").write_bytes(bytes(range(256)) * 8)
-    (d / "picture.png").write_bytes(b"\x89PNG")  # not a paper: skipped inside a folder
+    (d / "picture.gif").write_bytes(b"GIF89a")  # not a paper: skipped inside a folder
     return d
 
 
@@ -40,9 +40,9 @@ def test_batch_with_bad_files(store_url, batch):
 
 def test_explicit_unsupported_and_missing_files(store_url, batch):
     store = open_store(store_url("b"))
-    summary = ingest([batch / "picture.png", batch / "gone.pdf", batch / "good.txt"], store)
+    summary = ingest([batch / "picture.gif", batch / "gone.pdf", batch / "good.txt"], store)
     reasons = {Path(o.path).name: o.reason for o in summary.failed}
-    assert "unsupported" in reasons["picture.png"]
+    assert "unsupported" in reasons["picture.gif"]
     assert "not found" in reasons["gone.pdf"]
     assert summary.count("ingested") == 1
 

@@ -65,18 +65,28 @@ class Source:
 
     path: str
     sha256: str
-    format: str  # pdf | docx | html | md | txt
+    format: str  # pdf | docx | html | md | txt | image
     pages: int = 1
     size: int = 0
     # False when the file marks no pages (a text with no page footers or form feeds):
     # every block is then "page 1" and no page number means anything.
     paged: bool = True
+    # (page, tesseract's mean word confidence 0-100) for each page read by OCR
+    ocr_confidence: tuple[tuple[int, float], ...] = ()
+
+    @property
+    def ocr(self) -> bool:
+        """Some of the text came from OCR of page images, not from a text layer."""
+        return bool(self.ocr_confidence)
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {"path": self.path, "sha256": self.sha256,
                                   "format": self.format, "pages": self.pages}
         if not self.paged:
             out["paged"] = False
+        if self.ocr:
+            out["ocr"] = True
+            out["ocr_confidence"] = {str(page): c for page, c in self.ocr_confidence}
         return out
 
 

@@ -11,6 +11,7 @@ import re
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Word 97 file (an OLE2 compound file)
 HTML_START = re.compile(rb"\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html|<head|<body)", re.I)
 _MD_HEADING = re.compile(rb"(?m)^#{1,6} \S")
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG JPEG TIFF
 
 
 def is_pdf(data: bytes) -> bool:
@@ -23,6 +24,10 @@ def is_ole(data: bytes) -> bool:
 
 def is_zip(data: bytes) -> bool:
     return data.startswith(b"PK\x03\x04")
+
+
+def is_image(data: bytes) -> bool:
+    return data.startswith(IMAGE_MAGIC)
 
 
 def is_html(data: bytes) -> bool:

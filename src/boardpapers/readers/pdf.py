@@ -29,6 +29,7 @@ from boardpapers.readers.pdf_extract import PageContent, Run, new_scratch, page_
 from boardpapers.readers.pdf_inflate import check_inflated_size
 from boardpapers.readers.pdf_lines import baseline_bands, body_size, runs_to_lines
 from boardpapers.readers.pdf_running import PageLines, remove_running_matter
+from boardpapers.readers.pdf_scans import Scans
 from boardpapers.readers.pdf_tables import Table, find_grids, take_grid_runs
 from boardpapers.readers.pdf_text import CellLine, join_cell_lines
 
@@ -52,7 +53,12 @@ _METADATA_KEYS = {"Title": "title", "Author": "author", "Subject": "subject",
 
 
 def read_bytes(data: bytes, source: Source) -> Layout:
-    contents, metadata = _read_pages(data, source.path)
+    contents, metadata, confidence = _read_pages(data, source.path)
+    return layout_of(contents, replace(source, ocr_confidence=confidence), metadata)
+
+
+def layout_of(contents: list[PageContent], source: Source, metadata: dict[str, str]) -> Layout:
+    """The Layout of pages' contents, however they were read (text layer or OCR)."""
     blocks, running = contents_to_blocks(contents)
     spanned, text = join_blocks(blocks)
     metadata.update(running)
@@ -60,7 +66,8 @@ def read_bytes(data: bytes, source: Source) -> Layout:
                   metadata=metadata)
 
 
-def _read_pages(data: bytes, path: str) -> tuple[list[PageContent], dict[str, str]]:
+def _read_pages(data: bytes, path: str) -> tuple[list[PageContent], dict[str, str],
+                                                 tuple[tuple[int, float], ...]]:
     if not data.lstrip()[:1024].find(b"%PDF") >= 0:
         raise UnreadableFile(path, "not a PDF (no %PDF header)")
     check_inflated_size(data)  # before pdfium inflates a compression bomb whole
@@ -76,6 +83,7 @@ def _read_pages(data: bytes, path: str) -> tuple[list[PageContent], dict[str, st
             raise TooComplex(f"the PDF has {n} pages; the limit is {MAX_PAGES} (split it)")
         scratch = new_scratch()
         contents = []
+        scans = Scans(path)
         for i in range(n):
             try:
                 page = pdf[i]
@@ -83,17 +91,17 @@ def _read_pages(data: bytes, path: str) -> tuple[list[PageContent], dict[str, st
                 raise UnreadableFile(path, f"page {i + 1} cannot be loaded (damaged PDF?)") \
                     from None
             try:
-                contents.append(page_content(page, i + 1, scratch))
+                contents.append(scans.read(page, page_content(page, i + 1, scratch)))
             finally:
                 page.close()
         metadata = _metadata(pdf)
     finally:
         pdf.close()
     if not any(c.runs for c in contents):
-        if any(c.images for c in contents):
-            raise UnreadableFile(path, "no text layer (scanned image?); OCR is not supported")
+        scans.check_unread()
         raise UnreadableFile(path, "PDF has no text on any page")
-    return contents, metadata
+    metadata.update(scans.metadata())
+    return contents, metadata, scans.confidence
 
 
 def _load_error(exc: pdfium.PdfiumError, data: bytes) -> str:

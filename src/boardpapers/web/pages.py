@@ -100,6 +100,12 @@ def papers_page(request: Request, cursor: str | None = None, genre: str | None =
     return render(request, "papers.html", {"page": page, "genre": genre})
 
 
+def ocr_pages(paper: dict[str, Any]) -> dict[int, float]:
+    """Tesseract's confidence for each page of the paper that was read by OCR."""
+    found = (paper.get("source") or {}).get("ocr_confidence") or {}
+    return {int(page): float(c) for page, c in found.items()}
+
+
 @router.get("/papers/{ref}", response_class=HTMLResponse)
 def paper_page(request: Request, ref: str) -> HTMLResponse:
     store = store_of(request)
@@ -111,6 +117,7 @@ def paper_page(request: Request, ref: str) -> HTMLResponse:
         pages.setdefault(block["page"], []).append((block, segments))
     return render(request, "paper.html", {
         "doc": doc, "paper": paper, "pages": pages,
+        "ocr": ocr_pages(paper),
         "sidebar": fact_sidebar(paper.get("facts") or {}),
         "versions": store.report_versions(doc["id"]),
         "meeting": browse.list_meetings_of_doc(store, doc["id"])})
