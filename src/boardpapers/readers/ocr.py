@@ -20,7 +20,7 @@ import math
 import os
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -174,6 +174,7 @@ class _Word:
     size: float  # points
     confidence: float
     line: int  # which of the page's lines
+    paragraph: int  # which of the page's paragraphs, as tesseract groups lines
 
 
 def _recognise(engine: _Engine, gray: Any, dpi: float) -> tuple[list[_Word], float]:
@@ -186,8 +187,9 @@ def _recognise(engine: _Engine, gray: Any, dpi: float) -> tuple[list[_Word], flo
     words: list[_Word] = []
     line_box = (0, 0, 0, 0)
     size = 0.0
-    line = 0
+    line = paragraph = 0
     for it in _levels(engine, api.GetIterator(), RIL.WORD):
+        paragraph += it.IsAtBeginningOf(RIL.PARA)
         if it.IsAtBeginningOf(RIL.TEXTLINE):
             line_box = it.BoundingBox(RIL.TEXTLINE) or line_box
             size = float((it.WordFontAttributes() or {}).get("pointsize") or 0)
@@ -200,7 +202,7 @@ def _recognise(engine: _Engine, gray: Any, dpi: float) -> tuple[list[_Word], flo
         if not text or box is None:
             continue
         words.append(_Word(text, (box[0], line_box[1], box[2], line_box[3]), size,
-                           it.Confidence(RIL.WORD), line))
+                           it.Confidence(RIL.WORD), line, paragraph))
     total = sum(len(w.text) for w in words)
     mean = sum(w.confidence * len(w.text) for w in words) / total if total else 0.0
     return words, mean
@@ -226,16 +228,25 @@ def _runs(words: list[_Word], dark: Any, scale: float) -> list[Run]:
 
 def _snapped_sizes(words: list[_Word], scale: float) -> list[float]:
     """Each word's size in points: tesseract's, or from its line's height where it gave
-    none; sizes within ``SIZE_SNAP_POINTS`` of the page's usual size are that size, since
-    tesseract rounds to whole points and one size reads as two on a page."""
+    none. Tesseract rounds to whole points, so one size reads as two: sizes within
+    ``SIZE_SNAP_POINTS`` of the page's usual size are that size, and within a paragraph
+    (a heading wrapped over lines) of the paragraph's usual size."""
     raw = [w.size or round((w.box[3] - w.box[1]) * scale / 1.2) for w in words]
-    weights = Counter[float]()
-    for w, size in zip(words, raw, strict=True):
-        weights[size] += len(w.text)
-    if not weights:
-        return []
-    usual = weights.most_common(1)[0][0]
-    return [usual if abs(size - usual) <= SIZE_SNAP_POINTS else size for size in raw]
+    usual = _usual(raw, words)
+    sizes = [usual.get(0, s) if abs(s - usual.get(0, s)) <= SIZE_SNAP_POINTS else s
+             for s in raw]
+    by_paragraph = _usual(sizes, words, key=lambda w: w.paragraph)
+    return [by_paragraph[w.paragraph] if abs(s - by_paragraph[w.paragraph]) <=
+            SIZE_SNAP_POINTS else s for w, s in zip(words, sizes, strict=True)]
+
+
+def _usual(sizes: list[float], words: list[_Word],
+           key: Callable[[_Word], int] = lambda w: 0) -> dict[int, float]:
+    """The size carrying the most letters in each group of words (``key``)."""
+    weights: dict[int, Counter[float]] = {}
+    for w, size in zip(words, sizes, strict=True):
+        weights.setdefault(key(w), Counter())[size] += len(w.text)
+    return {k: c.most_common(1)[0][0] for k, c in weights.items()}
 
 
 def _bold_words(words: list[_Word], strokes: list[float]) -> list[bool]:
