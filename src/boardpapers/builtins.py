@@ -23,6 +23,7 @@ def _readers(points: Points) -> None:
             ("docx", (".docx",), "docx:read_bytes", "is_zip", ()),
             ("doc", (".doc",), "doc:read_bytes", "is_ole", ()),
             ("html", (".html", ".htm"), "html:read_bytes", "is_html", ("htm",)),
+            ("xml", (".xml",), "xml:read_bytes", "is_moderngov_meeting", ()),
             ("md", (".md", ".markdown"), "text:read_markdown_bytes", "is_markdown", ("markdown",)),
             ("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), "image:read_bytes",
              "is_image", ("png", "jpg", "jpeg", "tif", "tiff")),

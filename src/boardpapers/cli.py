@@ -40,6 +40,11 @@ app = typer.Typer(help="Read, understand and search UK local government board pa
 
 _state: dict[str, Any] = {"db": None}
 
+from boardpapers.harvest.cli import bind_database, harvest_app  # noqa: E402 - after app
+
+app.add_typer(harvest_app, name="harvest")
+bind_database(lambda: _state["db"])
+
 class Order(StrEnum):
     relevance = "relevance"
     date = "date"

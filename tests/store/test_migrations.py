@@ -12,6 +12,8 @@ from sqlalchemy import create_engine, insert
 from boardpapers.model.errors import StoreError
 from boardpapers.store import migrations, open_store, schema
 
+LATER_TABLES = {"decisions", "harvest"}  # made by migrations after 0001
+
 
 def test_head_is_the_newest_migration():
     config = Config()
@@ -31,7 +33,8 @@ def test_a_database_from_before_migrations_is_stamped_and_kept(tmp_path):
     url = f"sqlite:///{tmp_path / 'old.db'}"
     engine = create_engine(url)
     with engine.begin() as conn:  # what boardpapers made before it had migrations
-        schema.metadata.create_all(conn)
+        schema.metadata.create_all(conn, tables=[t for t in schema.metadata.sorted_tables
+                                                 if t.name not in LATER_TABLES])
         conn.execute(insert(schema.meta).values(key="schema", value=schema.SCHEMA_VERSION))
     engine.dispose()
     store = open_store(url)

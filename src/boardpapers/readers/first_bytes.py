@@ -36,3 +36,9 @@ def is_html(data: bytes) -> bool:
 
 def is_markdown(data: bytes) -> bool:
     return _MD_HEADING.search(data[:4096]) is not None
+
+
+def is_moderngov_meeting(data: bytes) -> bool:
+    """A saved ModernGov GetMeeting answer (readers/xml.py)."""
+    from boardpapers.readers.moderngov_xml import looks_like_meeting
+    return looks_like_meeting(data)

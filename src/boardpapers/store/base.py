@@ -89,6 +89,14 @@ class Store(Protocol):
 
     def report_versions(self, doc_id: str) -> list[dict[str, Any]]: ...
 
+    def harvest_row(self, url: str) -> dict[str, Any] | None:
+        """What the last harvest recorded for an address (validators, file, paper)."""
+        ...
+
+    def record_harvest(self, row: dict[str, Any]) -> None:
+        """Record one fetch of an address, replacing what was recorded before."""
+        ...
+
     def search(self, query: Query, *, limit: int, offset: int = 0,
                facets: bool = True, options: SearchOptions | None = None) -> BlockSearch:
         """Ranked blocks for a parsed query, with the total and facet counts."""

@@ -252,3 +252,28 @@ FACT_TABLES = {
 # Tables whose rows belong to one document: deleted before a forced re-store.
 DERIVED_TABLES = (blocks, reports, recommendations, contact_officers, meetings, members,
                   agenda_items, decisions, briefing_items, tables_data, *FACT_TABLES.values())
+
+# What `boardpapers harvest` fetched, one row per address: the validators a second run
+# sends back (ETag, Last-Modified), how the last fetch went, where the file was saved and
+# which paper it became, and where on the site it hung (meeting, item) — the provenance
+# shown beside a harvested paper. Not derived from a paper, so a paper deleted leaves it.
+harvest = Table(
+    "harvest", metadata,
+    Column("url", Text, primary_key=True),
+    Column("kind", String(16), nullable=False),  # listing | meeting | document | page | feed
+    Column("site", Text),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("status", String(16), nullable=False),  # fetched | unchanged | failed | refused…
+    Column("reason", Text),
+    Column("path", Text),  # the saved file
+    Column("sha256", String(64)),  # of the saved file: the paper it became
+    Column("title", Text),  # the link's own title
+    Column("committee", Text),
+    Column("meeting_id", Text),
+    Column("meeting_date", String(10)),
+    Column("item_number", String(16)),
+    Column("item_title", Text),
+    Column("fetched_at", String(32), nullable=False),
+)
+Index("ix_harvest_sha256", harvest.c.sha256)

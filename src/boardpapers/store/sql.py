@@ -22,7 +22,7 @@ from sqlalchemy.sql.dml import Insert
 from boardpapers.model.errors import StoreError
 from boardpapers.model.paper import Paper
 from boardpapers.model.query import Query
-from boardpapers.store import queries, schema
+from boardpapers.store import harvest_state, queries, schema
 from boardpapers.store.base import BlockSearch, SearchOptions
 from boardpapers.store.blocksearch import search_blocks
 from boardpapers.store.rows import LEAD_SECTIONS, Rows, council_key, paper_rows
@@ -179,9 +179,20 @@ class SqlStore:
         with self.engine.connect() as conn:
             row["superseded_by"] = conn.execute(
                 queries.newer_version(row["id"])).scalar_one_or_none()
+            row["harvested"] = harvest_state.provenance(conn, row["id"])
         return row
 
     find_document = get
+
+    # ------------------------------------------------------------------ harvest state
+
+    def harvest_row(self, url: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            return harvest_state.get_row(conn, url)
+
+    def record_harvest(self, row: dict[str, Any]) -> None:
+        with self.engine.begin() as conn:
+            harvest_state.put_row(conn, row)
 
     def report_versions(self, doc_id: str) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
