@@ -179,6 +179,7 @@ def test_a_database_from_before_decisions_gets_its_minutes_decisions(tmp_path: P
     engine = create_engine(f"sqlite:///{db}")
     with engine.begin() as conn:  # as revision 0001 left it
         conn.execute(text("DROP TABLE decisions"))
+        conn.execute(text("DROP TABLE IF EXISTS harvest"))  # made by revision 0003
         conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
     engine.dispose()
     store = open_store(str(db))
