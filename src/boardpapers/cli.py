@@ -40,9 +40,14 @@ app = typer.Typer(help="Read, understand and search UK local government board pa
 
 _state: dict[str, Any] = {"db": None}
 
-from boardpapers.harvest.cli import bind_database, harvest_app  # noqa: E402 - after app
+from boardpapers.harvest.cli import (  # noqa: E402 - after app
+    bind_database,
+    harvest_app,
+    watch,
+)
 
 app.add_typer(harvest_app, name="harvest")
+app.command()(watch)
 bind_database(lambda: _state["db"])
 
 class Order(StrEnum):

@@ -29,6 +29,19 @@ def render_paper(console: Console, doc: dict[str, Any]) -> None:
         console.print(line)
 
 
+def harvest_line(origin: dict[str, Any]) -> str:
+    """Where a harvested paper came from: address, committee, meeting and item."""
+    where = [escape(origin["url"])]
+    if origin.get("committee"):
+        where.append(escape(origin["committee"]))
+    if origin.get("meeting_date"):
+        where.append(f"meeting of {origin['meeting_date']}")
+    if origin.get("item_number"):
+        where.append(f"item {escape(origin['item_number'])} "
+                     f"{escape(origin.get('item_title') or '')}".rstrip())
+    return "harvested from " + ", ".join(where)
+
+
 def paper_lines(doc: dict[str, Any]) -> list[str]:
     """The lines of ``show`` (Rich markup; text from the paper escaped)."""
     paper = doc["paper"]
@@ -39,6 +52,7 @@ def paper_lines(doc: dict[str, Any]) -> list[str]:
     if paper.get("authority"):
         out.append(f"published by {escape(paper['authority'])}")
     out += ocr_lines(paper.get("source") or {})
+    out += [harvest_line(h) for h in doc.get("harvested", [])]
     if paper.get("meeting"):
         out += meeting_lines(paper["meeting"])
     for report in paper.get("reports", []):

@@ -41,3 +41,12 @@ def test_a_saved_getmeeting_answer_ingests_like_any_paper(tmp_path):
     assert "1 ingested" in r.stdout
     found = json.loads(runner.invoke(app, [*db, "search", "Riverside", "--json"]).stdout)
     assert found["hits"][0]["document"]["genre"] == "agenda_and_minutes"
+
+
+def test_harvest_feed_names_a_page_that_is_no_feed(site, tmp_path, monkeypatch):
+    monkeypatch.setenv("BOARDPAPERS_HARVEST_DIR", str(tmp_path / "files"))
+    site.pages["/news"] = (b"<html><body><p>News</p></body></html>", "text/html")
+    r = runner.invoke(app, ["--db", str(tmp_path / "f.db"), "harvest", "feed",
+                            site.url("/news"), "--interval", "0"])
+    assert r.exit_code == 1
+    assert f"failed: {site.url('/news')}: not an RSS or Atom feed" in r.stderr

@@ -119,7 +119,7 @@ def test_a_broken_plugin_is_named_in_one_line_and_skipped(
     monkeypatch.syspath_prepend(str(tmp_path))
     names = plugins.points().readers.names()
     err = capsys.readouterr().err.strip().splitlines()
-    assert names == ("pdf", "docx", "doc", "html", "md", "image", "txt")
+    assert names == ("pdf", "docx", "doc", "html", "xml", "md", "image", "txt")
     assert len(err) == 1 and "plugin 'sample'" in err[0] and "bp_no_such_module" in err[0]
 
 

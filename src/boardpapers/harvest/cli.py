@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -22,6 +23,7 @@ Interval = Annotated[float, typer.Option(
 Timeout = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait "
                                         "for an answer.")]
 AsJson = Annotated[bool, typer.Option("--json", help="The report as one JSON object.")]
+Since = Annotated[str | None, typer.Option(help="On or after this date (YYYY-MM-DD).")]
 
 
 def bind_database(get_db: Callable[[], str | None]) -> None:
@@ -69,3 +71,58 @@ def moderngov(site: Annotated[str, typer.Argument(help="The Modern.Gov site, e.g
         mg.harvest(session, site, committees=committee or (), since=since)
         report = session.ingest()
     _finish(report, as_json)
+
+
+@harvest_app.command("cmis")
+def cmis_site(url: Annotated[str, typer.Argument(help="A CMIS page that lists meetings "
+                                                 "(the meetings calendar or list).")],
+              since: Since = None, interval: Interval = 1.0, timeout: Timeout = 30.0,
+              as_json: AsJson = False) -> None:
+    """Meeting pages a CMIS site lists, and the papers each links."""
+    from boardpapers.harvest import cmis
+    _harvest_url(cmis.harvest, url, since, interval, timeout, as_json)
+
+
+@harvest_app.command("feed")
+def feed(url: Annotated[str, typer.Argument(help="An RSS or Atom feed's address.")],
+         since: Since = None, interval: Interval = 1.0, timeout: Timeout = 30.0,
+         as_json: AsJson = False) -> None:
+    """The papers an RSS or Atom feed's entries carry or link."""
+    from boardpapers.harvest import feeds
+    _harvest_url(feeds.harvest, url, since, interval, timeout, as_json)
+
+
+def _harvest_url(harvester: Callable[..., None], url: str, since: str | None,
+                 interval: float, timeout: float, as_json: bool) -> None:
+    with _session(interval, timeout) as session:
+        harvester(session, url, since=since)
+        report = session.ingest()
+    _finish(report, as_json)
+
+
+def watch(folder: Annotated[Path, typer.Argument(help="The folder to watch (recursive).",
+                                                 exists=True, file_okay=False)],
+          poll: Annotated[bool, typer.Option(
+              "--poll", help="Look for changes every moment instead of being told (for "
+              "network shares, where change events do not arrive).")] = False,
+          workers: Annotated[int, typer.Option("--workers", "-w", min=1)] = 1) -> None:
+    """Ingest a folder, then every paper added to it or changed, until Ctrl-C."""
+    from boardpapers.harvest.watch import watch_folder
+    from boardpapers.pipeline import IngestSummary
+    from boardpapers.store import open_store
+    store = open_store(_db["get"]() if "get" in _db else None, create=True)
+
+    def told(summary: IngestSummary) -> None:
+        for o in summary.outcomes:
+            if o.status != "present":
+                sys.stdout.write(f"{o.status}: {o.path}"
+                                 + (f": {o.reason}" if o.reason else "") + "\n")
+        sys.stdout.flush()
+
+    sys.stdout.write(f"watching {folder} (Ctrl-C stops)\n")
+    try:
+        watch_folder(folder, store, on_batch=told, poll=poll, workers=workers)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        store.close()
