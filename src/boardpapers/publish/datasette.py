@@ -122,6 +122,17 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
         "numbers_json": "The cells read as numbers (JSON)",
         "checks_json": "Totals and percentages checked (JSON)",
         "consistent": "Whether every printed total adds up"}),
+    "harvest": ("Harvest", "What `boardpapers harvest` fetched, one row per address, and "
+                "where on the site each paper hung.", {
+        "url": "The address fetched", "kind": "meeting, document or page",
+        "site": "The site or feed it came from", "etag": "The ETag the server gave",
+        "last_modified": "The Last-Modified the server gave",
+        "status": "fetched, unchanged, failed, refused or skipped",
+        "reason": "Why it failed or was skipped", "path": "Where the file was saved",
+        "sha256": "The paper it became (documents.id)", "title": "The link's title",
+        "committee": "Committee or feed", "meeting_id": "The site's meeting id",
+        "meeting_date": "Meeting (or entry) date (ISO)", "item_number": "Agenda item number",
+        "item_title": "Agenda item title", "fetched_at": "When it was last asked for (UTC)"}),
     "boardpapers_meta": ("Database settings", "The schema version boardpapers wrote.", {
         "key": "Setting", "value": "Value"}),
 }
