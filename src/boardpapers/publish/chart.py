@@ -4,7 +4,9 @@ backend (no display needed)."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import Any
 
 from boardpapers.publish.participation import DIMENSIONS, Summary
 
@@ -13,8 +15,8 @@ TITLES = {"type": "By type of council", "region": "By region",
 PNG_DPI = 110
 
 
-def write_charts(summary: Summary, folder: Path, stem: str = "participation") -> list[Path]:
-    """``stem``.svg and ``stem``.png in ``folder``; the paths written."""
+def _figure(summary: Summary) -> Any:
+    """The bar charts of ``summary`` on one matplotlib figure (the caller closes it)."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -35,6 +37,24 @@ def write_charts(summary: Summary, folder: Path, stem: str = "participation") ->
     fig.suptitle(f"{summary.caption or 'Participating councils'} ({summary.total})",
                  fontsize=11)
     fig.tight_layout()
+    return fig
+
+
+def svg_text(summary: Summary) -> str:
+    """The chart as SVG text, to put inline in a web page."""
+    import matplotlib.pyplot as plt
+    fig = _figure(summary)
+    out = io.StringIO()
+    fig.savefig(out, format="svg", metadata={"Date": None})
+    plt.close(fig)
+    text = out.getvalue()
+    return text[text.index("<svg"):]  # no XML prologue or DOCTYPE inside HTML
+
+
+def write_charts(summary: Summary, folder: Path, stem: str = "participation") -> list[Path]:
+    """``stem``.svg and ``stem``.png in ``folder``; the paths written."""
+    import matplotlib.pyplot as plt
+    fig = _figure(summary)
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"{stem}.svg", folder / f"{stem}.png"]
     fig.savefig(paths[0], metadata={"Date": None})  # no timestamp: the same input, same file

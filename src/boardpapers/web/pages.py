@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException
 
 from boardpapers import browse, catalog
 from boardpapers.model.errors import QuerySyntaxError
+from boardpapers.publish.participation import council_lists
 from boardpapers.search import search as run_search
 from boardpapers.store.rows import council_key, title_key
 from boardpapers.web import upload
@@ -120,7 +121,8 @@ def paper_page(request: Request, ref: str) -> HTMLResponse:
         "ocr": ocr_pages(paper),
         "sidebar": fact_sidebar(paper.get("facts") or {}),
         "versions": store.report_versions(doc["id"]),
-        "meeting": browse.list_meetings_of_doc(store, doc["id"])})
+        "meeting": browse.list_meetings_of_doc(store, doc["id"]),
+        "participation": bool(council_lists(list(paper.get("tables") or [])))})
 
 
 @router.get("/papers/{ref}/diff/{other}", response_class=HTMLResponse)

@@ -1,5 +1,6 @@
-"""Publishing over HTTP: the weekly brief, the calendar, the Atom feed and CSV exports,
-each the CLI command's output (publish/), so a calendar or feed reader can subscribe."""
+"""Publishing over HTTP: the weekly brief, the calendar, the Atom feed, CSV exports, a
+meeting's pack and a paper's participation tables, each the CLI command's output
+(publish/), so a calendar or feed reader can subscribe."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.exceptions import HTTPException
 
+from boardpapers.model.errors import BoardpapersError
 from boardpapers.publish import brief, export, feed, ical
-from boardpapers.web.api import store_of
+from boardpapers.publish import pack as packs
+from boardpapers.publish import participation as part
+from boardpapers.web.api import find_paper, store_of
 
 router = APIRouter(include_in_schema=False)
 
@@ -62,3 +66,36 @@ def export_csv(request: Request, table: str) -> Response:
     export.write_export(export.export_rows(store_of(request), table), "csv", out)
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{table}.csv"'})
+
+
+@router.get("/meetings/{ref}/pack.{fmt}")
+def meeting_pack(request: Request, ref: str, fmt: str) -> Response:
+    """The meeting's pack as the ``pack`` command makes it: HTML, or PDF to download."""
+    if fmt not in packs.FORMATS:
+        raise HTTPException(404, f"no pack.{fmt}: use {', '.join(packs.FORMATS)}")
+    doc = find_paper(request, ref)
+    try:
+        made = packs.gather_pack(store_of(request), doc["id"])
+    except BoardpapersError as exc:
+        raise HTTPException(404, str(exc)) from None
+    data = packs.render_pack(made, fmt)
+    if fmt == "html":
+        return HTMLResponse(str(data))
+    return Response(data, media_type="application/pdf", headers={
+        "Content-Disposition": f'inline; filename="pack-{doc["id"][:8]}.pdf"'})
+
+
+@router.get("/papers/{ref}/participation", response_class=HTMLResponse)
+def participation_page(request: Request, ref: str) -> HTMLResponse:
+    """The councils a paper lists, counted by type, region and control with the chart
+    inline, and where the paper's own figures differ (the ``participation`` command)."""
+    from boardpapers.publish.chart import svg_text
+    from boardpapers.web.pages import render
+    doc = find_paper(request, ref)
+    made = part.summaries(doc["paper"])
+    if not made:
+        raise HTTPException(404, f"{doc['path']}: no table in it lists councils with their "
+                            "type, region or control")
+    return render(request, "participation.html", {
+        "doc": doc, "paper": doc["paper"], "dimensions": part.DIMENSIONS,
+        "lists": [(s, svg_text(s)) for s in made]})
