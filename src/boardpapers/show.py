@@ -42,12 +42,18 @@ def harvest_line(origin: dict[str, Any]) -> str:
     return "harvested from " + ", ".join(where)
 
 
+def _date_text(doc: dict[str, Any], paper: dict[str, Any]) -> str:
+    """The stored date, saying so when it is its meeting's rather than printed in the paper."""
+    date = doc.get("date") or paper.get("date") or "undated"
+    return f"{date} (its meeting's date)" if doc.get("date_from") == "meeting" else date
+
+
 def paper_lines(doc: dict[str, Any]) -> list[str]:
     """The lines of ``show`` (Rich markup; text from the paper escaped)."""
     paper = doc["paper"]
     out = [f"[bold]{escape(paper.get('title') or doc['path'])}[/bold]",
            "  ".join(x for x in (doc["id"][:12], paper["genre"],
-                                 doc.get("date") or paper.get("date") or "undated",
+                                 _date_text(doc, paper),
                                  escape(paper.get("body") or ""), escape(doc["path"])) if x)]
     if paper.get("authority"):
         out.append(f"published by {escape(paper['authority'])}")

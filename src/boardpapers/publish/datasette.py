@@ -28,7 +28,9 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
         "title": "The paper's title", "body": "The board or committee it is for, else its "
         "publisher", "authority": "The council or association that owns the paper",
         "date": "The paper's date, or its meeting's (ISO)",
-        "language": "en, cy (Welsh) or bilingual", "ingested_at": "When it was stored (UTC)",
+        "language": "en, cy (Welsh) or bilingual",
+        "date_from": "meeting: the date is its meeting's, not printed in the paper",
+        "ingested_at": "When it was stored (UTC)",
         "paper_json": "Everything extracted, as the boardpapers/paper@1 JSON contract"}),
     "blocks": ("Passages", "The paper's text in reading order: headings, paragraphs, list "
                "items and tables, each with its page.", {

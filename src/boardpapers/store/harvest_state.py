@@ -35,3 +35,13 @@ def provenance(conn: Connection, sha256: str) -> list[dict[str, Any]]:
     cols = [h.c[name] for name in PROVENANCE]
     return [dict(r) for r in conn.execute(select(*cols).where(h.c.sha256 == sha256)
                                           .order_by(h.c.url)).mappings()]
+
+
+def meeting_date(conn: Connection, sha256: str) -> str | None:
+    """The date of the meeting a harvested paper was an item of (the earliest, if the same
+    bytes hung under several), so that a report that prints no date of its own is dated by
+    its meeting instead of vanishing under a date filter."""
+    h = schema.harvest
+    return conn.execute(select(h.c.meeting_date).where(
+        h.c.sha256 == sha256, h.c.meeting_date.is_not(None))
+        .order_by(h.c.meeting_date).limit(1)).scalar()

@@ -54,6 +54,9 @@ documents = Table(
     Column("body", Text),  # the board or committee, else the publisher
     Column("authority", Text),  # the council or association that owns the paper
     Column("date", String(10)),  # ISO; the paper's own date or its meeting's
+    # Where ``date`` came from when the paper does not print it: "meeting" for a paper
+    # harvested as an item of a dated meeting (a report in its pack). None: the paper's own.
+    Column("date_from", String(16)),
     Column("language", String(10)),
     Column("ingested_at", String(32), nullable=False),
     Column("paper_json", Text, nullable=False),  # the export contract, for show/export

@@ -132,8 +132,11 @@ class SqlStore:
             replaced = False
             if replace:
                 replaced = _delete_document(conn, doc_id)
+            document = rows["documents"][0]
+            if document["date"] is None and (day := harvest_state.meeting_date(conn, doc_id)):
+                document.update(date=day, date_from="meeting")  # derived, not printed
             inserted = conn.execute(self._insert_new(schema.documents)
-                                    .values(rows["documents"][0])
+                                    .values(document)
                                     .returning(schema.documents.c.id)).first()
             if inserted is None:
                 return False
