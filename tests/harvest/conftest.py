@@ -21,6 +21,7 @@ from boardpapers.harvest.run import Session
 from boardpapers.harvest.settings import HarvestSettings
 from boardpapers.store import Store, open_store
 from tests.conftest import FIXTURES
+from tests.store.conftest import BACKENDS, pg_database, url_factory  # noqa: F401 (fixture)
 
 HARVEST = FIXTURES / "harvest"
 MG = HARVEST / "moderngov"
@@ -116,9 +117,15 @@ def site(httpserver: HTTPServer) -> Iterator[Site]:
     yield served
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(f"sqlite:///{tmp_path / 'harvest.db'}", create=True)
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path,
+          monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """The harvest's store on SQLite and on the real PostgreSQL (its harvest table comes from
+    migration 0003 there), skipped only when PostgreSQL cannot be reached."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # PostgreSQL's indexes
+    monkeypatch.delenv("BOARDPAPERS_INDEX", raising=False)
+    url = url_factory(str(request.param), tmp_path, request)("harvest")
+    opened = open_store(url, create=True)
     yield opened
     opened.close()
 
