@@ -27,9 +27,36 @@ from boardpapers.plugins import points, resolve
 from boardpapers.vocab.labels import clean_label_text, match_label
 from boardpapers.vocab.text import fold
 
-# Only the first part of a long paper decides its front matter; template labels are
-# counted everywhere (a pack's reports sit behind its agenda).
-_FRONT_BLOCKS = 160
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """A sign that may occur many times: ``each`` per occurrence, at most ``cap`` in all."""
+
+    each: float
+    cap: float
+
+    def of(self, n: int) -> float:
+        return min(self.cap, self.each * n)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadSettings:
+    """How much of the paper the line features read."""
+
+    # Only the first part of a long paper decides its front matter; template labels are
+    # counted everywhere (a pack's reports sit behind its agenda).
+    front_blocks: int = 160
+    title_lines: int = 12  # a title is among the first lines (record of decision, hearing)
+    min_chars: int = 40  # less text than this is "other": nothing to classify
+    label_line_chars: int = 160  # a longer line is prose, not a label
+    label_table_rows: int = 40  # rows of a label/value table read
+    label_table_cells: int = 3  # a wider table is not a label/value table
+    label_cell_chars: int = 60  # a label cell longer than this is not a label
+    column_header_chars: int = 15  # a flattened table header's cell ("Purpose", "Time")
+    column_header_words: int = 2
+
+
+READ = ReadSettings()
 
 
 class _Scores(dict[str, float]):
@@ -124,10 +151,11 @@ def _label_rows(block: Block, text: str) -> list[str]:
     narrow tables with a short first cell are label tables (not an agenda's item table).
     """
     if block.kind is not BlockKind.TABLE:
-        return [text] if len(text) <= 160 else []
+        return [text] if len(text) <= READ.label_line_chars else []
     return [f"{row[0].strip()}\t{row[1].strip()}" if len(row) > 1 else row[0].strip()
-            for row in block.rows[:40]
-            if 1 <= len(row) <= 3 and row and 0 < len(row[0].strip()) <= 60]
+            for row in block.rows[:READ.label_table_rows]
+            if 1 <= len(row) <= READ.label_table_cells and row
+            and 0 < len(row[0].strip()) <= READ.label_cell_chars]
 
 
 def template_labels(lines: list[tuple[int, Block, str]]) -> Counter[str]:
@@ -143,7 +171,8 @@ def template_labels(lines: list[tuple[int, Block, str]]) -> Counter[str]:
 
 
 def _is_column_header(text: str) -> bool:
-    return len(text) <= 15 and len(text.split()) <= 2 and not any(c.isdigit() for c in text)
+    return len(text) <= READ.column_header_chars \
+        and len(text.split()) <= READ.column_header_words and not any(c.isdigit() for c in text)
 
 
 def _among_column_headers(lines: list[tuple[int, Block, str]], n: int) -> bool:
@@ -181,41 +210,66 @@ _DECISION_RECORD = re.compile(
     re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class ReportSignSettings:
+    """Weights of a committee report's signs: its template's headings and cover fields."""
+
+    purpose: float = 2.0  # "Purpose of report" heading
+    recommendations: float = 1.5  # "Recommendation(s)" heading
+    contact: float = 1.0  # contact officer block
+    summary: float = 0.5  # "Summary" heading
+    implications: Counted = Counted(0.5, 1.5)  # financial, legal, equalities... headings
+    header: Counted = Counted(0.5, 1.0)  # report to/of, wards, key decision
+    recommends: float = 0.5  # "it is recommended that" in the opening lines
+    recommends_lines: int = 200  # ...read this far
+    planning: float = 1.5  # a planning application report (reference + side headings)
+    planning_headings: int = 3  # at least this many of its side headings
+    planning_heading_chars: int = 40  # a longer line is not a side heading
+    decision_record: float = 2.5  # "Record of Decision" title: counts for "other"
+
+
+REPORT_SIGNS = ReportSignSettings()
+
+
 def _score_report_kinds(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
     """Report kinds without the usual template: planning applications, decision records."""
-    front = lines[:_FRONT_BLOCKS]
-    if any(_DECISION_RECORD.match(t) for _, _, t in front[:12]):
-        tally.add("other", 2.5, "'Record of Decision' title (a decision taken, read as a report)")
+    w = REPORT_SIGNS
+    front = lines[:READ.front_blocks]
+    if any(_DECISION_RECORD.match(t) for _, _, t in front[:READ.title_lines]):
+        tally.add("other", w.decision_record,
+                  "'Record of Decision' title (a decision taken, read as a report)")
     references = sum(1 for _, _, t in front if "/" in t and _PLANNING_REFERENCE.search(t))
     headings = {t.lower().rstrip(" :") for _, _, t in front
-                if len(t) <= 40 and _PLANNING_HEADINGS.match(t)}
-    if references and len(headings) >= 3:
-        tally.add("report", 1.5, f"planning application report (reference, {len(headings)} "
+                if len(t) <= w.planning_heading_chars and _PLANNING_HEADINGS.match(t)}
+    if references and len(headings) >= w.planning_headings:
+        tally.add("report", w.planning, f"planning application report (reference, {len(headings)} "
                                  "headings: " + ", ".join(sorted(headings)[:4]) + ")")
 
 
 def _score_report(lines: list[tuple[int, Block, str]], tally: _Tally) -> int:
     """Template features; returns how many report templates the paper holds."""
+    w = REPORT_SIGNS
     labels = template_labels(lines)
     templates = max(labels["purpose"], labels["recommendations"])
     if labels["purpose"]:
-        tally.add("report", 2.0, f"heading 'Purpose of report' x{labels['purpose']} "
+        tally.add("report", w.purpose, f"heading 'Purpose of report' x{labels['purpose']} "
                                  "(report template)")
     if labels["recommendations"]:
-        tally.add("report", 1.5, f"'Recommendation(s)' heading x{labels['recommendations']}")
+        tally.add("report", w.recommendations,
+                  f"'Recommendation(s)' heading x{labels['recommendations']}")
     if labels["contact"]:
-        tally.add("report", 1.0, "contact officer block")
+        tally.add("report", w.contact, "contact officer block")
     if labels["summary"]:
-        tally.add("report", 0.5, "'Summary' heading")
+        tally.add("report", w.summary, "'Summary' heading")
     implications = sum(labels[k] for k in _IMPLICATION_KINDS)
     if implications:
-        tally.add("report", min(1.5, 0.5 * implications),
+        tally.add("report", w.implications.of(implications),
                   f"{implications} implications heading(s) (financial, legal, equalities...)")
     if labels["header"]:
-        tally.add("report", min(1.0, 0.5 * labels["header"]),
+        tally.add("report", w.header.of(labels["header"]),
                   "report header fields (confidential, report to/of, wards, key decision)")
-    if any(_search(_RECOMMENDS, _RECOMMENDS_NEEDLES, t) for _, _, t in lines[:200]):
-        tally.add("report", 0.5, "'it is recommended that' / 'members are asked to'")
+    if any(_search(_RECOMMENDS, _RECOMMENDS_NEEDLES, t) for _, _, t in lines[:w.recommends_lines]):
+        tally.add("report", w.recommends, "'it is recommended that' / 'members are asked to'")
     _score_report_kinds(lines, tally)
     return templates
 
@@ -259,13 +313,27 @@ _PACK_COVER = re.compile(r"^(?:public (?:document|reports) pack|agenda pack|supp
 _ITEM_STAMP = re.compile(r"^(?:agenda item|eitem agenda|eitem)\s+\d{1,2}[a-z]?$", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class PackSignSettings:
+    """Weights of what only a pack has: the publisher's cover line and item stamps."""
+
+    cover: float = 2.0  # "Public Document Pack"
+    cover_lines: int = 10  # ...among the first lines
+    stamps: Counted = Counted(1.0, 2.0)  # "Agenda Item 4" page stamps
+    min_stamps: int = 1
+
+
+PACK_SIGNS = PackSignSettings()
+
+
 def _score_pack(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
     """What only a pack has: the publisher's cover line and "Agenda Item 4" page stamps."""
-    if any(_PACK_COVER.match(t) for _, _, t in lines[:10]):
-        tally.add("agenda_pack", 2.0, "'Public Document Pack' cover")
+    w = PACK_SIGNS
+    if any(_PACK_COVER.match(t) for _, _, t in lines[:w.cover_lines]):
+        tally.add("agenda_pack", w.cover, "'Public Document Pack' cover")
     stamps = sum(1 for _, _, t in lines if _ITEM_STAMP.match(t))
-    if stamps >= 1:
-        tally.add("agenda_pack", min(2.0, 1.0 * stamps), f"'Agenda Item N' stamps x{stamps}")
+    if stamps >= w.min_stamps:
+        tally.add("agenda_pack", w.stamps.of(stamps), f"'Agenda Item N' stamps x{stamps}")
 
 
 # A licensing (or other) sub-committee's notice of determination is the record of one
@@ -279,45 +347,68 @@ _HEARING_LABELS = re.compile(r"^(?:date of (?:the )?hearing|hearing(?: date)?|(?
                              r"|members of the (?:sub-?committee|panel))\s*:", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class MeetingSignSettings:
+    """Weights of the signs of agendas, minutes and meeting pages."""
+
+    hearing_title: float = 1.5  # "Notice of Determination": a hearing's record, minutes
+    hearing_labels: Counted = Counted(0.75, 1.5)  # "Date of hearing:", "Panel members:"
+    agenda_heading: float = 1.5  # "Agenda" as a line of its own
+    standing_items: Counted = Counted(0.5, 2.0)  # apologies, declarations... (distinct)
+    notice: float = 1.0  # "you are summoned", membership, quorum
+    agenda_table: float = 1.5  # item rows with page ranges
+    agenda_table_rows: int = 2  # ...at least this many
+    minutes_title: float = 2.0  # "Minutes of the meeting..."
+    moderngov_labels: Counted = Counted(0.5, 4.0)  # a ModernGov page with minutes in it
+    moderngov_agenda: Counted = Counted(0.5, 2.0)  # the same page without minutes: an agenda
+    moderngov_min_labels: int = 3
+
+
+MEETING_SIGNS = MeetingSignSettings()
+
+
 def _score_hearing(front: list[tuple[int, Block, str]], tally: _Tally) -> None:
-    if any(_HEARING_NOTICE.match(t) for _, _, t in front[:12]):
-        tally.add("minutes", 1.5, "'Notice of Determination' title (a hearing's record)")
+    w = MEETING_SIGNS
+    if any(_HEARING_NOTICE.match(t) for _, _, t in front[:READ.title_lines]):
+        tally.add("minutes", w.hearing_title,
+                  "'Notice of Determination' title (a hearing's record)")
     labels = sum(1 for _, b, t in front for row in _label_rows(b, t)
                  if _HEARING_LABELS.match(row))
     if labels:
-        tally.add("minutes", min(1.5, 0.75 * labels),
+        tally.add("minutes", w.hearing_labels.of(labels),
                   f"hearing labels x{labels} (date of hearing, sub-committee members)")
 
 
 def _score_meetings(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
-    front = lines[:_FRONT_BLOCKS]
+    w = MEETING_SIGNS
+    front = lines[:READ.front_blocks]
     _score_hearing(front, tally)
     agenda_heads = sum(1 for _, _, t in front if _AGENDA_WORDS.match(t.rstrip(":")))
     if agenda_heads:
-        tally.add("agenda", 1.5, f"'Agenda' heading x{agenda_heads}")
+        tally.add("agenda", w.agenda_heading, f"'Agenda' heading x{agenda_heads}")
     items = {m.group(0).lower() for _, _, t in front for m in _AGENDA_ITEMS.finditer(t)}
     if items:
-        tally.add("agenda", min(2.0, 0.5 * len(items)),
+        tally.add("agenda", w.standing_items.of(len(items)),
                   "standing agenda items: " + ", ".join(sorted(items)[:4]))
     if any(_MEETING_NOTICE.search(t) for _, _, t in front):
-        tally.add("agenda", 1.0, "meeting notice / membership")
+        tally.add("agenda", w.notice, "meeting notice / membership")
     page_rows = sum(1 for _, b, t in front if b.kind is BlockKind.TABLE and _PAGE_RANGE.search(t))
     page_rows += sum(1 for _, b, t in front if _ITEM_ROW.match(t) and _PAGE_RANGE.search(t))
-    if page_rows >= 2:
-        tally.add("agenda", 1.5, f"agenda table ({page_rows} items with page ranges)")
+    if page_rows >= w.agenda_table_rows:
+        tally.add("agenda", w.agenda_table, f"agenda table ({page_rows} items with page ranges)")
     minutes_title = sum(1 for _, _, t in front if _MINUTES_TITLE.match(t))
     if minutes_title:
-        tally.add("minutes", 2.0, "'Minutes' title")
+        tally.add("minutes", w.minutes_title, "'Minutes' title")
         tally.titled.add("minutes")
     moderngov = sum(1 for _, _, t in lines
                     if _start_or_search(_MODERNGOV, _MODERNGOV_NEEDLES, t))
     with_minutes = sum(1 for _, _, t in lines if _MODERNGOV_MINUTES.match(t))
-    if moderngov >= 3 and with_minutes:
-        tally.add("agenda_and_minutes", min(4.0, 0.5 * moderngov),
+    if moderngov >= w.moderngov_min_labels and with_minutes:
+        tally.add("agenda_and_minutes", w.moderngov_labels.of(moderngov),
                   f"ModernGov page labels x{moderngov} with minutes x{with_minutes} "
                   "(Agenda and minutes, Venue, Items, Minutes:)")
-    elif moderngov >= 3:
-        tally.add("agenda", min(2.0, 0.5 * moderngov),
+    elif moderngov >= w.moderngov_min_labels:
+        tally.add("agenda", w.moderngov_agenda.of(moderngov),
                   f"ModernGov agenda page labels x{moderngov} (Venue, Items), no minutes")
 
 
@@ -343,12 +434,39 @@ _SUMMARY_NEEDLES = ("support", "member ", "councillor development", "employer", 
 _YEAR_SPAN = re.compile(r"\b20\d\d\s*[-/–]\s*(?:20)?\d\d\b")
 
 
+@dataclass(frozen=True, slots=True)
+class BriefingSignSettings:
+    """Weights of the signs of briefings, bulletins, press releases and summaries."""
+
+    masthead: float = 2.0  # "Policy brief", "Weekly round up" near the top
+    masthead_lines: int = 12
+    masthead_chars: int = 140  # a longer line is prose, not a masthead
+    press_masthead: float = 2.0  # "News release"
+    press_masthead_lines: int = 6
+    press_furniture: Counted = Counted(0.5, 1.5)  # "Notes to editors", "Ends" (distinct)
+    furniture_chars: int = 120
+    links: Counted = Counted(0.25, 1.5)  # lines with links
+    min_links: int = 2
+    headlines: Counted = Counted(0.3, 1.5)  # capitalised headlines
+    min_headlines: int = 3
+    headline_chars: int = 120  # a shouted headline is at most this long...
+    headline_letters: int = 12  # ...with at least this many letters...
+    headline_upper: float = 0.9  # ...more than this share of them capitals
+    summary_wording: Counted = Counted(0.75, 2.5)  # member-support review wording (distinct)
+    year_span: float = 0.75  # "2016-17" in the title: a summary
+    year_span_lines: int = 8
+
+
+BRIEFING_SIGNS = BriefingSignSettings()
+
+
 def _is_shouted_headline(text: str) -> bool:
-    if len(text) > 120:
+    w = BRIEFING_SIGNS
+    if len(text) > w.headline_chars:
         return False
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and len(text) <= 120 and sum(c.isupper() for c in letters) \
-        > 0.9 * len(letters)
+    return len(letters) >= w.headline_letters and len(text) <= w.headline_chars \
+        and sum(c.isupper() for c in letters) > w.headline_upper * len(letters)
 
 
 # A press release is one news story: the expectations score it as a briefing with one
@@ -360,33 +478,37 @@ _PRESS_FURNITURE = re.compile(r"^(?:for immediate release\b.*|embargoed (?:until
 
 
 def _score_press_release(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
-    if any(_PRESS_MASTHEAD.match(t) for _, _, t in lines[:6]):
-        tally.add("briefing", 2.0, "'News release' masthead")
-    furniture = {t.lower()[:20] for _, _, t in lines if len(t) <= 120 and _PRESS_FURNITURE.match(t)}
+    w = BRIEFING_SIGNS
+    if any(_PRESS_MASTHEAD.match(t) for _, _, t in lines[:w.press_masthead_lines]):
+        tally.add("briefing", w.press_masthead, "'News release' masthead")
+    furniture = {t.lower()[:20] for _, _, t in lines
+                 if len(t) <= w.furniture_chars and _PRESS_FURNITURE.match(t)}
     if furniture:
-        tally.add("briefing", min(1.5, 0.5 * len(furniture)),
+        tally.add("briefing", w.press_furniture.of(len(furniture)),
                   "press release furniture: " + ", ".join(sorted(furniture)[:3]))
 
 
 def _score_briefing(lines: list[tuple[int, Block, str]], tally: _Tally) -> None:
-    front = lines[:12]
-    if any(_BRIEF_WORDS.search(t) for _, _, t in front if len(t) <= 140):
-        tally.add("briefing", 2.0, "briefing masthead (policy brief / weekly round up / bulletin)")
+    w = BRIEFING_SIGNS
+    front = lines[:w.masthead_lines]
+    if any(_BRIEF_WORDS.search(t) for _, _, t in front if len(t) <= w.masthead_chars):
+        tally.add("briefing", w.masthead,
+                  "briefing masthead (policy brief / weekly round up / bulletin)")
     _score_press_release(lines, tally)
     urls = sum(1 for _, _, t in lines if _search(_URL, _URL_NEEDLES, t))
-    if urls >= 2:
-        tally.add("briefing", min(1.5, 0.25 * urls), f"{urls} lines with links")
+    if urls >= w.min_links:
+        tally.add("briefing", w.links.of(urls), f"{urls} lines with links")
     shouted = sum(1 for _, _, t in lines if _is_shouted_headline(t))
-    if shouted >= 3:
-        tally.add("briefing", min(1.5, 0.3 * shouted), f"{shouted} capitalised headlines")
+    if shouted >= w.min_headlines:
+        tally.add("briefing", w.headlines.of(shouted), f"{shouted} capitalised headlines")
     summary_words = {m.group(0).lower() for _, _, t in lines
                      if _search(_SUMMARY_WORDS, _SUMMARY_NEEDLES, t)
                      for m in _SUMMARY_WORDS.finditer(t)}
     if summary_words:
-        tally.add("summary", min(2.5, 0.75 * len(summary_words)),
+        tally.add("summary", w.summary_wording.of(len(summary_words)),
                   "member-support review wording: " + ", ".join(sorted(summary_words)[:3]))
-    if any(_YEAR_SPAN.search(t) for _, _, t in lines[:8]):
-        tally.add("summary", 0.75, "a year span in the title (e.g. 2016-17)")
+    if any(_YEAR_SPAN.search(t) for _, _, t in lines[:w.year_span_lines]):
+        tally.add("summary", w.year_span, "a year span in the title (e.g. 2016-17)")
 
 
 # ------------------------------------------------------------------ language
@@ -416,6 +538,19 @@ def _half_language(text: str) -> str | None:
     return "cy" if cy > en else "en"
 
 
+@dataclass(frozen=True, slots=True)
+class LanguageSettings:
+    """How the language is told from the lines' function words."""
+
+    lines: int = 600  # lines read
+    min_lines: int = 3  # fewer lines in either language: too few words to tell ("en")
+    bilingual_lines: int = 2  # bilingual needs this many lines in each language...
+    bilingual_share: float = 0.25  # ...and the lesser language this share of them
+
+
+LANGUAGE = LanguageSettings()
+
+
 def detect_language(lines: list[tuple[int, Block, str]]) -> tuple[str, str]:
     """("en" | "cy" | "bilingual", evidence) from which language each line is written in.
 
@@ -423,16 +558,18 @@ def detect_language(lines: list[tuple[int, Block, str]]) -> tuple[str, str]:
     line split at " / " is judged on its own by its function words and common labels.
     """
     counts: Counter[str] = Counter()
-    for _, _, text in lines[:600]:
+    w = LANGUAGE
+    for _, _, text in lines[:w.lines]:
         for half in re.split(r"\s+/\s+", text):
             language = _half_language(half)
             if language:
                 counts[language] += 1
     cy, en = counts["cy"], counts["en"]
     total = cy + en
-    if total < 3:
+    if total < w.min_lines:
         return "en", "too few words to tell the language"
-    if cy >= 2 and en >= 2 and min(cy, en) >= 0.25 * total:
+    if cy >= w.bilingual_lines and en >= w.bilingual_lines \
+            and min(cy, en) >= w.bilingual_share * total:
         return "bilingual", f"Welsh and English lines {cy}/{en}"
     if cy > en:
         return "cy", f"Welsh lines {cy}/{total}"
@@ -458,6 +595,19 @@ class DecideSettings:
     """Thresholds of the final choice (scores are sums of feature weights)."""
 
     min_score: float = 1.5  # below this nothing points anywhere: "other"
+    # A ModernGov/CMIS page with its minutes: its own labels this strong, with minute
+    # wording or labels strong enough alone.
+    page_with_minutes: float = 2.0
+    page_minutes: float = 1.5
+    page_alone: float = 3.0
+    # A pack: agenda front matter (or a pack cover with an "Agenda" heading) and a report
+    # template behind it.
+    pack_agenda: float = 3.0
+    pack_cover: float = 2.0
+    pack_cover_agenda: float = 1.5
+    pack_templates: int = 1
+    pack_report: float = 3.0
+    meeting_page_agenda: float = 1.5  # agenda signs that make a meeting page
     meeting_page_minutes: float = 2.0  # minute wording that makes a meeting page a&m
     # Two signs of a decision record, forward-plan entry, letter or template outweigh the
     # report headings such papers quote.
@@ -470,25 +620,27 @@ DECIDE = DecideSettings()
 
 
 def _decide(tally: _Tally, templates: int, text: str) -> str:
-    s = tally.scores
+    s, d = tally.scores, DECIDE
     agenda, report, minutes = s["agenda"], s["report"], s["minutes"]
-    if s["agenda_and_minutes"] >= 2.0 and (minutes >= 1.5 or s["agenda_and_minutes"] >= 3.0):
+    page = s["agenda_and_minutes"]
+    if page >= d.page_with_minutes and (minutes >= d.page_minutes or page >= d.page_alone):
         return "agenda_and_minutes"
     pack = s["agenda_pack"]
-    if (agenda >= 3.0 or (pack >= 2.0 and agenda >= 1.5)) and templates >= 1 and report >= 3.0:
+    if (agenda >= d.pack_agenda or (pack >= d.pack_cover and agenda >= d.pack_cover_agenda)) \
+            and templates >= d.pack_templates and report >= d.pack_report:
         tally.add("agenda_pack", agenda + report,
                   f"agenda front matter + {templates} report template(s)")
         return "agenda_pack"
-    if s["other"] >= DECIDE.other_decisive:
+    if s["other"] >= d.other_decisive:
         return "other"  # a decision record or forward-plan entry quotes a report's headings
-    page = len(_MEETING_PAGE.findall(text[:CUE_SETTINGS.max_chars]))
-    if page and "minutes" not in tally.titled and agenda >= 1.5 \
-            and minutes >= DECIDE.meeting_page_minutes and report < minutes:
+    labels = len(_MEETING_PAGE.findall(text[:CUE_SETTINGS.max_chars]))
+    if labels and "minutes" not in tally.titled and agenda >= d.meeting_page_agenda \
+            and minutes >= d.meeting_page_minutes and report < minutes:
         tally.add("agenda_and_minutes", agenda + minutes,
-                  f"a meeting page ({page} page labels) with minutes under its items")
+                  f"a meeting page ({labels} page labels) with minutes under its items")
         return "agenda_and_minutes"
     best = max(_candidates(), key=lambda g: s[g])
-    if s[best] < DECIDE.min_score:
+    if s[best] < d.min_score:
         return "other"
     return best
 
@@ -513,7 +665,7 @@ def _confidence(genre: str, scores: _Scores) -> float:
 def classify(layout: Layout) -> Classification:
     lines = _lines(layout)
     tally = _Tally()
-    if sum(len(t) for _, _, t in lines) < 40:
+    if sum(len(t) for _, _, t in lines) < READ.min_chars:
         return Classification("other", ("no text to classify",), (), "en", 1.0)
     text = "\n".join(t for _, _, t in lines)
     templates = _score_report(lines, tally)

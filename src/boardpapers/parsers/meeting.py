@@ -236,12 +236,34 @@ def find_authority(lines: Sequence[Line]) -> str | None:
     return body_and_authority(lines)[1]
 
 
+@dataclass(frozen=True, slots=True)
+class FrontSheetSettings:
+    """How far into a front sheet its meeting details are sought (in lines), and how long
+    a line naming them may be (in characters)."""
+
+    body_lines: int = 40  # the body and authority are among these lines
+    label_lines: int = 60  # "Date:", "Time:", "Venue:" labels
+    dated_lines: int = 80  # a line with a full date, when no label gives it
+    restated_within: int = 20  # the date again, with its time, this many lines on wins
+    restated_dates: int = 6  # ...among the first dated lines
+    body_chars: int = 90  # a longer line names no body
+    body_plain_chars: int = 60  # a body line that is neither heading nor bold is this short
+    venue_lines: int = 4  # lines from the date's line on that may give the venue
+    time_lines: int = 3  # lines from the date's line on that may give the time
+    venue_chars: int = 150  # a venue line or place named in a sentence
+    venue_words: int = 14
+    sentence_chars: int = 60  # a shorter line is no sentence naming a place
+
+
+FRONT = FrontSheetSettings()
+
+
 def body_and_authority(lines: Sequence[Line]) -> tuple[str | None, str | None]:
     """(body, authority) from the front sheet's first lines; see ``find_body``.
 
     The authority is an authority's name printed as a line of its own above the body.
     """
-    front = lines[:40]
+    front = lines[:FRONT.body_lines]
     labelled = labelled_value(front, _BODY_LABELS)
     if labelled and _BODY_WORDS.search(labelled[0]):
         return _tidy_body(labelled[0]), _authority_line(front[:labelled[1]])
@@ -265,11 +287,11 @@ def body_and_authority(lines: Sequence[Line]) -> tuple[str | None, str | None]:
 def _body_candidate(line: Line) -> bool:
     """A short heading-like line naming a board, committee, cabinet, panel or council."""
     text = line.text
-    if len(text) > 90 or not _BODY_WORDS.search(text) or _NOT_BODY.match(text):
+    if len(text) > FRONT.body_chars or not _BODY_WORDS.search(text) or _NOT_BODY.match(text):
         return False
     if split_label(text) or parse_date(text) or "@" in text or _NUMBERED_LINE.match(text):
         return False  # "25/104 Open forum – …" is an agenda item, not the meeting
-    return line.kind is BlockKind.HEADING or line.bold or len(text) < 60
+    return line.kind is BlockKind.HEADING or line.bold or len(text) < FRONT.body_plain_chars
 
 
 _NUMBERED_LINE = re.compile(r"^\(?(?:[A-Z]{1,4}/)?\d{1,3}(?:[./]\d{1,4})*[.)]?\s")
@@ -315,18 +337,19 @@ def find_meeting_date(lines: Sequence[Line]) -> tuple[str, int] | None:
     A "Date:"/"Dyddiad:" label wins; otherwise the first line with a full date that is
     not a publication date, a deadline or the next meeting.
     """
-    labelled = labelled_value(lines[:60], DATE_LABELS)
+    labelled = labelled_value(lines[:FRONT.label_lines], DATE_LABELS)
     if labelled:
         iso = date_in(labelled[0])
         if iso:
             return iso, labelled[1]
-    dated = [(iso, i) for i, line in enumerate(lines[:80])
+    dated = [(iso, i) for i, line in enumerate(lines[:FRONT.dated_lines])
              if not _NOT_MEETING_DATE.search(line.text) and (iso := date_in(line.text))]
     if not dated:
         return None
     # a running header ("Authority – Committee – 10 September 2025") may name the day
     # first: the same date again with its time ("Friday 10 September 2025 at 1.30 pm") wins
-    timed = (d for d in dated[:6] if d[0] == dated[0][0] and d[1] - dated[0][1] <= 20
+    timed = (d for d in dated[:FRONT.restated_dates]
+             if d[0] == dated[0][0] and d[1] - dated[0][1] <= FRONT.restated_within
              and _timed_around(lines, d[1]))
     return next(timed, dated[0])
 
@@ -337,17 +360,17 @@ def _timed_around(lines: Sequence[Line], i: int) -> bool:
 
 def find_meeting_time(lines: Sequence[Line], date_line: int | None) -> str | None:
     """The start time: a "Time:" label, else a time on or just after the date's line."""
-    labelled = labelled_value(lines[:60], TIME_LABELS)
+    labelled = labelled_value(lines[:FRONT.label_lines], TIME_LABELS)
     if labelled:
         found = parse_time(labelled[0])
         if found:
             return found
     if date_line is not None:
-        for line in lines[date_line:date_line + 3]:
+        for line in lines[date_line:date_line + FRONT.time_lines]:
             found = parse_time(line.text)
             if found and not _NOT_MEETING_DATE.search(line.text):
                 return found
-    for line in lines[:40]:
+    for line in lines[:FRONT.body_lines]:
         if re.search(r"\b(?:meeting|cyfarfod)\b.*\b(?:at|am)\b", line.text, re.I):
             found = parse_time(line.text)
             if found:
@@ -358,12 +381,12 @@ def find_meeting_time(lines: Sequence[Line], date_line: int | None) -> str | Non
 def find_venue(lines: Sequence[Line], date_line: int | None) -> str | None:
     """Where: a "Venue:"/"Location:"/"Lleoliad:" label, else the line near the date that
     names an online platform or a place ("Council Chamber, County Hall")."""
-    labelled = labelled_value(lines[:60], VENUE_LABELS)
+    labelled = labelled_value(lines[:FRONT.label_lines], VENUE_LABELS)
     if labelled and labelled[0]:
         return labelled[0].strip(" .")
     if date_line is None:
         return None
-    for line in lines[date_line:date_line + 4]:
+    for line in lines[date_line:date_line + FRONT.venue_lines]:
         text = line.text
         if _NOT_MEETING_DATE.search(text):
             continue
@@ -372,7 +395,7 @@ def find_venue(lines: Sequence[Line], date_line: int | None) -> str | None:
             return in_sentence
         rest = re.sub(r"^(?:hybrid|virtual|remote|online) meeting\s*[:–-]\s*", "",
                       _after_date_and_time(text), flags=re.IGNORECASE)
-        if (rest and len(rest) < 150 and len(rest.split()) <= 14
+        if (rest and len(rest) < FRONT.venue_chars and len(rest.split()) <= FRONT.venue_words
                 and (is_online(rest) or _PLACE_WORDS.search(rest))):
             return rest  # a venue line, not what is left of a sentence
     return None
@@ -390,13 +413,14 @@ def venue_in_sentence(text: str) -> str | None:
     Only sentences are searched (a short line is a venue or a heading by itself), and only
     places named with a place word (chamber, hall, room, offices…).
     """
-    if len(text) < 60:
+    if len(text) < FRONT.sentence_chars:
         return None
     held = _HELD.search(text)
     if held:  # "… held at Service Headquarters, Kiln Lane on …", "HELD IN THE COUNCIL CHAMBER"
         for m in _HELD_PLACE.finditer(text, held.end()):
             place = _PLACE_END.split(m.group(1), maxsplit=1)[0].strip(" ,")
-            if place and parse_time(place) is None and not parse_date(place) and len(place) < 150:
+            if place and parse_time(place) is None and not parse_date(place) \
+                    and len(place) < FRONT.venue_chars:
                 return place
     for m in _IN_PLACE.finditer(text):
         place = _PLACE_END.split(m.group(1), maxsplit=1)[0].strip(" ,")
@@ -426,8 +450,8 @@ def meeting_is_online(venue: str | None, lines: Sequence[Line], date_line: int |
     """Online when the venue, or a line about the meeting itself, names a platform."""
     if venue and is_online(venue):
         return True
-    near = lines[date_line:date_line + 3] if date_line is not None else []
-    about = [ln for ln in lines[:40] if _MEETING_OF.search(ln.text)]
+    near = lines[date_line:date_line + FRONT.time_lines] if date_line is not None else []
+    about = [ln for ln in lines[:FRONT.body_lines] if _MEETING_OF.search(ln.text)]
     return any(is_online(ln.text) for ln in [*near, *about])
 
 

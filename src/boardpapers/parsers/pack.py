@@ -42,8 +42,29 @@ _LABELS: tuple[tuple[str, str], ...] = (
 _LABEL_RE = [(kind, re.compile(rf"^(?:{pattern})\s*(?::\s*(.*))?$", re.IGNORECASE))
              for kind, pattern in _LABELS]
 _NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|\(?[a-z0-9]\))\s+")
-_LABEL_WINDOW = 12  # blocks after a label in which the template's next label must appear
-_TITLE_LOOKBACK = 5  # content blocks before the first label in which the title must sit
+
+
+@dataclass(frozen=True, slots=True)
+class SplitSettings:
+    """How a pack is cut into its reports: distances in blocks, lengths in characters."""
+
+    label_window: int = 12  # blocks after a label in which the template's next label must appear
+    title_lookback: int = 5  # content blocks before the first label in which the title must sit
+    stamp_reach: int = 20  # blocks between an "Agenda Item N" stamp and the report's first label
+    head_reach: int = 6  # blocks above a title that may be its stamp, date or header lines
+    template_kinds: int = 2  # kinds of label close together that make a report template
+    label_chars: int = 200  # a longer block is no template label
+    title_chars: int = 160  # a longer block is no title
+    wrapped_title_chars: int = 30  # a title this long may wrap onto a second heading...
+    wrapped_rest_chars: int = 60  # ...no longer than this
+    date_only_chars: int = 40  # a date banner between stamp and title
+    header_line_chars: int = 120  # a report's own header line ("Report to: Cabinet")
+    header_value_chars: int = 80  # the value under a bare header key
+    appendix_chars: int = 160  # an appendix heading ("Appendix 1 – ...")
+    annex_after: int = 5  # blocks into a report before a bigger heading may start an annex
+
+
+SPLIT = SplitSettings()
 _FURNITURE = re.compile(
     r"^(?:document is restricted|public document pack|page \d+(?: of \d+)?|\d{1,4}|"
     r"(?:agenda )?item\s+\d+[a-z]?|eitem\s+\d+|not for publication|"
@@ -87,7 +108,8 @@ def _end_of(starts: Sequence[ReportStart], k: int, n_blocks: int) -> int:
 
 def label_kind(block: Block) -> str | None:
     """"purpose", "summary", "recommendations"... for a report-template label block."""
-    if block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or len(block.text) > 200:
+    if block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) \
+            or len(block.text) > SPLIT.label_chars:
         return None
     text = _NUMBERING.sub("", clean_cell(block.text))
     for kind, pattern in _LABEL_RE:
@@ -123,14 +145,14 @@ def _is_template(kinds: set[str]) -> bool:
     "2. Recommendations" (an appendix or a briefing has introductions too)."""
     if "introduction" in kinds and "recommendations" in kinds:
         return True
-    return len(kinds - {"introduction"}) >= 2
+    return len(kinds - {"introduction"}) >= SPLIT.template_kinds
 
 
 def _label_cluster(kinds: Sequence[str | None], i: int) -> list[int]:
     """Labels after ``i`` that each follow the previous one within the label window."""
     cluster = [i]
     j = i + 1
-    while j < len(kinds) and j - cluster[-1] <= _LABEL_WINDOW:
+    while j < len(kinds) and j - cluster[-1] <= SPLIT.label_window:
         if kinds[j] is not None:
             if any(kinds[k] == kinds[j] for k in cluster):
                 break  # a second "Purpose": the next report's template
@@ -146,7 +168,7 @@ def _start_before(blocks: Sequence[Block], label: int, floor: int) -> ReportStar
     title: str | None = None
     seen = 0
     j = label - 1
-    while j >= floor and seen < _TITLE_LOOKBACK:
+    while j >= floor and seen < SPLIT.title_lookback:
         b = blocks[j]
         text = clean_cell(b.text)
         if b.kind is not BlockKind.PAGE_BREAK and not (
@@ -171,15 +193,12 @@ def _start_before(blocks: Sequence[Block], label: int, floor: int) -> ReportStar
     return ReportStart(first=first, title=title, agenda_item=item)
 
 
-_STAMP_REACH = 20  # blocks between an "Agenda Item N" stamp and the report's first label
-
-
 def _title_after_stamp(blocks: Sequence[Block], label: int,
                        floor: int) -> tuple[int, str] | None:
     """The block just under the nearest "Agenda Item 4" stamp above a label cluster (past
     page furniture and a date), when it can be a title: the report's own title, above its
     header table."""
-    for j in range(label - 1, max(floor, label - _STAMP_REACH) - 1, -1):
+    for j in range(label - 1, max(floor, label - SPLIT.stamp_reach) - 1, -1):
         if _ITEM_MARK.match(clean_cell(blocks[j].text)):
             k = j + 1
             while k < label and (blocks[k].kind is BlockKind.PAGE_BREAK
@@ -222,7 +241,8 @@ _DATE_WORDS = re.compile(
 
 def _is_date_only(text: str) -> bool:
     """"5 February 2026", "Thursday, 5 February 2026": a date and nothing else."""
-    return len(text) < 40 and not _DATE_WORDS.sub("", text) and parse_date(text) is not None
+    return len(text) < SPLIT.date_only_chars and not _DATE_WORDS.sub("", text) \
+        and parse_date(text) is not None
 
 
 def _title_wrapped_onto(blocks: Sequence[Block], k: int, label: int, title: str) -> str:
@@ -230,17 +250,19 @@ def _title_wrapped_onto(blocks: Sequence[Block], k: int, label: int, title: str)
     long title into two headings of one level; the second is short and no label."""
     nxt = blocks[k + 1] if k + 1 < label else None
     if nxt is None or nxt.kind is not blocks[k].kind or nxt.kind is not BlockKind.HEADING \
-            or nxt.level != blocks[k].level or len(title) < 30 or title.endswith((".", ":")):
+            or nxt.level != blocks[k].level or len(title) < SPLIT.wrapped_title_chars \
+            or title.endswith((".", ":")):
         return title
     text = clean_cell(nxt.text)
-    if len(text) > 60 or not text[:1].isupper() or _is_header_cell(blocks, k + 1) or split_label(
-            text) or label_kind(nxt) or _FURNITURE.match(text) or _REPORT_META.match(text):
+    if len(text) > SPLIT.wrapped_rest_chars or not text[:1].isupper() \
+            or _is_header_cell(blocks, k + 1) or split_label(text) or label_kind(nxt) \
+            or _FURNITURE.match(text) or _REPORT_META.match(text):
         return title
     return f"{title} {text}"
 
 
 def _is_title_block(b: Block, text: str) -> bool:
-    if not text or len(text) > 160 or _FURNITURE.match(text) or label_kind(b):
+    if not text or len(text) > SPLIT.title_chars or _FURNITURE.match(text) or label_kind(b):
         return False
     if b.kind is BlockKind.HEADING or b.bold:
         return True
@@ -262,7 +284,7 @@ def _not_a_label(text: str) -> bool:
 def _head_of(blocks: Sequence[Block], title_at: int, floor: int) -> tuple[int, str | None]:
     first, item = title_at, None
     j = title_at - 1
-    while j >= floor and title_at - j <= 6:
+    while j >= floor and title_at - j <= SPLIT.head_reach:
         b = blocks[j]
         text = clean_cell(b.text)
         if b.kind is BlockKind.PAGE_BREAK:
@@ -296,18 +318,19 @@ def _is_header_cell(blocks: Sequence[Block], j: int) -> bool:
     "Report of Director of Transport"."""
     text = clean_cell(blocks[j].text)
     if _REPORT_META.match(text) or _REPORT_OF.match(text):
-        return len(text) < 120
+        return len(text) < SPLIT.header_line_chars
     k = j - 1
     while k >= 0 and blocks[k].kind is BlockKind.PAGE_BREAK:
         k -= 1
-    return (k >= 0 and len(text) < 80 and blocks[k].kind is not BlockKind.TABLE
+    return (k >= 0 and len(text) < SPLIT.header_value_chars
+            and blocks[k].kind is not BlockKind.TABLE
             and bool(_REPORT_META.match(clean_cell(blocks[k].text))))
 
 
 def _is_report_metadata(text: str) -> bool:
     """"Report to: Cabinet", "Wards affected: All": a report's own header lines."""
     pair = split_label(text)
-    return bool(pair and len(text) < 120 and _REPORT_META.match(pair[0]))
+    return bool(pair and len(text) < SPLIT.header_line_chars and _REPORT_META.match(pair[0]))
 
 
 # ------------------------------------------------------------------ one report
@@ -349,7 +372,8 @@ def find_appendices(blocks: Sequence[Block], first: int, last: int,
     (an untitled annex printed as a document of its own) starts an appendix too.
     """
     heads = [i for i in range(first + 1, last + 1) if _is_appendix_head(blocks[i])
-             or (title_level > 1 and i - first > 5 and blocks[i].kind is BlockKind.HEADING
+             or (title_level > 1 and i - first > SPLIT.annex_after
+                 and blocks[i].kind is BlockKind.HEADING
                  and 0 < blocks[i].level < title_level)]
     out = []
     for k, head in enumerate(heads):
@@ -368,7 +392,7 @@ def _is_appendix_head(b: Block) -> bool:
     if not _APPENDIX_WORD.search(b.text[:40]):
         return False
     text = clean_cell(b.text)
-    if len(text) > 160 or not _APPENDIX.match(text):
+    if len(text) > SPLIT.appendix_chars or not _APPENDIX.match(text):
         return False
     return b.kind is BlockKind.HEADING or b.bold or not text.endswith(".")
 
