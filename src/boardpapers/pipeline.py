@@ -17,11 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from boardpapers import facts, genre, parsers, readers
 from boardpapers.files import Skip, discover, display_path, not_regular
-from boardpapers.model.errors import BoardpapersError
+from boardpapers.model.errors import BoardpapersError, DatabaseError
 from boardpapers.model.layout import Layout
 from boardpapers.model.paper import Paper
 from boardpapers.paper_date import with_paper_date
@@ -213,9 +211,8 @@ def _store_one(store: Store, path: Path, paper: Paper | None,
         return Outcome(display_path(path), "failed", reason)
     try:
         stored = store.save(paper)
-    except SQLAlchemyError as exc:
-        return Outcome(display_path(path), "failed",
-                       f"database error: {exc.__class__.__name__}: {exc}")
+    except DatabaseError as exc:
+        return Outcome(display_path(path), "failed", str(exc))
     status = "ingested" if stored else "present"
     return Outcome(display_path(path), status, doc_id=paper.source.sha256, genre=paper.genre,
                    title=paper.title, pages=paper.source.pages)

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from boardpapers.browse import Page, Where, Window, date_filters, slice_page, sql_rows
+from boardpapers.browse import Page, Window, slice_page
 from boardpapers.decisions.linking import DecisionRef, Link, RecRef, link_all
 from boardpapers.decisions.model import OUTCOMES, Decision
 from boardpapers.model.errors import QuerySyntaxError
+from boardpapers.query import normalise_filter
 from boardpapers.store import Store
-from boardpapers.store.queries import like_escape
 
 # "decided" (anything but pending) and "open" (pending) are kept from before outcomes
 STATUS_FILTERS = (*OUTCOMES, "decided", "open")
@@ -96,19 +96,11 @@ def _status_matches(value: str, wanted: str | None) -> bool:
 
 def _linked(store: Store, body: str | None) -> list[dict[str, Any]]:
     """Every recommendation (of the boards ``body`` names) linked to its outcome."""
-    where = Where()
-    if body:
-        where.add("d.body LIKE :body ESCAPE '\\'", body=f"%{like_escape(body)}%")
-    rows = sql_rows(store, "SELECT x.doc_id, x.report_idx, x.idx, x.kind, x.text, r.title AS "
-                    "report, r.title_key, r.agenda_item, d.title AS paper, d.date, d.body, "
-                    "d.authority FROM recommendations x JOIN documents d ON d.id = x.doc_id "
-                    "LEFT JOIN reports r ON r.doc_id = x.doc_id AND r.idx = x.report_idx "
-                    f"{where.sql()}ORDER BY d.date IS NULL, d.date DESC, d.path, "
-                    "x.report_idx, x.kind DESC, x.idx", where.params)
+    rows = store.recommendation_list(body=body)
     for r in rows:
         r["id"] = f"{r['doc_id'][:12]}-{r['report_idx']}-{r['kind'][0]}{r['idx']}"
-    links = link_all([_rec_ref(r) for r in rows], _decision_refs(store, where))
-    officers = _officers(store)
+    links = link_all([_rec_ref(r) for r in rows], _decision_refs(store, body))
+    officers = store.officer_names()
     for r in rows:
         r["officers"] = "; ".join(officers.get((r["doc_id"], r["report_idx"]), [])) or None
         r.update(_link_fields(links[r["id"]]))
@@ -121,13 +113,8 @@ def _rec_ref(r: dict[str, Any]) -> RecRef:
                   date=r["date"], body=r["body"], authority=r["authority"])
 
 
-def _decision_refs(store: Store, where: Where) -> list[DecisionRef]:
-    rows = sql_rows(store, "SELECT x.*, d.body AS paper_body, d.authority, d.title AS paper "
-                    "FROM decisions x JOIN documents d ON d.id = x.doc_id "
-                    f"{where.sql()}ORDER BY x.date, x.doc_id, x.idx", where.params)
-    for r in rows:  # SQLite gives booleans back as 0 and 1 through plain SQL
-        for flag in ("key_decision", "exempt"):
-            r[flag] = None if r[flag] is None else bool(r[flag])
+def _decision_refs(store: Store, body: str | None) -> list[DecisionRef]:
+    rows = store.decision_list(body=body)
     return [DecisionRef(doc_id=r["doc_id"], idx=r["idx"],
                         decision=Decision(**{k: r[k] for k in _DECISION_FIELDS}),
                         body=r["paper_body"], authority=r["authority"], paper=r["paper"],
@@ -137,30 +124,13 @@ def _decision_refs(store: Store, where: Where) -> list[DecisionRef]:
 def _filtered(store: Store, body: str | None, since: str | None, until: str | None,
               officer: str | None, kind: str | None) -> list[dict[str, Any]]:
     """The ids of the recommendations the plain filters select."""
-    where = Where()
-    if body:
-        where.add("d.body LIKE :body ESCAPE '\\'", body=f"%{like_escape(body)}%")
-    if kind:
-        where.add("x.kind = :kind", kind=kind)
-    if officer:
-        where.add("EXISTS (SELECT 1 FROM contact_officers c WHERE c.doc_id = x.doc_id AND "
-                  "c.report_idx = x.report_idx AND c.name LIKE :officer ESCAPE '\\')",
-                  officer=f"%{like_escape(officer)}%")
-    date_filters(where, "d.date", since, until)
-    rows = sql_rows(store, "SELECT x.doc_id, x.report_idx, x.idx, x.kind FROM recommendations "
-                    f"x JOIN documents d ON d.id = x.doc_id {where.sql()}", where.params)
+    rows = store.recommendation_keys(
+        body=body, kind=kind, officer=officer,
+        since=normalise_filter("since", since) if since else None,
+        until=normalise_filter("until", until) if until else None)
     for r in rows:
         r["id"] = f"{r['doc_id'][:12]}-{r['report_idx']}-{r['kind'][0]}{r['idx']}"
     return rows
-
-
-def _officers(store: Store) -> dict[tuple[str, int], list[str]]:
-    """Contact officers' names by (paper, report)."""
-    out: dict[tuple[str, int], list[str]] = {}
-    for r in sql_rows(store, "SELECT doc_id, report_idx, name FROM contact_officers "
-                      "ORDER BY doc_id, report_idx, idx", {}):
-        out.setdefault((r["doc_id"], r["report_idx"]), []).append(r["name"])
-    return out
 
 
 def _link_fields(link: Link) -> dict[str, Any]:

@@ -31,6 +31,11 @@ class StoreError(BoardpapersError):
     """The database could not be opened or written."""
 
 
+class DatabaseError(StoreError):
+    """The database refused one write (a constraint, a lost connection): that paper fails,
+    the run goes on."""
+
+
 class TooComplex(Exception):
     """Raised by a reader when a file passes one of its documented limits (nesting depth,
     grid spans, pages, inflated sizes); ``readers.read_bytes`` names the file and says

@@ -18,7 +18,7 @@ from email.utils import formatdate
 
 from boardpapers.publish.feed import paper_link
 from boardpapers.publish.ical import deadline_events, meeting_events
-from boardpapers.publish.rows import Week, body_clause, paper_json, sql_rows
+from boardpapers.publish.rows import Week, paper_json
 from boardpapers.store import Store
 
 TOP_ITEMS = 5  # headlines under "Top items this week"
@@ -78,11 +78,8 @@ def _strip_links(body: str, links: tuple[str, ...]) -> str:
 
 def briefing_items(store: Store, week: Week, body: str | None) -> list[tuple[str, BriefItem]]:
     """(kind, item) for every item of briefings dated in the week, hand-added ones too."""
-    clause, params = body_clause(body)
-    docs = sql_rows(store, "SELECT d.id, d.title, d.path FROM documents d "
-                    "WHERE d.genre = 'briefing' AND d.date >= :s AND d.date <= :e"
-                    f"{clause} ORDER BY d.date, d.id",
-                    {**params, "s": week.start.isoformat(), "e": week.end.isoformat()})
+    docs = store.briefings(since=week.start.isoformat(), until=week.end.isoformat(),
+                           body=body)
     out: list[tuple[str, BriefItem]] = []
     for doc in docs:
         hand = doc["path"].startswith("item:")
@@ -99,17 +96,9 @@ def briefing_items(store: Store, week: Week, body: str | None) -> list[tuple[str
 def report_items(store: Store, week: Week, body: str | None,
                  base_url: str | None) -> tuple[list[BriefItem], list[BriefItem]]:
     """New reports in the week's papers, and the recommendations they put up for decision."""
-    clause, params = body_clause(body)
-    rows = sql_rows(store, "SELECT r.doc_id, r.idx, r.title, r.purpose, r.summary, d.path, "
-                    "d.title AS paper, d.body, d.date FROM reports r JOIN documents d ON "
-                    "d.id = r.doc_id WHERE d.date >= :s AND d.date <= :e AND d.genre <> "
-                    f"'briefing'{clause} ORDER BY d.date, d.path, r.idx",
-                    {**params, "s": week.start.isoformat(), "e": week.end.isoformat()})
-    recs = sql_rows(store, "SELECT x.doc_id, x.report_idx, x.text FROM recommendations x JOIN "
-                    "documents d ON d.id = x.doc_id WHERE x.kind = 'recommendation' AND "
-                    f"d.date >= :s AND d.date <= :e{clause} ORDER BY x.doc_id, x.report_idx, "
-                    "x.idx", {**params, "s": week.start.isoformat(),
-                              "e": week.end.isoformat()})
+    start, end = week.start.isoformat(), week.end.isoformat()
+    rows = store.reports_between(start, end, body)
+    recs = store.recommendations_between(start, end, body)
     by_report: dict[tuple[str, int], list[str]] = {}
     for rec in recs:
         by_report.setdefault((rec["doc_id"], rec["report_idx"]), []).append(rec["text"])

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from boardpapers.publish.rows import body_clause, sql_rows
 from boardpapers.store import Store
 
 FEED_LIMIT = 50  # entries in a feed
@@ -40,17 +39,9 @@ def new_papers(store: Store, *, query: str | None = None, body: str | None = Non
                limit: int = FEED_LIMIT, base_url: str | None = None) -> list[Entry]:
     """The newest stored papers (by when they were stored), or those a search selects."""
     ids = _search_ids(store, query, limit) if query else None
-    clause, params = body_clause(body)
-    if ids is not None:
-        if not ids:
-            return []
-        marks = ", ".join(f":i{n}" for n in range(len(ids)))
-        clause += f" AND d.id IN ({marks})"
-        params.update({f"i{n}": i for n, i in enumerate(ids)})
-    rows = sql_rows(store, "SELECT d.id, d.path, d.title, d.genre, d.date, d.body, "
-                    "d.authority, d.ingested_at FROM documents d WHERE 1 = 1"
-                    f"{clause} ORDER BY d.ingested_at DESC, d.path LIMIT :lim",
-                    {**params, "lim": limit})
+    if ids is not None and not ids:
+        return []
+    rows = store.newest_papers(body=body, ids=ids, limit=limit)
     return [Entry(r["id"], r["title"] or r["path"], _stamp(r["ingested_at"]),
                   paper_link(r["id"], r["path"], base_url), _summary(r), r["date"],
                   r["body"]) for r in rows]

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from boardpapers.publish.rows import body_clause, paper_json, sql_rows
+from boardpapers.publish.rows import paper_json
 from boardpapers.store import Store
 
 LONDON = ZoneInfo("Europe/London")
@@ -43,11 +43,7 @@ def uid_for(category: str, key: str, day: str) -> str:
 
 def meeting_events(store: Store, body: str | None = None) -> list[Event]:
     """Each meeting a paper is for, and each next meeting a paper announces."""
-    clause, params = body_clause(body, "m.body")
-    rows = sql_rows(store, "SELECT m.doc_id, m.body, m.date, m.time, m.venue, m.next_date, "
-                    "d.title FROM meetings m JOIN documents d ON d.id = m.doc_id "
-                    f"WHERE (m.date IS NOT NULL OR m.next_date IS NOT NULL){clause} "
-                    "ORDER BY m.date", params)
+    rows = store.dated_meetings(body)
     out: list[Event] = []
     for r in rows:
         name = r["body"] or r["title"] or "Meeting"
@@ -66,10 +62,7 @@ def meeting_events(store: Store, body: str | None = None) -> list[Event]:
 def deadline_events(store: Store, body: str | None = None) -> list[Event]:
     """Deadlines papers set (closing dates, "by 31 March"), as all-day events: one per
     paper and day, however often the paper repeats it."""
-    clause, params = body_clause(body)
-    rows = sql_rows(store, "SELECT x.text, x.date, x.context, d.title, d.body FROM date_facts x "
-                    "JOIN documents d ON d.id = x.doc_id WHERE x.kind = 'deadline' AND "
-                    f"x.date IS NOT NULL{clause} ORDER BY x.date, d.path, x.idx", params)
+    rows = store.deadlines(body=body)
     grouped: dict[tuple[str, str], list[str]] = {}
     for r in rows:
         key = (r["title"] or r["body"] or "", r["date"])
@@ -89,10 +82,7 @@ def _deadline_summary(context: str, limit: int = 90) -> str:
 
 def briefing_events(store: Store, body: str | None = None) -> list[Event]:
     """Events and training from briefings, on each day the item names."""
-    clause, params = body_clause(body)
-    rows = sql_rows(store, "SELECT d.id FROM documents d WHERE d.genre = 'briefing' AND "
-                    "EXISTS (SELECT 1 FROM briefing_items b WHERE b.doc_id = d.id AND "
-                    f"b.kind = 'event'){clause} ORDER BY d.date", params)  # JSON read: few
+    rows = store.briefings(body=body, item_kind="event")  # JSON read: few
     out: list[Event] = []
     for r in rows:
         for item in paper_json(store, r["id"]).get("items") or ():

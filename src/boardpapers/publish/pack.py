@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from boardpapers.browse import meeting as stored_meeting
-from boardpapers.browse import sql_rows
 from boardpapers.model.errors import BoardpapersError
 from boardpapers.publish.rows import paper_json
 from boardpapers.store import Store
@@ -91,14 +90,11 @@ class _Stored:
 
 
 def _reports(store: Store, doc_id: str) -> list[_Stored]:
-    rows = sql_rows(store, "SELECT idx, title, agenda_item, purpose, summary FROM reports "
-                    "WHERE doc_id = :d ORDER BY idx", {"d": doc_id})
-    recs = sql_rows(store, "SELECT report_idx, text FROM recommendations WHERE doc_id = :d "
-                    "AND kind = 'recommendation' ORDER BY report_idx, idx", {"d": doc_id})
-    officers = sql_rows(store, "SELECT report_idx, name, position FROM contact_officers "
-                        "WHERE doc_id = :d ORDER BY report_idx, idx", {"d": doc_id})
-    blocks = sql_rows(store, "SELECT report_idx, kind, text FROM blocks WHERE doc_id = :d "
-                      "AND report_idx IS NOT NULL ORDER BY idx", {"d": doc_id})
+    rows = store.rows_of(doc_id, "reports")
+    recs = [r for r in store.rows_of(doc_id, "recommendations")
+            if r["kind"] == "recommendation"]
+    officers = store.rows_of(doc_id, "contact_officers")
+    blocks = [b for b in store.rows_of(doc_id, "blocks") if b["report_idx"] is not None]
     out: list[_Stored] = []
     for r in rows:
         anchor = f"report-{r['idx'] + 1}"

@@ -7,6 +7,7 @@ inside itself. ``store.open_store(url)`` picks one from the URL.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -115,6 +116,82 @@ class Store(Protocol):
     def similar(self, doc_id: str, limit: int = 10) -> list[dict[str, Any]]: ...
 
     def stats(self) -> dict[str, Any]: ...
+
+    # ---------------------------------------------------------- browsing (store/reads.py)
+
+    def rows_of(self, doc_id: str, table: str) -> list[dict[str, Any]]:
+        """One paper's rows of blocks, reports, recommendations, contact_officers,
+        members or agenda_items, in the paper's order."""
+        ...
+
+    def stored_paper(self, doc_id: str) -> dict[str, Any]:
+        """The paper as stored (the export contract without blocks); {} if none."""
+        ...
+
+    def report_text(self, doc_id: str, title_key: str | None) -> list[str]: ...
+
+    def meeting_of(self, doc_id: str) -> dict[str, Any] | None: ...
+
+    def paper_list(self, *, genre: str | None = None, body: str | None = None,
+                   authority: str | None = None, since: str | None = None,
+                   until: str | None = None, after: list[Any] | None = None,
+                   limit: int = 20) -> list[dict[str, Any]]:
+        """Current papers newest first, after the key (date, path, id) ``after``."""
+        ...
+
+    def meeting_list(self, *, body: str | None = None, authority: str | None = None,
+                     since: str | None = None, until: str | None = None,
+                     after: list[Any] | None = None,
+                     limit: int = 20) -> list[dict[str, Any]]:
+        """Meetings newest first, after the key (date, path, doc_id) ``after``."""
+        ...
+
+    def board_meetings(self, body: str | None, authority: str | None
+                       ) -> list[dict[str, Any]]: ...
+
+    def board_papers(self, body: str | None, authority: str | None
+                     ) -> list[dict[str, Any]]: ...
+
+    def upcoming(self, today: str, limit: int) -> dict[str, list[dict[str, Any]]]: ...
+
+    def deadlines(self, *, body: str | None = None, since: str | None = None,
+                  limit: int | None = None) -> list[dict[str, Any]]: ...
+
+    def council_mentions(self, code: str, name: str, *, limit: int,
+                         offset: int = 0) -> dict[str, Any]:
+        """A council's head row, a page of its mentions, its programmes and papers."""
+        ...
+
+    # ---------------------------------------------------------- publishing and decisions
+
+    def newest_papers(self, *, body: str | None = None, ids: Sequence[str] | None = None,
+                      limit: int = 50) -> list[dict[str, Any]]: ...
+
+    def dated_meetings(self, body: str | None = None) -> list[dict[str, Any]]: ...
+
+    def briefings(self, *, since: str | None = None, until: str | None = None,
+                  body: str | None = None, item_kind: str | None = None
+                  ) -> list[dict[str, Any]]: ...
+
+    def reports_between(self, since: str, until: str, body: str | None = None
+                        ) -> list[dict[str, Any]]: ...
+
+    def recommendations_between(self, since: str, until: str, body: str | None = None
+                                ) -> list[dict[str, Any]]: ...
+
+    def export_rows(self, table: str) -> list[dict[str, Any]]:
+        """papers, reports, recommendations or facts, each row with its paper."""
+        ...
+
+    def recommendation_list(self, *, body: str | None = None) -> list[dict[str, Any]]: ...
+
+    def decision_list(self, *, body: str | None = None) -> list[dict[str, Any]]: ...
+
+    def recommendation_keys(self, *, body: str | None = None, since: str | None = None,
+                            until: str | None = None, officer: str | None = None,
+                            kind: str | None = None) -> list[dict[str, Any]]: ...
+
+    def officer_names(self) -> dict[tuple[str, int], list[str]]: ...
 
     def ensure_index(self) -> bool:
         """Bring the search index up to the database before a search."""

@@ -7,24 +7,26 @@ there", where its search index lives and how the index follows the database.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import ColumnElement, Engine, Table, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.dml import Insert
 
-from boardpapers.model.errors import StoreError
+from boardpapers.model.errors import DatabaseError, StoreError
 from boardpapers.model.paper import Paper
 from boardpapers.model.query import Query
 from boardpapers.store import harvest_state, queries, schema
 from boardpapers.store.base import BlockSearch, SearchOptions
 from boardpapers.store.blocksearch import search_blocks
+from boardpapers.store.reads import SqlReads
 from boardpapers.store.rows import LEAD_SECTIONS, Rows, council_key, paper_rows
 from boardpapers.store.textindex import IndexedBlock, TextIndex
 
@@ -33,10 +35,23 @@ _STOP = frozenset("""this that with from have will been were their they them the
 would could should about into also more most other such than then these those what when
 where while your ours council councils report members board paper papers local
 government""".split())
+P = ParamSpec("P")
+R = TypeVar("R")
 SIMILAR_TERMS = 24  # distinctive words of a paper that `similar` looks for elsewhere
 
 
-class SqlStore:
+def _database_errors(method: Callable[P, R]) -> Callable[P, R]:
+    """The database's own errors as DatabaseError, so callers need not know the driver."""
+    @functools.wraps(method)
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"database error: {exc.__class__.__name__}: {exc}") from exc
+    return wrapped
+
+
+class SqlStore(SqlReads):
     """The Store protocol over SQLAlchemy Core; subclasses supply the engine and index."""
 
     engine: Engine
@@ -117,6 +132,7 @@ class SqlStore:
             conn.execute(update(d).where(d.c.id == sha256).values(path=path))
         self._hidden = None
 
+    @_database_errors
     def save(self, paper: Paper, *, replace: bool = False) -> bool:
         """Store a paper in one transaction; False when it was already there.
 
