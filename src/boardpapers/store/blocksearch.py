@@ -1,14 +1,16 @@
 """One search over the block index, whichever way the database rows are read.
 
-The index ranks and counts; the rows say which body names match a ``body:`` filter,
-which passages and papers a ``council:`` selects, which paper each ranked passage
-belongs to (to fold copies and second passages of a paper) and what a hit shows. A
-``RowSource`` answers those questions: SQLAlchemy for every back end (sql.py), or the
+The index ranks and counts, and keeps with each passage its paper and what a hit shows
+(so a search reads no hit rows from the database); the rows say which body names match
+a ``body:`` filter, which passages and papers a ``council:`` selects and which papers
+are superseded, and give a hit's row when an index lacks it. A ``RowSource`` answers
+those questions: SQLAlchemy for every back end (sql.py), or the
 standard library's sqlite3 for a quick read-only search of a SQLite file (quick.py).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -62,8 +64,9 @@ def search_blocks(index: TextIndex, rows: RowSource, query: Query, *, limit: int
         found = index.search(query, limit=limit, offset=offset, facets=facets,
                              body_names=names, scope=scope, by_date=opts.by_date,
                              hidden=hidden)
+    details.update(stored_details(found.hits))
     missing = [h.block_id for h in found.hits if h.block_id not in details]
-    if missing:  # one query for the page's rows, unless the chooser read them already
+    if missing:  # one query for rows the index does not hold
         details.update((r["id"], r) for r in rows.hit_details(missing))
     hits = tuple(BlockHit(h.block_id, h.score, h.snippet, details[h.block_id],
                           *folded.get(h.block_id, (1, 1)))
@@ -92,17 +95,30 @@ def council_scope(rows: RowSource, council: str | None, *, per_paper: bool) -> S
     return Scope(block_ids=tuple(b for b, _ in mentions), doc_ids=published)
 
 
+def stored_details(hits: Sequence[IndexHit]) -> dict[int, dict[str, Any]]:
+    """The hits' rows as the index stored them, by block id (hits it lacks are left out)."""
+    out: dict[int, dict[str, Any]] = {}
+    for h in hits:
+        if h.shown:
+            row = json.loads(h.shown)
+            row["id"], row["doc_id"] = h.block_id, h.doc_id
+            out[h.block_id] = row
+    return out
+
+
 def _chooser(rows: RowSource, opts: SearchOptions, limit: int, offset: int,
              folded: dict[int, tuple[int, int]],
              details: dict[int, dict[str, Any]]) -> Chooser:
     """Picks one page from the ranked window once copies (and a paper's second
-    passages) are folded away; records each shown hit's (copies, passages). The
-    window's rows are read in one query, which also gives the hits' details."""
+    passages) are folded away; records each shown hit's (copies, passages). Each
+    passage's paper comes from the index; an index that lacks it has the window's rows
+    read in one query."""
     def choose(window: list[IndexHit]) -> list[IndexHit]:
-        if window:
-            details.update((r["id"], r) for r in rows.hit_details(
-                [h.block_id for h in window]))
-        owner = {i: str(r["doc_id"]) for i, r in details.items()}
+        unknown = [h.block_id for h in window if not h.doc_id]
+        if unknown:
+            details.update((r["id"], r) for r in rows.hit_details(unknown))
+        owner = {h.block_id: h.doc_id for h in window if h.doc_id}
+        owner.update((i, str(r["doc_id"])) for i, r in details.items())
         page = fold_hits(window, owner, collapse=opts.collapse,
                          per_paper=opts.per_paper)[offset:offset + limit]
         folded.update({h.block_id: (c, p) for h, c, p in page})

@@ -30,6 +30,7 @@ CONTEXT_BOOST = 1.0
 LEAD_BOOST = FIELD_BOOSTS["lead"]
 FACET_FIELDS = {"body": "body_name", "genre": "genre", "year": "year", "section": "section",
                 "council": "council"}
+SHOWN_FIELD = "shown"  # stored only: a hit's row as JSON, so a search reads no database
 SNIPPET_CHARS = 180
 PREFIX_TERMS = 50  # most frequent words a prefix query expands to
 
@@ -50,6 +51,8 @@ class IndexHit:
     snippet: str = ""  # HTML-escaped, matches in <mark>
     text: str = ""  # the block's text, as indexed
     copies: int = 1  # hits with the same text this one stands for
+    doc_id: str = ""  # the paper the block belongs to
+    shown: bytes = b""  # its row as stored in the index (JSON), if it was
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +98,9 @@ def search_index(ix: TextIndex, query: Query, *, limit: int, offset: int = 0,
         block_id = int(doc["id"][0])
         addresses[block_id] = doc
         score = 0.0 if by_date else float(key)
-        window.append(IndexHit(block_id, score, text=_text_of(doc)))
+        window.append(IndexHit(block_id, score, text=_text_of(doc),
+                               doc_id=doc.get_first("doc") or "",
+                               shown=doc.get_first(SHOWN_FIELD) or b""))
     chosen = choose(window) if choose else window
     generators = _Snippets(searcher, text_query, ix.schema)
     hits = tuple(replace(h, snippet=_snippet(addresses[h.block_id], generators))

@@ -86,7 +86,8 @@ class PostgresStore(SqlStore):
     def _insert_new(self, table: Table) -> Insert:
         return pg_insert(table).on_conflict_do_nothing()
 
-    def _after_save(self, conn: Connection, doc_id: str, rows: Rows, replaced: bool) -> None:
+    def _after_save(self, conn: Connection, doc_id: str, rows: Rows | None,
+                    replaced: bool) -> None:
         if replaced:
             self._replaced.append(doc_id)
 

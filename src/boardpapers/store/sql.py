@@ -94,8 +94,10 @@ class SqlStore(SqlReads):
         """INSERT … ON CONFLICT DO NOTHING for this dialect."""
         raise NotImplementedError
 
-    def _after_save(self, conn: Connection, doc_id: str, rows: Rows, replaced: bool) -> None:
-        """Inside the saving transaction: what the index needs to follow it."""
+    def _after_save(self, conn: Connection, doc_id: str, rows: Rows | None,
+                    replaced: bool) -> None:
+        """Inside the saving transaction: what the index needs to follow it (``rows``
+        None: read the paper's rows back from the database)."""
 
     def _after_commit(self) -> None:
         """After the saving transaction committed."""
@@ -127,9 +129,14 @@ class SqlStore(SqlReads):
             return conn.execute(select(d.c.path).where(d.c.id == sha256)).scalar_one_or_none()
 
     def set_path(self, sha256: str, path: str) -> None:
+        """A stored paper's file moved: its row and its passages in the index (which
+        keep the path a hit shows) follow."""
         d = schema.documents
+        self._before_save()
         with self.engine.begin() as conn:
             conn.execute(update(d).where(d.c.id == sha256).values(path=path))
+            self._after_save(conn, sha256, None, True)
+        self._after_commit()
         self._hidden = None
 
     @_database_errors
@@ -405,23 +412,30 @@ class _BlockMarks:
 
 def _blocks_of(conn: Connection, doc_ids: Sequence[str],
                marks: _BlockMarks) -> dict[str, list[IndexedBlock]]:
-    d, b = schema.documents, schema.blocks
-    docs = {r.id: r for r in conn.execute(select(d.c.id, d.c.genre, d.c.body, d.c.date)
+    d, b, rp = schema.documents, schema.blocks, schema.reports
+    docs = {r.id: r for r in conn.execute(select(d.c.id, d.c.genre, d.c.body, d.c.date,
+                                                 d.c.path, d.c.title, d.c.pages)
                                           .where(d.c.id.in_(list(doc_ids))))}
+    reports = {(r.doc_id, r.idx): r.title for r in conn.execute(
+        select(rp.c.doc_id, rp.c.idx, rp.c.title).where(rp.c.doc_id.in_(list(doc_ids))))}
     found = conn.execute(select(b.c.id, b.c.doc_id, b.c.idx, b.c.kind, b.c.text,
-                                b.c.section_kind, b.c.heading)
+                                b.c.section_kind, b.c.heading, b.c.page, b.c.report_idx)
                          .where(b.c.doc_id.in_(list(doc_ids)), b.c.kind != "page_break")
                          .order_by(b.c.doc_id, b.c.idx)).all()
     out: dict[str, list[IndexedBlock]] = {i: [] for i in docs}
     for r in found:
         doc = docs[r.doc_id]
+        shown = {"path": doc.path, "title": doc.title, "genre": doc.genre, "date": doc.date,
+                 "body": doc.body, "idx": r.idx, "page": r.page, "doc_pages": doc.pages,
+                 "kind": r.kind, "section_kind": r.section_kind, "heading": r.heading,
+                 "report": reports.get((r.doc_id, r.report_idx))}
         out[r.doc_id].append(IndexedBlock(
             block_id=r.id, doc_id=r.doc_id, text=r.text,
             lead=r.kind == "heading" or r.section_kind in LEAD_SECTIONS,
             genre=doc.genre, body=doc.body, date=doc.date, section=r.section_kind,
             has=tuple(sorted(marks.has.get((r.doc_id, r.idx), ()))),
             councils=tuple(sorted(marks.councils.get((r.doc_id, r.idx), ()))),
-            heading=r.kind == "heading", context=r.heading))
+            heading=r.kind == "heading", context=r.heading, shown=shown))
     return out
 
 

@@ -174,7 +174,8 @@ class SqliteStore(SqlStore):
     def _before_save(self) -> None:
         self.index.begin()  # queue behind another writer before writing the database
 
-    def _after_save(self, conn: Connection, doc_id: str, rows: Rows, replaced: bool) -> None:
+    def _after_save(self, conn: Connection, doc_id: str, rows: Rows | None,
+                    replaced: bool) -> None:
         self._pending = (doc_id, replaced, indexed_blocks(conn, doc_id, rows))
 
     def _after_commit(self) -> None:

@@ -15,8 +15,9 @@ so filters, facets and ranking run inside the index.
 
 from __future__ import annotations
 
+import json
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from boardpapers.store.indexfolder import (
 )
 from boardpapers.store.indexsearch import (
     CONTEXT_FIELD,
+    SHOWN_FIELD,
     TEXT_FIELDS,
     Chooser,
     IndexHit,
@@ -46,7 +48,7 @@ from boardpapers.store.indexsearch import (
     search_index,
 )
 
-SCHEMA_VERSION = "3"  # 3: the council field
+SCHEMA_VERSION = "4"  # 3: the council field; 4: the hit's row stored (no database read)
 WRITER_HEAP = 64_000_000
 # An ingest commits the index this often (between papers). Each commit writes a segment
 # and syncs it to disk (about 150 ms under load) and later merges cost more the more
@@ -73,12 +75,13 @@ class IndexedBlock:
     councils: tuple[str, ...] = ()  # council keys (register code, else name) it names
     heading: bool = False  # the block is a heading
     context: str | None = None  # the heading above it
+    shown: Mapping[str, Any] | None = None  # what a hit shows (RowSource.hit_details)
 
 
 def _schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_integer_field("id", stored=True, indexed=True, fast=True)
-    sb.add_text_field("doc", stored=False, tokenizer_name="raw", fast=True)
+    sb.add_text_field("doc", stored=True, tokenizer_name="raw", fast=True)
     for name in TEXT_FIELDS:
         sb.add_text_field(name, stored=True, tokenizer_name="en_stem")
     sb.add_text_field(CONTEXT_FIELD, stored=False, tokenizer_name="en_stem")
@@ -86,6 +89,7 @@ def _schema() -> tantivy.Schema:
         sb.add_text_field(name, stored=False, tokenizer_name="raw", fast=True)
     sb.add_integer_field("date", indexed=True, fast=True)
     sb.add_text_field("has", stored=False, tokenizer_name="raw")
+    sb.add_bytes_field(SHOWN_FIELD, stored=True)
     return sb.build()
 
 
@@ -263,6 +267,8 @@ def _document(b: IndexedBlock) -> tantivy.Document:
         doc.add_text("has", kind)
     for key in b.councils:
         doc.add_text("council", key)
+    if b.shown is not None:
+        doc.add_bytes(SHOWN_FIELD, json.dumps(b.shown, separators=(",", ":")).encode())
     return doc
 
 
