@@ -78,4 +78,5 @@ def search(store: Searcher, text_query: str, *, filters: Filters | None = None, 
                  for h in found.hits if (r := h.row))
     return SearchResult(total=found.total, hits=hits, facets=found.facets, query=text_query,
                         behind=found.behind, papers=found.papers, undated=found.undated,
+                        estimated=found.estimated,
                         order="date" if by_date else "relevance", per_paper=per_paper)

@@ -209,7 +209,7 @@ def _mark_to_rich(snippet: str) -> str:
 
 def write_search_plain(result: SearchResult) -> None:
     """Search results as plain lines for a pipe or a log: no colour, no markup."""
-    out = [f"{result.total} matching passages in {result.papers} papers"
+    out = [f"{result.total} matching passages in {_about(result)}{result.papers} papers"
            + (", newest first" if result.order == "date" else "")]
     if result.undated:
         out.append(f"{result.undated} more in papers with no date: add --undated to "
@@ -226,10 +226,16 @@ def write_search_plain(result: SearchResult) -> None:
         out.append("  " + html.unescape(re.sub(r"</?mark>", "", hit.snippet)))
     for name, values in result.facets.items():
         if values:
-            out.append(f"\n{name}: " + ", ".join(f"{v} ({n})" for v, n in values))
+            out.append(f"\n{name}: " + ", ".join(f"{v} ({'≈' * result.estimated}{n})"
+                                                 for v, n in values))
     from boardpapers.files import printable
     sys.stdout.write("\n".join(printable(line) for line in "\n".join(out).split("\n"))
                      + "\n")
+
+
+def _about(result: SearchResult) -> str:
+    """Papers and facets counted from a sample of very many matches are estimates."""
+    return "about " if result.estimated else ""
 
 
 def _page(page: int | None) -> str:
@@ -239,7 +245,7 @@ def _page(page: int | None) -> str:
 def render_search(console: Console, result: SearchResult) -> None:
     order = ", newest first" if result.order == "date" else ""
     console.print(f"[bold]{result.total}[/bold] matching passages in "
-                  f"[bold]{result.papers}[/bold] papers{order}")
+                  f"{_about(result)}[bold]{result.papers}[/bold] papers{order}")
     if result.undated:
         console.print(f"[dim]{result.undated} more in papers with no date: add --undated "
                       "to include them[/dim]")
@@ -261,7 +267,7 @@ def render_search(console: Console, result: SearchResult) -> None:
     for name, values in result.facets.items():
         if values:
             console.print(f"\n[bold]{name}[/bold]: " + ", ".join(
-                f"{escape(v)} ({n})" for v, n in values))
+                f"{escape(v)} ({'≈' * result.estimated}{n})" for v, n in values))
 
 
 def _yes_no(value: Any) -> str | None:

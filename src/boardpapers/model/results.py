@@ -43,6 +43,7 @@ class SearchResult:
     behind: int = 0  # passages stored by a running ingest, not yet searchable
     papers: int = 0  # distinct papers among all matches
     undated: int = 0  # matches in undated papers a date filter left out
+    estimated: bool = False  # papers and facet counts estimated from a sample of matches
     order: str = "relevance"
     per_paper: bool = False
 
@@ -50,6 +51,7 @@ class SearchResult:
         return {"query": self.query, "total": self.total, "papers": self.papers,
                 "undated_left_out": self.undated, "order": self.order,
                 "per_paper": self.per_paper, "index_behind": self.behind,
+                "estimated": self.estimated,
                 "hits": [h.to_json() for h in self.hits],
                 "facets": {k: [{"value": v, "count": c} for v, c in vals]
                            for k, vals in self.facets.items()}}

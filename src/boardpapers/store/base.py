@@ -38,6 +38,7 @@ class BlockSearch:
     behind: int = 0  # passages stored by a running ingest, not yet searchable
     papers: int = 0  # distinct papers among all matches
     undated: int = 0  # matches in undated papers that a date filter left out
+    estimated: bool = False  # facets and papers estimated from a sample of the matches
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,7 +72,7 @@ def search_blocks(index: TextIndex, rows: RowSource, query: Query, *, limit: int
                           *folded.get(h.block_id, (1, 1)))
                  for h in found.hits if h.block_id in details)
     return BlockSearch(found.total, hits, found.facets, behind, papers=found.papers,
-                       undated=found.undated)
+                       undated=found.undated, estimated=found.estimated)
 
 
 def council_scope(rows: RowSource, council: str | None, *, per_paper: bool) -> Scope | None:

@@ -10,6 +10,8 @@ matching heading ranks above the two-word heading itself.
 
 from __future__ import annotations
 
+import math
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -30,9 +32,27 @@ CONTEXT_BOOST = 1.0
 LEAD_BOOST = FIELD_BOOSTS["lead"]
 FACET_FIELDS = {"body": "body_name", "genre": "genre", "year": "year", "section": "section",
                 "council": "council"}
+SAMPLE_FIELD = "sample"  # which share of papers a block's paper falls in (FacetSettings)
 SHOWN_FIELD = "shown"  # stored only: a hit's row as JSON, so a search reads no database
 SNIPPET_CHARS = 180
 PREFIX_TERMS = 50  # most frequent words a prefix query expands to
+
+
+@dataclass(frozen=True, slots=True)
+class FacetSettings:
+    """Facets and the papers count are exact up to ``exact_up_to`` matches. Above it they
+    are counted over the matches in a sample of the papers (each paper falls in one of
+    ``buckets`` by a hash of its id; enough buckets are taken for about ``exact_up_to``
+    matches) and scaled up, and the result says they are estimates: counting every match
+    of a common word grows with the corpus (480k passages of a million match "council"),
+    the sample does not. The total is always exact. Changing ``buckets`` needs the index
+    rebuilt (textindex.SCHEMA_VERSION)."""
+
+    exact_up_to: int = 20_000
+    buckets: int = 1_024
+
+
+FACETS = FacetSettings()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +82,7 @@ class IndexResult:
     facets: dict[str, list[tuple[str, int]]]
     papers: int = 0  # distinct documents among all matches
     undated: int = 0  # matches a date filter left out because their paper has no date
+    estimated: bool = False  # facets and papers estimated from a sample (FacetSettings)
 
 
 Chooser = Callable[[list[IndexHit]], list[IndexHit]]
@@ -106,13 +127,20 @@ def search_index(ix: TextIndex, query: Query, *, limit: int, offset: int = 0,
     hits = tuple(replace(h, snippet=_snippet(addresses[h.block_id], generators))
                  for h in chosen)
     total = int(getattr(found, "count", 0) or 0)
-    counts, papers = facet_counts(searcher, full, facets=facets) if total else ({}, 0)
+    counts: dict[str, list[tuple[str, int]]] = {}
+    papers, estimated = 0, False
+    if total > FACETS.exact_up_to:
+        counts, papers = sampled_facet_counts(ix, searcher, full, total, facets=facets)
+        estimated = papers > 0
+    if total and not estimated:
+        counts, papers = facet_counts(searcher, full, facets=facets)
     undated = 0
     if (query.filters.since or query.filters.until) and not query.filters.undated:
         undated = _count(searcher, with_filters(
             ix, text_query, replace(query.filters, since=None, until=None), body_names,
             scope, undated_only=True, hidden=hidden))
-    return IndexResult(total, hits, counts, papers=papers, undated=undated)
+    return IndexResult(total, hits, counts, papers=papers, undated=undated,
+                       estimated=estimated)
 
 
 def _count(searcher: Any, query: tantivy.Query) -> int:
@@ -263,6 +291,25 @@ def facet_counts(searcher: Any, query: tantivy.Query, *, facets: bool = True,
     return {name: [(str(b["key"]), int(b["doc_count"]))
                    for b in result.get(name, {}).get("buckets", [])]
             for name in FACET_FIELDS}, papers
+
+
+def sampled_facet_counts(ix: TextIndex, searcher: Any, query: tantivy.Query, total: int, *,
+                         facets: bool) -> tuple[dict[str, list[tuple[str, int]]], int]:
+    """facet_counts over the matches in a sample of the papers, scaled up to the whole
+    (FacetSettings); papers 0 when the sample holds no match."""
+    share = max(1, math.ceil(FACETS.buckets * FACETS.exact_up_to / total))
+    sample = tantivy.Query.range_query(ix.schema, SAMPLE_FIELD, tantivy.FieldType.Integer,
+                                       0, share - 1)
+    counts, papers = facet_counts(searcher, tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, query), (tantivy.Occur.Must, sample)]), facets=facets)
+    scale = FACETS.buckets / share
+    return ({name: [(value, min(total, round(n * scale))) for value, n in values]
+             for name, values in counts.items()}, min(total, round(papers * scale)))
+
+
+def sample_bucket(doc_id: str) -> int:
+    """The share of papers (0 to buckets - 1) a paper's blocks are sampled in."""
+    return zlib.crc32(doc_id.encode()) % FACETS.buckets
 
 
 def day_number(iso: str) -> int:
