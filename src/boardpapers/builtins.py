@@ -33,15 +33,20 @@ def _readers(points: Points) -> None:
 
 
 def _genres(points: Points) -> None:
-    for name, ref in (("agenda_pack", "pack:parse_pack"),
-                      ("report", "report:parse_report_paper"),
-                      ("agenda", "agenda:parse_agenda"),
-                      ("minutes", "minutes:parse_minutes"),
-                      ("agenda_and_minutes", "minutes:parse_agenda_and_minutes"),
-                      ("briefing", "briefing:parse_briefing"),
-                      ("summary", "briefing:parse_summary"),
-                      ("other", "generic:parse_other")):
-        points.genres.add(GenreSpec(name, f"boardpapers.parsers.{ref}"))
+    """Each genre's parser and scorer; the order of those that may win alone breaks ties."""
+    signs = "boardpapers.genres"
+    for name, ref, score, parts in (
+            ("agenda_pack", "pack:parse_pack", "pack:score", ("agenda", "report")),
+            ("report", "report:parse_report_paper", "report:score", ()),
+            ("agenda", "agenda:parse_agenda", "meetings:score_agenda", ()),
+            ("minutes", "minutes:parse_minutes", "meetings:score_minutes", ()),
+            ("agenda_and_minutes", "minutes:parse_agenda_and_minutes",
+             "meetings:score_agenda_and_minutes", ("agenda", "minutes")),
+            ("briefing", "briefing:parse_briefing", "briefing:score", ()),
+            ("summary", "briefing:parse_summary", "briefing:score_summary", ()),
+            ("other", "generic:parse_other", "other:score", ())):
+        points.genres.add(GenreSpec(name, f"boardpapers.parsers.{ref}", f"{signs}.{score}",
+                                    parts=parts, alone=name != "agenda_pack"))
 
 
 def _fact_kinds(points: Points) -> None:

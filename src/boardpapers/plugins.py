@@ -40,15 +40,22 @@ class ReaderSpec:
 class GenreSpec:
     """A kind of paper: ``parse`` is ``(layout, classification) -> Paper``.
 
-    ``score``, for a genre added from outside, is ``(text, add) -> None``: it reads the
-    paper's short lines joined by newlines and calls ``add(genre, weight, why)`` for each
-    sign it finds; the genre with the best score past ``genre.DECIDE.min_score`` wins
-    unless a built-in rule decides first. The built-in genres are scored in ``genre``.
+    ``score`` is ``(paper: genres.PaperLines, signs: genres.Signs) -> None``: it reads the
+    paper's short lines (``paper.lines``) or their text (``paper.text``) and calls
+    ``signs(genre, weight, why)`` for each sign it finds. Every genre, built in or not, is
+    scored this way; after the decision rules of ``genre.DECIDE`` (packs, meeting pages,
+    decisive "other" signs) the best score past ``DECIDE.min_score`` wins.
     """
 
     name: str
     parse: str  # "module:function"
     score: str | None = None  # "module:function"
+    # Genres this one is made of: its evidence starts with theirs ("agenda_pack" shows
+    # its agenda's and its reports' signs).
+    parts: tuple[str, ...] = ()
+    # False: only a decision rule names this genre, never its score alone (a pack is an
+    # agenda with reports; its own signs only help that rule).
+    alone: bool = True
 
 
 @dataclass(frozen=True, slots=True)

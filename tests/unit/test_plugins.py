@@ -44,9 +44,9 @@ def read(data, source):
     return Layout(source, blocks, text)
 
 
-def score(text, add):
-    if "petition" in text.lower():
-        add("petition_response", 6.0, "answers a petition")
+def score(paper, signs):
+    if "petition" in paper.text.lower():
+        signs("petition_response", 6.0, "answers a petition")
 
 
 PETITION = re.compile(r"\\bpetition no\\. ?(\\d+)", re.IGNORECASE)

@@ -8,8 +8,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from boardpapers.genre_cues import CUES, _case_blind
+from boardpapers.genre_cues import _case_blind
+from boardpapers.genres import briefing, meetings, other, report
 from boardpapers.prefilter import Prefilter, may_match, needles
+
+# Every built-in genre's cue table.
+CUES = [cue for table in (report.CUES, meetings.AGENDA_CUES, meetings.AGENDA_AND_MINUTES_CUES,
+                          meetings.MINUTES_CUES, briefing.SUMMARY_CUES, briefing.BRIEFING_CUES,
+                          other.CUES) for cue in table]
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
