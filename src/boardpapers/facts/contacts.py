@@ -14,6 +14,7 @@ import re
 import phonenumbers
 
 from boardpapers.model.paper import Mention, Span
+from boardpapers.vocab import cues
 
 # ---------------------------------------------------------------- emails
 
@@ -77,7 +78,7 @@ _DIGITS = re.compile(r"\d")
 
 def find_phones(text: str, block: int) -> list[Mention]:
     out: list[Mention] = []
-    if not _DIGITS.search(text):
+    if cues.DIGIT not in cues.present(text):
         return out
     for m in _PHONE.finditer(text):
         normalised = normalise_phone(m.group("number"))
@@ -115,11 +116,12 @@ _URL = re.compile(
     r"|(?<![\w@./-])[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\." + _TLD
     + r"/[^\s<>\"'\]\[|]*", re.IGNORECASE)
 _TRAILING = ".,;:!?'\"*_>}"
+_WWW_CUE = cues.define("www", ["www."])
 
 
 def find_urls(text: str, block: int) -> list[Mention]:
     out: list[Mention] = []
-    if "/" not in text and "www." not in text.lower():
+    if "/" not in text and _WWW_CUE not in cues.present(text):
         return out  # every address the pattern admits has a scheme, "www." or a path
     for m in _URL.finditer(text):
         a, b = m.start(), _trim_url(text, m.start(), m.end())

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from boardpapers.registry import Authority, normalise_name, register
+from boardpapers.vocab import cues
 
 # Designations before and after a place, as normalised token sequences.
 PREFIXES: tuple[str, ...] = (
@@ -86,6 +87,7 @@ _ABBREVIATED = re.compile(
     r"(?<![\w&])(?:(?P<alone>" + "|".join(
         re.escape(a) for a in sorted(ABBREVIATED, key=len, reverse=True)) + r")(?![\w&])"
     r"|(?P<with>" + "|".join(ABBREVIATED_BEFORE_COUNCIL) + r")[ \u00a0]+Council\b)")
+_ABBREVIATED_CUE = cues.define_pattern("council initials", _ABBREVIATED)
 
 _LETTER = "A-Za-z0-9ÀÂÊÎÔÛŴŶàâäêëîïôöûüŵŷ"  # Welsh circumflexes: "Ynys Môn", "Sir Gâr"
 _TOKEN = re.compile(rf"[{_LETTER}]+(?:['’][A-Za-z]+)*|&|/|,|[.;:()\[\]|\t\n]")
@@ -401,6 +403,8 @@ def scan_abbreviations(text: str) -> list[NameMatch]:
     """Councils written as their initials: "RBKC", "B&NES", "GMCA"."""
     reg = register()
     out: list[NameMatch] = []
+    if _ABBREVIATED_CUE not in cues.present(text):
+        return out
     for m in _ABBREVIATED.finditer(text):
         code = (ABBREVIATED[m.group("alone")] if m.group("alone")
                 else ABBREVIATED_BEFORE_COUNCIL[m.group("with")])

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from boardpapers.facts.council_names import WEAK_SUFFIXES, NameMatch, scan, scan_abbreviations
 from boardpapers.model.paper import CouncilMention, Span
+from boardpapers.vocab import cues
 
 # Words that make a sentence about councils, so a bare place name in it is a council.
 # "local government" counts in lower case only: capitalised it is part of a title or a
@@ -35,7 +36,7 @@ _UNLISTED = re.compile(
     r"\b(?:(?:London|Royal)[ ]+Borough[ ]+of[ ]+[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+){0,3}"
     rf"|{_PLACE_WORD}{{1,4}}(?:Metropolitan[ ]+Borough|City|County|District|Borough)[ ]+Council"
     rf"|{_PLACE_WORD}{{1,4}}(?:Mayoral[ ]+)?Combined[ ]+(?:County[ ]+)?Authority)")
-_UNLISTED_CUE = re.compile(r"Council|Borough|Authority")  # each shape above needs one
+_UNLISTED_CUE = cues.define_pattern("designation", _UNLISTED)  # "Council", "Borough"…
 _DESIGNATION_FIRST = re.compile(
     r"(?:City|County|District|Borough|Metropolitan|Combined|Mayoral|Town|Parish)\b")
 _NOT_A_PLACE = frozenset({"the", "a", "an", "each", "every", "all", "any", "our", "your",
@@ -57,7 +58,7 @@ def find_councils(text: str, block: int) -> list[CouncilMention]:
         if mention is not None:
             out.append(mention)
     taken = [(m.span.start, m.span.end) for m in out]
-    unlisted = _UNLISTED.finditer(text) if _UNLISTED_CUE.search(text) else ()
+    unlisted = _UNLISTED.finditer(text) if _UNLISTED_CUE in cues.present(text) else ()
     for u in unlisted:
         start, end = _trim_unlisted(text, u.start(), u.end())
         if (end - start < 4 or _DESIGNATION_FIRST.match(text, start)

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from boardpapers.facts.money import QUALIFIER_BEFORE
 from boardpapers.facts.sentence import sentence_around
 from boardpapers.model.paper import Metric, Span
+from boardpapers.vocab import cues
 
 NounPhrase = Callable[[str, int, float], "tuple[str, int, int] | None"]
 
@@ -38,10 +39,12 @@ FRACTIONS = {"half": 50.0, "a third": 33.3, "one third": 33.3, "two thirds": 66.
 _ALWAYS = frozenset({"two thirds", "three quarters"})
 
 _NUM = r"(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r"|\d{1,4})"
-# A block with none of these has no figure in words: most blocks are skipped at once.
-# Searched in the lower-cased text: a case-blind alternation is three times slower.
-_CUE = re.compile(r"\b(?:half|thirds?|quarters?|fifth|" + "|".join(WORD_NUMBERS)
-                  + r")\b|\d\s+(?:in|out\s+of)\s+\d")
+# A block with none of these has no figure in words: most blocks are skipped at once
+# (vocab.cues finds them in the lower-cased text, with every other finder's cues).
+_NUMBER_WORD_CUE = cues.define("number word", WORD_NUMBERS, whole_words=True)
+_FRACTION_WORD_CUE = cues.define("fraction word", ["half", "third", "thirds", "quarter",
+                                                   "quarters", "fifth"], whole_words=True)
+_DIGIT_SHARE = re.compile(r"\d\s+(?:in|out\s+of)\s+\d", re.IGNORECASE)
 _SHARE = re.compile(rf"(?<![\w,.£$€-])(?P<n>{_NUM})\s+(?:in|out\s+of)\s+(?P<d>{_NUM})"
                     r"(?![\w,.%-])", re.IGNORECASE)
 _FRACTION = re.compile(
@@ -51,9 +54,8 @@ _COUNT_WORD = re.compile(
     r"(?<![\w-])(?P<w>" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
     + r")(?:[- ](?P<unit>one|two|three|four|five|six|seven|eight|nine))?(?![\w-])",
     re.IGNORECASE)
-# What _SHARE and _FRACTION cannot match without, sought in the lower-cased text
-_SHARE_CUE = re.compile(r"\s(?:in|out\s+of)\s")
-_FRACTION_CUE = re.compile(r"half|third|quarter|fifth")
+# What _SHARE cannot match without, besides a number in words or digits
+_SHARE_CUE = re.compile(r"\s(?:in|out\s+of)\s", re.IGNORECASE)
 _FREQUENCY = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|times?)\b",
                         re.IGNORECASE)
 _PLURAL_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|our\s+|their\s+|these\s+|those\s+)?"
@@ -74,11 +76,14 @@ _DURATIONS = frozenset("years months weeks days hours minutes decades".split())
 def find_word_metrics(text: str, block: int, noun_phrase: NounPhrase,
                       taken: Callable[[int, int], bool]) -> list[Metric]:
     """Shares and counts written in words, skipping spans ``taken`` says are claimed."""
-    low = text.lower()
-    if not _CUE.search(low):
+    found = cues.present(text)
+    words = _NUMBER_WORD_CUE in found
+    fraction = _FRACTION_WORD_CUE in found
+    if not (words or fraction or cues.DIGIT in found):
         return []
     out: list[Metric] = []
-    shares = _SHARE.finditer(text) if _SHARE_CUE.search(low) else ()
+    shares = (_SHARE.finditer(text) if (words and _SHARE_CUE.search(text)) or (
+        cues.DIGIT in found and _DIGIT_SHARE.search(text)) else ())
     for m in shares:
         n, d = _word_value(m.group("n")), _word_value(m.group("d"))
         if (n is None or d is None or not 0 < n < d or d > 1000 or taken(m.start(), m.end())
@@ -86,7 +91,7 @@ def find_word_metrics(text: str, block: int, noun_phrase: NounPhrase,
             continue
         out.append(_share(text, block, m.start(), m.end(), round(100 * n / d, 1),
                           noun_phrase))
-    fractions = _FRACTION.finditer(text) if _FRACTION_CUE.search(low) else ()
+    fractions = _FRACTION.finditer(text) if fraction else ()
     for m in fractions:
         if taken(m.start(), m.end()) or any(x.span.start <= m.start() < x.span.end
                                             for x in out):
@@ -94,7 +99,7 @@ def find_word_metrics(text: str, block: int, noun_phrase: NounPhrase,
         key = _SPACES.sub(" ", m.group("f").lower().replace("-", " "))
         if _fraction_is_a_share(text, m, key):
             out.append(_share(text, block, m.start(), m.end(), FRACTIONS[key], noun_phrase))
-    for m in _COUNT_WORD.finditer(text):
+    for m in _COUNT_WORD.finditer(text) if words else ():
         metric = _count(text, block, m, noun_phrase)
         if metric is not None and not taken(m.start(), m.end()) and not any(
                 x.span.start < metric.span.end and metric.span.start < x.span.end

@@ -28,6 +28,7 @@ from boardpapers.facts.money import QUALIFIER_BEFORE, money_spans
 from boardpapers.facts.numbers import NUMBER, to_number, too_long
 from boardpapers.facts.sentence import sentence_around
 from boardpapers.model.paper import Metric, Span
+from boardpapers.vocab import cues
 from boardpapers.vocab.dates import date_spans
 from boardpapers.vocab.spans import Claimed
 
@@ -37,7 +38,6 @@ _NUMBER_AT = re.compile(
     r"(?:\s?(?P<scale>million|thousand|billion|m|k|bn)(?![\w²]))?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s+percentage\s+points?\b)?",
     re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
 _SPACES = re.compile(r"\s+")
 _DIGIT_SPACE_END = re.compile(r"\d\s$")
 _SPACE_DIGIT = re.compile(r"\s\d")
@@ -89,7 +89,7 @@ _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s", "ous", "ics")
 
 def find_metrics(text: str, block: int) -> list[Metric]:
     """Every programme figure in one block's text, in order, with spans into that text."""
-    if not _DIGIT.search(text):
+    if cues.DIGIT not in cues.present(text):
         return find_word_metrics(text, block, _noun_phrase, lambda start, end: False)
     taken = Claimed(money_spans(text) + date_spans(text))
     words = find_word_metrics(text, block, _noun_phrase, taken.overlaps)

@@ -39,6 +39,7 @@ from typing import NamedTuple
 from boardpapers.facts.numbers import NUMBER, to_number, too_long
 from boardpapers.facts.sentence import sentence_around
 from boardpapers.model.paper import Money, Span
+from boardpapers.vocab import cues
 from boardpapers.vocab.spans import Claimed
 
 # A qualifier is looked for just before the sum (a pattern anchored at the sum's start), so
@@ -82,12 +83,12 @@ _PENCE = re.compile(
     r"(?<![\w.,£$€/:])(?<!appendix )(?<!annex )(?<!page )(?<!item )(?<!para )"
     r"(?P<num1>\d{1,3}(?:\.\d{1,2})?)(?P<cur>p(?![\w-])(?!\.\s?m\b)|\s?pence\b|\s?ceiniog\b)"
     + _RATE, re.IGNORECASE)
-# Cues, sought in the lower-cased text (a case-blind alternation is slower than the
-# lower-casing): a pattern runs only on a block holding its cue, and every sum a digit.
-_SIGNS = re.compile(r"[£€$]|gbp|eur|usd")
-_WORDS = re.compile(r"pounds|gbp")
-_PENCE_CUE = re.compile(r"\dp|\d\s?(?:pence|ceiniog)")
-_DIGIT = re.compile(r"\d")
+# Cues (vocab.cues finds them in the lower-cased text): a pattern runs only on a block
+# holding its cue, and every sum a digit.
+_SIGN_CUE = cues.define("currency sign", ["£", "€", "$", "gbp", "eur", "usd"])
+_WORD_CUE = cues.define("pounds", ["pounds", "gbp"])
+_PENCE_CUE = cues.define("pence", [*(f"{d}p" for d in range(10)), "pence", "ceiniog"])
+_DIGIT_P = re.compile(r"\d[pP]")  # "90p" in a text that may hold another script's digits
 # "from £3.50 to £4.00": a change from one amount to another, two sums, not a range;
 # unless the words before say a range ("ranging from", "varying from", "anywhere from").
 _CHANGE_FROM = re.compile(r"(?<![\w])(?:from|o)\s+$", re.IGNORECASE)
@@ -149,13 +150,15 @@ class _Found(NamedTuple):
 @lru_cache(maxsize=32)  # find_money and find_metrics read the same block one after the other
 def _matches(text: str) -> tuple[_Found, ...]:
     """Sign matches and word matches ("60 million pounds"), without overlaps, in order."""
-    if not _DIGIT.search(text):
+    found_cues = cues.present(text)
+    if cues.DIGIT not in found_cues:
         return ()
     found: list[_Found] = []
     claimed = Claimed()
-    low = text.lower()
-    for pattern, cue in ((_MONEY_SIGN, _SIGNS), (_MONEY_WORDS, _WORDS), (_PENCE, _PENCE_CUE)):
-        if not cue.search(low):
+    pence = _PENCE_CUE in found_cues or bool(not text.isascii() and _DIGIT_P.search(text))
+    for pattern, cued in ((_MONEY_SIGN, _SIGN_CUE in found_cues),
+                          (_MONEY_WORDS, _WORD_CUE in found_cues), (_PENCE, pence)):
+        if not cued:
             continue
         for m in pattern.finditer(text):
             if _ZEROS.match(m.group("num1")) or too_long(m.group("num1")) or too_long(

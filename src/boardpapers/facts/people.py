@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from boardpapers.model.paper import Person, Span
+from boardpapers.vocab import cues
 
 TITLES = ("The Rt Hon", "The Right Honourable", "Rt Hon", "Cllr", "Councillor", "Lord",
           "Baroness", "Lady", "Sir", "Dame", "Mayor", "Dr", "Professor", "Prof", "Mr",
@@ -92,7 +93,11 @@ _ROLE_AFTER = re.compile(rf"(?:{_DASH}|,\s+(?:the\s+)?|\s*\t\s*)(?P<role>{_ROLE_
 
 
 # (pattern, what it cannot match without, priority), in the order overlaps are settled
-_ANY_HONOUR = re.compile(r"[ \u00a0](?:" + "|".join(HONOURS) + r")\b")
+# What _TITLED and _HONOURED cannot match without (vocab.cues finds them in one pass): a
+# title's last word ("Hon" of "The Rt Hon"), an honour after a space.
+_TITLE_CUE = cues.define("title", {t.split()[-1] for t in TITLES}, cased=True)
+_HONOUR_CUE = cues.define_pattern(
+    "honours", re.compile(r"[ \u00a0](?:" + "|".join(HONOURS) + r")\b"))
 _ROLE_PATTERNS = ((_LABEL, re.compile(":"), 4), (_DASHED, re.compile("[–—-]"), 1),
                   (_COMMA_ROLE, re.compile("present"), 1), (_LISTED, re.compile(";"), 1))
 
@@ -109,10 +114,11 @@ def find_people(text: str, block: int) -> list[Person]:
     Each anchored pattern runs only when the character it cannot match without is in
     the text (a colon for a label, a semicolon for a list…): most blocks hold few."""
     found: list[_Found] = []
-    for m in _TITLED.finditer(text):
+    present = cues.present(text)
+    for m in _TITLED.finditer(text) if _TITLE_CUE in present else ():
         found.extend(_from_match(text, block, m, title=_clean_title(m.group("title")),
                                  priority=3))
-    if _ANY_HONOUR.search(text):
+    if _HONOUR_CUE in present:
         for m in _HONOURED.finditer(text):
             found.extend(_from_match(text, block, m, priority=2))
     for pattern, needs, priority in _ROLE_PATTERNS:

@@ -52,7 +52,7 @@ read_bytes = read_text_bytes
 def text_to_layout(text: str, source: Source, markdown: bool = False,
                    metadata: dict[str, str] | None = None) -> Layout:
     """Lay out already-decoded text (also handy for tests and other readers)."""
-    if _PANDOC_SIGNS.search(text):
+    if any(sign in text for sign in _PANDOC_NEEDLES) and _PANDOC_SIGNS.search(text):
         text = pandoc_dashes(text)
     raw = rebuild_cell_tables(split_lines(text))
     lines, dump = strip_link_list(raw), is_link_dump(raw)
@@ -77,6 +77,7 @@ def text_to_layout(text: str, source: Source, markdown: bool = False,
 _PANDOC_SIGNS = re.compile(
     r"^[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$|^\+(?:[-=:]{3,}\+)+[ \t]*$|\\['\"]|\\$|"
     r"\{[.#][A-Za-z][\w-]*", re.MULTILINE)
+_PANDOC_NEEDLES = ("---", "+", "\\", "{")  # one is in every match of _PANDOC_SIGNS
 _DOUBLE_HYPHEN = re.compile(r"(?<=[\w).,'’\"]) (-{2,3}) (?=[\w('‘\"£$])")
 
 

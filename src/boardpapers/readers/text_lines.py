@@ -117,6 +117,11 @@ _COLUMN_GAP = re.compile(r"(?<=\S)[ \u00a0]{3,}(?=\S)")
 _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|\[\^\w{1,10}\]:)", re.I)
 
 
+def _may_have_gap(line: str) -> bool:
+    """False when _COLUMN_GAP certainly finds nothing: two str searches, not a regex scan."""
+    return "   " in line or "\u00a0" in line
+
+
 def profile_document(lines: list[str], markdown: bool) -> DocumentProfile:
     """Decide once what the line classifier cannot see from one line."""
     headings = sum(1 for ln in lines if _ATX.match(ln))
@@ -154,7 +159,7 @@ def _has_spaced_columns(lines: list[str]) -> bool:
     """
     found = 0
     for ln in lines:
-        if "\t" not in ln and _COLUMN_GAP.search(ln.strip()):
+        if "\t" not in ln and _may_have_gap(ln) and _COLUMN_GAP.search(ln.strip()):
             found += 1
             if found >= 2:
                 return True
@@ -168,7 +173,7 @@ def column_starts(raw: str) -> list[tuple[int, str]]:
     in small gaps between many words ("The  Council   must   publish"), so a line whose
     every gap is at most four spaces and that has three or more of them is prose.
     """
-    if "\t" in raw:
+    if "\t" in raw or not _may_have_gap(raw):
         return []
     stripped = raw.rstrip()
     start = len(stripped) - len(stripped.lstrip(" \u00a0"))

@@ -49,6 +49,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from boardpapers.vocab import cues
 from boardpapers.vocab import date_patterns as P
 from boardpapers.vocab.calendar import (
     MONTH_NAMES,
@@ -60,11 +61,15 @@ from boardpapers.vocab.calendar import (
 )
 from boardpapers.vocab.spans import Claimed
 
-_DIGIT = re.compile(r"\d")
 _FOUR_DIGITS = re.compile(r"\d{4}")  # every shape with a written year needs one
-# Every shape naming a month holds one of these, in any case (sought in lower case: a
-# case-blind alternation costs more than the finders it would skip).
-_MONTH_CUE = re.compile("|".join([*MONTHS, *WELSH_MONTHS]))
+# What each shape cannot be written without, in any case (vocab.cues finds them all in one
+# pass): a month's name, a season, a quarter, "early"/"end of" before a month, "FY".
+_MONTH_CUE = cues.define("month", [*MONTHS, *WELSH_MONTHS])
+_SEASON_CUE = cues.define("season", ["spring", "summer", "autumn", "winter"])
+_QUARTER_CUE = cues.define("quarter", ["q1", "q2", "q3", "q4", "quarter"])
+_MONTH_PART_CUE = cues.define("month part", ["early", "mid", "late", "end", "beginning",
+                                             "start", "middle"])
+_FY_CUE = cues.define("fy", ["fy"])
 _NEXT_WORD = re.compile(r"\s*([a-z]+|\d)")
 _QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 
@@ -108,8 +113,9 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=32)  # find_dates and find_metrics read the same block one after the other
 def date_hits(text: str) -> tuple[DateHit, ...]:
     """Every match, most specific shapes first, without overlaps, in text order."""
-    month = _MONTH_CUE.search(text.lower()) is not None
-    if not _DIGIT.search(text):
+    found = cues.present(text)
+    month = _MONTH_CUE in found
+    if cues.DIGIT not in found:
         finders: tuple[Callable[[str], list[DateHit]], ...] = (_month_parts,) if month else ()
     elif _FOUR_DIGITS.search(text):
         finders = ((_iso_days, _numeric, _day_month, _month_day, _quarters, _seasons,
@@ -118,6 +124,7 @@ def date_hits(text: str) -> tuple[DateHit, ...]:
     else:  # no year written out: only the shapes that can do without one
         finders = ((_numeric, _day_month, _month_day, _fy_short, _month_parts) if month
                    else (_numeric, _fy_short))
+    finders = tuple(f for f in finders if _CUE_OF.get(f, cues.DIGIT) in found)
     hits: list[DateHit] = []
     claimed = Claimed()
     for finder in finders:
@@ -251,7 +258,7 @@ def _financial_years(text: str) -> list[DateHit]:
         years = _year_span(m.group("year"), m.group("year2"))
         if years:
             out.append(DateHit(m.start(), m.end(), period=years))
-    return out + _fy_short(text)
+    return out + (_fy_short(text) if _FY_CUE in cues.present(text) else [])
 
 
 def _fy_short(text: str) -> list[DateHit]:
@@ -268,6 +275,12 @@ def _years(text: str) -> list[DateHit]:
     return [DateHit(m.start(), m.end(), period=m.group("year"))
             for m in P.YEAR.finditer(text)
             if P.YEAR_LEAD.search(text, max(0, m.start() - 30), m.start())]
+
+
+# The cue a finder cannot match without (the others need a digit, checked above).
+_CUE_OF: dict[Callable[[str], list[DateHit]], str] = {
+    _month_parts: _MONTH_PART_CUE, _quarters: _QUARTER_CUE, _seasons: _SEASON_CUE,
+    _fy_short: _FY_CUE}  # _financial_years asks for its own "FY" part
 
 
 def merge_ranges(text: str, hits: tuple[DateHit, ...]) -> list[DateHit]:

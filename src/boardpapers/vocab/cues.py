@@ -1,0 +1,91 @@
+"""Which cues a block of text holds, found in one pass for every finder that reads it.
+
+Each fact finder's patterns cannot match without certain strings: a sum of money needs
+"£", "pounds" or the like, a date a month's name or a digit, a titled person "Cllr",
+"Mr" or another title. Python's ``re`` pays about the same for every character of every
+pattern it scans, so a score of such checks per block (each a search of its own) cost
+more than the finders on most blocks. Here every finder names its cues once, at import
+(``define``, or ``define_pattern`` to take a case-sensitive pattern's needles from its
+parse tree), and ``present(text)`` finds them all in one Aho-Corasick pass (pyahocorasick)
+over the lower-cased text and one over the text as written, cached for the finders that
+read the same block one after the other. A cue absent means the pattern certainly finds
+nothing, so skipping it changes no result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import ahocorasick
+
+from boardpapers.prefilter import needles
+
+DIGIT = "digit"  # the one cue found by a pattern: any character ``\d`` matches
+_DIGIT = re.compile(r"\d")
+
+# cased -> needle -> (cues it shows anywhere, cues it shows only as a whole word)
+_needles: dict[bool, dict[str, tuple[set[str], set[str]]]] = {False: {}, True: {}}
+_automata: dict[bool, ahocorasick.Automaton] = {}
+
+
+def define(name: str, strings: Iterable[str], *, cased: bool = False,
+           whole_words: bool = False) -> str:
+    r"""Cue ``name`` is present when any of ``strings`` is in the text: in its lower-cased
+    form (give lower-case strings), or as written when ``cased``; with ``whole_words``
+    only where no letter stands either side of it (what a pattern's ``\b`` or
+    ``(?<![\w-])`` needs, and less). Returns the name."""
+    found = list(strings)
+    if not found or any(not s for s in found):
+        raise ValueError(f"cue {name!r} needs non-empty strings")
+    for s in found:
+        if not cased and s != s.lower():
+            raise ValueError(f"cue {name!r}: {s!r} is sought in lower-cased text")
+        anywhere, as_words = _needles[cased].setdefault(s, (set(), set()))
+        (as_words if whole_words else anywhere).add(name)
+    _automata.clear()
+    present.cache_clear()  # a text read before this cue was defined must be read again
+    return name
+
+
+def define_pattern(name: str, pattern: re.Pattern[str]) -> str:
+    """Cue ``name`` is present when ``pattern`` (case-sensitive) may match: one of the
+    literal strings every match holds is in the text as written."""
+    required = needles(pattern)
+    if required is None:
+        raise ValueError(f"cue {name!r}: no literal string is required by {pattern.pattern!r}")
+    return define(name, required, cased=True)
+
+
+def _automaton(cased: bool) -> ahocorasick.Automaton:
+    automaton = _automata.get(cased)
+    if automaton is None:
+        automaton = ahocorasick.Automaton()
+        for needle, (anywhere, as_words) in _needles[cased].items():
+            automaton.add_word(needle, (frozenset(anywhere), frozenset(as_words), len(needle)))
+        if len(automaton):
+            automaton.make_automaton()
+        _automata[cased] = automaton
+    return automaton
+
+
+@lru_cache(maxsize=64)  # every finder asks about the same block one after the other
+def present(text: str) -> frozenset[str]:
+    """The names of the cues ``text`` holds (``DIGIT`` when it holds a digit)."""
+    found: set[str] = {DIGIT} if _DIGIT.search(text) else set()
+    for cased, hay in ((False, text.lower()), (True, text)):
+        automaton = _automaton(cased)
+        if not len(automaton):
+            continue
+        for last, (anywhere, as_words, length) in automaton.iter(hay):
+            found |= anywhere
+            if as_words and not as_words <= found and _whole_word(hay, last + 1 - length, last):
+                found |= as_words
+    return frozenset(found)
+
+
+def _whole_word(hay: str, first: int, last: int) -> bool:
+    """No letter just before hay[first] or just after hay[last]."""
+    return not ((first > 0 and hay[first - 1].isalpha())
+                or (last + 1 < len(hay) and hay[last + 1].isalpha()))
