@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from boardpapers.model.errors import QuerySyntaxError
-from boardpapers.plugins import stored_fact_kinds
+from boardpapers.plugins import points, stored_fact_kinds
 from boardpapers.query import normalise_filter
 from boardpapers.store import Store
 
@@ -58,8 +58,11 @@ def _fact_record(kind: str, row: dict[str, Any], stored: list[dict[str, Any]]
                  ) -> dict[str, Any]:
     """The fact's own fields (as ``extract`` has them), then where it came from."""
     idx = row["idx"]
-    own = dict(stored[idx]) if idx < len(stored) else {
-        k: row[k] for k in row if k not in _PROVENANCE}
+    kept = stored[idx] if idx < len(stored) else None
+    if isinstance(kept, dict):
+        own = dict(kept)
+    else:  # a plugin's fact that is a plain value, or a paper stored trimmed
+        own = {k: row[k] for k in row if k not in _PROVENANCE and k not in ("idx", "text")}
     own.pop("span", None)
     own.pop("idx", None)
     return {"fact": kind, "text": row["text"], **own,
@@ -98,7 +101,11 @@ def fact_value(record: dict[str, Any]) -> str:
         name = " ".join(x for x in (record.get("title"), record.get("name"),
                                     record.get("honours")) if x)
         return name + (f", {record['role']}" if record.get("role") else "")
-    return " ".join(x for x in (record.get("code"), record.get("name")) if x)
+    if kind == "councils":
+        return " ".join(x for x in (record.get("code"), record.get("name")) if x)
+    spec = points().fact_kinds.get(kind)  # a plugin's kind: its value field
+    value = record.get(spec.value if spec and spec.value else "value")
+    return "" if value is None or value == record.get("text") else str(value)
 
 
 def council_summary(store: Store, *, include_unlinked: bool = False) -> list[dict[str, Any]]:

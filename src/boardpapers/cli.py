@@ -33,6 +33,24 @@ class _GlobalOptionsAnywhere(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoist_global_options(args))
 
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        for param in getattr(command, "params", ()):
+            if isinstance(getattr(param, "help", None), str):
+                param.help = registry_help(param.help)
+        return command
+
+
+def registry_help(text: str) -> str:
+    """Help naming the registered fact kinds or genres (plugins' too) where it says
+    {fact_kinds} or {genres}: read from the registry when the help is shown."""
+    if "{" not in text:
+        return text
+    from boardpapers.plugins import points
+    found = points()
+    return (text.replace("{fact_kinds}", ", ".join(found.fact_kinds.names()))
+            .replace("{genres}", ", ".join(found.genres.names())))
+
 
 app = typer.Typer(help="Read, understand and search UK local government board papers.",
                   cls=_GlobalOptionsAnywhere, no_args_is_help=True, add_completion=False,
@@ -245,14 +263,15 @@ def search(query: Annotated[str, typer.Argument(help='Words, "phrases", -exclusi
            limit: Annotated[int, typer.Option(min=1, max=MAX_LIMIT)] = 10,
            offset: Annotated[int, typer.Option(min=0)] = 0,
            body: Annotated[str | None, typer.Option(help="Board or body name.")] = None,
-           genre: Annotated[str | None, typer.Option(help="report, minutes, ...")] = None,
+           genre: Annotated[str | None, typer.Option(help="{genres}")] = None,
            since: Annotated[str | None, typer.Option(help="YYYY[-MM[-DD]]")] = None,
            until: Annotated[str | None, typer.Option(help="YYYY[-MM[-DD]]")] = None,
            section: Annotated[str | None, typer.Option(help="e.g. recommendations")] = None,
            council: Annotated[str | None, typer.Option(
                help="Register code, GSS code or exact name: SHF, E08000019, Sheffield.")]
            = None,
-           has: Annotated[str | None, typer.Option(help="money, dates, metrics...")]
+           has: Annotated[str | None, typer.Option(
+               help="A fact kind: {fact_kinds}.")]
            = None,
            sort: Annotated[Order, typer.Option(
                case_sensitive=False, help="relevance, or date (newest first).")]
@@ -280,8 +299,8 @@ def search(query: Annotated[str, typer.Argument(help='Words, "phrases", -exclusi
 
 
 @app.command()
-def facts(kind: Annotated[str, typer.Option("--kind", "-k", help="money, dates, metrics, "
-                                            "contacts, people, councils")],
+def facts(kind: Annotated[str, typer.Option("--kind", "-k",
+                                            help="{fact_kinds}")],
           body: Annotated[str | None, typer.Option()] = None,
           since: Annotated[str | None, typer.Option()] = None,
           until: Annotated[str | None, typer.Option()] = None,

@@ -61,16 +61,19 @@ class GenreSpec:
 @dataclass(frozen=True, slots=True)
 class FactKindSpec:
     """A kind of fact: ``find`` is ``(text, block) -> facts`` (``(text, block, ref)`` when
-    ``dated``); ``columns`` are what ``facts --kind NAME`` lists beside the fact's text."""
+    ``dated``); ``columns`` are what ``facts --kind NAME`` lists beside the fact's text.
+
+    Every kind is stored: in ``table`` when it has one of its own (the built-ins, in
+    store/schema.py), else as rows of ``facts_extra`` — its text, its ``value`` field (or
+    the fact itself, a plain value) and its ``columns`` — so ``has:``, ``facts --kind``
+    and the export take it alike."""
 
     name: str
     find: str  # "module:function"
     columns: tuple[str, ...] = ()
     dated: bool = False  # the finder takes the paper's own date, to complete partial dates
-    # The store's table for them (store/schema.py FACT_TABLES); only stored kinds can be
-    # asked for with ``has:`` and ``facts --kind``. A kind without one is in ``extract``.
-    table: str | None = None
-    value: str = ""  # the table's column that is the fact's value, for the export
+    table: str | None = None  # its own table in store/schema.py, else facts_extra
+    value: str = ""  # the field (table column) that is the fact's value, for the export
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,5 +169,6 @@ def resolve(ref: str) -> Any:
 
 
 def stored_fact_kinds() -> tuple[str, ...]:
-    """The fact kinds the store keeps: what ``has:`` and ``facts --kind`` accept."""
-    return tuple(spec.name for spec in points().fact_kinds if spec.table)
+    """The fact kinds the store keeps (all registered: a kind without its own table is
+    kept in facts_extra): what ``has:``, ``facts --kind`` and the export accept."""
+    return points().fact_kinds.names()

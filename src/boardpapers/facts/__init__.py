@@ -58,6 +58,7 @@ def _issue_month(paper: Paper) -> dt.date | None:
 def extract(paper: Paper) -> Paper:
     finders = _finders()
     found: dict[str, list[Any]] = {k: [] for k in finders}
+    found_in: dict[str, list[int]] = {k: [] for k in finders if k not in _BUILT_IN}
     tables: list[TableData] = []
     ref = reference_date(paper)
     blocks = paper.layout.blocks
@@ -67,7 +68,10 @@ def extract(paper: Paper) -> Paper:
         for kind, (find, dated) in finders.items():
             if kind == "councils" and block.kind is BlockKind.TABLE:
                 continue
-            found[kind].extend(find(block.text, i, ref) if dated else find(block.text, i))
+            hits = find(block.text, i, ref) if dated else find(block.text, i)
+            found[kind].extend(hits)
+            if kind in found_in:
+                found_in[kind].extend([i] * len(hits))
         if block.kind is BlockKind.TABLE and block.rows and "councils" in finders:
             tables.append(_table(blocks, i))
             found["councils"].extend(_table_councils(block, i))
@@ -77,7 +81,8 @@ def extract(paper: Paper) -> Paper:
         found["dates"] = _meeting_dates_in_context(paper, found["dates"])
     own = {k: tuple(v) for k, v in found.items() if k in _BUILT_IN}
     extra = tuple((k, tuple(v)) for k, v in found.items() if k not in _BUILT_IN)
-    facts = Facts(**own, extra=extra)
+    facts = Facts(**own, extra=extra,
+                  extra_blocks=tuple((k, tuple(v)) for k, v in found_in.items()))
     return dataclasses.replace(paper, facts=facts, tables=tuple(tables))
 
 

@@ -284,6 +284,9 @@ class Facts:
     councils: tuple[CouncilMention, ...] = ()
     # Kinds a plugin adds (plugins.FactKindSpec): (kind, its facts), printed by extract.
     extra: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    # (kind, the block each of its facts was found in): a plugin's fact may be a plain
+    # value with no Span, and the store files each fact under its block (for has:).
+    extra_blocks: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
 
 # ---------------------------------------------------------------- the paper
@@ -312,6 +315,11 @@ class Paper:
 
     def to_json(self, *, include_blocks: bool = True) -> dict[str, Any]:
         return paper_to_json(self, include_blocks=include_blocks)
+
+
+def to_plain(value: Any) -> Any:
+    """Dataclasses, tuples and spans to JSON-ready values (a plugin's facts as stored)."""
+    return _plain(value)
 
 
 def _plain(value: Any) -> Any:

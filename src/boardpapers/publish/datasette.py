@@ -117,6 +117,11 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
         "official_name": "Official name", "current": "Still exists",
         "paper_columns_json": "The paper's own type, region and control cells, when the "
         "council is a row of a table"}),
+    "facts_extra": ("Other facts", "Facts of the kinds a plugin adds (those without a "
+                    "table of their own), one row per fact.", {
+        **FACT_COLUMNS, "kind": "The fact kind (its name in the plugin registry)",
+        "value": "The fact's value as text",
+        "columns_json": "The fields the kind lists beside the text (JSON)"}),
     "tables_data": ("Tables", "Tables in papers, with their figures checked.", {
         "doc_id": "The paper (documents.id)", "idx": "Position among the paper's tables",
         "block": "The passage holding it (blocks.idx)", "caption": "Its caption or heading",

@@ -111,14 +111,18 @@ def hit_details(block_ids: Sequence[int]) -> Select[Any]:
 def facts(kind: str, order_text: OrderText, *, body: str | None, since: str | None,
           until: str | None, limit: int, offset: int = 0) -> Select[Any]:
     """Facts of one kind, newest paper first, each with its paper and page."""
-    x, d, b = schema.FACT_TABLES[kind], schema.documents, schema.blocks
-    q = (select(x.c.idx, x.c.text, *(x.c[c] for c in _columns(kind)), x.c.doc_id,
+    x, d, b = schema.fact_tables()[kind], schema.documents, schema.blocks
+    own = ([x.c.value, x.c.columns_json] if x is schema.facts_extra
+           else [x.c[c] for c in _columns(kind)])
+    q = (select(x.c.idx, x.c.text, *own, x.c.doc_id,
                 x.c.block, x.c.start, x.c.end, d.c.path, d.c.title.label("paper_title"),
                 d.c.date.label("paper_date"),
                 d.c.body.label("paper_body"), b.c.page)
          .join(d, d.c.id == x.c.doc_id)
          .outerjoin(b, and_(b.c.doc_id == x.c.doc_id, b.c.idx == x.c.block))
          .where(current(d)))
+    if x is schema.facts_extra:
+        q = q.where(x.c.kind == kind)
     if body:
         q = q.where(contains(d.c.body, body))
     if since:

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, text
 
 from boardpapers.model.errors import StoreError
 from boardpapers.plugins import points
+from boardpapers.store import schema
 from boardpapers.store.queries import like_escape
 from boardpapers.store.sqltext import (
     CURRENT_SQL,
@@ -297,14 +298,17 @@ class SqlReads:
         if table != "facts":
             raise StoreError(f"no exported table {table!r}")
         out: list[dict[str, Any]] = []
-        for spec in points().fact_kinds:
-            if spec.table is None:
-                continue
+        for kind, x in schema.fact_tables().items():
+            extra = x is schema.facts_extra
+            spec = points().fact_kinds.get(kind)
+            value = "value" if extra or spec is None else spec.value
             out.extend(self._rows(
-                f"SELECT x.doc_id, '{spec.name}' AS kind, x.idx, b.page, x.text, "
-                f"CAST(x.{spec.value} AS TEXT) AS value, {PROVENANCE} FROM {spec.table} x "
+                "SELECT x.doc_id, CAST(:kind AS TEXT) AS kind, x.idx, b.page, x.text, "
+                f"CAST(x.{value} AS TEXT) AS value, {PROVENANCE} FROM {x.name} x "
                 "JOIN documents d ON d.id = x.doc_id LEFT JOIN blocks b ON "
-                "b.doc_id = x.doc_id AND b.idx = x.block ORDER BY d.date, d.path, x.idx"))
+                "b.doc_id = x.doc_id AND b.idx = x.block "
+                f"{'WHERE x.kind = :kind ' if extra else ''}ORDER BY d.date, d.path, x.idx",
+                {"kind": kind}))
         return out
 
     # ------------------------------------------------------------------ decisions

@@ -10,7 +10,8 @@ from typing import Any
 
 from boardpapers.decisions import decisions_of
 from boardpapers.model.layout import BlockKind
-from boardpapers.model.paper import Paper, Report
+from boardpapers.model.paper import Paper, Report, to_plain
+from boardpapers.plugins import FactKindSpec, points
 from boardpapers.vocab.text import fold
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -188,9 +189,47 @@ def _span(doc: str, i: int, fact: Any) -> dict[str, Any]:
             "end": fact.span.end}
 
 
+def _extra_fact_rows(doc: str, paper: Paper) -> list[dict[str, Any]]:
+    """facts_extra rows for the kinds without a table of their own (a plugin's)."""
+    blocks_of = dict(paper.facts.extra_blocks)
+    out = []
+    for kind, found in paper.facts.extra:
+        spec = points().fact_kinds.get(kind)
+        at = blocks_of.get(kind, ())
+        for i, fact in enumerate(found):
+            block = at[i] if i < len(at) else -1
+            out.append({"doc_id": doc, "kind": kind, "idx": i,
+                        **_extra_fact(fact, spec, paper, block)})
+    return out
+
+
+def _extra_fact(fact: Any, spec: FactKindSpec | None, paper: Paper,
+                block: int) -> dict[str, Any]:
+    """One fact of a plugin's kind: its text and span (its own Span, else where its text
+    is in the block it was found in), its value (the spec's ``value`` field, else the
+    fact itself when it is a plain value, else its text) and the spec's ``columns``."""
+    plain = to_plain(fact)
+    fields = plain if isinstance(plain, dict) else {"value": plain}
+    text = str(fields.get("text") or fields.get("value") or "")
+    span = getattr(fact, "span", None)
+    if span is not None:
+        block, start, end = span.block, span.start, span.end
+    else:
+        blocks = paper.layout.blocks
+        start = max(blocks[block].text.find(text), 0) if 0 <= block < len(blocks) else 0
+        end = start + len(text)
+    value = fields.get(spec.value) if spec and spec.value else fields.get("value", text)
+    columns = spec.columns if spec else ()
+    return {"block": block, "start": start, "end": end, "text": text,
+            "value": None if value is None else str(value),
+            "columns_json": json.dumps({c: fields.get(c) for c in columns},
+                                       ensure_ascii=False) if columns else None}
+
+
 def _fact_rows(doc: str, paper: Paper) -> Rows:
     f = paper.facts
     return {
+        "facts_extra": _extra_fact_rows(doc, paper),
         "money_facts": [{**_span(doc, i, m), "text": m.text, "amount": m.amount,
                          "unit": m.unit, "approximate": m.approximate, "context": m.context}
                         for i, m in enumerate(f.money)],

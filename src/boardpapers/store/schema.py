@@ -1,8 +1,9 @@
 """The database schema, in SQLAlchemy Core, shared by every back end.
 
 Documents are keyed by the sha256 of their bytes; every derived row is keyed by
-(document, position), so storing the same paper twice is a no-op. Full-text indexing is
-back-end specific and lives beside each back end (store/sqlite.py).
+(document, position), so storing the same paper twice is a no-op. The search index is
+not in the database: it is a tantivy index that follows it (store/textindex.py), the same
+for every back end, rebuilt from these tables whenever it is out of step.
 """
 
 from __future__ import annotations
@@ -243,18 +244,41 @@ tables_data = Table(
     UniqueConstraint("doc_id", "idx"),
 )
 
-FACT_TABLES = {
-    "money": money_facts,
-    "dates": date_facts,
-    "metrics": metric_facts,
-    "contacts": contact_facts,
-    "people": people_facts,
-    "councils": council_facts,
-}
+# Facts of the kinds without a table of their own (a plugin's, plugins.FactKindSpec with
+# no ``table``): one row per fact, its kind named, its value as text and the columns the
+# kind lists (``FactKindSpec.columns``) as a JSON object.
+facts_extra = Table(
+    "facts_extra", metadata,
+    _doc_fk(),
+    Column("kind", String(32), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("block", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", Text),
+    Column("columns_json", Text),
+    UniqueConstraint("doc_id", "kind", "idx"),
+)
+Index("ix_facts_extra_kind", facts_extra.c.kind)
+
+# The tables of the built-in fact kinds (each FactKindSpec.table names one of them).
+OWN_FACT_TABLES = (money_facts, date_facts, metric_facts, contact_facts, people_facts,
+                   council_facts)
+
+
+def fact_tables() -> dict[str, Table]:
+    """Where each registered fact kind is stored: its own table, else facts_extra (rows
+    of that kind). Read from the registry each time: plugins may differ per process."""
+    from boardpapers.plugins import points
+    return {spec.name: metadata.tables[spec.table] if spec.table else facts_extra
+            for spec in points().fact_kinds}
+
 
 # Tables whose rows belong to one document: deleted before a forced re-store.
 DERIVED_TABLES = (blocks, reports, recommendations, contact_officers, meetings, members,
-                  agenda_items, decisions, briefing_items, tables_data, *FACT_TABLES.values())
+                  agenda_items, decisions, briefing_items, tables_data, *OWN_FACT_TABLES,
+                  facts_extra)
 
 # What `boardpapers harvest` fetched, one row per address: the validators a second run
 # sends back (ETag, Last-Modified), how the last fetch went, where the file was saved and

@@ -232,8 +232,8 @@ class SqlStore(SqlReads):
         with self.engine.connect() as conn:
             out: dict[str, Any] = {k: conn.execute(select(func.count()).select_from(t))
                                    .scalar_one() for k, t in counts.items()}
-            out["facts"] = {k: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                            for k, t in schema.FACT_TABLES.items()}
+            out["facts"] = {k: conn.execute(select(func.count()).select_from(t).where(
+                *_of_kind(t, k))).scalar_one() for k, t in schema.fact_tables().items()}
             genre = schema.documents.c.genre
             out["genres"] = dict(conn.execute(
                 select(genre, func.count()).group_by(genre).order_by(genre)).all())
@@ -262,7 +262,11 @@ class SqlStore(SqlReads):
         q = queries.facts(kind, self.order_text, body=body, since=since, until=until,
                           limit=limit, offset=offset)
         with self.engine.connect() as conn:
-            return [dict(r) for r in conn.execute(q).mappings()]
+            rows = [dict(r) for r in conn.execute(q).mappings()]
+        for r in rows:  # a kind kept in facts_extra: its columns from their JSON
+            if "columns_json" in r:
+                r.update(json.loads(r.pop("columns_json") or "{}"))
+        return rows
 
     def councils(self, *, include_unlinked: bool = False) -> list[dict[str, Any]]:
         q = queries.councils(self.order_text, include_unlinked=include_unlinked)
@@ -375,9 +379,10 @@ def indexed_blocks(conn: Connection, doc_id: str, rows: Rows | None) -> list[Ind
     if rows is None:
         return indexed_blocks_of(conn, [doc_id]).get(doc_id, [])
     marks = _BlockMarks()
-    for kind, table in schema.FACT_TABLES.items():
+    for kind, table in schema.fact_tables().items():
         for r in rows.get(table.name, []):
-            marks.add(doc_id, r["block"], kind, r)
+            if table is not schema.facts_extra or r["kind"] == kind:
+                marks.add(doc_id, r["block"], kind, r)
     return _blocks_of(conn, [doc_id], marks).get(doc_id, [])
 
 
@@ -385,13 +390,19 @@ def indexed_blocks_of(conn: Connection, doc_ids: Sequence[str]
                       ) -> dict[str, list[IndexedBlock]]:
     """indexed_blocks for many documents in a few queries (catching an index up)."""
     marks = _BlockMarks()
-    for kind, table in schema.FACT_TABLES.items():
+    for kind, table in schema.fact_tables().items():
         columns = [table.c.doc_id, table.c.block]
         if table is schema.council_facts:
             columns += [table.c.code, table.c.name, table.c.text]
-        for r in conn.execute(select(*columns).where(table.c.doc_id.in_(list(doc_ids)))):
+        for r in conn.execute(select(*columns).where(table.c.doc_id.in_(list(doc_ids)),
+                                                     *_of_kind(table, kind))):
             marks.add(r.doc_id, r.block, kind, r._mapping)
     return _blocks_of(conn, doc_ids, marks)
+
+
+def _of_kind(table: Table, kind: str) -> list[ColumnElement[bool]]:
+    """The rows of one fact kind in its table: all of them, or in facts_extra its own."""
+    return [table.c.kind == kind] if table is schema.facts_extra else []
 
 
 class _BlockMarks:
