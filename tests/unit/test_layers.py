@@ -67,3 +67,25 @@ def test_the_checks_see_imports_they_must_catch(tmp_path: Path) -> None:
     sample.write_text("def f():\n    from sqlalchemy import text\n    import sqlite3\n")
     assert [m for _, m in _imports(sample)] == ["sqlalchemy", "sqlite3"]
     assert _is("sqlalchemy.engine", DATABASE_MODULES) and not _is("sqlalchemyx", ("sqlalchemy",))
+
+
+def test_fts5_is_named_only_where_tantivy_was_chosen_over_it() -> None:
+    """tantivy is the search engine; FTS5 is only the measured alternative it replaced."""
+    found = [str(path.relative_to(SRC)) for path in _modules(SRC)
+             if "fts5" in path.read_text(encoding="utf-8").lower()]
+    assert found == ["store/textindex.py"]
+
+
+def test_no_command_tells_the_back_ends_apart() -> None:
+    """Which database a URL names is the store's business (store.open_store,
+    store.database_file); only the built-ins' registration names the schemes."""
+    found = []
+    for path in _modules(SRC):
+        name = str(path.relative_to(SRC))
+        if name.startswith("store/") or name == "builtins.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and node.value.lower().startswith(("sqlite", "postgres"))):
+                found.append(f"{name}:{node.lineno} {node.value!r}")
+    assert found == []

@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 from boardpapers.harvest.http import Fetched, Fetcher
 from boardpapers.harvest.settings import EXTENSIONS, HarvestSettings
 from boardpapers.readers import is_supported
-from boardpapers.store import Store, database_url
+from boardpapers.store import Store, database_file, database_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +90,8 @@ def harvest_folder(db: str | None) -> Path:
     if os.environ.get("BOARDPAPERS_HARVEST_DIR"):
         return Path(os.environ["BOARDPAPERS_HARVEST_DIR"])
     url = database_url(db)
-    if url.startswith("sqlite:///"):
-        return Path(url.removeprefix("sqlite:///") + ".harvest")
+    if path := database_file(url):
+        return Path(path + ".harvest")
     digest = hashlib.sha256(url.encode()).hexdigest()[:12]
     return Path.home() / ".cache" / "boardpapers" / "harvest" / digest
 

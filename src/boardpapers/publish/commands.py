@@ -159,9 +159,9 @@ def datasette_metadata(out: OutOption = None) -> None:
     import json
 
     from boardpapers.publish.datasette import metadata
-    from boardpapers.store import database_url
-    url = database_url(_state_db())
-    stem = Path(url.split("///", 1)[-1]).stem if url.startswith("sqlite") else "boardpapers"
+    from boardpapers.store import database_file, database_url
+    path = database_file(database_url(_state_db()))
+    stem = Path(path).stem if path else "boardpapers"
     _emit(json.dumps(metadata(stem), indent=2, ensure_ascii=False) + "\n", out)
 
 

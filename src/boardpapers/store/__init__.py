@@ -16,7 +16,7 @@ from boardpapers.store.base import BlockHit, BlockSearch, Store
 
 DEFAULT_URL = "sqlite:///boardpapers.db"
 
-__all__ = ["BlockHit", "BlockSearch", "Store", "database_url", "open_store"]
+__all__ = ["BlockHit", "BlockSearch", "Store", "database_file", "database_url", "open_store"]
 
 
 def database_url(given: str | None = None) -> str:
@@ -26,6 +26,15 @@ def database_url(given: str | None = None) -> str:
     if "://" not in url:
         url = f"sqlite:///{url}"
     return url
+
+
+def database_file(url: str) -> str | None:
+    """The file a database URL names when the database is one local file (SQLite), for
+    what is kept beside it (uploads, harvested files); None for a server or memory."""
+    if not url.startswith("sqlite:///"):
+        return None
+    path = url.removeprefix("sqlite:///").split("?", 1)[0]
+    return path if path and path != ":memory:" else None
 
 
 def open_store(url: str | None = None, *, create: bool = True) -> Store:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from boardpapers.config import load_config
-from boardpapers.store import database_url
+from boardpapers.store import database_file, database_url
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
@@ -34,8 +34,8 @@ class WebSettings:
         config = load_config()
         folder = data_dir or config.data_dir
         if folder is None:
-            path = url.split(":///", 1)[1].split("?", 1)[0] if url.startswith("sqlite:///") else ""
-            folder = f"{path}.uploads" if path and path != ":memory:" else "boardpapers-data"
+            path = database_file(url)
+            folder = f"{path}.uploads" if path else "boardpapers-data"
         limit, reuse = config.max_upload_bytes, config.response_cache_seconds
         return cls(db=url, data_dir=Path(folder).resolve(), token=config.token,
                    max_upload_bytes=MAX_UPLOAD_BYTES if limit is None else limit,
