@@ -244,3 +244,26 @@ def test_built_in_fact_kinds_match_their_store_tables(fresh_points: None) -> Non
 def test_a_plugins_fact_kind_is_kept_in_facts_extra(installed: Path) -> None:
     assert schema.fact_tables()["petitions"] is schema.facts_extra
     assert schema.facts_extra in schema.DERIVED_TABLES
+
+
+def test_a_plugins_facts_show_on_the_paper_page(installed: Path, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from boardpapers.store import open_store
+    from boardpapers.web.app import create_app
+    from boardpapers.web.settings import WebSettings
+
+    path = installed / "crossing.memo"
+    path.write_bytes(MEMO)
+    db = tmp_path / "web.db"
+    assert runner.invoke(app, ["--db", str(db), "ingest", str(path)]).exit_code == 0
+    store = open_store(str(db))
+    doc_id = store.get(str(path))["id"]  # type: ignore[index]
+    settings = WebSettings(db=store.url, data_dir=tmp_path / "data")
+    with TestClient(create_app(settings, store)) as client:
+        page = client.get(f"/papers/{doc_id}").text
+    store.close()
+    sidebar = page[page.index('<aside class="facts"'):]
+    assert 'id="fk-petitions"' in sidebar and 'id="fk-signatures"' in sidebar
+    assert '<a href="#t-petitions-0">41</a>' in sidebar
+    assert '<a href="#t-signatures-0">312 verified signatures</a>' in sidebar

@@ -6,8 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-# Fact kinds shown in the text, in the order the side list shows them.
+# Fact kinds shown in the text, in the order the side list shows them; the other
+# registered kinds (a plugin's) follow in the order they were registered.
 MARKED_KINDS = ("money", "dates", "metrics", "councils", "people", "contacts")
+
+
+def marked_kinds() -> tuple[str, ...]:
+    """MARKED_KINDS, then every other registered fact kind."""
+    from boardpapers.plugins import points
+    return (*MARKED_KINDS, *(k for k in points().fact_kinds.names() if k not in MARKED_KINDS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +36,7 @@ class Mark:
 def fact_marks(facts: dict[str, Any]) -> list[Mark]:
     """Every fact with a span, as a mark named after its kind and position."""
     marks = []
-    for kind in MARKED_KINDS:
+    for kind in marked_kinds():
         for i, fact in enumerate(facts.get(kind) or []):
             span = fact.get("span") if isinstance(fact, dict) else None
             if span and span.get("end", 0) > span.get("start", 0):

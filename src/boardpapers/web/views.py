@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from boardpapers.store.rows import council_key
-from boardpapers.web.highlight import MARKED_KINDS
+from boardpapers.web.highlight import marked_kinds
 
 GENRE_LABELS = {"agenda_pack": "Agenda pack", "report": "Report", "agenda": "Agenda",
                 "minutes": "Minutes", "agenda_and_minutes": "Agenda and minutes",
@@ -51,11 +51,13 @@ def fact_sidebar(facts: dict[str, Any]) -> list[tuple[str, str, list[SideFact]]]
     """(kind, label, facts) for each kind that has any, in the order the text marks them;
     a council links to its page."""
     out = []
-    for kind in MARKED_KINDS:
-        items = [SideFact(f"{kind}-{i}", *_describe(kind, f))
-                 for i, f in enumerate(facts.get(kind) or []) if isinstance(f, dict)]
+    for kind in marked_kinds():
+        items = [SideFact(f"{kind}-{i}", *_describe(kind, f if isinstance(f, dict)
+                                                     else {"text": str(f)}))
+                 for i, f in enumerate(facts.get(kind) or []) if f is not None]
         if items:
-            out.append((kind, KIND_LABELS[kind], items))
+            out.append((kind, KIND_LABELS.get(kind) or kind.replace("_", " ").capitalize(),
+                        items))
     return out
 
 
