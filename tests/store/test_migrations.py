@@ -7,7 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, insert
+from sqlalchemy import create_engine, insert, text
 
 from boardpapers.model.errors import StoreError
 from boardpapers.store import migrations, open_store, schema
@@ -52,3 +52,21 @@ def test_a_database_from_an_older_schema_is_refused(tmp_path):
     engine.dispose()
     with pytest.raises(StoreError, match="older boardpapers"):
         open_store(url)
+
+
+def test_a_database_an_older_version_made_is_brought_up_when_next_opened(store_url):
+    """A reader (delete, search, the web) opening a database made before facts_extra
+    (revision 0004) adds the table, so deleting a paper clears every derived table."""
+    url = store_url("older")
+    store = open_store(url)
+    with store.connect() as conn:  # type: ignore[attr-defined]
+        conn.execute(text("DROP TABLE facts_extra"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0004'"))
+        conn.commit()
+    store.close()
+    store = open_store(url, create=False)
+    with store.connect() as conn:  # type: ignore[attr-defined]
+        assert migrations.current_revision(conn) == migrations.HEAD
+        assert compare_metadata(MigrationContext.configure(conn), schema.metadata) == []
+    assert store.delete("0" * 64) is False
+    store.close()

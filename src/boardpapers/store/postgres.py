@@ -31,7 +31,12 @@ from boardpapers.config import load_config
 from boardpapers.model.errors import StoreError
 from boardpapers.store import migrations, schema
 from boardpapers.store.rows import Rows
-from boardpapers.store.sql import SqlStore, check_schema_version, indexed_blocks_of
+from boardpapers.store.sql import (
+    SqlStore,
+    behind_head,
+    check_schema_version,
+    indexed_blocks_of,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +81,9 @@ class PostgresStore(SqlStore):
         else:
             with engine.connect() as conn:
                 check_schema_version(conn, self.safe_url, stamp=False)
+                behind = behind_head(conn)
+            if behind:  # made by an older boardpapers: its new tables added once
+                migrations.upgrade(engine, self.safe_url)
         return engine
 
     def _index_path(self) -> Path:

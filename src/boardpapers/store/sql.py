@@ -352,6 +352,13 @@ def create_tables(conn: Connection, url: str) -> None:
     upgrade_connection(conn, url)
 
 
+def behind_head(conn: Connection) -> bool:
+    """Whether the database's migrations stop short of this version's newest (an older
+    boardpapers made it): opening it for reading brings it up, adding the new tables."""
+    from boardpapers.store.migrations import HEAD, current_revision
+    return current_revision(conn) != HEAD
+
+
 def check_schema_version(conn: Connection, url: str, *, stamp: bool) -> None:
     """Stamp a new database with the schema version (``stamp``); refuse one made by
     another version or by something else."""

@@ -30,6 +30,7 @@ from boardpapers.store.indexfolder import check_folder
 from boardpapers.store.rows import Rows
 from boardpapers.store.sql import (
     SqlStore,
+    behind_head,
     check_schema_version,
     create_tables,
     indexed_blocks,
@@ -161,8 +162,12 @@ class SqliteStore(SqlStore):
         with engine.connect() as conn:
             if create:  # tables made under a lock: two first ingests may race
                 create_schema(conn, lambda c: create_tables(c, self.url))
-            else:  # a reader never writes, so never waits for a writer here
+            else:  # a reader never writes, so never waits for a writer here...
                 check_schema_version(conn, self.url, stamp=False)
+                behind = not self.read_only and behind_head(conn)
+                conn.rollback()
+                if behind:  # ...unless an older boardpapers made it: brought up once
+                    create_schema(conn, lambda c: create_tables(c, self.url))
         return engine
 
     def _index_path(self) -> Path | None:
