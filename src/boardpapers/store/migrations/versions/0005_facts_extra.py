@@ -14,6 +14,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    if sa.inspect(op.get_bind()).has_table("facts_extra"):
+        return  # a database stamped back to an older revision may have it already
     op.create_table(
         "facts_extra",
         sa.Column("doc_id", sa.String(length=64), nullable=False),
