@@ -51,6 +51,13 @@ class Load:
     seconds: float
     latencies_ms: tuple[float, ...]
     errors: int
+    cpu_ms: float = 0.0  # the server's CPU time (all its processes) per request
+
+    @property
+    def idle_rps(self) -> float:
+        """Requests/s the server's own CPU time allows on SERVER_WORKERS idle cores: what
+        a machine not shared with other work would serve."""
+        return SERVER_WORKERS * 1000 / self.cpu_ms if self.cpu_ms else 0.0
 
     @property
     def rps(self) -> float:
@@ -63,13 +70,17 @@ class Load:
     def line(self) -> str:
         return (f"{self.name:28} {self.rps:8.0f} req/s  p50 {self.pct(50):6.1f} ms  "
                 f"p95 {self.pct(95):6.1f} ms  p99 {self.pct(99):6.1f} ms  "
-                f"({self.requests} requests, {self.errors} errors)")
+                f"({self.requests} requests, {self.errors} errors)"
+                + (f"  server CPU {self.cpu_ms:.1f} ms/request" if self.cpu_ms else ""))
 
 
 def build(folder: Path, paragraphs: int) -> tuple[Path, Path]:
     """The boardpapers store and the Datasette FTS5 database, built once per folder."""
     ours, theirs = folder / "papers.db", folder / "fts.db"
     if ours.exists() and theirs.exists():
+        reused = open_store(str(ours))
+        reused.ensure_index()  # an index of an older version is rebuilt once, here
+        reused.close()
         return ours, theirs
     for stale in (ours, theirs):
         stale.unlink(missing_ok=True)
@@ -156,9 +167,24 @@ async def _read_response(reader: asyncio.StreamReader) -> int:
     return status
 
 
-def load(name: str, port: int, paths: list[str], requests: int) -> Load:
+def group_cpu_seconds(group: int) -> float:
+    """CPU time (user + system) of every live process in a process group (Linux /proc)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group:  # pgrp; utime and stime are fields 14 and 15
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def load(name: str, port: int, paths: list[str], requests: int,
+         group: int | None = None) -> Load:
     """Send ``requests`` GETs (or as many as fit in the time limit) over CONCURRENCY
-    keep-alive connections, after a short warm-up."""
+    keep-alive connections, after a short warm-up; with ``group`` (the server's process
+    group) also its CPU time per request."""
     async def run(total: int) -> tuple[float, list[float], int]:
         latencies: list[float] = []
         errors = [0]
@@ -170,8 +196,11 @@ def load(name: str, port: int, paths: list[str], requests: int) -> Load:
         return time.perf_counter() - started, latencies, errors[0]
 
     asyncio.run(run(min(len(paths), 200)))  # warm caches and connections
+    cpu = group_cpu_seconds(group) if group else 0.0
     seconds, latencies, errors = asyncio.run(run(requests))
-    return Load(name, len(latencies), seconds, tuple(latencies), errors)
+    cpu = group_cpu_seconds(group) - cpu if group else 0.0
+    return Load(name, len(latencies), seconds, tuple(latencies), errors,
+                cpu * 1000 / len(latencies) if latencies else 0.0)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -206,9 +235,10 @@ def main(argv: list[str] | None = None) -> int:
                         "--port", str(port), "--workers", str(args.workers)], port,
                        {"BOARDPAPERS_CACHE_SECONDS": cache})
         try:
-            results.append(load(f"boardpapers /api/v1/search{label}", port, api, args.requests))
+            results.append(load(f"boardpapers /api/v1/search{label}", port, api, args.requests,
+                                server.pid))
             results.append(load(f"boardpapers /search (HTML){label}", port, page,
-                                args.requests))
+                                args.requests, server.pid))
         finally:
             stop(server)
     theirs = compare_datasette(fts_db, args.requests, args.datasette)
@@ -231,7 +261,7 @@ def compare_datasette(fts_db: Path, requests: int, command: str | None) -> Load 
     try:
         paths = [f"/{fts_db.stem}.json?" + urlencode({"sql": DATASETTE_SQL,
                                                       "q": _fts5_query(q)}) for q in QUERIES]
-        return load("datasette FTS5 top 10", port, paths, requests)
+        return load("datasette FTS5 top 10", port, paths, requests, proc.pid)
     finally:
         stop(proc)
 
@@ -253,7 +283,9 @@ def report(results: list[Load], theirs: Load | None) -> int:
     ok = api.rps >= RPS_TARGET and api.pct(95) <= P95_TARGET_MS and api.errors == 0
     summary: dict[str, float] = {
         "api_rps": round(api.rps), "api_p95_ms": round(api.pct(95), 1),
-        "page_rps": round(page.rps), "page_p95_ms": round(page.pct(95), 1)}
+        "page_rps": round(page.rps), "page_p95_ms": round(page.pct(95), 1),
+        "api_server_cpu_ms": round(api.cpu_ms, 2), "page_server_cpu_ms": round(page.cpu_ms, 2),
+        "api_rps_idle_cores": round(api.idle_rps)}
     if len(results) > 2:
         summary |= {"api_rps_cached": round(results[2].rps),
                     "page_rps_cached": round(results[3].rps)}

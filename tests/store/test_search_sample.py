@@ -45,7 +45,8 @@ def test_below_the_threshold_every_count_is_exact(store):
 
 def test_above_it_facets_and_papers_are_scaled_from_the_sampled_papers(store, monkeypatch):
     exact = search(store, "recycling", limit=100, collapse=False, per_paper=False)
-    monkeypatch.setattr(indexsearch, "FACETS", FacetSettings(exact_up_to=2, buckets=BUCKETS))
+    monkeypatch.setattr(indexsearch, "FACETS", FacetSettings(exact_up_to=2, sample_size=2,
+                                                                buckets=BUCKETS))
     sampled = search(store, "recycling", limit=100, collapse=False, per_paper=False)
     assert sampled.estimated and sampled.to_json()["estimated"]
     assert sampled.total == exact.total  # the total is always counted exactly

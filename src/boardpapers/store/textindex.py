@@ -36,6 +36,7 @@ from boardpapers.store.indexfolder import (
 )
 from boardpapers.store.indexsearch import (
     CONTEXT_FIELD,
+    PAPER_FIELD,
     SAMPLE_FIELD,
     SHOWN_FIELD,
     TEXT_FIELDS,
@@ -46,11 +47,12 @@ from boardpapers.store.indexsearch import (
     Scope,
     day_number,
     mark,
+    paper_key,
     sample_bucket,
     search_index,
 )
 
-SCHEMA_VERSION = "5"  # 3: the council field; 4: the hit's row stored; 5: the sample bucket
+SCHEMA_VERSION = "6"  # 3: council; 4: the hit's row stored; 5: sample bucket; 6: paper key
 WRITER_HEAP = 64_000_000
 # An ingest commits the index this often (between papers). Each commit writes a segment
 # and syncs it to disk (about 150 ms under load) and later merges cost more the more
@@ -91,6 +93,7 @@ def _schema() -> tantivy.Schema:
         sb.add_text_field(name, stored=False, tokenizer_name="raw", fast=True)
     sb.add_integer_field("date", indexed=True, fast=True)
     sb.add_integer_field(SAMPLE_FIELD, indexed=True, fast=True)
+    sb.add_integer_field(PAPER_FIELD, fast=True)
     sb.add_text_field("has", stored=False, tokenizer_name="raw")
     sb.add_bytes_field(SHOWN_FIELD, stored=True)
     return sb.build()
@@ -256,6 +259,7 @@ def _document(b: IndexedBlock) -> tantivy.Document:
     doc.add_integer("id", b.block_id)
     doc.add_text("doc", b.doc_id)
     doc.add_integer(SAMPLE_FIELD, sample_bucket(b.doc_id))
+    doc.add_integer(PAPER_FIELD, paper_key(b.doc_id))
     doc.add_text("head" if b.heading else "lead" if b.lead else "body", b.text)
     if b.context and not b.heading:
         doc.add_text(CONTEXT_FIELD, b.context)

@@ -4,9 +4,10 @@ one template. Everything works without JavaScript; static/app.js only adds comfo
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -53,7 +54,15 @@ def url_with(request: Request, **changes: Any) -> str:
             params.pop(key, None)
         else:
             params[key] = str(value)
-    return request.url.path + ("?" + urlencode(params) if params else "")
+    return request.url.path + ("?" + "&".join(f"{_quoted(k)}={_quoted(v)}"
+                                              for k, v in params.items()) if params else "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _quoted(value: str) -> str:
+    """urlencode's quoting, remembered: a search page builds dozens of links from the
+    same few values (facets, pages)."""
+    return quote_plus(value)
 
 
 templates.env.globals["url_with"] = url_with
