@@ -101,6 +101,7 @@ def own_cues(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         cased: {n: (set(a), set(w)) for n, (a, w) in table.items()}
         for cased, table in cues._needles.items()})
     monkeypatch.setattr(cues, "_automata", {})
+    monkeypatch.setattr(cues, "_with_digits", set(cues._with_digits))
     cues.present.cache_clear()
     yield
     cues.present.cache_clear()
@@ -111,3 +112,12 @@ def test_whole_word_cues_ignore_words_inside_words(own_cues: None) -> None:
     assert name not in cues.present("It was often written")
     assert name in cues.present("Ten councils")
     assert name in cues.present("ten-year plan")
+
+
+def test_digits_of_another_script_count_as_digits() -> None:
+    """A cue written with ASCII digits ("90p", "/03/") stands for any script's digits, as
+    the patterns' ``\\d`` does."""
+    [day] = find_dates("Met on 11/\u0660\u0663/2025.", 0)
+    assert day.date == "2025-03-11"
+    [pence] = find_money("It costs \u0669\u0660p.", 0)
+    assert pence.amount == 0.9

@@ -63,9 +63,13 @@ def _wrapped_in_cells(text: str, block: int, taken: list[tuple[int, int]]) -> li
 
 # ---------------------------------------------------------------- phones
 
+# What may not stand before a number ("£020", "2 020"), looked for after its first
+# character ("+", "(" or "0"): a pattern opening with those characters lets ``re`` skip
+# to them instead of trying the lookbehinds everywhere (5x faster, the same matches:
+# tests/property/test_fast_patterns.py).
+_NOT_AFTER = r"(?<![\w/£$€.,-].)(?<!\d[ .-].)"
 _PHONE = re.compile(
-    r"(?<![\w/£$€.,-])(?<!\d[ .-])"
-    r"(?P<number>(?:\+\s?44\s?(?:\(\s?0\s?\)\s?)?|\(\s?0|0)"
+    rf"(?P<number>(?:\+{_NOT_AFTER}\s?44\s?(?:\(\s?0\s?\)\s?)?|\({_NOT_AFTER}\s?0|0{_NOT_AFTER})"
     r"\d{1,5}\)?(?:[ .-]?\d{2,6}){1,3})"
     r"(?P<ext>,?\s*(?:ext(?:ension|n)?\.?:?|x)\s?\d{1,5})?"
     r"(?![\w/%£]|\.\d|,\d{3})", re.IGNORECASE)

@@ -25,7 +25,7 @@ import re
 
 from boardpapers.facts.metric_words import find_word_metrics
 from boardpapers.facts.money import QUALIFIER_BEFORE, money_spans
-from boardpapers.facts.numbers import NUMBER, to_number, too_long
+from boardpapers.facts.numbers import number_where, to_number, too_long
 from boardpapers.facts.sentence import sentence_around
 from boardpapers.model.paper import Metric, Span
 from boardpapers.vocab import cues
@@ -33,8 +33,7 @@ from boardpapers.vocab.dates import date_spans
 from boardpapers.vocab.spans import Claimed
 
 _NUMBER_AT = re.compile(
-    r"(?:(?<=c\.)|(?<=ca\.)|(?<![\w.,£$€/:#\-–]))"
-    rf"(?P<num>{NUMBER})(?![\d:/]|[.,]\d|-\d)"
+    number_where((r"c\.", r"ca\."), r"\w.,£$€/:#\-–") + r"(?![\d:/]|[.,]\d|-\d)"
     r"(?:\s?(?P<scale>million|thousand|billion|m|k|bn)(?![\w²]))?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s+percentage\s+points?\b)?",
     re.IGNORECASE)

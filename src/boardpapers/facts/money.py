@@ -88,7 +88,6 @@ _PENCE = re.compile(
 _SIGN_CUE = cues.define("currency sign", ["£", "€", "$", "gbp", "eur", "usd"])
 _WORD_CUE = cues.define("pounds", ["pounds", "gbp"])
 _PENCE_CUE = cues.define("pence", [*(f"{d}p" for d in range(10)), "pence", "ceiniog"])
-_DIGIT_P = re.compile(r"\d[pP]")  # "90p" in a text that may hold another script's digits
 # "from £3.50 to £4.00": a change from one amount to another, two sums, not a range;
 # unless the words before say a range ("ranging from", "varying from", "anywhere from").
 _CHANGE_FROM = re.compile(r"(?<![\w])(?:from|o)\s+$", re.IGNORECASE)
@@ -155,9 +154,9 @@ def _matches(text: str) -> tuple[_Found, ...]:
         return ()
     found: list[_Found] = []
     claimed = Claimed()
-    pence = _PENCE_CUE in found_cues or bool(not text.isascii() and _DIGIT_P.search(text))
     for pattern, cued in ((_MONEY_SIGN, _SIGN_CUE in found_cues),
-                          (_MONEY_WORDS, _WORD_CUE in found_cues), (_PENCE, pence)):
+                          (_MONEY_WORDS, _WORD_CUE in found_cues),
+                          (_PENCE, _PENCE_CUE in found_cues)):
         if not cued:
             continue
         for m in pattern.finditer(text):

@@ -13,6 +13,23 @@ from decimal import Decimal, InvalidOperation
 # A number with thousands commas ("7,429", "1,250,000.50") or plain ("7429", "2.615", ".5").
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 
+
+def number_where(allowed_after: tuple[str, ...], not_after: str) -> str:
+    r"""``(?:(?<=a)|…|(?<![not_after]))(?P<num>NUMBER)`` for each ``a`` of ``allowed_after``.
+
+    Written with the number's first character ahead of the lookbehinds (which look one
+    character further back) and the rest of NUMBER after it, so the pattern opens with a
+    character class: ``re`` then skips every character that cannot start a number instead
+    of trying the lookbehinds at each position (about 4x faster on prose), for the same
+    matches (tests/property/test_fast_patterns.py).
+    """
+    first = r"[\d.]"
+    behind = "|".join([*(f"(?<={a}{first})" for a in allowed_after),
+                       f"(?<![{not_after}]{first})"])
+    return (rf"(?P<num>{first}(?:{behind})"
+            r"(?:(?<=\.)\d+|(?<!\.)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)))")
+
+
 # Scale words and abbreviations, longest first so "bn" wins over "b".
 SCALE = (r"(?:trillion|billion|million|thousand|triliwn|biliwn|miliwn|bn|mn|mln|tn|m|k|b)")
 _SCALES = {

@@ -22,12 +22,17 @@ import ahocorasick
 
 from boardpapers.prefilter import needles
 
-DIGIT = "digit"  # the one cue found by a pattern: any character ``\d`` matches
+DIGIT = "digit"  # any character ``\d`` matches, found by that pattern
+# A digit of another script ("٣"): every cue whose strings hold an ASCII digit is present
+# where one is, since a pattern's ``\d`` matches it too.
 _DIGIT = re.compile(r"\d")
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+_ASCII_DIGITS = frozenset("0123456789")
 
 # cased -> needle -> (cues it shows anywhere, cues it shows only as a whole word)
 _needles: dict[bool, dict[str, tuple[set[str], set[str]]]] = {False: {}, True: {}}
 _automata: dict[bool, ahocorasick.Automaton] = {}
+_with_digits: set[str] = set()  # cues some of whose strings hold a digit
 
 
 def define(name: str, strings: Iterable[str], *, cased: bool = False,
@@ -44,6 +49,8 @@ def define(name: str, strings: Iterable[str], *, cased: bool = False,
             raise ValueError(f"cue {name!r}: {s!r} is sought in lower-cased text")
         anywhere, as_words = _needles[cased].setdefault(s, (set(), set()))
         (as_words if whole_words else anywhere).add(name)
+        if not _ASCII_DIGITS.isdisjoint(s):
+            _with_digits.add(name)
     _automata.clear()
     present.cache_clear()  # a text read before this cue was defined must be read again
     return name
@@ -73,7 +80,12 @@ def _automaton(cased: bool) -> ahocorasick.Automaton:
 @lru_cache(maxsize=64)  # every finder asks about the same block one after the other
 def present(text: str) -> frozenset[str]:
     """The names of the cues ``text`` holds (``DIGIT`` when it holds a digit)."""
-    found: set[str] = {DIGIT} if _DIGIT.search(text) else set()
+    found: set[str] = set()
+    first = _DIGIT.search(text)
+    if first is not None:
+        found.add(DIGIT)
+        if not text.isascii() and _OTHER_DIGIT.search(text, first.start()):
+            found |= _with_digits
     for cased, hay in ((False, text.lower()), (True, text)):
         automaton = _automaton(cased)
         if not len(automaton):

@@ -24,14 +24,18 @@ WEEKDAY_BEFORE = re.compile(
 # "5th", "2 nd" (a split ordinal), "5<sup>th</sup>" left over from HTML.
 _ORDINAL = r"(?P<ord>\s?(?:<sup>)?(?:st|nd|rd|th|af|il|ydd|fed|ed|eg)(?:</sup>)?(?![a-z]))?"
 _ORDINAL2 = _ORDINAL.replace("?P<ord>", "?:")
-_DAY_START = r"(?<![\d.,/:£$€\-–])"
+# A day's first digit, then what may not stand before it (a lookbehind one character
+# further back), then its second digit: a pattern that opens with a digit lets ``re`` skip
+# to the digits instead of trying the lookbehind at every position (3-4x faster, the same
+# matches as a lookbehind first: tests/property/test_fast_patterns.py).
+_DAY = r"(?P<day>\d(?<![\d.,/:£$€\-–]\d)\d?)"
 # 4 or 5 digits (5 is a typo such as "20204", reported unparsed) or a 2-digit year.
 _YEAR = r"(?P<year>\d{4,5}|\d{2})(?!\d)"
 
 ISO_DAY = re.compile(
     r"(?<![\d/.\-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
 DAY_MONTH_YEAR = re.compile(
-    _DAY_START + r"(?P<day>\d{1,2})(?!\d)" + _ORDINAL
+    _DAY + r"(?!\d)" + _ORDINAL
     + r"(?:\s?(?:-|–|to|and|&)\s?(?P<day2>\d{1,2})" + _ORDINAL2 + r")?"
     + r"[\s,]*(?:of\s+)?" + _MONTH + r"(?:[\s,]*" + _YEAR + r")?",
     re.IGNORECASE)
@@ -40,7 +44,7 @@ MONTH_DAY_YEAR = re.compile(
     + r"(?:,?\s+(?P<year>\d{4,5})(?!\d))?",
     re.IGNORECASE)
 NUMERIC = re.compile(
-    r"(?<![\d./:£$€-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<mon>\d{1,2})(?P=sep)"
+    r"(?P<day>\d(?<![\d./:£$€-]\d)\d?)(?P<sep>[/.-])(?P<mon>\d{1,2})(?P=sep)"
     r"(?P<year>\d{4}|(?<=/)\d{2})(?![\d/]|[.-]\d)")
 MONTH_YEAR = re.compile(
     r"(?<![a-z\d])" + _MONTH + r"[\s,]+(?P<year>\d{4})(?!\d)", re.IGNORECASE)

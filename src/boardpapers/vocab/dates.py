@@ -70,6 +70,12 @@ _QUARTER_CUE = cues.define("quarter", ["q1", "q2", "q3", "q4", "quarter"])
 _MONTH_PART_CUE = cues.define("month part", ["early", "mid", "late", "end", "beginning",
                                              "start", "middle"])
 _FY_CUE = cues.define("fy", ["fy"])
+# "2025-03-11": a year's last digit, "-", a month's first; "11/03/2025", "1.3.25": the
+# separator either side of a month
+_ISO_CUE = cues.define("iso day", [f"{d}-{m}" for d in range(10) for m in (0, 1)])
+_NUMERIC_CUE = cues.define("numeric day", [
+    f"{sep}{month}{sep}" for sep in "/.-"
+    for month in (*(str(d) for d in range(10)), *(f"{d:02d}" for d in range(100)))])
 _NEXT_WORD = re.compile(r"\s*([a-z]+|\d)")
 _QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 
@@ -277,10 +283,11 @@ def _years(text: str) -> list[DateHit]:
             if P.YEAR_LEAD.search(text, max(0, m.start() - 30), m.start())]
 
 
-# The cue a finder cannot match without (the others need a digit, checked above).
+# The cue a finder cannot match without (the others need a digit, checked above;
+# _financial_years asks for its own "FY" part).
 _CUE_OF: dict[Callable[[str], list[DateHit]], str] = {
     _month_parts: _MONTH_PART_CUE, _quarters: _QUARTER_CUE, _seasons: _SEASON_CUE,
-    _fy_short: _FY_CUE}  # _financial_years asks for its own "FY" part
+    _fy_short: _FY_CUE, _iso_days: _ISO_CUE, _numeric: _NUMERIC_CUE}
 
 
 def merge_ranges(text: str, hits: tuple[DateHit, ...]) -> list[DateHit]:

@@ -1,0 +1,66 @@
+"""Patterns rewritten to open with a character class (so ``re`` skips to the characters a
+match can start with) find exactly what they found written the plain way, with a
+lookbehind first: the plain forms are kept here as the reference."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from boardpapers.facts import contacts, metrics
+from boardpapers.facts.numbers import NUMBER
+from boardpapers.vocab import date_patterns as P
+
+_REFERENCE = {
+    "number": (metrics._NUMBER_AT, re.compile(
+        r"(?:(?<=c\.)|(?<=ca\.)|(?<![\w.,£$€/:#\-–]))"
+        rf"(?P<num>{NUMBER})(?![\d:/]|[.,]\d|-\d)"
+        r"(?:\s?(?P<scale>million|thousand|billion|m|k|bn)(?![\w²]))?"
+        r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s+percentage\s+points?\b)?",
+        re.IGNORECASE)),
+    "day month year": (P.DAY_MONTH_YEAR, re.compile(
+        P.DAY_MONTH_YEAR.pattern.replace(P._DAY, r"(?<![\d.,/:£$€\-–])(?P<day>\d{1,2})", 1),
+        re.IGNORECASE)),
+    "numeric": (P.NUMERIC, re.compile(
+        P.NUMERIC.pattern.replace(r"(?P<day>\d(?<![\d./:£$€-]\d)\d?)",
+                                  r"(?<![\d./:£$€-])(?P<day>\d{1,2})", 1))),
+    "phone": (contacts._PHONE, re.compile(
+        r"(?<![\w/£$€.,-])(?<!\d[ .-])(?P<number>(?:\+\s?44\s?(?:\(\s?0\s?\)\s?)?|\(\s?0|0)"
+        + contacts._PHONE.pattern.split(r"0{_NOT_AFTER})".replace(
+            "{_NOT_AFTER}", contacts._NOT_AFTER), 1)[1], re.IGNORECASE)),
+}
+_PIECES = st.sampled_from(
+    list("0123456789.,£$€-–:/#()+ \n\tcCaAxX%") + [
+        "ca.", "c.", "million", " per cent", "44", "020 ", "07700 ", "ext ", "March", "th",
+        "to", "and", "Jan", " 2024", "\u0663", "1,000", "2.5"])
+_TEXT = st.lists(_PIECES, max_size=30).map("".join)
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def test_the_references_are_the_plain_forms() -> None:
+    for fast, plain in _REFERENCE.values():
+        assert fast.pattern != plain.pattern
+        assert not plain.pattern.startswith("(?P<")
+
+
+@pytest.mark.parametrize("name", sorted(_REFERENCE))
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(_TEXT, st.text(max_size=60)))
+def test_fast_form_finds_what_the_plain_form_finds(name: str, text: str) -> None:
+    fast, plain = _REFERENCE[name]
+    assert _found(fast, text) == _found(plain, text)
+
+
+def test_fast_forms_on_papers_shapes() -> None:
+    text = ("Spending c.2.5m (ca.3,000 staff) on 11/03/2025 and 1.3.25; £020 7946 0123 is a "
+            "sum, call 020 7946 0123 or +44 (0)20 7946 0124 ext 12; 5th-7th March 2025, "
+            "x12 items, 2,300 homes, .5 per cent, 7:30")
+    for fast, plain in _REFERENCE.values():
+        assert _found(fast, text) == _found(plain, text)
+        assert _found(fast, text)
