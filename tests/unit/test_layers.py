@@ -89,3 +89,23 @@ def test_no_command_tells_the_back_ends_apart() -> None:
                     and node.value.lower().startswith(("sqlite", "postgres"))):
                 found.append(f"{name}:{node.lineno} {node.value!r}")
     assert found == []
+
+
+def test_every_registered_store_answers_the_whole_protocol() -> None:
+    """A store added through the registry (StoreSpec) is a Store: every method the
+    commands may call, with the Store's own parameter names."""
+    import inspect
+
+    from boardpapers.plugins import points, resolve
+    from boardpapers.store.base import Store
+
+    wanted = {n: v for n, v in vars(Store).items()
+              if inspect.isfunction(v) and not n.startswith("_")}
+    assert {"rows_of", "paper_list", "export_rows", "facts", "search"} <= set(wanted)
+    for spec in points().stores:
+        cls = resolve(spec.open)
+        for name, method in wanted.items():
+            assert callable(getattr(cls, name, None)), f"{spec.name} lacks {name}"
+            given = inspect.signature(getattr(cls, name)).parameters
+            assert list(given) == list(inspect.signature(method).parameters), (
+                f"{spec.name}.{name}")

@@ -20,9 +20,11 @@ from boardpapers.store import schema
 from boardpapers.store.queries import like_escape
 from boardpapers.store.sqltext import (
     CURRENT_SQL,
+    DEFAULT_DIALECT,
     NEWEST_MEETINGS,
     NEWEST_PAPERS,
     NewestFirst,
+    SqlDialect,
     Where,
     body_contains,
     date_range,
@@ -69,6 +71,7 @@ class SqlReads:
     """Read queries over the shared schema, for any SQLAlchemy engine."""
 
     engine: Engine
+    dialect: SqlDialect = DEFAULT_DIALECT
 
     def _rows(self, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -151,18 +154,21 @@ class SqlReads:
         """Every meeting of one board (a body of one authority, in any case), oldest first."""
         return self._rows("SELECT m.doc_id, m.date, m.time, m.venue, m.next_date, d.title, "
                           "d.genre FROM meetings m JOIN documents d ON d.id = m.doc_id "
-                          f"WHERE {same('m.body', 'body')} AND "
-                          f"{same('d.authority', 'authority')} "
+                          f"WHERE {self._board('m.body')} "
                           "ORDER BY m.date IS NULL, m.date, d.path",
                           {"body": body, "authority": authority})
 
     def board_papers(self, body: str | None, authority: str | None
                      ) -> list[dict[str, Any]]:
         """Every paper of one board, newest first."""
-        return self._rows(f"SELECT {PAPER_COLUMNS} FROM documents d "
-                          f"WHERE {same('d.body', 'body')} AND "
-                          f"{same('d.authority', 'authority')} ORDER BY d.date DESC, d.path",
+        return self._rows(f"SELECT {PAPER_COLUMNS} FROM documents d WHERE "
+                          f"{self._board('d.body')} ORDER BY d.date DESC, d.path",
                           {"body": body, "authority": authority})
+
+    def _board(self, body_column: str) -> str:
+        """The rows of one board: its body (``:body``) of one authority (``:authority``)."""
+        return (f"{same(body_column, 'body', self.dialect)} AND "
+                f"{same('d.authority', 'authority', self.dialect)}")
 
     def upcoming(self, today: str, limit: int) -> dict[str, list[dict[str, Any]]]:
         """Meetings on or after ``today`` and the deadlines papers set from then on."""
@@ -177,7 +183,7 @@ class SqlReads:
                   limit: int | None = None) -> list[dict[str, Any]]:
         """Deadlines papers set (dated ones), soonest first, with their paper."""
         where = Where()
-        body_contains(where, body)
+        body_contains(where, body, dialect=self.dialect)
         if since:
             where.add("x.date >= :since", since=since)
         sql = ("SELECT x.text, x.date, x.context, x.doc_id, x.block, d.title, d.body "
@@ -235,7 +241,7 @@ class SqlReads:
                       limit: int = 50) -> list[dict[str, Any]]:
         """Papers by when they were stored, newest first (of ``ids`` when given)."""
         where = Where()
-        body_contains(where, body)
+        body_contains(where, body, dialect=self.dialect)
         if ids is not None:
             marks = ", ".join(f":i{n}" for n in range(len(ids)))
             where.add(f"d.id IN ({marks})" if ids else "1 = 0",
@@ -248,7 +254,7 @@ class SqlReads:
     def dated_meetings(self, body: str | None = None) -> list[dict[str, Any]]:
         """Meetings with a date or a next meeting's date, oldest first."""
         where = Where()
-        body_contains(where, body, "m.body")
+        body_contains(where, body, "m.body", dialect=self.dialect)
         return self._rows("SELECT m.doc_id, m.body, m.date, m.time, m.venue, m.next_date, "
                           "d.title FROM meetings m JOIN documents d ON d.id = m.doc_id "
                           f"WHERE (m.date IS NOT NULL OR m.next_date IS NOT NULL)"
@@ -264,7 +270,7 @@ class SqlReads:
         if item_kind:
             where.add("EXISTS (SELECT 1 FROM briefing_items b WHERE b.doc_id = d.id AND "
                       "b.kind = :item_kind)", item_kind=item_kind)
-        body_contains(where, body)
+        body_contains(where, body, dialect=self.dialect)
         return self._rows("SELECT d.id, d.title, d.path FROM documents d WHERE d.genre = "
                           f"'briefing'{where.also()} ORDER BY d.date, d.id", where.params)
 
@@ -272,7 +278,7 @@ class SqlReads:
                         ) -> list[dict[str, Any]]:
         """Reports of papers (not briefings) dated between the bounds, with their paper."""
         where = Where()
-        body_contains(where, body)
+        body_contains(where, body, dialect=self.dialect)
         return self._rows("SELECT r.doc_id, r.idx, r.title, r.purpose, r.summary, d.path, "
                           "d.title AS paper, d.body, d.date FROM reports r JOIN documents d "
                           "ON d.id = r.doc_id WHERE d.date >= :s AND d.date <= :e AND "
@@ -283,7 +289,7 @@ class SqlReads:
                                 ) -> list[dict[str, Any]]:
         """Recommendations (not actions) of papers dated between the bounds."""
         where = Where()
-        body_contains(where, body)
+        body_contains(where, body, dialect=self.dialect)
         return self._rows("SELECT x.doc_id, x.report_idx, x.text FROM recommendations x "
                           "JOIN documents d ON d.id = x.doc_id WHERE x.kind = "
                           f"'recommendation' AND d.date >= :s AND d.date <= :e{where.also()} "
@@ -303,8 +309,9 @@ class SqlReads:
             spec = points().fact_kinds.get(kind)
             value = "value" if extra or spec is None else spec.value
             out.extend(self._rows(
-                "SELECT x.doc_id, CAST(:kind AS TEXT) AS kind, x.idx, b.page, x.text, "
-                f"CAST(x.{value} AS TEXT) AS value, {PROVENANCE} FROM {x.name} x "
+                f"SELECT x.doc_id, CAST(:kind AS {self.dialect.text}) AS kind, x.idx, b.page, "
+                f"x.text, CAST(x.{value} AS {self.dialect.text}) AS value, {PROVENANCE} "
+                f"FROM {x.name} x "
                 "JOIN documents d ON d.id = x.doc_id LEFT JOIN blocks b ON "
                 "b.doc_id = x.doc_id AND b.idx = x.block "
                 f"{'WHERE x.kind = :kind ' if extra else ''}ORDER BY d.date, d.path, x.idx",
@@ -317,7 +324,7 @@ class SqlReads:
         """Every recommendation and action (of boards whose name contains ``body``) with
         its report and paper, newest paper first."""
         where = Where()
-        body_contains(where, body, any_case=False)
+        body_contains(where, body, any_case=False, dialect=self.dialect)
         return self._rows(
             "SELECT x.doc_id, x.report_idx, x.idx, x.kind, x.text, r.title AS report, "
             "r.title_key, r.agenda_item, d.title AS paper, d.date, d.body, d.authority "
@@ -330,7 +337,7 @@ class SqlReads:
         """Every decision recorded (of boards whose name contains ``body``), oldest
         first, with its paper's body, authority and title."""
         where = Where()
-        body_contains(where, body, any_case=False)
+        body_contains(where, body, any_case=False, dialect=self.dialect)
         rows = self._rows("SELECT x.*, d.body AS paper_body, d.authority, d.title AS paper "
                           "FROM decisions x JOIN documents d ON d.id = x.doc_id "
                           f"{where.sql()}ORDER BY x.date, x.doc_id, x.idx", where.params)
@@ -345,12 +352,13 @@ class SqlReads:
         """(doc_id, report_idx, idx, kind) of the recommendations these filters select:
         the board's name, the paper's date, a contact officer's name, the kind."""
         where = Where()
-        body_contains(where, body, any_case=False)
+        body_contains(where, body, any_case=False, dialect=self.dialect)
         if kind:
             where.add("x.kind = :kind", kind=kind)
         if officer:
             where.add("EXISTS (SELECT 1 FROM contact_officers c WHERE c.doc_id = x.doc_id "
-                      "AND c.report_idx = x.report_idx AND c.name LIKE :officer ESCAPE '\\')",
+                      "AND c.report_idx = x.report_idx AND c.name LIKE :officer ESCAPE "
+                      f"{self.dialect.escape})",
                       officer=f"%{like_escape(officer)}%")
         date_range(where, "d.date", since, until)
         return self._rows("SELECT x.doc_id, x.report_idx, x.idx, x.kind FROM recommendations "

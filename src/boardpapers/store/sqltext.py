@@ -14,6 +14,20 @@ CURRENT_SQL = ("NOT EXISTS (SELECT 1 FROM documents newer WHERE newer.path = d.p
                "AND newer.ingested_at > d.ingested_at)")
 
 
+@dataclass(frozen=True, slots=True)
+class SqlDialect:
+    """What the read queries spell differently per database: the type text is CAST to,
+    and the SQL literal of the one-backslash LIKE escape (MySQL's strings take ``\\``
+    for one backslash). SQLite and PostgreSQL share the default; another store sets its own
+    (``SqlReads.dialect``)."""
+
+    text: str = "TEXT"
+    escape: str = "'\\'"
+
+
+DEFAULT_DIALECT = SqlDialect()
+
+
 @dataclass(slots=True)
 class Where:
     """WHERE clauses and their bound parameters, built one filter at a time."""
@@ -42,23 +56,25 @@ def date_range(where: Where, column: str, since: str | None, until: str | None) 
 
 
 def body_contains(where: Where, body: str | None, column: str = "d.body",
-                  *, any_case: bool = True) -> None:
+                  *, any_case: bool = True, dialect: SqlDialect = DEFAULT_DIALECT) -> None:
     """The board's name contains ``body`` (its own % and _ match only themselves); in any
     case, or as SQLite's LIKE and PostgreSQL's each compare (``any_case=False``)."""
     if not body:
         return
     if any_case:
-        where.add(f"lower({column}) LIKE :body ESCAPE '\\'",
+        where.add(f"lower({column}) LIKE :body ESCAPE {dialect.escape}",
                   body=f"%{like_escape(body.lower())}%")
     else:
-        where.add(f"{column} LIKE :body ESCAPE '\\'", body=f"%{like_escape(body)}%")
+        where.add(f"{column} LIKE :body ESCAPE {dialect.escape}",
+                  body=f"%{like_escape(body)}%")
 
 
-def same(column: str, param: str) -> str:
+def same(column: str, param: str, dialect: SqlDialect = DEFAULT_DIALECT) -> str:
     """Null-safe, case-blind equality both back ends read (SQLite's IS is not
     PostgreSQL's; papers write one board as 'Transport Committee' and 'TRANSPORT
     COMMITTEE')."""
-    return f"lower(coalesce({column}, '')) = lower(coalesce(CAST(:{param} AS TEXT), ''))"
+    return (f"lower(coalesce({column}, '')) = "
+            f"lower(coalesce(CAST(:{param} AS {dialect.text}), ''))")
 
 
 @dataclass(frozen=True, slots=True)
