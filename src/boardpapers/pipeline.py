@@ -23,6 +23,7 @@ from boardpapers.model.errors import BoardpapersError, DatabaseError
 from boardpapers.model.layout import Layout
 from boardpapers.model.paper import Paper
 from boardpapers.paper_date import with_paper_date
+from boardpapers.parsers.report import clear_caches as forget_lines
 from boardpapers.workers import run_pool
 
 if TYPE_CHECKING:
@@ -30,10 +31,17 @@ if TYPE_CHECKING:
 
 
 def understand(layout: Layout) -> Paper:
-    """classify -> parse -> extract: everything after reading, touching nothing outside."""
-    classification = genre.classify(layout)
-    paper = parsers.parse(layout, classification)
-    return with_paper_date(facts.extract(paper))
+    """classify -> parse -> extract: everything after reading, touching nothing outside.
+
+    The line caches the stages share (labels, contacts, folded text) are emptied after
+    each paper: their hits are within a paper, and kept across papers they held about
+    20 MB of old paragraphs per worker, so memory grew with the number of files."""
+    try:
+        classification = genre.classify(layout)
+        paper = parsers.parse(layout, classification)
+        return with_paper_date(facts.extract(paper))
+    finally:
+        forget_lines()
 
 
 def process(path: str | Path, fmt: str | None = None) -> Paper:

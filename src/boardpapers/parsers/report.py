@@ -349,8 +349,8 @@ def _title_completed(head: Head, blocks: list[tuple[int, Block]]) -> Head:
 
 
 def clear_caches() -> None:
-    """Forget every cached line answer of the report parser (labels, contacts, text),
-    so a benchmark times a cold start as a fresh process sees it."""
+    """Forget every cached line answer of the report parser (labels, contacts, text):
+    after each paper (pipeline.understand), and so a benchmark times a cold start."""
     labels.clear_caches()
     contacts_block.clean_value.cache_clear()
     report_heads.clear_caches()
