@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -94,6 +94,20 @@ class SqlStore(SqlReads):
         """INSERT … ON CONFLICT DO NOTHING for this dialect."""
         raise NotImplementedError
 
+    @functools.cached_property
+    def _insert_document(self) -> Insert:
+        """The document row's INSERT … ON CONFLICT DO NOTHING RETURNING id, built once:
+        its values are bound at execution, so SQLAlchemy compiles it once."""
+        return self._insert_new(schema.documents).returning(schema.documents.c.id)
+
+    def _insert_rows(self, conn: Connection, rows: Rows) -> None:
+        """Inside the saving transaction: every derived row of the paper, one executemany
+        a table."""
+        for table in schema.DERIVED_TABLES:
+            table_rows = rows.get(table.name)
+            if table_rows:
+                conn.execute(insert(table), table_rows)
+
     def _after_save(self, conn: Connection, doc_id: str, rows: Rows | None,
                     replaced: bool) -> None:
         """Inside the saving transaction: what the index needs to follow it (``rows``
@@ -158,15 +172,10 @@ class SqlStore(SqlReads):
             document = rows["documents"][0]
             if document["date"] is None and (day := harvest_state.meeting_date(conn, doc_id)):
                 document.update(date=day, date_from="meeting")  # derived, not printed
-            inserted = conn.execute(self._insert_new(schema.documents)
-                                    .values(document)
-                                    .returning(schema.documents.c.id)).first()
+            inserted = conn.execute(self._insert_document, document).first()
             if inserted is None:
                 return False
-            for table in schema.DERIVED_TABLES:
-                table_rows = rows.get(table.name)
-                if table_rows:
-                    conn.execute(insert(table), table_rows)
+            self._insert_rows(conn, rows)
             self._after_save(conn, doc_id, rows, replaced)
         self._after_commit()
         return True
@@ -431,9 +440,9 @@ class _BlockMarks:
 def _blocks_of(conn: Connection, doc_ids: Sequence[str],
                marks: _BlockMarks) -> dict[str, list[IndexedBlock]]:
     d, b, rp = schema.documents, schema.blocks, schema.reports
-    docs = {r.id: r for r in conn.execute(select(d.c.id, d.c.genre, d.c.body, d.c.date,
-                                                 d.c.path, d.c.title, d.c.pages)
-                                          .where(d.c.id.in_(list(doc_ids))))}
+    docs = {r.id: r._mapping for r in conn.execute(
+        select(d.c.id, d.c.genre, d.c.body, d.c.date, d.c.path, d.c.title, d.c.pages)
+        .where(d.c.id.in_(list(doc_ids))))}
     reports = {(r.doc_id, r.idx): r.title for r in conn.execute(
         select(rp.c.doc_id, rp.c.idx, rp.c.title).where(rp.c.doc_id.in_(list(doc_ids))))}
     found = conn.execute(select(b.c.id, b.c.doc_id, b.c.idx, b.c.kind, b.c.text,
@@ -442,19 +451,41 @@ def _blocks_of(conn: Connection, doc_ids: Sequence[str],
                          .order_by(b.c.doc_id, b.c.idx)).all()
     out: dict[str, list[IndexedBlock]] = {i: [] for i in docs}
     for r in found:
-        doc = docs[r.doc_id]
-        shown = {"path": doc.path, "title": doc.title, "genre": doc.genre, "date": doc.date,
-                 "body": doc.body, "idx": r.idx, "page": r.page, "doc_pages": doc.pages,
-                 "kind": r.kind, "section_kind": r.section_kind, "heading": r.heading,
-                 "report": reports.get((r.doc_id, r.report_idx))}
-        out[r.doc_id].append(IndexedBlock(
-            block_id=r.id, doc_id=r.doc_id, text=r.text,
-            lead=r.kind == "heading" or r.section_kind in LEAD_SECTIONS,
-            genre=doc.genre, body=doc.body, date=doc.date, section=r.section_kind,
-            has=tuple(sorted(marks.has.get((r.doc_id, r.idx), ()))),
-            councils=tuple(sorted(marks.councils.get((r.doc_id, r.idx), ()))),
-            heading=r.kind == "heading", context=r.heading, shown=shown))
+        out[r.doc_id].append(_indexed_block(docs[r.doc_id], r._mapping,
+                                            reports.get((r.doc_id, r.report_idx)), marks))
     return out
+
+
+def indexed_from_rows(rows: Rows) -> list[IndexedBlock]:
+    """A new paper's blocks for the index from the rows just inserted, whose block rows
+    carry their ``id`` (the SQLite store assigns them): nothing is read back."""
+    doc = rows["documents"][0]
+    marks = _BlockMarks()
+    for kind, table in schema.fact_tables().items():
+        for r in rows.get(table.name, []):
+            if table is not schema.facts_extra or r["kind"] == kind:
+                marks.add(doc["id"], r["block"], kind, r)
+    reports = {r["idx"]: r["title"] for r in rows.get("reports", [])}
+    return [_indexed_block(doc, b, reports.get(b["report_idx"]), marks)
+            for b in rows.get("blocks", []) if b["kind"] != "page_break"]
+
+
+def _indexed_block(doc: Mapping[Any, Any], block: Mapping[Any, Any], report: str | None,
+                   marks: _BlockMarks) -> IndexedBlock:
+    """One block's index entry from its document's row and its own (stored or new)."""
+    key = (block["doc_id"], block["idx"])
+    shown = {"path": doc["path"], "title": doc["title"], "genre": doc["genre"],
+             "date": doc["date"], "body": doc["body"], "idx": block["idx"],
+             "page": block["page"], "doc_pages": doc["pages"], "kind": block["kind"],
+             "section_kind": block["section_kind"], "heading": block["heading"],
+             "report": report}
+    return IndexedBlock(
+        block_id=block["id"], doc_id=block["doc_id"], text=block["text"],
+        lead=block["kind"] == "heading" or block["section_kind"] in LEAD_SECTIONS,
+        genre=doc["genre"], body=doc["body"], date=doc["date"],
+        section=block["section_kind"], has=tuple(sorted(marks.has.get(key, ()))),
+        councils=tuple(sorted(marks.councils.get(key, ()))),
+        heading=block["kind"] == "heading", context=block["heading"], shown=shown)
 
 
 def _delete_document(conn: Connection, doc_id: str) -> bool:

@@ -12,6 +12,7 @@ tantivy index in a folder beside the database file.
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from collections.abc import Callable
@@ -35,6 +36,7 @@ from boardpapers.store.sql import (
     create_tables,
     indexed_blocks,
     indexed_blocks_of,
+    indexed_from_rows,
 )
 from boardpapers.store.textindex import IndexedBlock, TextIndex
 
@@ -141,6 +143,13 @@ def create_schema(conn: Connection, create: Callable[[Connection], None]) -> Non
     conn.commit()
 
 
+@functools.lru_cache(maxsize=64)
+def insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    """``INSERT INTO table (columns) VALUES (?, …)`` for the sqlite3 driver."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+
+
 def index_path(url: str) -> Path | None:
     """The search index lives in a folder beside a database file; in memory otherwise."""
     path = file_path(url)
@@ -179,9 +188,28 @@ class SqliteStore(SqlStore):
     def _before_save(self) -> None:
         self.index.begin()  # queue behind another writer before writing the database
 
+    def _insert_rows(self, conn: Connection, rows: Rows) -> None:
+        """Every derived row in one driver-level executemany a table, the statements
+        made once (SQLAlchemy's per-row work was most of a save), and the block rows'
+        ids given here, so the index entries are made from the rows, never read back:
+        under the writer's lock nobody else inserts between ``max(id)`` and these."""
+        blocks = rows.get("blocks", [])
+        if blocks:
+            first = conn.exec_driver_sql("SELECT coalesce(max(id), 0) + 1 FROM blocks"
+                                         ).scalar_one()
+            for offset, block in enumerate(blocks):
+                block["id"] = first + offset
+        for table in schema.DERIVED_TABLES:
+            table_rows = rows.get(table.name)
+            if table_rows:
+                names = tuple(table_rows[0])
+                conn.exec_driver_sql(insert_sql(table.name, names),
+                                     [tuple(r[n] for n in names) for r in table_rows])
+
     def _after_save(self, conn: Connection, doc_id: str, rows: Rows | None,
                     replaced: bool) -> None:
-        self._pending = (doc_id, replaced, indexed_blocks(conn, doc_id, rows))
+        blocks = indexed_blocks(conn, doc_id, None) if rows is None else indexed_from_rows(rows)
+        self._pending = (doc_id, replaced, blocks)
 
     def _after_commit(self) -> None:
         # The database has committed: the index follows, committed with the next batch
