@@ -79,3 +79,26 @@ def test_the_line_caches_are_empty_after_each_paper(monkeypatch):
     process(EXAMPLES / PAPERS[1])
     assert len(used) == 2 and min(used) > 0  # filled while a paper was understood…
     assert [c.cache_info().currsize for c in caches] == [0] * len(caches)  # …then emptied
+
+
+def test_an_ingest_keeps_one_index_writer_across_its_commits(tmp_path, papers, monkeypatch):
+    """A new tantivy writer per commit grew memory with every commit: the writer stays
+    from the first paper to the end (or the end of its turn), commits still make each
+    paper searchable, and the lock is free afterwards."""
+    from boardpapers.store import textindex
+    from boardpapers.store.indexfolder import IndexLock
+    monkeypatch.setattr(textindex, "COMMIT_SECONDS", 0.0)  # an index commit every paper
+    store = open_store(str(tmp_path / "b.db"))
+    writers = set()
+    for paper in papers:
+        store.save(paper)
+        writers.add(id(store.index._writer))
+        reader = open_store(store.url, create=False)
+        assert reader.index.num_docs() == store._stored_blocks()  # committed, whole
+    assert len(writers) == 1 and store.index.dirty
+    store.flush()
+    assert not store.index.dirty and not IndexLock(store.index.path).held_elsewhere()
+    monkeypatch.setattr(textindex, "WRITER_TURN_SECONDS", 0.0)  # a turn ends every commit
+    store.delete(papers[0].source.sha256)
+    store.save(papers[0])
+    assert not store.index.dirty  # let go for another writer queued for the index

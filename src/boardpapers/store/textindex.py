@@ -60,6 +60,9 @@ WRITER_HEAP = 64_000_000
 # memory is bounded by WRITER_HEAP (tantivy flushes a segment when it is full), not here.
 COMMIT_EVERY = 5_000  # documents (blocks) added before a commit
 COMMIT_SECONDS = 5.0
+# How long an ingest keeps the index writer across its commits before letting another
+# writer queued for the index have a turn (see TextIndex.maybe_commit).
+WRITER_TURN_SECONDS = 120.0
 WRITER_WAIT_SECONDS = 60.0  # how long to wait for tantivy's own lock after ours
 
 
@@ -120,7 +123,7 @@ class TextIndex(QueryBuilder):
         self._writer: Any = None
         self._lock: IndexLock | None = None
         self._pending = 0
-        self._last_commit = time.monotonic()
+        self._last_commit = self._writer_since = time.monotonic()
         self._stem = _stemmer()
         if path is not None:
             check_folder(path)
@@ -157,6 +160,7 @@ class TextIndex(QueryBuilder):
             while True:
                 try:
                     self._writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=1)
+                    self._writer_since = time.monotonic()
                     break
                 except ValueError as exc:  # an older boardpapers holds tantivy's own lock
                     if time.monotonic() > deadline:
@@ -180,9 +184,9 @@ class TextIndex(QueryBuilder):
         return True
 
     def commit(self) -> None:
-        """Make added and deleted blocks searchable, and release the writer's lock."""
+        """Make added and deleted blocks searchable, and let the writer and its lock go."""
         if self._writer is not None:
-            self._writer.commit()
+            self.checkpoint()
             self._writer.wait_merging_threads()
             self._writer = None
             self.index.reload()
@@ -192,12 +196,28 @@ class TextIndex(QueryBuilder):
             self._lock.release()
             self._lock = None
 
+    def checkpoint(self) -> None:
+        """Make what was added searchable, keeping the writer (and the lock) for more."""
+        if self._writer is not None:
+            self._writer.commit()
+        self._pending = 0
+        self._last_commit = time.monotonic()
+
     def maybe_commit(self) -> None:
         """Commit when enough has been added or enough time has passed: a search in
-        another process sees each batch soon, and a crash loses at most one batch."""
-        if (self._pending >= COMMIT_EVERY
-                or time.monotonic() - self._last_commit >= COMMIT_SECONDS):
+        another process sees each batch soon, and a crash loses at most one batch.
+
+        The writer is kept between these commits: a new tantivy writer per commit grew
+        resident memory by about 2 MB each time (its threads' heaps are not given back),
+        so an ingest's memory grew with its length. It is let go after WRITER_TURN_SECONDS
+        so that another ingest queued for the index gets a turn, and at the ingest's end."""
+        now = time.monotonic()
+        if self._pending < COMMIT_EVERY and now - self._last_commit < COMMIT_SECONDS:
+            return
+        if now - self._writer_since >= WRITER_TURN_SECONDS:
             self.commit()
+        else:
+            self.checkpoint()
 
     @property
     def dirty(self) -> bool:
@@ -219,7 +239,7 @@ class TextIndex(QueryBuilder):
         writer = self._writer_()
         for b in blocks:
             writer.add_document(_document(b))
-        self._pending += 1
+            self._pending += 1
 
     def delete_document(self, doc_id: str) -> None:
         self._writer_().delete_documents_by_term("doc", doc_id)
