@@ -13,6 +13,7 @@ import binascii
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,18 +86,25 @@ def encode_key(key: list[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps({"k": key}).encode()).decode().rstrip("=")
 
 
-def decode_key(cursor: str | None) -> list[Any] | None:
-    """The sort key a keyset cursor carries; a cursor not made here is a QuerySyntaxError."""
+def newest_first_key(key: Any) -> bool:
+    """A NewestFirst key: [date or None, path, id]."""
+    return (isinstance(key, list) and len(key) == 3 and isinstance(key[1], str)
+            and isinstance(key[2], str) and (key[0] is None or isinstance(key[0], str)))
+
+
+def decode_key(cursor: str | None,
+               valid: Callable[[Any], bool] = newest_first_key) -> list[Any] | None:
+    """The sort key a keyset cursor carries; a cursor not made here (or a key of another
+    list's shape) is a QuerySyntaxError."""
     if not cursor:
         return None
     try:
         key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))["k"]
     except (binascii.Error, ValueError, KeyError, TypeError):
         key = None
-    if not (isinstance(key, list) and len(key) == 3 and isinstance(key[1], str)
-            and isinstance(key[2], str) and (key[0] is None or isinstance(key[0], str))):
+    if not valid(key):
         raise QuerySyntaxError("cursor: not one this server gave out; start again without it")
-    return key
+    return list(key)
 
 
 def key_page(rows: list[dict[str, Any]], size: int, fields: tuple[str, ...]) -> Page:

@@ -12,6 +12,7 @@ from boardpapers.model.errors import QuerySyntaxError
 from boardpapers.plugins import points, stored_fact_kinds
 from boardpapers.query import normalise_filter
 from boardpapers.store import Store
+from boardpapers.store.base import FACT_KEY
 
 MAX_FACT_ROWS = 1_000_000  # one listing; beyond it a bound no longer fits SQLite's integers
 
@@ -23,12 +24,15 @@ class FactPage:
     rows: list[dict[str, Any]]
     offset: int
     more: bool
+    next_key: list[Any] | None = None  # the last row's place, where the next page starts
 
 
 def list_facts(store: Store, kind: str, *, body: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int = 100, offset: int = 0) -> FactPage:
+               until: str | None = None, limit: int = 100, offset: int = 0,
+               after: list[Any] | None = None) -> FactPage:
     """Facts of one kind across papers, newest paper first, each with its provenance and
-    every field ``extract`` gives it (read from the stored paper)."""
+    every field ``extract`` gives it (read from the stored paper); ``after`` a page's
+    ``next_key``: the page after it, found by key however deep (keyset pagination)."""
     kind = kind.strip().lower()
     if kind not in (kinds := stored_fact_kinds()):
         raise QuerySyntaxError(f"unknown fact kind {kind!r}: use one of "
@@ -38,10 +42,19 @@ def list_facts(store: Store, kind: str, *, body: str | None = None, since: str |
     found = store.facts(kind, body=body,
                         since=normalise_filter("since", since) if since else None,
                         until=normalise_filter("until", until) if until else None,
-                        limit=limit + 1, offset=offset)
+                        limit=limit + 1, offset=offset, after=after)
     stored = _stored_facts(store, kind, {r["doc_id"] for r in found[:limit]})
     rows = [_fact_record(kind, r, stored.get(r["doc_id"], [])) for r in found[:limit]]
-    return FactPage(rows, offset, more=len(found) > limit)
+    more = len(found) > limit
+    return FactPage(rows, offset, more=more,
+                    next_key=[found[limit - 1][k] for k in FACT_KEY] if more else None)
+
+
+def fact_key(key: Any) -> bool:
+    """A facts page key (FACT_KEY): [paper date or None, path, paper id, place]."""
+    return (isinstance(key, list) and len(key) == len(FACT_KEY)
+            and (key[0] is None or isinstance(key[0], str)) and isinstance(key[1], str)
+            and isinstance(key[2], str) and isinstance(key[3], int))
 
 
 def _stored_facts(store: Store, kind: str, doc_ids: set[str]

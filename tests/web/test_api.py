@@ -184,6 +184,31 @@ def test_facts_of_one_kind(client: TestClient) -> None:
     assert bad.status_code == 400 and "unknown fact kind" in bad.json()["error"]["message"]
 
 
+def test_facts_are_paged_by_key_without_gaps_or_repeats(client: TestClient) -> None:
+    """A facts cursor names the last fact shown (keyset pagination): walking pages of 3
+    gives the one long listing, in its order, each fact once."""
+    import base64
+    import json
+    whole = client.get("/api/v1/facts", params={"kind": "money", "limit": 200}).json()
+    assert whole["next_cursor"] is None and len(whole["items"]) > 6
+    seen: list[dict] = []
+    cursor = None
+    while True:
+        params = {"kind": "money", "limit": 3, **({"cursor": cursor} if cursor else {})}
+        body = client.get("/api/v1/facts", params=params).json()
+        seen += body["items"]
+        if not body["next_cursor"]:
+            break
+        last = body["items"][-1]
+        key = json.loads(base64.urlsafe_b64decode(body["next_cursor"] + "=="))["k"]
+        assert key[:3] == [last["paper"]["date"], last["paper"]["path"], last["paper"]["id"]]
+        cursor = body["next_cursor"]
+    assert seen == whole["items"]
+    offset_cursor = base64.urlsafe_b64encode(json.dumps({"o": 3}).encode()).decode()
+    old = client.get("/api/v1/facts", params={"kind": "money", "cursor": offset_cursor})
+    assert old.status_code == 400 and "cursor" in old.json()["error"]["message"]
+
+
 def test_recommendations_filter_by_officer_and_status(client: TestClient) -> None:
     rows = client.get("/api/v1/recommendations", params={"officer": "Fairley"}).json()
     assert rows["total"] == 4

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from boardpapers.model.paper import Paper
 
 
+FACT_KEY = ("paper_date", "path", "doc_id", "idx")  # a fact row's place in Store.facts' order
+
 @dataclass(frozen=True, slots=True)
 class BlockHit:
     """One matching block: its rank and snippet from the index, its details from the rows."""
@@ -105,9 +107,10 @@ class Store(Protocol):
         ...
 
     def facts(self, kind: str, *, body: str | None = None, since: str | None = None,
-              until: str | None = None, limit: int = 1000,
-              offset: int = 0) -> list[dict[str, Any]]:
-        """Facts of one kind (money, dates, …), newest paper first, with provenance."""
+              until: str | None = None, limit: int = 1000, offset: int = 0,
+              after: Sequence[Any] | None = None) -> list[dict[str, Any]]:
+        """Facts of one kind (money, dates, …), newest paper first, with provenance;
+        ``after``: the page after the row with this key (FACT_KEY's values)."""
         ...
 
     def councils(self, *, include_unlinked: bool = False) -> list[dict[str, Any]]:

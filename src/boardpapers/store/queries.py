@@ -109,8 +109,11 @@ def hit_details(block_ids: Sequence[int]) -> Select[Any]:
 
 
 def facts(kind: str, order_text: OrderText, *, body: str | None, since: str | None,
-          until: str | None, limit: int, offset: int = 0) -> Select[Any]:
-    """Facts of one kind, newest paper first, each with its paper and page."""
+          until: str | None, limit: int, offset: int = 0,
+          after: Sequence[Any] | None = None) -> Select[Any]:
+    """Facts of one kind, newest paper first (undated last), then by path, paper and
+    place, each with its paper and page; ``after`` (base.FACT_KEY of the last row of the
+    previous page) starts the page after that row (keyset pagination)."""
     x, d, b = schema.fact_tables()[kind], schema.documents, schema.blocks
     own = ([x.c.value, x.c.columns_json] if x is schema.facts_extra
            else [x.c[c] for c in _columns(kind)])
@@ -129,8 +132,24 @@ def facts(kind: str, order_text: OrderText, *, body: str | None, since: str | No
         q = q.where(d.c.date >= since)
     if until:
         q = q.where(d.c.date <= until)
+    if after is not None:
+        q = q.where(_after_fact(x, d, order_text, after))
     return q.order_by(order_text(d.c.date).desc().nulls_last(), order_text(d.c.path),
-                      x.c.idx).limit(limit).offset(offset)
+                      order_text(x.c.doc_id), x.c.idx).limit(limit).offset(offset)
+
+
+def _after_fact(x: Any, d: Any, order_text: OrderText,
+                key: Sequence[Any]) -> ColumnElement[bool]:
+    """Rows after ``key`` in facts()' order: an older (or undated) paper, or the same
+    date and later by path, paper and place."""
+    date, path, doc_id, idx = key
+    later = or_(order_text(d.c.path) > path,
+                and_(d.c.path == path, or_(order_text(x.c.doc_id) > doc_id,
+                                           and_(x.c.doc_id == doc_id, x.c.idx > idx))))
+    if date is None:
+        return and_(d.c.date.is_(None), later)
+    return or_(d.c.date.is_(None), order_text(d.c.date) < date,
+               and_(d.c.date == date, later))
 
 
 def councils(order_text: OrderText, *, include_unlinked: bool) -> Select[Any]:

@@ -266,10 +266,10 @@ class SqlStore(SqlReads):
         return self._hidden[1]
 
     def facts(self, kind: str, *, body: str | None = None, since: str | None = None,
-              until: str | None = None, limit: int = 1000,
-              offset: int = 0) -> list[dict[str, Any]]:
+              until: str | None = None, limit: int = 1000, offset: int = 0,
+              after: Sequence[Any] | None = None) -> list[dict[str, Any]]:
         q = queries.facts(kind, self.order_text, body=body, since=since, until=until,
-                          limit=limit, offset=offset)
+                          limit=limit, offset=offset, after=after)
         with self.engine.connect() as conn:
             rows = [dict(r) for r in conn.execute(q).mappings()]
         for r in rows:  # a kind kept in facts_extra: its columns from their JSON

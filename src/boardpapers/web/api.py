@@ -143,10 +143,10 @@ def council(request: Request, key: str, cursor: Cursor = None,
 def facts(request: Request, kind: str, cursor: Cursor = None, limit: Limit = 50,
           body: str | None = None, since: str | None = None,
           until: str | None = None) -> dict[str, Any]:
-    window = browse.Window.of(cursor, limit)
     found = catalog.list_facts(store_of(request), kind, body=body, since=since, until=until,
-                               limit=window.limit, offset=window.offset)
-    following = browse.encode_cursor(window.offset + window.limit) if found.more else None
+                               limit=min(limit, browse.MAX_PAGE),
+                               after=browse.decode_key(cursor, catalog.fact_key))
+    following = browse.encode_key(found.next_key) if found.next_key else None
     return browse.Page(found.rows, following).to_json()
 
 
