@@ -77,11 +77,13 @@ def home(request: Request) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, q: str = "", page: Annotated[int, Query(ge=1)] = 1,
-                body: str | None = None, genre: str | None = None, year: str | None = None,
-                since: str | None = None, until: str | None = None,
-                section: str | None = None, council: str | None = None,
-                has: str | None = None, sort: str = "relevance") -> HTMLResponse:
+async def search_page(request: Request, q: str = "", page: Annotated[int, Query(ge=1)] = 1,
+                      body: str | None = None, genre: str | None = None,
+                      year: str | None = None, since: str | None = None,
+                      until: str | None = None, section: str | None = None,
+                      council: str | None = None, has: str | None = None,
+                      sort: str = "relevance") -> HTMLResponse:
+    """On the event loop like the API's search (api.search says why)."""
     size = settings_of(request).page_size
     given = {"body": body, "genre": genre, "year": year, "since": since, "until": until,
              "section": section, "council": council, "has": has}
