@@ -60,3 +60,11 @@ def test_above_it_facets_and_papers_are_scaled_from_the_sampled_papers(store, mo
     for genre, count in sampled.facets["genre"]:
         assert count == min(exact.total, round(sum(h.genre == genre for h in in_sample)
                                                 * scale))
+
+
+def test_a_sample_of_every_paper_is_no_sample(store, monkeypatch):
+    total = search(store, "recycling").total  # a sample this size takes every bucket
+    monkeypatch.setattr(indexsearch, "FACETS", FacetSettings(exact_up_to=2, sample_size=total,
+                                                             buckets=BUCKETS))
+    result = search(store, "recycling")
+    assert not result.estimated and result.papers == 16

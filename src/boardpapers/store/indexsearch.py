@@ -301,8 +301,10 @@ def facet_counts(searcher: Any, query: tantivy.Query, *, facets: bool = True,
 def sampled_facet_counts(ix: TextIndex, searcher: Any, query: tantivy.Query, total: int, *,
                          facets: bool) -> tuple[dict[str, list[tuple[str, int]]], int]:
     """facet_counts over the matches in a sample of the papers, scaled up to the whole
-    (FacetSettings); papers 0 when the sample holds no match."""
+    (FacetSettings); papers 0 when the sample holds no match or would be every paper."""
     share = max(1, math.ceil(FACETS.buckets * FACETS.sample_size / total))
+    if share >= FACETS.buckets:
+        return {}, 0
     # the buckets' posting lists: an intersection led by the smaller side (a range
     # query over the fast field would visit every match of the words instead)
     sample = tantivy.Query.term_set_query(ix.schema, SAMPLE_FIELD, list(range(share)))
