@@ -21,6 +21,7 @@ from boardpapers.model.errors import QuerySyntaxError
 from boardpapers.query import normalise_filter
 from boardpapers.registry import authority as register_entry
 from boardpapers.store import Store
+from boardpapers.store.base import MENTION_KEY
 from boardpapers.store.rows import title_key
 
 MAX_PAGE = 200
@@ -90,6 +91,14 @@ def newest_first_key(key: Any) -> bool:
     """A NewestFirst key: [date or None, path, id]."""
     return (isinstance(key, list) and len(key) == 3 and isinstance(key[1], str)
             and isinstance(key[2], str) and (key[0] is None or isinstance(key[0], str)))
+
+
+def place_key(key: Any) -> bool:
+    """A key of a list ordered newest first, then by path, paper and place in it (facts,
+    a council's mentions): [date or None, path, paper id, place]."""
+    return (isinstance(key, list) and len(key) == 4
+            and (key[0] is None or isinstance(key[0], str)) and isinstance(key[1], str)
+            and isinstance(key[2], str) and isinstance(key[3], int))
 
 
 def decode_key(cursor: str | None,
@@ -218,16 +227,20 @@ def council(store: Store, key: str, *, cursor: str | None = None,
     """A council by register code or by the name papers give it: its register entry,
     every mention across papers with the passage around it, what it takes part in (each
     report or headed item naming it) and the papers naming it."""
-    window = Window.of(cursor, limit)
+    size = max(1, min(limit, MAX_PAGE))
     code = key.upper()
-    found = store.council_mentions(code, key, limit=window.limit + 1, offset=window.offset)
+    found = store.council_mentions(code, key, limit=size + 1,
+                                   after=decode_key(cursor, place_key))
     entry = register_entry(code)
     if found["head"] is None and entry is None:
         return None
     out: dict[str, Any] = found["head"] or {"code": code, "mentions": 0, "papers": 0}
     if entry is not None:
         out["register"] = dataclasses.asdict(entry)
-    out["mentions_page"] = _page(found["mentions"], window, out["mentions"])
+    shown = found["mentions"][:size]
+    following = (encode_key([shown[-1][k] for k in MENTION_KEY])
+                 if len(found["mentions"]) > size else None)
+    out["mentions_page"] = Page(shown, following, out["mentions"])
     out["programmes"], out["papers_list"] = found["programmes"], found["papers"]
     return out
 

@@ -50,12 +50,6 @@ def list_facts(store: Store, kind: str, *, body: str | None = None, since: str |
                     next_key=[found[limit - 1][k] for k in FACT_KEY] if more else None)
 
 
-def fact_key(key: Any) -> bool:
-    """A facts page key (FACT_KEY): [paper date or None, path, paper id, place]."""
-    return (isinstance(key, list) and len(key) == len(FACT_KEY)
-            and (key[0] is None or isinstance(key[0], str)) and isinstance(key[1], str)
-            and isinstance(key[2], str) and isinstance(key[3], int))
-
 
 def _stored_facts(store: Store, kind: str, doc_ids: set[str]
                   ) -> dict[str, list[dict[str, Any]]]:

@@ -151,6 +151,25 @@ def test_council_from_the_register_with_every_mention(client: TestClient) -> Non
     assert client.get("/api/v1/councils/Nowhere Parish").status_code == 404
 
 
+def test_a_councils_mentions_are_paged_by_key(client: TestClient) -> None:
+    import base64
+    import json
+    whole = client.get("/api/v1/councils/SHF").json()["mentions_page"]["items"]
+    seen, cursor = [], None
+    while True:
+        params = {"limit": 1, **({"cursor": cursor} if cursor else {})}
+        page = client.get("/api/v1/councils/SHF", params=params).json()["mentions_page"]
+        seen += page["items"]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+        last = page["items"][-1]
+        assert json.loads(base64.urlsafe_b64decode(cursor + "=="))["k"] == [
+            last["date"], last["path"], last["doc_id"], last["idx"]]
+    assert seen == whole and len(seen) == 2
+    assert [m["date"] for m in seen] == ["2025-03-11", "2025-01-14"]  # newest first
+
+
 def test_councils_list_is_paged(client: TestClient) -> None:
     linked = client.get("/api/v1/councils").json()
     assert [c["code"] for c in linked["items"]] == ["BNS", "ROT", "SHF"]

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 
 FACT_KEY = ("paper_date", "path", "doc_id", "idx")  # a fact row's place in Store.facts' order
+MENTION_KEY = ("date", "path", "doc_id", "idx")  # a mention's place among a council's
 
 @dataclass(frozen=True, slots=True)
 class BlockHit:
@@ -162,8 +163,9 @@ class Store(Protocol):
                   limit: int | None = None) -> list[dict[str, Any]]: ...
 
     def council_mentions(self, code: str, name: str, *, limit: int,
-                         offset: int = 0) -> dict[str, Any]:
-        """A council's head row, a page of its mentions, its programmes and papers."""
+                         after: Sequence[Any] | None = None) -> dict[str, Any]:
+        """A council's head row, a page of its mentions (after the mention with the key
+        ``after``: MENTION_KEY's values), its programmes and papers."""
         ...
 
     # ---------------------------------------------------------- publishing and decisions

@@ -196,10 +196,12 @@ class SqlReads:
         return self._rows(sql, where.params)
 
     def council_mentions(self, code: str, name: str, *, limit: int,
-                         offset: int = 0) -> dict[str, Any]:
+                         after: Sequence[Any] | None = None) -> dict[str, Any]:
         """A council by register code or by the name papers give it: ``head`` (mentions,
         papers and register details, or None), a page of ``mentions`` with the passage
-        around each, the ``programmes`` it takes part in and the ``papers`` naming it."""
+        around each (newest paper first, undated last; after the mention whose
+        MENTION_KEY is ``after``: keyset pagination), the ``programmes`` it takes part
+        in and the ``papers`` naming it."""
         where = ("(x.code = :code OR (x.code IS NULL AND lower(x.text) = lower(:key)) "
                  "OR lower(x.name) = lower(:key))")
         params = {"code": code, "key": name}
@@ -209,12 +211,15 @@ class SqlReads:
             "official_name, count(*) AS mentions, count(DISTINCT x.doc_id) AS papers "
             f"FROM council_facts x WHERE {where} GROUP BY x.code ORDER BY x.code IS NULL "
             "LIMIT 1", params)
+        page = Where()
+        page.add(where, **params)
+        _after_mention(page, after)
         mentions = self._rows(
-            "SELECT x.text, x.doc_id, x.block, x.start, x.end, b.page, b.text AS passage, "
-            "d.title, d.genre, d.date, d.body, d.path FROM council_facts x "
+            "SELECT x.text, x.doc_id, x.idx, x.block, x.start, x.end, b.page, b.text AS "
+            "passage, d.title, d.genre, d.date, d.body, d.path FROM council_facts x "
             "JOIN documents d ON d.id = x.doc_id LEFT JOIN blocks b ON b.doc_id = x.doc_id "
-            f"AND b.idx = x.block WHERE {where} ORDER BY d.date DESC, d.path, x.idx "
-            "LIMIT :lim OFFSET :off", {**params, "lim": limit, "off": offset})
+            f"AND b.idx = x.block {page.sql()}ORDER BY d.date IS NULL, d.date DESC, d.path, "
+            "x.doc_id, x.idx LIMIT :lim", {**page.params, "lim": limit})
         # each report (a programme, a bid, a pilot) or, outside reports, each headed item
         # (a briefing's item) naming the council, with how many papers and the latest
         programmes = self._rows(
@@ -372,3 +377,17 @@ class SqlReads:
             out.setdefault((r["doc_id"], r["report_idx"]), []).append(r["name"])
         return out
 
+
+def _after_mention(where: Where, key: Sequence[Any] | None) -> None:
+    """Mentions after ``key`` (MENTION_KEY's values): in an older or undated paper, or
+    as old and later by path, paper and place."""
+    if key is None:
+        return
+    later = ("(d.path > :k_path OR (d.path = :k_path AND (x.doc_id > :k_doc OR "
+             "(x.doc_id = :k_doc AND x.idx > :k_idx))))")
+    keys = {"k_path": key[1], "k_doc": key[2], "k_idx": key[3]}
+    if key[0] is None:
+        where.add(f"(d.date IS NULL AND {later})", **keys)
+    else:
+        where.add(f"(d.date IS NULL OR d.date < :k_date OR (d.date = :k_date AND {later}))",
+                  k_date=key[0], **keys)

@@ -150,7 +150,7 @@ def facts(request: Request, kind: str, cursor: Cursor = None, limit: Limit = 50,
           until: str | None = None) -> dict[str, Any]:
     found = catalog.list_facts(store_of(request), kind, body=body, since=since, until=until,
                                limit=min(limit, browse.MAX_PAGE),
-                               after=browse.decode_key(cursor, catalog.fact_key))
+                               after=browse.decode_key(cursor, browse.place_key))
     following = browse.encode_key(found.next_key) if found.next_key else None
     return browse.Page(found.rows, following).to_json()
 
