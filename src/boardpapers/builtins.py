@@ -47,6 +47,9 @@ def _genres(points: Points) -> None:
             ("other", "generic:parse_other", "other:score", ())):
         points.genres.add(GenreSpec(name, f"boardpapers.parsers.{ref}", f"{signs}.{score}",
                                     parts=parts, alone=name != "agenda_pack"))
+    # A genre added as one module: a form of "other" (papers keep genre "other").
+    points.genres.add(GenreSpec("forward_plan", f"{signs}.forward_plan:parse",
+                                f"{signs}.forward_plan:score", family="other"))
 
 
 def _fact_kinds(points: Points) -> None:

@@ -126,6 +126,7 @@ class DecideSettings:
     other_decisive: float = 4.0
     read_as_report: float = 3.0  # an "other" paper this report-like is read by the report parser
     confidence_prior: float = 1.0  # pseudo-score that keeps one weak feature from 100 %
+    min_form_score: float = 2.5  # a form of the chosen genre needs this much of its own
 
 
 
@@ -170,7 +171,21 @@ def _best(signs: Signs) -> str:
 
 def _candidates() -> tuple[str, ...]:
     """Genres with a scorer that may win on their score alone, in registration order."""
-    return tuple(spec.name for spec in points().genres if spec.score is not None and spec.alone)
+    return tuple(spec.name for spec in points().genres
+                 if spec.score is not None and spec.alone and spec.family is None)
+
+
+def _form(genre: str, signs: Signs) -> str | None:
+    """The best-scored form of the chosen genre past ``min_form_score`` (first registered
+    on a tie), or None."""
+    forms = [spec.name for spec in points().genres if spec.family == genre]
+    best = max(forms, key=lambda g: signs.scores[g], default=None)
+    return best if best is not None and signs.scores[best] >= DECIDE.min_form_score else None
+
+
+def _is_form(genre: str) -> bool:
+    spec = points().genres.get(genre)
+    return spec is not None and spec.family is not None
 
 
 def _by_rule(genre: str) -> GenreSpec | None:
@@ -189,7 +204,7 @@ def _confidence(genre: str, signs: Signs) -> float:
     parts = ruled.parts if ruled is not None else ()
     chosen = max(scores[genre], sum(scores[p] for p in parts)) if ruled else scores[genre]
     rival = max((v for g, v in scores.items() if g != genre and _by_rule(g) is None
-                 and g not in parts), default=0.0)
+                 and g not in parts and not _is_form(g)), default=0.0)
     if chosen <= 0:
         return round(1.0 / (1.0 + DECIDE.confidence_prior + rival), 2)
     return round(chosen / (chosen + rival + DECIDE.confidence_prior), 2)
@@ -219,8 +234,9 @@ def classify(layout: Layout) -> Classification:
         return Classification("other", ("no text to classify",), (), "en", 1.0)
     signs = score(paper)
     genre = _decide(signs, paper.text)
+    form = _form(genre, signs)
     language, language_why = detect_language(paper.lines)
-    evidence = _evidence(genre, signs)
+    evidence = (signs.evidence.get(form, []) if form else []) + _evidence(genre, signs)
     if not evidence:
         best = _best(signs)
         evidence = [f"nothing points to any genre (best: {best} {signs.scores[best]:.2f})"]
@@ -231,4 +247,4 @@ def classify(layout: Layout) -> Classification:
     read_as = "report" if genre == "other" and signs.scores["report"] >= DECIDE.read_as_report \
         else None
     return Classification(genre, tuple(dict.fromkeys(evidence)), scores, language,
-                          _confidence(genre, signs), read_as)
+                          _confidence(genre, signs), read_as, form)

@@ -56,6 +56,11 @@ class GenreSpec:
     # False: only a decision rule names this genre, never its score alone (a pack is an
     # agenda with reports; its own signs only help that rule).
     alone: bool = True
+    # A form of another genre, its family: a paper the decision files under the family
+    # takes this form when its signs are the family's forms' best past
+    # ``DECIDE.min_form_score``. The Paper's ``genre`` stays the family (what consumers
+    # and the export contract know) and its ``form`` names this genre.
+    family: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

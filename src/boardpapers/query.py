@@ -145,7 +145,9 @@ def normalise_filter(name: str, value: str) -> str:
         return _iso_bound(name, value)
     from boardpapers.model.paper import SECTION_KINDS  # not on every search's cold start
     from boardpapers.plugins import points, stored_fact_kinds
-    if name == "genre" and value not in (genres := points().genres.names()):
+    # papers are stored under their genre's family ("other"), not a form of it
+    genres = tuple(spec.name for spec in points().genres if spec.family is None)
+    if name == "genre" and value not in genres:
         raise QuerySyntaxError(f"unknown genre {value!r}: use one of {', '.join(genres)}")
     if name == "section" and value not in SECTION_KINDS:
         raise QuerySyntaxError(f"unknown section {value!r}: use one of "

@@ -11,8 +11,8 @@ from boardpapers.model.layout import BlockKind, Source
 from boardpapers.pipeline import understand
 from boardpapers.readers import html_nesting
 from boardpapers.readers.docx_body import MAX_GRID_SPAN
-from boardpapers.readers.docx_numbering import to_letters
 from boardpapers.readers.docx_package import MAX_DOCUMENT_XML
+from boardpapers.readers.list_numbers import to_letters
 from tests.hostile.builders import (
     docx_bytes,
     nested_html,

@@ -186,7 +186,7 @@ def test_a_lone_page_number_after_earlier_pages_is_the_items_page_but_a_footer_i
 
 def test_a_cells_second_line_is_the_items_description_in_welsh_too() -> None:
     from boardpapers.parsers.agenda_items import parse_agenda_items
-    from boardpapers.parsers.meeting import Line
+    from boardpapers.parsers.lines import Line
     rows = [("3.", "Cofnodion\nCadarnhau cofnodion y cyfarfod a gynhaliwyd ar 10 Gorffennaf.", "2"),
             ("11.", "Exclusion of the Press and Public\nTo resolve that the press and public "
                     "be excluded for the following item."),

@@ -11,7 +11,7 @@ from boardpapers.model.classification import Classification
 from boardpapers.model.layout import Source
 from boardpapers.parsers.agenda import parse_agenda
 from boardpapers.parsers.agenda_lines import tidy_agenda_lines
-from boardpapers.parsers.meeting import Line
+from boardpapers.parsers.lines import Line
 from boardpapers.readers.text import text_to_layout
 from tests.parsers.blocks import layout_from_text
 

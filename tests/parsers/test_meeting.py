@@ -7,15 +7,13 @@ from hypothesis import strategies as st
 
 from boardpapers.model.layout import Block, BlockKind
 from boardpapers.parsers.agenda_items import parse_agenda_items, presenter_names, split_pages
+from boardpapers.parsers.front_sheet import read_meeting
+from boardpapers.parsers.lines import Line, lines_of
 from boardpapers.parsers.meeting import (
-    Line,
     body_and_authority,
     find_body,
     find_next_meeting,
     group_offices,
-    lines_of,
-    parse_time,
-    read_meeting,
     venue_in_sentence,
 )
 from boardpapers.parsers.membership import (
@@ -24,6 +22,7 @@ from boardpapers.parsers.membership import (
     split_member_list,
     wrapped_lists_joined,
 )
+from boardpapers.vocab.times import parse_time
 from tests.parsers.blocks import layout_from_text
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boardpapers.parsers.meeting import Line
+from boardpapers.parsers.lines import Line
 from boardpapers.parsers.meeting_contact import find_meeting_contact, parse_contact
 
 

@@ -408,7 +408,7 @@ def test_cmis_page_sederunt_convener_decided_and_label_table_header() -> None:
 
 
 def test_labelled_bare_time_is_read_as_the_meeting_start() -> None:
-    from boardpapers.parsers.meeting import labelled_clock
+    from boardpapers.vocab.times import labelled_clock
     assert [labelled_clock(t) for t in ("10:00", "2.00", "7.30", "6.30 pm", "09:30", "soon")] \
         == ["10:00", "14:00", "19:30", "18:30", "09:30", None]
 

@@ -23,8 +23,8 @@ from boardpapers.model.layout import BlockKind, Layout, Source
 from boardpapers.readers import docx as docx_reader
 from boardpapers.readers.docx_headings import looks_like_heading
 from boardpapers.readers.docx_markers import split_typed_marker
-from boardpapers.readers.docx_numbering import format_number, to_letters, to_roman
 from boardpapers.readers.docx_styles import heading_level_from_name
+from boardpapers.readers.list_numbers import format_number, to_letters, to_roman
 from tests.conftest import FIXTURES
 
 READERS = FIXTURES / "readers"

@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser
 
 from boardpapers.harvest.run import Session, Target
-from boardpapers.readers.docx_text import fold_all
+from boardpapers.readers.plain_lines import fold_all
 
 MEETING_LINK = re.compile(r"/Meeting/(?P<meeting>\d+)/Committee/(?P<committee>\d+)(?:/|$)",
                           re.IGNORECASE)

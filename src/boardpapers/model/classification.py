@@ -18,3 +18,6 @@ class Classification:
     # The genre whose parser reads the paper when that is not its own: a decision record
     # is filed as "other" but laid out like the report it decides on.
     read_as: str | None = None
+    # The precise genre within ``genre`` when one is recognised: ``genre`` is the family
+    # the export contract knows ("other"), ``form`` the kind of paper ("forward_plan").
+    form: str | None = None

@@ -168,6 +168,22 @@ class Report:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanEntry:
+    """One decision a forward plan (notice of key decisions) gives notice of."""
+
+    title: str | None
+    decision_maker: str | None = None  # "Cabinet", "Executive Member for Transport"
+    decision_due: str | None = None  # as written: "24/10/19", "March 2026"
+    due_date: str | None = None  # ISO, when the due date is a whole date
+    key_decision: bool | None = None  # None: not said
+    lead_member: str | None = None
+    contact: str | None = None  # as written: name, role, phone, e-mail
+    wards: str | None = None
+    first_published: str | None = None  # ISO: when the notice was first published
+    block: int = -1  # where the entry starts
+
+
+@dataclass(frozen=True, slots=True)
 class BriefingItem:
     kind: str  # news | vacancy | event
     headline: str
@@ -312,6 +328,9 @@ class Paper:
     # The council, authority or association that owns the paper ("Northmoor County
     # Council"), where ``body`` is the board or committee it is for or from ("Cabinet").
     authority: str | None = None
+    # The precise genre within ``genre`` ("forward_plan" in "other"); None: ``genre`` says all.
+    form: str | None = None
+    entries: tuple[PlanEntry, ...] = ()  # a forward plan's decisions
 
     def to_json(self, *, include_blocks: bool = True) -> dict[str, Any]:
         return paper_to_json(self, include_blocks=include_blocks)
@@ -352,6 +371,7 @@ def paper_to_json(paper: Paper, *, include_blocks: bool = True) -> dict[str, Any
         "schema": SCHEMA,
         "source": paper.source.to_json(),
         "genre": paper.genre,
+        "form": paper.form,
         "genre_evidence": list(paper.genre_evidence),
         "genre_confidence": paper.genre_confidence,
         "language": paper.language,
@@ -362,6 +382,7 @@ def paper_to_json(paper: Paper, *, include_blocks: bool = True) -> dict[str, Any
         "meeting": _plain(paper.meeting),
         "reports": [_plain(r) for r in paper.reports],
         "items": [_plain(i) for i in paper.items],
+        "entries": [_plain(e) for e in paper.entries],
         "facts": {
             "money": [_plain(m) for m in facts.money],
             "dates": [_plain(d) for d in facts.dates],

@@ -28,5 +28,8 @@ def parser_for(genre: str) -> Parser:
 
 
 def parse(layout: Layout, classification: Classification) -> Paper:
-    paper = parser_for(classification.read_as or classification.genre)(layout, classification)
-    return dataclasses.replace(paper, genre_confidence=classification.confidence)
+    """The paper read by its form's parser, else the one it is read as, else its genre's."""
+    genre = classification.form or classification.read_as or classification.genre
+    paper = parser_for(genre)(layout, classification)
+    return dataclasses.replace(paper, genre_confidence=classification.confidence,
+                               form=classification.form)

@@ -12,7 +12,9 @@ from boardpapers.model.classification import Classification
 from boardpapers.model.layout import BlockKind, Layout
 from boardpapers.model.paper import Meeting, Paper, Report
 from boardpapers.parsers.authority import paper_authority
-from boardpapers.parsers.meeting import clean_cell, lines_of, read_meeting, with_running_body
+from boardpapers.parsers.front_sheet import read_meeting
+from boardpapers.parsers.lines import clean_cell, lines_of
+from boardpapers.parsers.meeting import with_running_body
 
 
 def parse_agenda(layout: Layout, classification: Classification) -> Paper:

@@ -14,10 +14,24 @@ from dataclasses import dataclass, field
 from boardpapers.model.layout import BlockKind
 from boardpapers.model.paper import AgendaItem
 from boardpapers.parsers.agenda_lines import heading_items, tidy_agenda_lines
-from boardpapers.parsers.meeting import ITEM_MARKER, NEXT_MEETING, Line, clean_cell, parse_time
+from boardpapers.parsers.lines import ITEM_MARKER, NEXT_MEETING, Line, clean_cell
 from boardpapers.vocab.calendar import MONTHS
 from boardpapers.vocab.dates import parse_date
 from boardpapers.vocab.text import fold
+from boardpapers.vocab.times import parse_time
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItemSettings:
+    """How agenda items are told apart and joined up."""
+
+    same_title: float = 0.5  # share of the shorter title's words two listings of an item share
+    wrap_min: int = 55  # a title this long without closing punctuation may have wrapped...
+    wrap_rest: int = 100  # ...onto a next line no longer than this
+    last_page: int = 1000  # a page range ending past this is no page range
+
+
+AGENDA_ITEMS = AgendaItemSettings()
 
 _AGENDA_START = re.compile(
     r"^(?:agenda|rhaglen|agenda\s*/\s*rhaglen|rhaglen\s*/\s*agenda|items?|eitemau|business|"
@@ -87,8 +101,8 @@ def _trailing_pages(before: str, m: re.Match[str]) -> bool:
     """A bare "1 - 6" after a title is its pages (a converter dropped the column break),
     unless the numbers are years ("2024 - 2040") or count something ("Phases 1 - 3")."""
     first, last = int(m.group(1)), int(m.group(2))
-    return last < 1000 and first >= 1 and not _COUNTED.search(before) and not re.search(
-        r"\d\s*[-–]\s*$", before)
+    return last < AGENDA_ITEMS.last_page and first >= 1 and not _COUNTED.search(before) \
+        and not re.search(r"\d\s*[-–]\s*$", before)
 
 
 def is_page_range(text: str) -> bool:
@@ -343,7 +357,7 @@ def title_similarity(a: str, b: str) -> float:
 def same_title(a: str, b: str) -> bool:
     """Whether two listings of one item number name the same item ("Minutes" and "Minutes
     of the meeting held on 8 July 2025")."""
-    return title_similarity(a, b) >= 0.5
+    return title_similarity(a, b) >= AGENDA_ITEMS.same_title
 
 
 _DESCRIPTION_START = re.compile(
@@ -493,7 +507,7 @@ def _add_detail(item: _ItemDraft, line: Line) -> None:
     item.text = [*(item.text or []), text]
 
 
-_WRAP_MIN = 55  # a title this long without closing punctuation may have wrapped in its cell
+
 _SIGNED = re.compile(r"^(?:signed|dated?|clerk|llofnod)\b\s*:?", re.IGNORECASE)  # a summons' foot
 _DESCRIPTION = re.compile(r"^(?:to\s+[a-z]|members\b|the\s+\w+\s+(?:is|are|will)\b|this\s+report\b"
                           r"|report\s+(?:of|by|from)\b)", re.IGNORECASE)
@@ -508,7 +522,8 @@ def title_wraps_into(title: str, text: str) -> bool:
     Police and Crime" + "Commissioner – confirmation hearing"), not the item's description."""
     if _PRIVATE_TAIL.fullmatch(text) and not title.endswith(")"):
         return True  # "Disposal of the Former Depot" + "(exempt)"
-    if len(title) < _WRAP_MIN or title.endswith((".", ":", ";", ")", "?")) or len(text) > 100 \
+    if len(title) < AGENDA_ITEMS.wrap_min or title.endswith((".", ":", ";", ")", "?")) \
+            or len(text) > AGENDA_ITEMS.wrap_rest \
             or _SIGNED.match(text):
         return False
     return not (text.endswith(".") or _DESCRIPTION.match(text) or _ITEM.match(text)

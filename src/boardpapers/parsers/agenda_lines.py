@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from boardpapers.model.layout import BlockKind
 from boardpapers.model.paper import AgendaItem
-from boardpapers.parsers.meeting import Line
+from boardpapers.parsers.lines import Line
 
 
 @dataclass(frozen=True, slots=True)

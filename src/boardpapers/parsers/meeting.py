@@ -13,135 +13,18 @@ Membership lists live in ``parsers/membership.py`` and the agenda in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from boardpapers.model.layout import BlockKind, Layout
 from boardpapers.model.paper import GroupOffice, Meeting, NextMeeting
+from boardpapers.parsers.lines import NEXT_MEETING, Line, labelled_value, split_label
 from boardpapers.vocab.dates import date_in, parse_date
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One row of text: a table row's cells, or one line of a paragraph as a single cell."""
-
-    cells: tuple[str, ...]
-    block: int
-    kind: BlockKind = BlockKind.PARAGRAPH
-    bold: bool = False
-    marker: str = ""
-    depth: int = 0
-    level: int = 0
-
-    @property
-    def text(self) -> str:
-        return " ".join(c for c in self.cells if c)
-
-
-_TAGS = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|__")
-_SPACES = re.compile(r"[ \t\u00a0]+")
-ITEM_MARKER = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z]|[ivx]{1,4})[.)]$")
-
-
-def clean_cell(text: str) -> str:
-    """Inline markup a reader may have left (``<b>``, ``**``) dropped, spaces folded."""
-    return _SPACES.sub(" ", _TAGS.sub("", text)).strip(" *")
-
-
-def lines_of(layout: Layout, first: int = 0, last: int | None = None) -> list[Line]:
-    """blocks[first:last+1] as Lines; page breaks and empty rows dropped.
-
-    A numbered list item gets its marker back in front of its text ("8." + "Any other
-    business"), because agenda numbering is part of what is read here.
-    """
-    stop = len(layout.blocks) if last is None else min(last + 1, len(layout.blocks))
-    out: list[Line] = []
-    for i in range(max(first, 0), stop):
-        b = layout.blocks[i]
-        if b.kind is BlockKind.PAGE_BREAK:
-            continue
-        if b.kind is BlockKind.TABLE and b.rows:
-            rows: Iterable[Sequence[str]] = b.rows
-        else:
-            rows = [part.split("\t") for part in b.text.split("\n")]
-        for row in rows:
-            cells = tuple(clean_cell(c) for c in row)
-            while cells and not cells[-1]:
-                cells = cells[:-1]
-            if not any(cells):
-                continue
-            if b.kind is BlockKind.LIST_ITEM and (ITEM_MARKER.match(b.marker) or re.fullmatch(
-                    r"[1-9]\d{0,2}(?:\.\d{1,2})?[a-z]?", b.marker)):  # a bare "1" or "7.1"
-                cells = (f"{b.marker} {cells[0]}",) + cells[1:]
-            out.append(Line(cells, i, b.kind, b.bold, b.marker, b.depth, b.level))
-    return out
-
-
-# ------------------------------------------------------------------ times
-
-
-_TIME_12H = re.compile(
-    r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?|y\.?\s?b\b\.?|y\.?\s?[hp]\b\.?)",
-    re.IGNORECASE)
-_TIME_24H = re.compile(
-    r"(?<![\d.:£$€])\b([01]?\d|2[0-3])[:.]([0-5]\d)(\s*(?:hrs|hours|h)\b)?(?!\s*[-–]?\s*\d)")
-_TIME_OCLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(?:o'?\s?clock|o['’]r gloch)",
-                          re.IGNORECASE)
-_NOON = re.compile(r"\b(?:12\s*)?(?:noon|midday|hanner dydd)\b", re.IGNORECASE)
-
-
-def parse_time(text: str, *, guess: bool = True) -> str | None:
-    """The first clock time in ``text`` as "HH:MM": "11.00 am", "2.30pm", "14:00", "noon".
-
-    Welsh "y.b."/"y.h."/"y.p." are am/pm. A bare "11.00" counts only with a colon or a
-    point and two digits, and not when it starts a range of numbers ("10.00 - 12" is a
-    page range or a clause). "2.00 o'clock" (or "o'r gloch") with an hour from 1 to 7 is
-    read as afternoon, as meetings rarely start before 8 am. ``guess=False`` reads only
-    times that cannot be misread: with am/pm, noon, "hrs", or a 24-hour clock past 12 or
-    with a leading zero ("09:30"); a bare "7.00" or "2.00 o'clock" is then left unread.
-    """
-    found: list[tuple[int, int, str]] = []  # (position, preference, "HH:MM")
-    m = _TIME_12H.search(text)
-    if m:
-        hour, minute = int(m.group(1)), int(m.group(2) or 0)
-        pm = re.sub(r"[.\s]", "", m.group(3)).lower() in ("pm", "yh", "yp")
-        if 1 <= hour <= 12 and minute < 60:
-            hour = hour % 12 + (12 if pm else 0)
-            found.append((m.start(), 0, f"{hour:02d}:{minute:02d}"))
-    m = _TIME_OCLOCK.search(text) if guess else None
-    if m:
-        hour, minute = int(m.group(1)), int(m.group(2) or 0)
-        if 1 <= hour <= 12 and minute < 60:
-            found.append((m.start(), 1, f"{hour + 12 if hour <= 7 else hour:02d}:{minute:02d}"))
-    m = _NOON.search(text)
-    if m:
-        found.append((m.start(), 2, "12:00"))
-    m = _TIME_24H.search(text)
-    if m and not _TIME_12H.match(text, m.start()) and (guess or _unmistakable_24h(m)):
-        found.append((m.start(), 3, f"{int(m.group(1)):02d}:{m.group(2)}"))
-    return min(found)[2] if found else None
-
-
-def labelled_clock(text: str) -> str | None:
-    """The time after a "Time:" label, where a bare "10:00" or "2.00" is the meeting's
-    start: from 8.00 to 12.59 as written, 1.00 to 7.59 in the afternoon (meetings rarely
-    start before 8 am)."""
-    found = parse_time(text)
-    if found is None or parse_time(text, guess=False):
-        return found
-    hour, minute = (int(x) for x in found.split(":"))
-    return f"{hour + 12:02d}:{minute:02d}" if 1 <= hour <= 7 else found
-
-
-def _unmistakable_24h(m: re.Match[str]) -> bool:
-    """"14:00", "09:30", "10.00 hrs" — not "7.00", which may be morning or evening."""
-    return bool(m.group(3)) or int(m.group(1)) >= 13 or m.group(1).startswith("0")
-
+from boardpapers.vocab.times import parse_time
 
 # ------------------------------------------------------------------ labels and venues
 
 
-_LABEL = re.compile(r"^\s*([A-Za-z][\w '’/()-]{0,40}?)\s*[:：]\s*(.*)$")
 DATE_LABELS = ("date", "dyddiad", "date of meeting", "meeting date", "date and time",
                "dyddiad ac amser", "date/dyddiad", "dyddiad/date")
 TIME_LABELS = ("time", "amser", "start time", "time/amser", "amser/time")
@@ -154,43 +37,6 @@ _ONLINE = re.compile(
 _PLACE_WORDS = re.compile(
     r"\b(?:chamber|hall|room|house|offices?|centre|center|civic|siambr|neuadd|ystafell|"
     r"swyddfeydd|building|suite|library|street|road|square)\b", re.IGNORECASE)
-
-
-def split_label(text: str) -> tuple[str, str] | None:
-    """("venue", "Council Chamber") for "Venue: Council Chamber"; None without a label."""
-    m = _LABEL.match(text)
-    if not m:
-        return None
-    return m.group(1).strip().casefold(), m.group(2).strip()
-
-
-def labelled_value(lines: Sequence[Line], labels: Sequence[str]) -> tuple[str, int] | None:
-    """The value after the first of ``labels`` ("Venue: X"), as a cell, a line or the next line.
-
-    Returns the value and the index of the line it came from.
-    """
-    for i, line in enumerate(lines):
-        for j, cell in enumerate(line.cells):
-            pair = split_label(cell)
-            key = pair[0] if pair else cell.rstrip(":").strip().casefold()
-            if not label_is(key, labels):
-                continue
-            value = pair[1] if pair else ""
-            if not value and len(line.cells) > 2:
-                break  # a column heading ("Item | Title | Lead | Time"): its values are data
-            if not value and j + 1 < len(line.cells):
-                value = " ".join(line.cells[j + 1:]).strip()
-            if not value and i + 1 < len(lines):
-                return lines[i + 1].text, i + 1
-            if value:
-                return value, i
-    return None
-
-
-def label_is(key: str, labels: Sequence[str]) -> bool:
-    """"dyddiad / date" is a date label: bilingual labels name the field once per language."""
-    key = re.sub(r"\s*/\s*", "/", key)
-    return key in labels or any(part.strip() in labels for part in key.split("/"))
 
 
 def is_online(text: str) -> bool:
@@ -491,10 +337,6 @@ def group_offices(lines: Sequence[Line]) -> tuple[GroupOffice, ...]:
 # ------------------------------------------------------------------ next meeting
 
 
-NEXT_MEETING = re.compile(r"(?:date (?:and time )?of (?:the )?next meeting|next meeting|"
-                   r"dyddiad y cyfarfod nesaf|cyfarfod nesaf)", re.IGNORECASE)
-
-
 def find_next_meeting(lines: Sequence[Line]) -> NextMeeting | None:
     """"Date of Next Meeting: Thursday, 20 May 2021, 11.00 am, venue tbc" -> its parts.
 
@@ -545,21 +387,3 @@ def with_running_body(meeting: Meeting, layout: Layout) -> Meeting:
     body, authority = body_and_authority(lines)
     return replace(meeting, body=body, authority=meeting.authority or authority) if body \
         else meeting
-
-
-def read_meeting(lines: Sequence[Line]) -> Meeting:
-    """Every front-matter fact this module and ``membership`` know how to read."""
-    from boardpapers.parsers.agenda_items import parse_agenda_items
-    from boardpapers.parsers.meeting_contact import find_meeting_contact
-    from boardpapers.parsers.membership import parse_members
-
-    dated = find_meeting_date(lines)
-    date_line = dated[1] if dated else None
-    venue = find_venue(lines, date_line)
-    body, authority = body_and_authority(lines)
-    return Meeting(
-        body=body, authority=authority, date=dated[0] if dated else None,
-        time=find_meeting_time(lines, date_line), venue=venue,
-        online=meeting_is_online(venue, lines, date_line), members=parse_members(lines),
-        items=parse_agenda_items(lines), next_meeting=find_next_meeting(lines),
-        group_offices=group_offices(lines), contact=find_meeting_contact(lines))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from boardpapers.model.paper import MeetingContact
 from boardpapers.parsers.contacts_block import EMAIL, PHONE, clean_value, looks_like_name
-from boardpapers.parsers.meeting import Line, labelled_value
+from boardpapers.parsers.lines import Line, labelled_value
 
 
 @dataclass(frozen=True, slots=True)

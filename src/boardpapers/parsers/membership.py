@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from boardpapers.model.paper import Member
 from boardpapers.parsers.agenda_items import agenda_start
-from boardpapers.parsers.meeting import Line, split_label
+from boardpapers.parsers.lines import Line, split_label
 
 POLICE_RANKS = (r"Chief Constable|Deputy Chief Constable|Assistant Chief Constable|"
                 r"(?:Detective )?Chief Superintendent|(?:Detective )?Superintendent|"

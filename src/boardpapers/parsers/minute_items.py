@@ -96,13 +96,30 @@ def _cell_lines(cell: str) -> str:
     return "\n".join(t for t in (plain(x) for x in cell.split("\n")) if t)
 
 
+@dataclass(frozen=True, slots=True)
+class MinuteItemSettings:
+    """Where a minute's items start: how long a title may be (characters) and what makes a
+    run of list items a site's A-Z index rather than minutes."""
+
+    title_chars: int = 200  # a numbered line's words past this are a sentence, not a title
+    plain_title_chars: int = 110  # ...without a heading, bold or capitals to mark them
+    heading_title_chars: int = 250  # a title under a lone number, or a continued numbering
+    index_run: int = 5  # an A-Z index runs through at least this many one-letter entries
+    index_share: float = 0.7  # ...and they are at least this share of the run
+    index_letters: int = 2  # an index entry has at most this many letters ("A", "B")
+
+
+MINUTE_ITEMS = MinuteItemSettings()
+
+
 def clean_title(title: str) -> str:
     return _TITLE_JUNK.sub("", fold(title)).strip(" -–")
 
 
 def _title_ok(title: str, line: Line) -> bool:
     """Whether the words after a number read as an item title rather than a sentence."""
-    if not title or len(title) > 200 or _NOT_TITLE.match(title) or _DATE_LIKE.match(title):
+    if not title or len(title) > MINUTE_ITEMS.title_chars or _NOT_TITLE.match(title) \
+            or _DATE_LIKE.match(title):
         return False
     if not re.search(r"[^\W\d_]", title):
         return False  # "14/07 – 4": a reference to a minute, no title
@@ -110,7 +127,8 @@ def _title_ok(title: str, line: Line) -> bool:
         return True
     if not (title[0].isupper() or title[0].isdigit() or title[0] in "'\"‘“"):
         return False
-    return len(title) <= 110 and not title.rstrip().endswith((".", ";", ","))
+    return len(title) <= MINUTE_ITEMS.plain_title_chars \
+        and not title.rstrip().endswith((".", ";", ","))
 
 
 def _key(number: str) -> tuple[int, str] | None:
@@ -144,7 +162,8 @@ def _start_at(lines: list[Line], i: int, previous: str | None = None) -> ItemSta
         # a lone "12" may be a page number; "12." or a title set out as one is an item
         title = clean_title(lines[i + 1].text)
         pointed = line.text.rstrip()[-1] in ".)"
-        if (title and not NOISE.match(title) and len(title) <= 250 and not _DATE_LIKE.match(title)
+        if (title and not NOISE.match(title) and len(title) <= MINUTE_ITEMS.heading_title_chars
+                and not _DATE_LIKE.match(title)
                 and (pointed or _title_ok(title, lines[i + 1]))):
             return ItemStart(i, only.group("num"), title, i + 2)
     m = _NUMBERED.match(line.text)
@@ -167,7 +186,8 @@ def _next_in_turn(line: Line, i: int, previous: str | None) -> ItemStart | None:
     if number is None or previous is None or not _follows(number, previous):
         return None
     title = clean_title(line.text if marker else m.group("title") if m else "")
-    if not title or len(title) > 250 or re.match(r"that\b", title, re.IGNORECASE) \
+    if not title or len(title) > MINUTE_ITEMS.heading_title_chars \
+            or re.match(r"that\b", title, re.IGNORECASE) \
             or NOISE.match(title):
         return None
     return ItemStart(i, number, title, i + 1)
@@ -188,9 +208,6 @@ def _bare_number(number: str) -> str:
     return re.sub(r"^min(?:ute)?\.?\s*(?:no\.?\s*)?", "", number, flags=re.IGNORECASE)
 
 
-_INDEX_RUN = 5  # an A-Z index of a site's services runs through many one-letter entries
-
-
 def index_lines(lines: list[Line]) -> set[int]:
     """Lines of an alphabetical index a page store kept from the site ("1. A-Z of our
     services", "2. A", "3. B", …): a run of list items most of them a letter or two."""
@@ -200,11 +217,12 @@ def index_lines(lines: list[Line]) -> set[int]:
         if line is not None and line.block.kind is BlockKind.LIST_ITEM:
             run.append(i)
             continue
-        short = [k for k in run if _letters(lines[k].text) <= 2]
-        if len(short) >= _INDEX_RUN and len(short) >= 0.7 * len(run):
+        w = MINUTE_ITEMS
+        short = [k for k in run if _letters(lines[k].text) <= w.index_letters]
+        if len(short) >= w.index_run and len(short) >= w.index_share * len(run):
             out.update(run)
             tail = i
-            while tail < len(lines) and _letters(lines[tail].text) <= 2:
+            while tail < len(lines) and _letters(lines[tail].text) <= w.index_letters:
                 out.add(tail)  # the last entries, set apart as headings ("29. Y")
                 tail += 1
         run = []
@@ -258,7 +276,7 @@ def _page_item_title(lines: list[Line], i: int) -> str | None:
     """A ModernGov line the reader did not set as a heading that still opens an item: one
     ending in its paper's "pdf icon PDF 150 KB" link, or the first line under "No. Item"."""
     text = lines[i].text
-    if lines[i].marker or len(text) > 250:
+    if lines[i].marker or len(text) > MINUTE_ITEMS.heading_title_chars:
         return None
     if _LINKED.search(text) or (i > 0 and _TABLE_HEADER.match(lines[i - 1].text)
                                 and _title_ok(clean_title(text), lines[i])):

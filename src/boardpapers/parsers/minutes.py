@@ -19,13 +19,8 @@ from boardpapers.parsers.agenda_items import private_scope
 from boardpapers.parsers.authority import paper_authority
 from boardpapers.parsers.block_text import headline_text
 from boardpapers.parsers.decisions import decision_from_lines, is_decision_label, until_reasons
-from boardpapers.parsers.meeting import Line as MeetingLine
-from boardpapers.parsers.meeting import (
-    body_and_authority,
-    is_online,
-    labelled_clock,
-    venue_in_sentence,
-)
+from boardpapers.parsers.lines import Line as MeetingLine
+from boardpapers.parsers.meeting import body_and_authority, is_online, venue_in_sentence
 from boardpapers.parsers.meeting_contact import parse_contact
 from boardpapers.parsers.minute_items import NOISE, ItemStart, Line, item_starts, layout_lines
 from boardpapers.parsers.minutes_header import (
@@ -48,6 +43,7 @@ from boardpapers.parsers.minutes_people import (
     with_columns,
 )
 from boardpapers.vocab.dates import date_in
+from boardpapers.vocab.times import labelled_clock
 
 _MINUTES_LABEL = re.compile(r"^(?:minutes|cofnodion)\s*:?$", re.IGNORECASE)
 _PURPOSE_LABEL = re.compile(r"^(?:purpose|pwrpas)\s*:", re.IGNORECASE)
@@ -70,7 +66,26 @@ _DATE_ONLY = re.compile(r"^(?:[A-Za-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za
 _NOTICE_TITLE = re.compile(r"^(?:notice\s+of\s+(?:determination|decision)|decision\s+notice|"
                            r"record\s+of\s+(?:the\s+)?(?:hearing|decisions?))$", re.IGNORECASE)
 _DANGLING = re.compile(r"\b(?:in|at|of|the|held|and|on|yn|y|yr)$", re.IGNORECASE)
-_ITEM_LIMIT = 400  # more "items" than this is a misread list, not a meeting
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesSettings:
+    """How far minutes' header and items are read (lines) and how long their parts may be
+    (characters)."""
+
+    item_limit: int = 400  # more "items" than this is a misread list, not a meeting
+    cover_headings: int = 6  # unnumbered headings at the top that may be the header's
+    cover_lines: int = 12  # lines under one in which "Date:", "Venue:", "Present:" show it
+    running_chars: int = 100  # a running header ("Planning Committee – 22 April 2025")
+    body_lines: int = 40  # the committee's heading is among these lines
+    body_chars: int = 100  # a "Committee:" label's value longer than this names no body
+    description_chars: int = 120  # what a listed person represents, on the line under them
+    names_chars: int = 600  # a longer continuation of "Present:" is a sentence, not names
+    names_capitalised: float = 0.7  # share of capitalised words in a line of names
+    restricted_lines: int = 4  # an item's opening lines that may mark it exempt
+
+
+MINUTES = MinutesSettings()
 
 
 @dataclass
@@ -98,7 +113,7 @@ def parse_agenda_and_minutes(layout: Layout, classification: Classification) -> 
 
 def _parse(layout: Layout, classification: Classification) -> Paper:
     lines = layout_lines(layout)
-    starts = _past_cover(lines, item_starts(lines)[:_ITEM_LIMIT])
+    starts = _past_cover(lines, item_starts(lines)[:MINUTES.item_limit])
     header_end = starts[0].line if starts else len(lines)
     header = read_header(lines[:header_end])
     furniture = running_lines(lines)
@@ -140,14 +155,14 @@ def _past_cover(lines: list[Line], starts: list[ItemStart]) -> list[ItemStart]:
     item: the committee's name above "Date:/Time:/Venue:", a "Minutes" heading above
     "Sederunt:"/"Present:" (a web page as converted text, read by its headings)."""
     cover = 0
-    for k, start in enumerate(starts[:6]):
+    for k, start in enumerate(starts[:MINUTES.cover_headings]):
         if start.number:
             break
         # the only heading found may be the page's own title ("Agenda and minutes" above
         # "Venue:/Contact:" on a page whose items lost their headings)
         own = lines[start.body_from:starts[k + 1].line if k + 1 < len(starts) else len(lines)]
         if any(attendance_label(x.text) or labelled(x.text, "date") or labelled(x.text, "venue")
-               for x in own[:12]):
+               for x in own[:MINUTES.cover_lines]):
             cover = k + 1
         if k + 1 >= len(starts):
             break
@@ -159,7 +174,7 @@ def running_lines(lines: list[Line]) -> frozenset[str]:
     top of each page): a running header a converter left in the text, not minute text."""
     seen: dict[str, int] = {}
     for x in lines:
-        if len(x.text) < 100:
+        if len(x.text) < MINUTES.running_chars:
             seen[x.text] = seen.get(x.text, 0) + 1
     return frozenset(t for t, n in seen.items() if n > 1 and date_in(t))
 
@@ -217,7 +232,7 @@ def _body_heading(lines: list[Line]) -> str | None:
     Families Committee" above its "Date:/Time:/Venue:" table), when no sentence or label
     named the body."""
     front: list[MeetingLine] = []
-    for x in lines[:40]:
+    for x in lines[:MINUTES.body_lines]:
         if front and _LONE_BODY_WORD.match(x.text) and not front[-1].text.endswith((":", ".")):
             joined = f"{front[-1].text} {x.text}"  # "Education, Children and Families" +
             front[-1] = replace(front[-1], cells=(joined,))  # "Committee", wrapped
@@ -279,7 +294,7 @@ def _describes_last_person(header: _Header, current: str, text: str) -> bool:
     what that person represents, not another person."""
     listed = header.people.get(current)
     if not listed or "," in listed[-1] or " and " in listed[-1] or _PERSON_TITLE.match(text) \
-            or not _DESCRIPTION.search(text) or len(text) > 120:
+            or not _DESCRIPTION.search(text) or len(text) > MINUTES.description_chars:
         return False
     return len(members_from_text(listed[-1])) == 1
 
@@ -330,13 +345,15 @@ def _take_labelled(header: _Header, label: str, value: str) -> None:
         header.time = header.time or clock(value)
     elif label == "time" and header.time is None:
         header.time = clock(value) or labelled_clock(value)
-    elif label == "body" and header.body is None and len(value) < 100 and not date_in(value):
+    elif label == "body" and header.body is None and len(value) < MINUTES.body_chars \
+            and not date_in(value):
         header.body = value
 
 
 def _reads_as_names(text: str) -> bool:
     """A continuation of a "Present:" list: mostly capitalised words, no long sentence."""
-    if len(text) > 600 or re.search(r"\b(?:welcomed|opened|was|were|noted|reported)\b", text):
+    if len(text) > MINUTES.names_chars \
+            or re.search(r"\b(?:welcomed|opened|was|were|noted|reported)\b", text):
         return False
     words = [w for w in re.sub(r"\([^)]*\)", "", text).split()
              if w.lower() not in ("and", "ac", "a", "of", "de", "van", "von", "le", "la", "y",
@@ -344,7 +361,7 @@ def _reads_as_names(text: str) -> bool:
     if not words:
         return False
     capitalised = sum(1 for w in words if w[0].isupper() or not w[0].isalpha())
-    return capitalised / len(words) >= 0.7
+    return capitalised / len(words) >= MINUTES.names_capitalised
 
 
 def _attendance_table(layout: Layout) -> Attendance:
@@ -427,7 +444,7 @@ def mark_private_items(items: list[AgendaItem], bodies: list[list[str]]) -> list
     named: set[str] = set()
     out: list[AgendaItem] = []
     for item, body in zip(items, bodies, strict=True):
-        own = any(_RESTRICTED.match(t) for t in body[:4])
+        own = any(_RESTRICTED.match(t) for t in body[:MINUTES.restricted_lines])
         out.append(replace(item, confidential=item.confidential or own or private
                            or item.number in named))
         for text in body:

@@ -13,17 +13,12 @@ from __future__ import annotations
 
 import re
 
-from boardpapers.parsers.meeting import (
-    DATE_LABELS,
-    TIME_LABELS,
-    VENUE_LABELS,
-    label_is,
-    parse_time,
-    split_label,
-)
+from boardpapers.parsers.lines import label_is, split_label
+from boardpapers.parsers.meeting import DATE_LABELS, TIME_LABELS, VENUE_LABELS
 from boardpapers.vocab.calendar import WEEKDAY_NAMES, WELSH_WEEKDAYS
 from boardpapers.vocab.dates import date_in
 from boardpapers.vocab.text import fold
+from boardpapers.vocab.times import parse_time
 
 _DAYS = (r"(?:" + "|".join(WEEKDAY_NAMES) + r"|"
          r"Dydd\s+(?:" + "|".join(w.title() for w in WELSH_WEEKDAYS) + r"))")

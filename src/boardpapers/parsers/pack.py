@@ -21,13 +21,9 @@ from boardpapers.model.paper import AgendaItem, Paper, Report, Section
 from boardpapers.parsers import report as report_module
 from boardpapers.parsers.agenda import paper_for_meeting
 from boardpapers.parsers.agenda_items import title_similarity, title_words  # noqa: F401
-from boardpapers.parsers.meeting import (
-    clean_cell,
-    lines_of,
-    read_meeting,
-    split_label,
-    with_running_body,
-)
+from boardpapers.parsers.front_sheet import read_meeting
+from boardpapers.parsers.lines import clean_cell, lines_of, split_label
+from boardpapers.parsers.meeting import with_running_body
 from boardpapers.vocab.dates import parse_date
 
 _LABELS: tuple[tuple[str, str], ...] = (

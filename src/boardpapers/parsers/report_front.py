@@ -17,6 +17,31 @@ from boardpapers.vocab.dates import english_months, parse_date
 from boardpapers.vocab.labels import FIELD_KINDS, clean_label_text, is_placeholder, match_label
 from boardpapers.vocab.text import fold
 
+
+@dataclass(frozen=True, slots=True)
+class FrontSettings:
+    """Where a report's front matter is sought (blocks from the top) and how long its
+    lines may be (characters) to be a title, a date, a committee or an authority."""
+
+    title_chars: int = 200  # a longer block is no title
+    date_chars: int = 40  # a date standing alone ("5 February 2026") in a title or banner
+    date_blocks: int = 15  # blocks from the top where a dated line may give the date
+    date_line_chars: int = 60  # a dated line this short is a date line...
+    banner_chars: int = 140  # ...a longer one, up to this, a banner ending in the date
+    footer_chars: int = 100  # a running footer carrying the date
+    committee_blocks: int = 8  # blocks from the top where a committee line may stand
+    authority_blocks: int = 6  # ...and an authority's name, or a banner naming both
+    banner_blocks: int = 2  # the masthead lines read as a banner ("Authority – Committee")
+    name_chars: int = 80  # a committee's or authority's name
+    banner_line_chars: int = 120  # a banner line
+    shouted_words: int = 5  # a title in capitals has at least this many words...
+    shouted_letters: int = 20  # ...and letters
+    wrapped_title_words: int = 6  # a capitals title this long may wrap onto a second heading
+
+
+FRONT = FrontSettings()
+
+
 _BOILERPLATE = re.compile(
     r"^(?:agenda item\b.*|item(?: no\.?)? \d+.*|eitem \d+.*|part (?:i|ii|1|2|one|two)\b.*"
     r"|public|open|official(?:[- ]sensitive)?|not protectively marked|restricted"
@@ -234,7 +259,7 @@ def header_fields(heads: list[Head]) -> dict[str, str]:
 
 def _title_candidate(block: Block) -> str | None:
     text = clean_label_text(block.text).strip()
-    if not text or len(text) > 200 or is_placeholder(text):
+    if not text or len(text) > FRONT.title_chars or is_placeholder(text):
         return None
     halves = [h.strip() for h in re.split(r"\s+/\s+", text)]  # "Council / Cyngor"
     if any(_not_a_title(h) for h in halves):
@@ -245,7 +270,7 @@ def _title_candidate(block: Block) -> str | None:
 def _not_a_title(text: str) -> bool:
     """Council and committee names, dates, "Report to..." lines and page furniture."""
     return bool(_BOILERPLATE.match(text) or _COUNCIL_NAME.match(text)
-                or (parse_date(english_months(text)) and len(text) <= 40)
+                or (parse_date(english_months(text)) and len(text) <= FRONT.date_chars)
                 or _REPORT_TO_LINE.match(text) or _REPORT_OF_LINE.match(text)
                 or _BODY_LINE.match(text) or _meeting_banner(text))
 
@@ -261,7 +286,7 @@ def _meeting_banner(text: str) -> bool:
     parts = _BANNER_PARTS.split(text)
     return len(parts) >= 2 and all(
         _COUNCIL_NAME.match(p) or _BODY_LINE.match(p)
-        or (parse_date(english_months(p)) and len(p) <= 40) for p in parts)
+        or (parse_date(english_months(p)) and len(p) <= FRONT.date_chars) for p in parts)
 
 
 def read_front(front: list[tuple[int, Block]], fields: dict[str, str]) -> Front:
@@ -290,8 +315,9 @@ def _shouted(block: Block) -> bool:
     capitals, which a converter may have made a list item ("8." is the agenda item)."""
     text = block_text(block)
     letters = [c for c in text if c.isalpha()]
-    return (block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and len(text.split()) >= 5
-            and len(letters) >= 20 and all(c.isupper() for c in letters))
+    return (block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+            and len(text.split()) >= FRONT.shouted_words
+            and len(letters) >= FRONT.shouted_letters and all(c.isupper() for c in letters))
 
 
 def _title_completed(title: str, after: Block | None) -> str:
@@ -301,7 +327,8 @@ def _title_completed(title: str, after: Block | None) -> str:
     if after is None or after.kind is not BlockKind.HEADING or not title.isupper():
         return title
     rest = clean_label_text(after.text).strip()
-    if (rest.isupper() and len(title.split()) >= 6 and not title.endswith((".", ":", ")"))
+    if (rest.isupper() and len(title.split()) >= FRONT.wrapped_title_words
+            and not title.endswith((".", ":", ")"))
             and block_head(0, after) is None and not _not_a_title(rest)):
         return f"{title} {rest}"
     return title
@@ -335,11 +362,12 @@ def report_date(layout: Layout, fields: dict[str, str]) -> str | None:
         iso = parse_date(english_months(fields["date"]))
         if iso:
             return iso
-    for block in layout.content_blocks[:15]:
+    for block in layout.content_blocks[:FRONT.date_blocks]:
         text = block_text(block)
-        if len(text) > 60 and len(text) <= 140:  # "Housing and … Scrutiny Committee – 11 …"
+        # "Housing and … Scrutiny Committee – 11 …": a banner ending in the date
+        if FRONT.date_line_chars < len(text) <= FRONT.banner_chars:
             text = _BANNER_PARTS.split(text)[-1] if _BANNER_PARTS.search(text) else ""
-        if text and len(text) <= 60:
+        if text and len(text) <= FRONT.date_line_chars:
             iso = parse_date(english_months(text))
             if iso:
                 return iso
@@ -358,7 +386,8 @@ def _page_footer_date(layout: Layout) -> str | None:
     """"Planning Committee – Part A 2 October 2025 – Page 1": a running footer a text
     converter left in the text."""
     for block in layout.content_blocks:
-        m = _DATED_FOOTER.search(block_text(block)) if len(block.text) <= 100 else None
+        m = _DATED_FOOTER.search(block_text(block)) if len(block.text) <= FRONT.footer_chars \
+            else None
         iso = parse_date(english_months(m.group("date"))) if m else None
         if iso:
             return iso
@@ -378,7 +407,7 @@ def running_text_date(layout: Layout) -> str | None:
     | 2 October 2025"): the meeting's date, when the body gives none."""
     for line in running_lines(layout):
         for part in re.split(r"\s+[|–—-]\s+", line):
-            iso = parse_date(english_months(part)) if len(part) <= 40 else None
+            iso = parse_date(english_months(part)) if len(part) <= FRONT.date_chars else None
             if iso:
                 return iso
     return None
@@ -386,9 +415,9 @@ def running_text_date(layout: Layout) -> str | None:
 
 def committee_line(layout: Layout) -> str | None:
     """A line near the top naming the meeting ("Licensing Committee") when no label does."""
-    for block in layout.content_blocks[:8]:
+    for block in layout.content_blocks[:FRONT.committee_blocks]:
         text = block_text(block)
-        if len(text) <= 80 and _BODY_LINE.match(text):
+        if len(text) <= FRONT.name_chars and _BODY_LINE.match(text):
             return text
     return None
 
@@ -397,10 +426,11 @@ def banner_committee(layout: Layout) -> str | None:
     """The committee a banner names after its authority ("Fellmoor National Park Authority
     – Planning Committee" as the running header, "PLACE COMMITTEE – 4 SEPTEMBER 2025" under
     the masthead): the paper's board, ahead of the authority that owns it."""
-    top = [block_text(b) for b in layout.content_blocks[:6]]
-    for line in [t for t in top if len(t) <= 120] + running_lines(layout):
+    top = [block_text(b) for b in layout.content_blocks[:FRONT.authority_blocks]]
+    for line in [t for t in top if len(t) <= FRONT.banner_line_chars] + running_lines(layout):
         parts = _BANNER_PARTS.split(line.strip())
-        committee = next((p for p in parts if len(p) <= 80 and _BODY_LINE.match(p)), None)
+        committee = next((p for p in parts if len(p) <= FRONT.name_chars
+                          and _BODY_LINE.match(p)), None)
         if committee is None and len(parts) == 2 and parse_date(english_months(parts[1])):
             # "Council – 15 July 2025": a report to the full council
             committee = parts[0] if _FULL_COUNCIL.match(parts[0]) else None
@@ -413,14 +443,15 @@ def authority_line(layout: Layout) -> str | None:
     """The publishing council or authority named at the top, when no board is given;
     else one named in the running header ("Fellmoor National Park Authority – Planning
     Committee")."""
-    for block in layout.content_blocks[:6]:
+    for block in layout.content_blocks[:FRONT.authority_blocks]:
         text = block_text(block)
-        if len(text) <= 80 and _COUNCIL_NAME.match(text) and not is_placeholder(text):
+        if len(text) <= FRONT.name_chars and _COUNCIL_NAME.match(text) \
+                and not is_placeholder(text):
             return text
-    top = [block_text(b) for b in layout.content_blocks[:2]]
-    for line in [t for t in top if len(t) <= 120] + running_lines(layout):
+    top = [block_text(b) for b in layout.content_blocks[:FRONT.banner_blocks]]
+    for line in [t for t in top if len(t) <= FRONT.banner_line_chars] + running_lines(layout):
         for part in _BANNER_PARTS.split(line.strip()):
-            if len(part) <= 80 and _COUNCIL_NAME.match(part):
+            if len(part) <= FRONT.name_chars and _COUNCIL_NAME.match(part):
                 return part
     return None
 
@@ -441,9 +472,9 @@ def masthead_office(layout: Layout) -> str | None:
     """The office named alone in the masthead of a decision it takes ("MAYOR OF LONDON"
     above "MAYORAL DECISION – MD3517"): the paper's decision maker, so its body. Only
     the first lines count: the same words further down sign a declaration."""
-    for block in layout.content_blocks[:2]:
+    for block in layout.content_blocks[:FRONT.banner_blocks]:
         text = re.sub(r"\s+", " ", block_text(block)).strip(" .")
-        m = _DECISION_OFFICE.match(text) if len(text) <= 80 else None
+        m = _DECISION_OFFICE.match(text) if len(text) <= FRONT.name_chars else None
         if m:
             office = m.group("office")
             if office.isupper():

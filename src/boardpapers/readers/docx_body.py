@@ -32,11 +32,10 @@ from boardpapers.readers.docx_text import (
     events_caps,
     events_size,
     events_text,
-    fold_all,
-    fold_lines,
     paragraph_events,
 )
 from boardpapers.readers.docx_xml import Element, int_val, w, w_val
+from boardpapers.readers.plain_lines import fold_all, fold_lines
 
 MAX_DEPTH = 40
 MAX_GRID_SPAN = 64  # Word's tables have at most 63 columns; more is a hostile file

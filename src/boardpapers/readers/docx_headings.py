@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from boardpapers.model.layout import Block, BlockKind
-from boardpapers.readers.text_lines import BARE_DATE, ends_sentence
+from boardpapers.readers.plain_lines import BARE_DATE, ends_sentence
 
 _MAX_WORDS = 14
 _MAX_NUMBERED_WORDS = 10

@@ -131,22 +131,6 @@ def run_bold(run: Element, inherited: bool) -> bool:
     return inherited
 
 
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u3000]+")
-_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-
-
-def fold_lines(text: str) -> str:
-    """Fold whitespace within each line, drop blank lines, keep the line breaks."""
-    text = _INVISIBLE.sub("", text)
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def fold_all(text: str) -> str:
-    """Fold all whitespace, line breaks included, to single spaces."""
-    return _SPACES.sub(" ", _INVISIBLE.sub("", text).replace("\n", " ")).strip()
-
-
 def events_text(events: list[Event]) -> str:
     return "".join(e.text for e in events if isinstance(e, Text))
 

@@ -19,11 +19,11 @@ from selectolax.lexbor import LexborHTMLParser
 from boardpapers.model.errors import UnreadableFile
 from boardpapers.model.layout import Layout, Source, join_blocks
 from boardpapers.readers import html_items, html_moderngov
-from boardpapers.readers.docx_text import fold_all
 from boardpapers.readers.html_decode import decode_html
 from boardpapers.readers.html_furniture import clean_blocks, main_container, remove_furniture
 from boardpapers.readers.html_nesting import MAX_NESTING, nesting_depth
 from boardpapers.readers.html_walk import HtmlWalker
+from boardpapers.readers.plain_lines import fold_all
 
 
 def read_bytes(data: bytes, source: Source) -> Layout:

@@ -21,9 +21,9 @@ import re
 from typing import Any
 
 from boardpapers.model.layout import Block, BlockKind
-from boardpapers.readers.docx_text import fold_all
 from boardpapers.readers.html_furniture import strip_file_sizes
 from boardpapers.readers.html_walk import HtmlWalker, table_row_nodes
+from boardpapers.readers.plain_lines import fold_all
 
 Node = Any
 

@@ -22,8 +22,8 @@ from typing import Any
 
 from boardpapers.model.layout import Block, BlockKind
 from boardpapers.readers import html_items
-from boardpapers.readers.docx_text import fold_all
 from boardpapers.readers.html_walk import HEADINGS, HtmlWalker
+from boardpapers.readers.plain_lines import fold_all
 
 Node = Any
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from boardpapers.model.layout import Block, BlockKind
-from boardpapers.readers.docx_numbering import format_number
-from boardpapers.readers.docx_text import fold_all, fold_lines
+from boardpapers.readers.list_numbers import format_number
+from boardpapers.readers.plain_lines import fold_all, fold_lines
 
 Node = Any  # selectolax LexborNode
 

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from boardpapers.model.layout import BlockKind
-from boardpapers.readers.text_lines import DocumentProfile, Line, LineKind, ends_sentence
+from boardpapers.readers.plain_lines import ends_sentence
+from boardpapers.readers.text_lines import DocumentProfile, Line, LineKind
 from boardpapers.vocab.calendar import MONTH_NAMES
 
 _FUNCTION_WORDS = frozenset(

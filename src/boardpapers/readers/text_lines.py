@@ -15,13 +15,13 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import pairwise
 
+from boardpapers.readers.plain_lines import BARE_DATE, MONTH_WORD, WEEKDAY_WORD
 from boardpapers.readers.text_inline import (
     emphasis_of,
     protect_escapes,
     remove_bookmarks,
     visible_text,
 )
-from boardpapers.vocab.calendar import MONTH_NAMES
 
 
 class LineKind(StrEnum):
@@ -70,15 +70,9 @@ class DocumentProfile:
     body_indent: int = 0  # every paragraph indented this much (lynx/w3m dumps): 0 if not
 
 
-_MONTH = r"(?:" + "|".join(MONTH_NAMES[1:]) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+"
-BARE_DATE = re.compile(
-    rf"^(?:{_WEEKDAY})?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|"
-    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})$",
-    re.I)
 _BARE_NUMBER = re.compile(r"^[0-9]{1,3}$")
-DATE_INSIDE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}\b", re.I)
-_HAS_WEEKDAY = re.compile(_WEEKDAY.rstrip(",?\\s+"), re.I)
+DATE_INSIDE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WORD}\.?,?\s+\d{{4}}\b", re.I)
+_HAS_WEEKDAY = re.compile(WEEKDAY_WORD.rstrip(",?\\s+"), re.I)
 _PAGE_FURNITURE = (
     re.compile(r"^page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?$", re.I),
     re.compile(r"^[-–—]\s*(\d{1,4})\s*[-–—]$"),
@@ -111,7 +105,6 @@ _NOT_AFTER_NUMBER = re.compile(
     r"^(?:am|pm|a\.m\.|p\.m\.|hrs?|hours?|mins?|minutes|million|billion|bn|m|k|%|per|"
     r"percent|acres?|hectares?|miles?|km|sq)\b", re.I)
 _LABEL = re.compile(r"^(?:[A-Z][\w ()'’/&.,-]{0,40}:\s+\S|[A-Z]\S*(?:\s+\S+){0,4}:$|cc:|bcc:)")
-_SENTENCE_END = ".!?"
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _COLUMN_GAP = re.compile(r"(?<=\S)[ \u00a0]{3,}(?=\S)")
 _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|\[\^\w{1,10}\]:)", re.I)
@@ -411,7 +404,3 @@ def _text_or_list(body: str, indent: int, hard_break: bool) -> Line:
                 label=bool(_LABEL.match(text)) and len(text) <= 120, hard_break=hard_break)
 
 
-def ends_sentence(text: str) -> bool:
-    """Whether a line's text ends a sentence (closing quotes and brackets looked past)."""
-    stripped = text.rstrip(" \"'”’)]*")
-    return bool(stripped) and stripped[-1] in _SENTENCE_END

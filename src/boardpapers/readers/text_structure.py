@@ -26,15 +26,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from boardpapers.model.layout import Block, BlockKind
+from boardpapers.readers.plain_lines import BARE_DATE, ends_sentence
 from boardpapers.readers.text_blocks import Part, resolve_hyphens
-from boardpapers.readers.text_lines import (
-    BARE_DATE,
-    DATE_INSIDE,
-    DocumentProfile,
-    Line,
-    LineKind,
-    ends_sentence,
-)
+from boardpapers.readers.text_lines import DATE_INSIDE, DocumentProfile, Line, LineKind
 
 _MAX_HEADING_WORDS = 14
 # Deeper nesting than any real paper's (Word offers 9 levels): an item indented further
