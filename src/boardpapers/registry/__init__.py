@@ -9,6 +9,7 @@ See ``data/ATTRIBUTION.md`` for the source and licence.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import io
 import re
@@ -42,6 +43,9 @@ class Authority:
     alt_names: tuple[str, ...] = ()
     gss: str | None = None  # ONS GSS code, "E08000019"
     former_gss: tuple[str, ...] = ()
+    # "register", or "districts" where the register's region for a county disagreed with
+    # every one of its districts and the districts' shared region is used (_county_regions)
+    region_source: str = "register"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +97,28 @@ def _read(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data)))
 
 
+def _county_regions(rows: list[dict[str, str]]) -> dict[str, str]:
+    """County code -> region, for the counties whose districts all lie in one region that
+    is not the county's own in the register (or the county has none).
+
+    A county's area is the union of its districts' areas, so a county listed in a region
+    none of its districts is in is an error in the source data (seen: two-tier counties
+    placed in a neighbouring region); the districts, many rows against one, win.
+    """
+    by_code = {r["local-authority-code"]: r for r in rows}
+    district_regions: dict[str, set[str]] = {}
+    for r in rows:
+        county = r.get("county-la") or ""
+        if county and r["region"]:
+            district_regions.setdefault(county, set()).add(r["region"])
+    fixed = {}
+    for county, regions in district_regions.items():
+        row = by_code.get(county)
+        if row is not None and len(regions) == 1 and row["region"] not in regions:
+            fixed[county] = next(iter(regions))
+    return fixed
+
+
 def _authority(row: dict[str, str]) -> Authority:
     alt = tuple(a.strip() for a in row.get("alt-names", "").split(",") if a.strip())
     return Authority(
@@ -109,7 +135,11 @@ def _authority(row: dict[str, str]) -> Authority:
 @functools.cache
 def register() -> Register:
     """The whole register, loaded once."""
-    authorities = {a.code: a for a in map(_authority, _read(REGISTER_CSV))}
+    rows = _read(REGISTER_CSV)
+    authorities = {a.code: a for a in map(_authority, rows)}
+    for code, region in _county_regions(rows).items():
+        authorities[code] = dataclasses.replace(authorities[code], region=region,
+                                                region_source="districts")
     names: dict[str, list[str]] = {}
 
     def add(name: str, code: str) -> None:
