@@ -13,9 +13,10 @@ from typing import IO, Any, BinaryIO
 from boardpapers.model.errors import BoardpapersError
 from boardpapers.store import Store
 
-# The store gives the first four (Store.export_rows: facts are every fact kind under one
+# The store gives these (Store.export_rows: facts are every fact kind under one
 # set of columns); councils are the catalog's summary.
-TABLES = ("papers", "reports", "recommendations", "facts", "councils")
+STORED = ("papers", "reports", "recommendations", "facts")
+TABLES = (*STORED, "councils")
 FORMATS = ("csv", "ndjson", "parquet")
 
 
@@ -25,7 +26,7 @@ class ExportError(BoardpapersError):
 
 def export_rows(store: Store, table: str) -> list[dict[str, Any]]:
     """The rows of one exported table, in a stable order."""
-    if table in TABLES[:4]:
+    if table in STORED:
         return store.export_rows(table)
     if table == "councils":
         from boardpapers.catalog import council_summary
