@@ -275,7 +275,11 @@ def _conjoined(tokens: list[Token], i: int) -> int:
 
 # A capital word where a council name could start; and the marks no name runs across
 # (they tokenise as hard breaks "|"), so a name is sought only in the clause it opens.
-_CAPITAL_WORD = re.compile(rf"(?<![{_LETTER}'’])[A-ZÂÊÎÔÛŴŶ][{_LETTER}]*(?:['’][A-Za-z]+)*")
+# (the capital first, then the lookbehind a character further back: a pattern opening
+# with a character class lets re skip to the capitals; the same matches)
+_CAPITAL = "A-ZÂÊÎÔÛŴŶ"
+_CAPITAL_WORD = re.compile(
+    rf"[{_CAPITAL}](?<![{_LETTER}'’][{_CAPITAL}])[{_LETTER}]*(?:['’][A-Za-z]+)*")
 _HARD_BREAK = re.compile(r"[.;:()\[\]|\t\n]")
 
 

@@ -45,17 +45,21 @@ _THREE_DIGITS = re.compile(r"\d{3}")
 _MARKER_AFTER = re.compile(r"[.)]|\s+\d")
 _CLOCK_AFTER = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|noon|hrs)(?![a-z])", re.IGNORECASE)
 _WORD = re.compile(r"\s{1,2}(?P<w>[A-Za-z][A-Za-z'’-]*[A-Za-z²2]|[A-Za-z])")
-_LABEL_BEFORE = re.compile(
-    r"\b(?:cohort|phase|appendix|annex|annexe|item|items|section|sections|paragraph|"
-    r"paragraphs|para|paras|page|pages|pp?|table|figure|fig|round|level|tier|stage|part|"
-    r"chapter|no|number|nos|option|priority|step|schedule|ward|lot|clause|article|rule|room|"
-    r"grade|band|point|version|minute|minutes|agenda|question|recommendation|objective|"
-    r"outcome|theme|workstream|year|years|term|wave|block|unit|zone|route|junction|bus|flat|"
-    r"plot|session|group|cohorts|module|week|day|class|key|ks|covid|ofsted|scale|spine|"
-    r"column|row|line|box|floor|level|act|regulation|regulations|reg|sch|s|ref|tel|"
-    r"telephone|phone|mobile|fax|extension|ext|code|id|reference|issue|edition|vol|volume)"
-    r"\.?\s*$",
-    re.IGNORECASE)
+# Words whose number is a label, not a count ("Cohort 22", "page 12"), sought just before
+# a number: the text before it is read backwards, so one anchored match says it (a search
+# from the left tried every word at every position).
+_LABEL_WORDS = """
+cohort phase appendix annex annexe item items section sections paragraph paragraphs para
+paras page pages p pp table figure fig round level tier stage part chapter no number nos
+option priority step schedule ward lot clause article rule room grade band point version
+minute minutes agenda question recommendation objective outcome theme workstream year
+years term wave block unit zone route junction bus flat plot session group cohorts module
+week day class key ks covid ofsted scale spine column row line box floor act regulation
+regulations reg sch s ref tel telephone phone mobile fax extension ext code id reference
+issue edition vol volume
+""".split()
+_LABEL_BEFORE_BACKWARDS = re.compile(  # r"\b(?:WORDS)\.?\s*$" read from the end
+    r"\s*\.?(?:" + "|".join(w[::-1] for w in _LABEL_WORDS) + r")\b", re.IGNORECASE)
 # "Last year 14 councils": a time word after last/next/this is no label for the number.
 _TIME_WORD_BEFORE = re.compile(r"\b(?:last|next|this|each|every|per|previous|following|"
                                r"same|that)\s+(?:year|years|week|day|term)\s*$",
@@ -274,8 +278,7 @@ def _standalone(text: str, m: re.Match[str], line_start: int) -> bool:
     start, end = m.start("num"), m.end("num")
     before = text[max(0, start - 25):start]
     after = text[end:end + 3]
-    label = _LABEL_BEFORE.search(before)
-    if label and not _TIME_WORD_BEFORE.search(before, 0, label.end()):
+    if _LABEL_BEFORE_BACKWARDS.match(before[::-1]) and not _TIME_WORD_BEFORE.search(before):
         return False
     at_line_start = start - line_start <= 12 and _LINE_START.fullmatch(text, line_start, start)
     if at_line_start and (

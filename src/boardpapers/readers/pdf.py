@@ -26,7 +26,7 @@ from boardpapers.model.layout import Block, BlockKind, Layout, Source, join_bloc
 from boardpapers.readers.pdf_blocks import document_style, flow_to_blocks, with_list_depths
 from boardpapers.readers.pdf_columns import page_flows
 from boardpapers.readers.pdf_extract import PageContent, Run, new_scratch, page_content
-from boardpapers.readers.pdf_inflate import check_inflated_size
+from boardpapers.readers.pdf_inflate import refuse_bombs
 from boardpapers.readers.pdf_lines import baseline_bands, body_size, runs_to_lines
 from boardpapers.readers.pdf_running import PageLines, remove_running_matter
 from boardpapers.readers.pdf_scans import Scans
@@ -70,7 +70,7 @@ def _read_pages(data: bytes, path: str) -> tuple[list[PageContent], dict[str, st
                                                  tuple[tuple[int, float], ...]]:
     if not data.lstrip()[:1024].find(b"%PDF") >= 0:
         raise UnreadableFile(path, "not a PDF (no %PDF header)")
-    check_inflated_size(data)  # before pdfium inflates a compression bomb whole
+    refuse_bombs(data)  # before pdfium inflates a compression bomb whole
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

@@ -16,6 +16,7 @@ wholly bold line or a table row never joins its neighbour.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
 
 from boardpapers.model.layout import BlockKind
@@ -564,7 +565,7 @@ def _joiner(before: str, after: str) -> str:
     return " "
 
 
-def resolve_hyphens(text: str, vocabulary: frozenset[str]) -> str:
+def resolve_hyphens(text: str, vocabulary: Container[str]) -> str:
     """"environ-mental" -> "environmental" when the document spells the word whole
     elsewhere; "long-term", "non-statutory" keep their hyphen."""
     if HYPHEN_BREAK not in text:

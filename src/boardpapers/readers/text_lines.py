@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import pairwise
@@ -66,7 +67,7 @@ class DocumentProfile:
     page_numbers: frozenset[int] = field(default_factory=frozenset)  # bare "12" page lines
     first_line: int = -1  # the first non-blank line: a running header there is the title
     spaced_columns: bool = False  # columns aligned with runs of spaces (pdftotext -layout)
-    vocabulary: frozenset[str] = field(default_factory=frozenset)  # words, lower case
+    vocabulary: Container[str] = field(default_factory=frozenset)  # words, lower case
     body_indent: int = 0  # every paragraph indented this much (lynx/w3m dumps): 0 if not
 
 
@@ -125,9 +126,24 @@ def profile_document(lines: list[str], markdown: bool) -> DocumentProfile:
                            page_numbers=_bare_page_numbers(lines),
                            first_line=next((i for i, ln in enumerate(lines) if ln.strip()), -1),
                            spaced_columns=_has_spaced_columns(lines),
-                           vocabulary=frozenset(w.lower() for w in
-                                                set(_WORD.findall("\n".join(lines)))),
+                           vocabulary=DocumentWords(lines),
                            body_indent=_dump_body_indent(lines))
+
+
+class DocumentWords(Container[str]):
+    """The document's words of four letters or more, lower case: read from its lines only
+    when a word broken by a hyphen at a line end asks (most documents have none)."""
+
+    __slots__ = ("_lines", "_words")
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines: tuple[str, ...] = tuple(lines)
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = frozenset(w.lower() for w in set(_WORD.findall("\n".join(self._lines))))
+        return word in self._words
 
 
 def _dump_body_indent(lines: list[str]) -> int:

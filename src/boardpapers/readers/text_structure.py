@@ -23,6 +23,7 @@ did to the indentation.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
 
 from boardpapers.model.layout import Block, BlockKind
@@ -90,7 +91,7 @@ def _collapse_breaks(blocks: list[Block]) -> list[Block]:
 
 
 def _part_to_block(part: Part, page: int, depth: int,
-                   vocabulary: frozenset[str]) -> Block | None:
+                   vocabulary: Container[str]) -> Block | None:
     first = part.first
     bold = first.emphasis == "bold" and len(part.lines) == 1
     if part.kind is BlockKind.TABLE:

@@ -39,8 +39,8 @@ def define(name: str, strings: Iterable[str], *, cased: bool = False,
            whole_words: bool = False) -> str:
     r"""Cue ``name`` is present when any of ``strings`` is in the text: in its lower-cased
     form (give lower-case strings), or as written when ``cased``; with ``whole_words``
-    only where no letter stands either side of it (what a pattern's ``\b`` or
-    ``(?<![\w-])`` needs, and less). Returns the name."""
+    only where no ASCII letter stands either side of it (what a pattern's ``\b``,
+    ``(?<![\w-])`` or case-blind ``(?<![a-z])`` needs, and less). Returns the name."""
     found = list(strings)
     if not found or any(not s for s in found):
         raise ValueError(f"cue {name!r} needs non-empty strings")
@@ -98,6 +98,10 @@ def present(text: str) -> frozenset[str]:
 
 
 def _whole_word(hay: str, first: int, last: int) -> bool:
-    """No letter just before hay[first] or just after hay[last]."""
-    return not ((first > 0 and hay[first - 1].isalpha())
-                or (last + 1 < len(hay) and hay[last + 1].isalpha()))
+    """No ASCII letter just before hay[first] or just after hay[last] (what both
+    ``(?<![\\w-])`` and a case-blind ``(?<![a-z])`` need, and less)."""
+    return not ((first > 0 and hay[first - 1] in _ASCII_LETTERS)
+                or (last + 1 < len(hay) and hay[last + 1] in _ASCII_LETTERS))
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")

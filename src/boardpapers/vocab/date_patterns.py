@@ -70,8 +70,10 @@ QUARTER = re.compile(
 FINANCIAL_YEAR = re.compile(
     r"(?<![\d/.£$€,:\-])(?:FY\s?)?(?P<year>(?:19|20)\d\d)\s?(?:/|-|–|to)\s?"
     r"(?P<year2>(?:19|20)\d\d|\d\d)(?![\d/]|[.:]\d)", re.IGNORECASE)
-YEAR = re.compile(r"(?:(?<=[Mm]id-)|(?<![\w£$€.,/\-]))(?P<year>(?:19[5-9]|20\d)\d)"
-                  r"(?![\w%/]|[.,:]\d)")
+# 1950-2099 after "mid-" or no word, sum or number (the first digit before the
+# lookbehinds, as _DAY is written)
+YEAR = re.compile(r"(?P<year>[12](?:(?<=[Mm]id-[12])|(?<![\w£$€.,/\-][12]))"
+                  r"(?:(?<=1)9[5-9]|(?<=2)0\d)\d)(?![\w%/]|[.,:]\d)")
 # A bare year is a date only after words like these ("until 2031", "in 2027", "mid-2025").
 YEAR_LEAD = re.compile(
     r"(?:\b(?:in|by|until|till|from|since|to|before|after|during|of|for|early|late|mid|end|"

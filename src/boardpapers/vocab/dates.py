@@ -68,7 +68,7 @@ _MONTH_CUE = cues.define("month", [*MONTHS, *WELSH_MONTHS])
 _SEASON_CUE = cues.define("season", ["spring", "summer", "autumn", "winter"])
 _QUARTER_CUE = cues.define("quarter", ["q1", "q2", "q3", "q4", "quarter"])
 _MONTH_PART_CUE = cues.define("month part", ["early", "mid", "late", "end", "beginning",
-                                             "start", "middle"])
+                                             "start", "middle"], whole_words=True)
 _FY_CUE = cues.define("fy", ["fy"])
 # "2025-03-11": a year's last digit, "-", a month's first; "11/03/2025", "1.3.25": the
 # separator either side of a month
