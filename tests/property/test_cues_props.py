@@ -34,7 +34,8 @@ _PIECES = ["one", "One", "ONE", "someone", "twenty-one", "ten", "often", "half",
            "three in five", "2,300", "12.5", "2024", "2024/25", "15 March", "3/4/2021",
            "020 7946 0123", "per cent", "%", "m", "bn", "councils", "people", "staff",
            "hectares", "over", "nearly", "c.", " ", " ", " ", "\n", "\t", ",", ".", "-",
-           ":", ";", "(", ")", "0", "7", "\u0663", "\u0130", "é", "\u212a", "\u017f"]
+           ":", ";", "(", ")", "0", "7", "\u0663", "\u0130", "é", "\u212a", "\u017f",
+           "\u017fpring", "M\u0130D-", "\u212aey", "Qu\u0131te"]
 _NUMBERS = ["", "", "5", "7 ", " 12", "2,300", "1.5", "2024", "\u0663"]
 # a piece, often a number glued to it, another piece: "£" "5" "m", "Q3" " 2024" ""
 _CHUNK = st.tuples(st.sampled_from(_PIECES), st.sampled_from(_NUMBERS),
@@ -73,7 +74,7 @@ def test_skipping_by_cue_changes_nothing(text: str) -> None:
 @given(_TEXT)
 def test_present_agrees_with_a_plain_search(text: str) -> None:
     found = cues.present(text)
-    low = text.lower()
+    low = text.translate(cues._ASCII_FOLDS).lower()
     for cased, table in cues._needles.items():
         hay = text if cased else low
         for needle, (anywhere, as_words) in table.items():
@@ -121,3 +122,9 @@ def test_digits_of_another_script_count_as_digits() -> None:
     assert day.date == "2025-03-11"
     [pence] = find_money("It costs \u0669\u0660p.", 0)
     assert pence.amount == 0.9
+
+
+def test_letters_a_case_blind_pattern_reads_as_ascii_are_cues_too() -> None:
+    """re.IGNORECASE takes "ſ" for "s" and "İ" for "i": a cue must as well."""
+    [spring, mid] = find_dates("By \u017fpring 2024 and M\u0130D-March", 0)
+    assert spring.period is not None and mid.period == "--03"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boardpapers.facts import contacts, council_names, metrics
+from boardpapers.facts import contacts, council_names, metrics, sentence
 from boardpapers.facts.numbers import NUMBER
 from boardpapers.vocab import date_patterns as P
 
@@ -29,6 +29,8 @@ _REFERENCE = {
         r"(?:['’][A-Za-z]+)*")),
     "year": (P.YEAR, re.compile(r"(?:(?<=[Mm]id-)|(?<![\w£$€.,/\-]))"
                                 r"(?P<year>(?:19[5-9]|20\d)\d)(?![\w%/]|[.,:]\d)")),
+    "sentence end": (sentence._SENTENCE_END,
+                     re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(£•·-])|\n+|\t+")),
     "numeric": (P.NUMERIC, re.compile(
         P.NUMERIC.pattern.replace(r"(?P<day>\d(?<![\d./:£$€-]\d)\d?)",
                                   r"(?<![\d./:£$€-])(?P<day>\d{1,2})", 1))),
@@ -41,12 +43,15 @@ _PIECES = st.sampled_from(
     list("0123456789.,£$€-–:/#()+ \n\tcCaAxX%") + [
         "ca.", "c.", "million", " per cent", "44", "020 ", "07700 ", "ext ", "March", "th",
         "to", "and", "Jan", " 2024", "\u0663", "1,000", "2.5", "King’s", "O'Brien", "Â",
-        "ŷ", "Leeds", "LEEDS", "'", "1950", "2031", "1949", "mid-", "Mid-", "19", "20"])
+        "ŷ", "Leeds", "LEEDS", "'", "1950", "2031", "1949", "mid-", "Mid-", "19", "20", "!", "?",
+        "“", "•", "\r", "\u00a0"])
 _TEXT = st.lists(_PIECES, max_size=30).map("".join)
 
 
 def _found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict]]:
-    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    """Every match, and those within a window (finders search a stretch of a block)."""
+    window = pattern.finditer(text, len(text) // 3, 2 * len(text) // 3 + 1)
+    return [(m.span(), m.groupdict()) for m in (*pattern.finditer(text), *window)]
 
 
 def test_the_references_are_the_plain_forms() -> None:
@@ -66,7 +71,8 @@ def test_fast_form_finds_what_the_plain_form_finds(name: str, text: str) -> None
 def test_fast_forms_on_papers_shapes() -> None:
     text = ("Spending c.2.5m (ca.3,000 staff) on 11/03/2025 and 1.3.25; £020 7946 0123 is a "
             "sum, call 020 7946 0123 or +44 (0)20 7946 0124 ext 12; 5th-7th March 2025, "
-            "x12 items, 2,300 homes, .5 per cent, 7:30 at King’s Lynn and O'Brien's Ynys Môn")
+            "x12 items, 2,300 homes, .5 per cent, 7:30 at King’s Lynn and O'Brien's Ynys Môn. "
+            "In\n1950\tmid-2031")
     for fast, plain in _REFERENCE.values():
         assert _found(fast, text) == _found(plain, text)
         assert _found(fast, text)

@@ -33,6 +33,9 @@ _ASCII_DIGITS = frozenset("0123456789")
 _needles: dict[bool, dict[str, tuple[set[str], set[str]]]] = {False: {}, True: {}}
 _automata: dict[bool, ahocorasick.Automaton] = {}
 _with_digits: set[str] = set()  # cues some of whose strings hold a digit
+# The four letters beyond ASCII a case-blind pattern takes for an ASCII one ("ſ" for "s"),
+# folded before lower-casing so a cue's ASCII strings find them too.
+_ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
 def define(name: str, strings: Iterable[str], *, cased: bool = False,
@@ -86,7 +89,8 @@ def present(text: str) -> frozenset[str]:
         found.add(DIGIT)
         if not text.isascii() and _OTHER_DIGIT.search(text, first.start()):
             found |= _with_digits
-    for cased, hay in ((False, text.lower()), (True, text)):
+    low = text.lower() if text.isascii() else text.translate(_ASCII_FOLDS).lower()
+    for cased, hay in ((False, low), (True, text)):
         automaton = _automaton(cased)
         if not len(automaton):
             continue
