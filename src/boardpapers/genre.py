@@ -26,6 +26,8 @@ from boardpapers.model.classification import Classification
 from boardpapers.model.layout import Layout
 from boardpapers.plugins import GenreSpec, points, resolve
 
+# ------------------------------------------------------------------ language
+
 _WELSH = frozenset("""yr a'r i'r o'r ac yn ein eich mae oedd bydd wedi bod sydd hyn hynny
 gan gyda ydy ydyw nid dim neu ond fel ar gyfer cyngor pwyllgor argymhelliad argymhellion
 adroddiad cyfarfod cynghorydd cynghorwyr swyddog cymru sir gwasanaethau aelodau diben
@@ -56,7 +58,7 @@ class LanguageSettings:
     """How the language is told from the lines' function words."""
 
     lines: int = 600  # lines read
-    min_lines: int = 3  # fewer lines in either language: too few words to tell ("en")
+    min_lines: int = 3  # fewer lines in both languages together: too few to tell ("en")
     bilingual_lines: int = 2  # bilingual needs this many lines in each language...
     bilingual_share: float = 0.25  # ...and the lesser language this share of them
 
@@ -95,6 +97,7 @@ def detect_language(lines: list[Line]) -> tuple[str, str]:
 
 # ------------------------------------------------------------------ deciding
 
+# A meeting page (ModernGov, CMIS) lists a meeting's items; with minutes under them it
 # is "agenda and minutes", without them an agenda.
 _MEETING_PAGE = re.compile(
     r"^\s*(?:no\.?|item(?: no\.?)?)\s*\|?\s*(?:agenda )?item\b|^\s*meeting details\s*$"
@@ -127,8 +130,6 @@ class DecideSettings:
     read_as_report: float = 3.0  # an "other" paper this report-like is read by the report parser
     confidence_prior: float = 1.0  # pseudo-score that keeps one weak feature from 100 %
     min_form_score: float = 2.5  # a form of the chosen genre needs this much of its own
-
-
 
 
 DECIDE = DecideSettings()
