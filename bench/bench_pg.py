@@ -165,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sqlite", type=Path, metavar="FILE",
                     help="an existing SQLite store of the same corpus (the reference; "
                     "with --reuse-db and without it, PostgreSQL is timed alone)")
+    ap.add_argument("--keep", metavar="NAME",
+                    help="store the corpus into a new PostgreSQL database of this name and "
+                    "keep it (and a new --sqlite FILE) for later --reuse-db runs")
     ap.add_argument("--index", type=Path, metavar="DIR",
                     help="where the PostgreSQL store's tantivy index lives (kept)")
     ap.add_argument("--tantivy-only", action="store_true",
@@ -174,25 +177,26 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["BOARDPAPERS_INDEX"] = str(args.index or work / "pg.index")
     if args.reuse_db:
         return _run(args, work, f"{args.pg}/{args.reuse_db}")
-    name = f"boardpapers_bench_{int(time.time())}"
+    name = args.keep or f"boardpapers_bench_{int(time.time())}"
     admin = create_engine(args.pg + "/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
         return _run(args, work, f"{args.pg}/{name}")
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if not args.keep:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 def _run(args: argparse.Namespace, work: Path, pg_url: str) -> int:
     lite_path = args.sqlite or work / "lite.db"
     reference = not (args.reuse_db and args.sqlite is None)  # nothing to compare with
-    lite = open_store(f"sqlite:///{lite_path}", create=args.sqlite is None) if reference \
-        else None
+    new_lite = not lite_path.exists()
+    lite = open_store(f"sqlite:///{lite_path}", create=new_lite) if reference else None
     pg = open_store(pg_url)
     lite_s = pg_s = 0.0
-    if lite is not None and args.sqlite is None:
+    if lite is not None and new_lite:
         lite_s, _ = build(lite, args.paragraphs)
     if not args.reuse_db:
         pg_s, _ = build(pg, args.paragraphs)

@@ -4,28 +4,33 @@ write to at once.
 Writers only touch PostgreSQL: one transaction per paper, the document row inserted with
 ON CONFLICT DO NOTHING so two writers storing the same file never make a duplicate.
 Search runs on a tantivy index (textindex.py, chosen by measurement: docs/scale.md) kept
-on the machine that searches and fed from the database: before a search the index
-compares the database's documents with the ones it holds (a count and a checksum of
-their ids and storing times, one scan of the table), adds what is new or stored again
-and drops what has gone, so it follows every writer without a `reindex` by hand. A paper
-stored again under the same id is known by its new ``ingested_at`` (to the second).
+on the machine that searches and fed from the database. A trigger logs every document
+stored, stored again or deleted in ``document_changes`` with the writing transaction's
+id; before a search the index asks the log what transactions since its mark have
+written (one index range scan, whatever the database's size) and reads only those
+documents, so it follows every writer without a `reindex` by hand. Its mark is the xmin
+of the snapshot it last read in: no transaction below it can still commit, so nothing
+is missed however writers' commits interleave.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Table, create_engine, func, select
+from sqlalchemy import ColumnElement, Engine, Table, create_engine, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.sql.dml import Insert
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from boardpapers.config import load_config
 from boardpapers.model.errors import StoreError
@@ -44,10 +49,21 @@ class FollowSettings:
     """How the local search index follows the shared database."""
 
     check_every_seconds: float = 2.0  # a long-running searcher looks for new papers this often
-    batch: int = 200  # papers read from the database per round trip while catching up
+    batch: int = 1000  # papers read from the database per round trip while catching up
+    stream_rows: int = 20_000  # document rows fetched at a time when comparing them all
 
 
 FOLLOW = FollowSettings()
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderSettings:
+    """The connections searches read through."""
+
+    pool_size: int = 5  # kept open between searches (SQLAlchemy's default)
+
+
+READER = ReaderSettings()
 
 
 def index_folder(url: str) -> Path:
@@ -66,8 +82,14 @@ def index_folder(url: str) -> Path:
 class PostgresStore(SqlStore):
     def __init__(self, url: str, *, create: bool = True) -> None:
         self._checked_at: float | None = None
-        self._replaced: list[str] = []
         super().__init__(url, create=create)
+        # Searches and the follower's look at the log read outside a transaction, on
+        # connections kept open without a ping: one round trip per query instead of
+        # four (ping, BEGIN, query, ROLLBACK), which under load is most of a search's
+        # time in PostgreSQL. After a server restart one search fails and the pool
+        # reconnects.
+        self.reader = create_engine(self.engine.url, isolation_level="AUTOCOMMIT",
+                                    pool_size=READER.pool_size)
         assert self.index.path is not None
         self.synced = SyncedDocuments(self.index.path / "synced.sqlite3")
 
@@ -94,24 +116,24 @@ class PostgresStore(SqlStore):
     def _insert_new(self, table: Table) -> Insert:
         return pg_insert(table).on_conflict_do_nothing()
 
-    def _after_save(self, conn: Connection, doc_id: str, rows: Rows | None,
-                    replaced: bool) -> None:
-        if replaced:
-            self._replaced.append(doc_id)
+    def _reading(self) -> Connection:
+        return self.reader.connect()
+
+    def close(self) -> None:
+        super().close()
+        self.reader.dispose()
+
+    def _insert_rows(self, conn: Connection, rows: Rows) -> None:
+        for table in schema.DERIVED_TABLES:
+            table_rows = rows.get(table.name)
+            if table_rows:
+                copy_rows(conn, table, table_rows)
 
     def _after_commit(self) -> None:
         self._checked_at = None  # this process wrote: look again before the next search
-        if self._replaced:  # stored again: the index reads its new blocks at the next look
-            self.synced.update(gone=self._replaced, added={})
-            self._replaced = []
 
     def order_text(self, column: ColumnElement[str]) -> ColumnElement[str]:
         return column.collate("C")
-
-    def delete(self, doc_id: str) -> bool:
-        deleted = super().delete(doc_id)
-        self.synced.update(gone=[doc_id], added={})
-        return deleted
 
     def ensure_index(self) -> bool:
         """Bring the local index up to the database; True if it changed."""
@@ -119,40 +141,44 @@ class PostgresStore(SqlStore):
         if self._checked_at is not None and now - self._checked_at < FOLLOW.check_every_seconds:
             return False
         self._checked_at = now
-        with self.engine.connect() as conn:
-            observed = database_summary(conn)
-        if observed == self.synced.summary():
-            return False
+        mark = self.synced.mark()
+        if mark is not None:
+            with self.reader.connect() as conn:
+                if changes_since(conn, mark.xmin) == mark.summary:
+                    return False
         if not self.index.try_begin():
             return False  # another process here is updating the index: search what it has
         try:
-            return self._catch_up(observed)
+            return self._catch_up(mark)
         except StoreError:
             return False
         finally:
             self.index.commit()  # and the lock is let go
 
-    def _catch_up(self, observed: tuple[int, int]) -> bool:
-        d = schema.documents
-        with self.engine.connect() as conn:
-            stored = {i: stamp for i, stamp in conn.execute(select(d.c.id, d.c.ingested_at))}
-        known = self.synced.stamps()
-        gone = sorted(set(known) - set(stored))
-        new = sorted(i for i, stamp in stored.items() if known.get(i) != stamp)
-        for doc_id in gone:
-            self.index.delete_document(doc_id)
-        for start in range(0, len(new), FOLLOW.batch):
-            chunk = new[start:start + FOLLOW.batch]
-            with self.engine.connect() as conn:
-                found = indexed_blocks_of(conn, chunk)
-            for doc_id in chunk:
-                # delete first: a paper indexed before (a crash, a paper stored again
-                # elsewhere) is not indexed twice
+    def _catch_up(self, mark: Mark | None) -> bool:
+        """Index what changed since ``mark`` (everything the index lacks when None), all
+        read in one snapshot of the database, whose xmin becomes the next mark."""
+        empty = self.index.num_docs() == 0
+        reading = self.engine.connect().execution_options(isolation_level="REPEATABLE READ")
+        with reading as conn:
+            xmin = int(conn.execute(text(SNAPSHOT_XMIN)).scalar_one())
+            if mark is None:
+                gone, changed, stamps = _differences(conn, self.synced.stamps())
+            else:
+                gone, changed, stamps = _changed_documents(conn, mark)
+            recent = changes_after(conn, xmin)
+            for doc_id in gone:
                 self.index.delete_document(doc_id)
-                self.index.add(found.get(doc_id, []))
+            for start in range(0, len(changed), FOLLOW.batch):
+                chunk = changed[start:start + FOLLOW.batch]
+                found = indexed_blocks_of(conn, chunk)
+                for doc_id in chunk:
+                    if not empty:  # a paper indexed before (a crash, stored again
+                        self.index.delete_document(doc_id)  # elsewhere): not twice
+                    self.index.add(found.get(doc_id, []))
         self.index.commit()
-        self.synced.update(gone=gone, added={i: stored[i] for i in new}, summary=observed)
-        return bool(gone or new)
+        self.synced.update(gone=gone, added=stamps, mark=Mark(xmin, frozenset(recent)))
+        return bool(gone or changed)
 
     def reindex(self) -> int:
         self.index.clear()
@@ -163,50 +189,130 @@ class PostgresStore(SqlStore):
         return self.index.num_docs()
 
 
-def database_summary(conn: Connection) -> tuple[int, int]:
-    """The documents' count and a checksum of (id, ingested_at): one scan of the table,
-    changed by any paper stored, deleted or stored again (``hashtext`` is PostgreSQL's
-    own fast string hash; the sum is only ever compared with one PostgreSQL computed)."""
+def copy_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """COPY instead of INSERT, inside the caller's transaction: one stream per table
+    (about three quarters of the time the pipeline of INSERTs takes for a paper's rows,
+    bench/bench_pg_store.py)."""
+    columns = copy_columns(table, rows[0])
+    quote = conn.dialect.identifier_preparer
+    names = ", ".join(quote.quote(c) for c, _ in columns)
+    psycopg_conn = conn.connection.driver_connection
+    assert psycopg_conn is not None
+    with psycopg_conn.cursor().copy(
+            f"COPY {quote.format_table(table)} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row.get(c, default) for c, default in columns])
+
+
+def copy_columns(table: Table, row: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The columns a COPY of rows shaped like ``row`` writes, each with the value a row
+    without it gets: SQLAlchemy's client-side defaults, which COPY does not apply;
+    columns the database fills itself (the serial id) are left out."""
+    out = []
+    for column in table.columns:
+        default = column.default
+        if column.name in row:
+            out.append((column.name, None))
+        elif isinstance(default, ScalarElementColumnDefault):
+            out.append((column.name, default.arg))
+    return out
+
+
+# The oldest transaction still running when the snapshot was taken: every transaction
+# below it has ended, so no change logged under a lower id can appear later.
+SNAPSHOT_XMIN = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """How far the local index has followed the change log: every change by a transaction
+    below ``xmin`` is indexed, and of those at or above it, the ones numbered ``seen``."""
+
+    xmin: int
+    seen: frozenset[int]
+
+    @property
+    def summary(self) -> tuple[int, int]:
+        return len(self.seen), max(self.seen, default=0)
+
+
+def changes_since(conn: Connection, xmin: int) -> tuple[int, int]:
+    """How many changes transactions from ``xmin`` on have logged, and the newest one's
+    number: one range scan of the log's recent end, however large the database."""
+    c = schema.document_changes
+    n, newest = conn.execute(select(func.count(), func.coalesce(func.max(c.c.seq), 0))
+                             .where(c.c.xid >= xmin)).one()
+    return int(n), int(newest)
+
+
+def changes_after(conn: Connection, xmin: int) -> list[int]:
+    c = schema.document_changes
+    return list(conn.execute(select(c.c.seq).where(c.c.xid >= xmin)).scalars())
+
+
+def _differences(conn: Connection, known: dict[str, str]
+                 ) -> tuple[list[str], list[str], dict[str, str]]:
+    """Against every stored document: what has gone, what is new or stored again (by its
+    storing time), and the storing times to remember."""
     d = schema.documents
-    stamp = func.hashtext(d.c.id + d.c.ingested_at)
-    count, total = conn.execute(select(func.count(), func.coalesce(func.sum(stamp), 0))).one()
-    return int(count), int(total)
+    rows = conn.execute(select(d.c.id, d.c.ingested_at)
+                        .execution_options(yield_per=FOLLOW.stream_rows))
+    stored = {doc_id: stamp for doc_id, stamp in rows}
+    gone = sorted(set(known) - set(stored))
+    changed = sorted(i for i, stamp in stored.items() if known.get(i) != stamp)
+    return gone, changed, {i: stored[i] for i in changed}
+
+
+def _changed_documents(conn: Connection, mark: Mark
+                       ) -> tuple[list[str], list[str], dict[str, str]]:
+    """The documents the log names since ``mark``, as they are now: deleted or stored
+    (each read again whatever its storing time)."""
+    c, d = schema.document_changes, schema.documents
+    named = sorted({doc_id for seq, doc_id in conn.execute(
+        select(c.c.seq, c.c.doc_id).where(c.c.xid >= mark.xmin)) if seq not in mark.seen})
+    stored: dict[str, str] = {}
+    for start in range(0, len(named), FOLLOW.batch):
+        stored.update((doc_id, stamp) for doc_id, stamp in conn.execute(select(
+            d.c.id, d.c.ingested_at).where(d.c.id.in_(named[start:start + FOLLOW.batch]))))
+    return [i for i in named if i not in stored], sorted(stored), stored
 
 
 class SyncedDocuments:
     """What the local index holds — each document's id and the ``ingested_at`` it was
-    indexed at — beside the index, with the database summary it was last brought up to."""
+    indexed at — beside the index, with the mark in the change log it has followed to."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         with closing(self._connect()) as db:
             db.execute("CREATE TABLE IF NOT EXISTS docs (id TEXT PRIMARY KEY, stamp TEXT)")
-            db.execute("CREATE TABLE IF NOT EXISTS summary (n INTEGER, total TEXT)")
-            if db.execute("SELECT count(*) FROM summary").fetchone()[0] == 0:
-                db.execute("INSERT INTO summary VALUES (-1, '0')")
+            db.execute("CREATE TABLE IF NOT EXISTS mark (xmin INTEGER, seen TEXT)")
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=30, isolation_level=None)
 
-    def summary(self) -> tuple[int, int]:
+    def mark(self) -> Mark | None:
+        """None until the index has followed the database once (or after a rebuild)."""
         with closing(self._connect()) as db:
-            n, total = db.execute("SELECT n, total FROM summary").fetchone()
-        return int(n), int(total)
+            row = db.execute("SELECT xmin, seen FROM mark").fetchone()
+        return None if row is None else Mark(int(row[0]), frozenset(json.loads(row[1])))
 
     def stamps(self) -> dict[str, str]:
         with closing(self._connect()) as db:
             return dict(db.execute("SELECT id, stamp FROM docs"))
 
     def update(self, *, gone: Iterable[str], added: dict[str, str],
-               summary: tuple[int, int] = (-1, 0)) -> None:
-        """Record what the index now holds; without ``summary`` the next search looks
-        at the database again."""
+               mark: Mark | None = None) -> None:
+        """Record what the index now holds; without ``mark`` the next search compares
+        every stored document with it."""
         db = self._connect()
         try:
             db.execute("BEGIN IMMEDIATE")
             db.executemany("DELETE FROM docs WHERE id = ?", ((i,) for i in gone))
             db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?)", added.items())
-            db.execute("UPDATE summary SET n = ?, total = ?", (summary[0], str(summary[1])))
+            db.execute("DELETE FROM mark")
+            if mark is not None:
+                db.execute("INSERT INTO mark VALUES (?, ?)",
+                           (mark.xmin, json.dumps(sorted(mark.seen))))
             db.execute("COMMIT")
         finally:
             db.close()

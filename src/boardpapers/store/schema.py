@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Float,
@@ -279,6 +280,19 @@ def fact_tables() -> dict[str, Table]:
 DERIVED_TABLES = (blocks, reports, recommendations, contact_officers, meetings, members,
                   agenda_items, decisions, briefing_items, tables_data, *OWN_FACT_TABLES,
                   facts_extra)
+
+# Every change to a document, in the order writers made it: on PostgreSQL a trigger on
+# ``documents`` adds a row (the document's id and the writing transaction's id) for each
+# insert, delete or re-store, so a search index following the database reads only what
+# changed since it last looked instead of scanning every document (store/postgres.py).
+# SQLite keeps its index in the writing process and leaves the table empty.
+document_changes = Table(
+    "document_changes", metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=True),
+    Column("xid", BigInteger, nullable=False),  # the writer's transaction (pg_current_xact_id)
+    Column("doc_id", String(64), nullable=False),  # no foreign key: deletions are logged too
+)
+Index("ix_document_changes_xid", document_changes.c.xid)
 
 # What `boardpapers harvest` fetched, one row per address: the validators a second run
 # sends back (ETag, Last-Modified), how the last fetch went, where the file was saved and

@@ -87,6 +87,10 @@ class SqlStore(SqlReads):
         """Rebuild the search index from the database; returns the blocks indexed."""
         raise NotImplementedError
 
+    def _reading(self) -> Connection:
+        """A connection for the reads of one search (the hot path)."""
+        return self.engine.connect()
+
     def _before_save(self) -> None:
         """Before the saving transaction begins."""
 
@@ -251,7 +255,7 @@ class SqlStore(SqlReads):
     def search(self, query: Query, *, limit: int, offset: int = 0,
                facets: bool = True, options: SearchOptions | None = None) -> BlockSearch:
         self.ensure_index()
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return search_blocks(self.index, _Rows(conn, self._superseded), query,
                                  limit=limit, offset=offset, facets=facets, options=options,
                                  behind=self.behind)

@@ -1,0 +1,124 @@
+"""Grow a PostgreSQL bench database to millions of paragraphs with a bulk path, then
+time the search index following it and searching it.
+
+Run: ``python -m bench.bench_pg_bulk --db NAME --to 3000000 --index DIR``
+(``--create`` makes the database; ``--drop`` removes it at the end).
+
+The bulk path is for measuring at scale, not how boardpapers ingests: the generated
+bench corpus (bench/corpus.py, a new seed for each million paragraphs so no paper
+repeats) is turned into rows by the store's own ``paper_rows`` and sent with COPY,
+``--papers-per-transaction`` papers per transaction instead of one, and without the
+reading, classifying and parsing an ingest does. The log trigger stays on, so the
+index follows these papers as it follows any writer's. Prints the load rate, the
+index's catch-up, the database and index sizes, and search p50/p95 over the bench
+queries (two rounds); numbers go in docs/scale.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import create_engine, func, select, text
+
+from bench.bench_pg import P95_TARGET_MS, _percentiles
+from bench.bench_search import time_ours
+from bench.corpus import corpus
+from boardpapers.search import search
+from boardpapers.store import open_store, schema
+from boardpapers.store.postgres import PostgresStore, copy_rows
+from boardpapers.store.rows import Rows, paper_rows
+
+SEED_PARAGRAPHS = 1_000_000  # paragraphs generated under one seed
+
+
+def load(store: PostgresStore, have: int, target: int, per_transaction: int) -> int:
+    """Add generated papers until about ``target`` paragraphs are stored; returns how
+    many were added. Seeds continue from what is there (seed k holds the k-th million)."""
+    added = 0
+    seed = have // SEED_PARAGRAPHS
+    skip = have - seed * SEED_PARAGRAPHS  # the part of this seed's million stored before
+    while have + added < target:
+        batch: list[Rows] = []
+        done = 0
+        for paper in corpus(min(SEED_PARAGRAPHS, skip + target - have - added), seed):
+            done += len(paper.layout.blocks)
+            if done <= skip:
+                continue
+            rows = paper_rows(paper)
+            document = rows["documents"][0]  # a path of its own: the same path stored
+            document["path"] = f"seed{seed}/{document['path']}"  # again hides the old
+            batch.append(rows)
+            added += len(paper.layout.blocks)
+            if len(batch) == per_transaction:
+                _copy(store, batch)
+                batch = []
+        if batch:
+            _copy(store, batch)
+        seed, skip = seed + 1, 0
+    return added
+
+
+def _copy(store: PostgresStore, papers: list[Rows]) -> None:
+    with store.engine.begin() as conn:
+        for table in (schema.documents, *schema.DERIVED_TABLES):
+            rows = [r for p in papers for r in p.get(table.name, [])]
+            if rows:
+                copy_rows(conn, table, rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--to", type=int, required=True, help="paragraphs to grow to")
+    ap.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432")
+    ap.add_argument("--index", type=Path, required=True)
+    ap.add_argument("--papers-per-transaction", type=int, default=500)
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--create", action="store_true")
+    ap.add_argument("--drop", action="store_true")
+    args = ap.parse_args(argv)
+    os.environ["BOARDPAPERS_INDEX"] = str(args.index)
+    admin = create_engine(args.pg + "/postgres", isolation_level="AUTOCOMMIT")
+    if args.create:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{args.db}"'))
+    try:
+        store = open_store(f"{args.pg}/{args.db}")
+        assert isinstance(store, PostgresStore)
+        with store.engine.connect() as conn:
+            have = int(conn.execute(select(func.count()).select_from(schema.blocks))
+                       .scalar_one())
+        t0 = time.perf_counter()
+        added = load(store, have, args.to, args.papers_per_transaction)
+        load_s = time.perf_counter() - t0
+        print(f"bulk load: {added:,} paragraphs in {load_s:.0f}s "
+              f"({added / max(load_s, 1e-9):,.0f} paragraphs/s), {have + added:,} stored")
+        t0 = time.perf_counter()
+        store.ensure_index()
+        follow_s = time.perf_counter() - t0
+        print(f"index catch-up: {follow_s:.0f}s ({added / max(follow_s, 1e-9):,.0f} "
+              "paragraphs/s)")
+        with store.engine.connect() as conn:
+            pg_mib = conn.execute(text("SELECT pg_database_size(current_database())")
+                                  ).scalar_one() / 2**20
+        index_mib = sum(p.stat().st_size for p in args.index.iterdir()
+                        if p.is_file()) / 2**20
+        print(f"size: postgresql {pg_mib:,.0f} MiB, tantivy index {index_mib:,.0f} MiB")
+        search(store, "warm up")
+        p = _percentiles(time_ours(store, args.rounds))
+        print(f"search at {have + added:,} paragraphs: p50 {p['p50']:.1f} ms  p95 "
+              f"{p['p95']:.1f} ms  max {p['max']:.1f} ms (target p95 ≤{P95_TARGET_MS:.0f})")
+        store.close()
+    finally:
+        if args.drop:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{args.db}" WITH (FORCE)'))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
