@@ -130,3 +130,19 @@ def test_a_follower_with_nothing_new_reads_only_the_change_log(
     reader._checked_at = None  # type: ignore[attr-defined]
     assert reader.ensure_index() is True
     assert search(reader, "lighting").total > before
+
+
+def test_an_index_rebuilt_on_open_follows_the_database_from_the_start(
+        pg_database, tmp_path, monkeypatch):
+    """An index from another version is removed when opened (indexfolder.py); what the
+    follower recorded beside it must not make the new, empty index look caught up."""
+    from boardpapers.store.indexfolder import VERSION_FILE
+    url = pg_store_url(pg_database)
+    folder = tmp_path / "reader.index"
+    monkeypatch.setenv("BOARDPAPERS_INDEX", str(folder))
+    store = open_store(url)
+    store.save(_paper_about(tmp_path, "p1", "cycle lanes"))
+    assert search(store, "cycle").total > 0
+    store.close()
+    (folder / VERSION_FILE).write_text("2")  # as an index an older boardpapers made
+    assert search(open_store(url), "cycle").total > 0

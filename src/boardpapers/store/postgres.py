@@ -92,6 +92,10 @@ class PostgresStore(SqlStore):
                                     pool_size=READER.pool_size)
         assert self.index.path is not None
         self.synced = SyncedDocuments(self.index.path / "synced.sqlite3")
+        if self.index.num_docs() == 0 and self.synced.stamps():
+            # the index files were removed (an index from another version is rebuilt
+            # on open) but the record beside them was kept: follow from the start
+            self.synced.update(gone=list(self.synced.stamps()), added={})
 
     def _open_database(self, create: bool) -> Engine:
         u = make_url(self.url)
