@@ -2,7 +2,8 @@
 time the search index following it and searching it.
 
 Run: ``python -m bench.bench_pg_bulk --db NAME --to 3000000 --index DIR``
-(``--create`` makes the database; ``--drop`` removes it at the end).
+(``--create`` makes the database; ``--drop`` removes it at the end; ``--copies K`` grows
+by K server-side copies of the papers stored first instead, see ``replicate``).
 
 The bulk path is for measuring at scale, not how boardpapers ingests: the generated
 bench corpus (bench/corpus.py, a new seed for each million paragraphs so no paper
@@ -63,6 +64,40 @@ def load(store: PostgresStore, have: int, target: int, per_transaction: int) -> 
     return added
 
 
+def replicate(store: PostgresStore, copies: int, first: int) -> int:
+    """The other bulk path: ``copies`` server-side copies of the papers stored first
+    (their ids hashed with the copy number, their paths under ``copyK/``, their text
+    the same), numbered from ``first``. Far faster than generating papers in Python,
+    at the price of every text repeating; returns the paragraphs added."""
+    d = schema.documents
+    added = 0
+    for k in range(first, first + copies):
+        with store.engine.begin() as conn:
+            conn.execute(text(
+                "CREATE TEMP TABLE copy_of ON COMMIT DROP AS SELECT id AS old_id, "
+                "encode(sha256(convert_to(id || '-copy-' || :k, 'UTF8')), 'hex') AS new_id "
+                "FROM documents WHERE path NOT LIKE 'copy%'"), {"k": k})
+            rest = [c.name for c in d.columns if c.name not in ("id", "path")]
+            cols = ", ".join(f'"{c}"' for c in rest)
+            picked = ", ".join(f'd."{c}"' for c in rest)
+            conn.execute(text(
+                f"INSERT INTO documents (id, path, {cols}) SELECT m.new_id, "
+                f"'copy' || :k || '/' || d.path, {picked} "
+                "FROM documents d JOIN copy_of m ON m.old_id = d.id"), {"k": k})
+            for table in schema.DERIVED_TABLES:
+                keep = [c.name for c in table.columns
+                        if c is not table.autoincrement_column and c.name != "doc_id"]
+                cols = ", ".join(f'"{c}"' for c in keep)
+                picked = ", ".join(f't."{c}"' for c in keep)
+                n = conn.execute(text(
+                    f"INSERT INTO {table.name} (doc_id, {cols}) SELECT m.new_id, {picked} "
+                    f"FROM {table.name} t JOIN copy_of m ON m.old_id = t.doc_id"))
+                if table is schema.blocks:
+                    added += n.rowcount
+        print(f"  copy {k}: {added:,} paragraphs added so far", flush=True)
+    return added
+
+
 def _copy(store: PostgresStore, papers: list[Rows]) -> None:
     with store.engine.begin() as conn:
         for table in (schema.documents, *schema.DERIVED_TABLES):
@@ -74,10 +109,13 @@ def _copy(store: PostgresStore, papers: list[Rows]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--db", required=True)
-    ap.add_argument("--to", type=int, required=True, help="paragraphs to grow to")
+    ap.add_argument("--to", type=int, default=0, help="paragraphs to grow to")
     ap.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432")
     ap.add_argument("--index", type=Path, required=True)
     ap.add_argument("--papers-per-transaction", type=int, default=500)
+    ap.add_argument("--copies", type=int, default=0,
+                    help="grow by this many server-side copies of the papers stored "
+                    "first instead of generating new ones (--to is then ignored)")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--create", action="store_true")
     ap.add_argument("--drop", action="store_true")
@@ -94,7 +132,15 @@ def main(argv: list[str] | None = None) -> int:
             have = int(conn.execute(select(func.count()).select_from(schema.blocks))
                        .scalar_one())
         t0, c0 = time.perf_counter(), time.process_time()
-        added = load(store, have, args.to, args.papers_per_transaction)
+        if args.copies:
+            with store.engine.connect() as conn:
+                made = int(conn.execute(text("SELECT count(*) FROM documents WHERE path LIKE "
+                                             "'copy%'")).scalar_one())
+                originals = int(conn.execute(text("SELECT count(*) FROM documents WHERE "
+                                                  "path NOT LIKE 'copy%'")).scalar_one())
+            added = replicate(store, args.copies, 1 + made // max(originals, 1))
+        else:
+            added = load(store, have, args.to, args.papers_per_transaction)
         load_s, load_cpu = time.perf_counter() - t0, time.process_time() - c0
         print(f"bulk load: {added:,} paragraphs in {load_s:.0f}s "
               f"({added / max(load_s, 1e-9):,.0f} paragraphs/s; client cpu {load_cpu:.0f}s), "
