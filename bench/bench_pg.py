@@ -31,7 +31,6 @@ from typing import Any
 
 from sqlalchemy import create_engine, text
 
-from bench.bench_search import time_ours
 from bench.corpus import QUERIES, corpus
 from boardpapers.model.query import Query, Term
 from boardpapers.query import parse_query
@@ -44,6 +43,22 @@ FACETS = ("body", "genre", "year", "section")
 def _percentiles(samples: list[float]) -> dict[str, float]:
     qs = statistics.quantiles(samples, n=100, method="inclusive")
     return {"p50": qs[49], "p95": qs[94], "max": max(samples)}
+
+
+def time_interleaved(stores: dict[str, Store], rounds: int) -> dict[str, list[float]]:
+    """Each bench query on each store in turn (the order alternating), so that the
+    machine's load falls on both alike; milliseconds per search."""
+    out: dict[str, list[float]] = {label: [] for label in stores}
+    for store in stores.values():
+        search(store, "warm up")
+    labels = list(stores)
+    for r in range(rounds):
+        for i, q in enumerate(QUERIES):
+            for label in labels if (r + i) % 2 == 0 else labels[::-1]:
+                t0 = time.perf_counter()
+                search(stores[label], q, limit=10)
+                out[label].append((time.perf_counter() - t0) * 1000)
+    return out
 
 
 def build(store: Store, paragraphs: int) -> tuple[float, int]:
@@ -219,12 +234,9 @@ def _run(args: argparse.Namespace, work: Path, pg_url: str) -> int:
     lite_mib = lite_path.stat().st_size / 2**20 if lite is not None else 0.0
     print(f"size:   sqlite {lite_mib:.0f} MiB  postgresql {pg_mib:.0f} MiB  "
           f"tantivy index {index_mib:.0f} MiB")
-    runs: dict[str, list[float]] = {}
-    if lite is not None:
-        search(lite, "warm up")
-        runs["sqlite+tantivy"] = time_ours(lite, args.rounds)
-    search(pg, "warm up")
-    runs["pg+tantivy"] = time_ours(pg, args.rounds)
+    ours = {"sqlite+tantivy": lite, "pg+tantivy": pg} if lite is not None \
+        else {"pg+tantivy": pg}
+    runs = time_interleaved(ours, args.rounds)
     if not args.tantivy_only:
         with engine.connect() as conn:
             fts_build = make_fts_tables(conn)
