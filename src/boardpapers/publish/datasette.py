@@ -140,6 +140,11 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
         "committee": "Committee or feed", "meeting_id": "The site's meeting id",
         "meeting_date": "Meeting (or entry) date (ISO)", "item_number": "Agenda item number",
         "item_title": "Agenda item title", "fetched_at": "When it was last asked for (UTC)"}),
+    "document_changes": ("Document changes", "On PostgreSQL, every paper stored, stored "
+                         "again or deleted, which each machine's search index follows "
+                         "(empty in SQLite).", {
+        "seq": "Order the changes were logged in", "xid": "The writing transaction's id",
+        "doc_id": "The paper changed (documents.id; it may be gone)"}),
     "boardpapers_meta": ("Database settings", "The schema version boardpapers wrote.", {
         "key": "Setting", "value": "Value"}),
 }
