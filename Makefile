@@ -9,11 +9,13 @@ PORT   ?= 8000
 
 .PHONY: demo test install system examples bench lint clean
 
-# Debian packages the optional readers (.doc, OCR), the browser tests, PDF publishing and the
-# PostgreSQL RUM benchmark call. `make system` installs what is missing (as root, with apt);
-# elsewhere it prints what to install. CI runs it from .ci/run.
+# Debian packages the optional readers (.doc, OCR), the browser tests, PDF publishing, the
+# PostgreSQL RUM benchmark and the MariaDB store's tests call. `make system` installs what
+# is missing (as root, with apt); elsewhere it prints what to install. CI runs it from
+# .ci/run, which also starts the servers.
 APT_PACKAGES := antiword poppler-utils chromium chromium-driver tesseract-ocr tesseract-ocr-eng \
-  tesseract-ocr-cym ocrmypdf weasyprint libreoffice-writer-nogui postgresql-15-rum
+  tesseract-ocr-cym ocrmypdf weasyprint libreoffice-writer-nogui postgresql-15-rum \
+  mariadb-server
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

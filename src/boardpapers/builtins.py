@@ -14,6 +14,8 @@ def register(points: Points) -> None:
     points.stores.add(StoreSpec("sqlite", ("sqlite",), "boardpapers.store.sqlite:SqliteStore"))
     points.stores.add(StoreSpec("postgresql", ("postgresql", "postgres"),
                                 "boardpapers.store.postgres:PostgresStore"))
+    points.stores.add(StoreSpec("mariadb", ("mysql", "mariadb"),
+                                "boardpapers.store.mariadb:MariaDbStore"))
 
 
 def _readers(points: Points) -> None:

@@ -21,7 +21,12 @@ from boardpapers.harvest.run import Session
 from boardpapers.harvest.settings import HarvestSettings
 from boardpapers.store import Store, open_store
 from tests.conftest import FIXTURES
-from tests.store.conftest import BACKENDS, pg_database, url_factory  # noqa: F401 (fixture)
+from tests.store.conftest import (  # noqa: F401 (fixtures)
+    BACKENDS,
+    mariadb_databases,
+    pg_database,
+    url_factory,
+)
 
 HARVEST = FIXTURES / "harvest"
 MG = HARVEST / "moderngov"
@@ -120,8 +125,9 @@ def site(httpserver: HTTPServer) -> Iterator[Site]:
 @pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, tmp_path: Path,
           monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    """The harvest's store on SQLite and on the real PostgreSQL (its harvest table comes from
-    migration 0003 there), skipped only when PostgreSQL cannot be reached."""
+    """The harvest's store on SQLite, the real PostgreSQL and the real MariaDB (its harvest
+    table comes from migration 0003 there), each skipped only when its server cannot be
+    reached."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # PostgreSQL's indexes
     monkeypatch.delenv("BOARDPAPERS_INDEX", raising=False)
     url = url_factory(str(request.param), tmp_path, request)("harvest")

@@ -1,17 +1,19 @@
-"""Several ingest processes writing to one PostgreSQL database at once: each paper is
-stored once, whichever process got there first, and the search index follows."""
+"""Several ingest processes writing to one shared database (PostgreSQL, MariaDB) at once:
+each paper is stored once, whichever process got there first, and the search index
+follows."""
 
 from __future__ import annotations
 
 import multiprocessing
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from boardpapers.pipeline import ingest
 from boardpapers.search import search
 from boardpapers.store import open_store, schema
-from tests.store.conftest import pg_store_url
+from tests.store.conftest import SERVERS, pg_store_url, url_factory
 
 
 def _ingest_into(url: str, folder: str, cache: str) -> tuple[int, int]:
@@ -21,14 +23,15 @@ def _ingest_into(url: str, folder: str, cache: str) -> tuple[int, int]:
     return summary.count("ingested"), summary.count("present")
 
 
-def test_two_writers_at_once_store_each_paper_once(pg_database, tmp_path, monkeypatch):
+@pytest.mark.parametrize("server", SERVERS)
+def test_two_writers_at_once_store_each_paper_once(server, tmp_path, monkeypatch, request):
     folder = tmp_path / "papers"
     folder.mkdir()
     for i in range(12):
         (folder / f"item{i:02}.txt").write_text(
             f"Cemetery Extension {i}\n\nPurpose of report\nFor decision.\n\nSummary\n"
             f"Burial space at site {i} runs out in {2030 + i}.\n", encoding="utf-8")
-    url = pg_store_url(pg_database)
+    url = url_factory(server, tmp_path, request)("shared")
     cache = str(tmp_path / "cache")
     monkeypatch.setenv("XDG_CACHE_HOME", cache)
     open_store(url).close()  # the tables, so both writers race only on papers
@@ -45,13 +48,14 @@ def test_two_writers_at_once_store_each_paper_once(pg_database, tmp_path, monkey
     assert search(store, "burial").total == 12
 
 
+@pytest.mark.parametrize("server", SERVERS)
 def test_each_machines_index_follows_what_another_stores_again_or_deletes(
-        pg_database, tmp_path, monkeypatch):
+        server, tmp_path, monkeypatch, request):
     from boardpapers.pipeline import process
     paper_file = tmp_path / "allotments.txt"
     paper_file.write_text("Allotment Rents\n\nPurpose of report\nFor decision.\n\nSummary\n"
                           "Plot rents rise by four per cent from October.\n", encoding="utf-8")
-    url = pg_store_url(pg_database)
+    url = url_factory(server, tmp_path, request)("shared")
     monkeypatch.setenv("BOARDPAPERS_INDEX", str(tmp_path / "here.index"))
     here = open_store(url)
     monkeypatch.setenv("BOARDPAPERS_INDEX", str(tmp_path / "there.index"))

@@ -1,5 +1,5 @@
-"""The publishing outputs give the same answers on PostgreSQL as on SQLite (skipped
-when no PostgreSQL server is reachable)."""
+"""The publishing outputs give the same answers on PostgreSQL and MariaDB as on SQLite
+(each skipped when its server is not reachable)."""
 
 from __future__ import annotations
 
@@ -14,14 +14,16 @@ from boardpapers.publish.ical import all_events
 from boardpapers.publish.pack import gather_pack
 from boardpapers.store import open_store
 from tests.conftest import EXAMPLES, stored_db
-from tests.store.conftest import pg_store_url
+from tests.store.conftest import PLAIN_SQL_BACKENDS, url_factory
 
 
-def test_same_outputs_on_both_back_ends(pg_database: str, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("server", [b for b in PLAIN_SQL_BACKENDS if b != "sqlite"])
+def test_same_outputs_on_every_back_end(server: str, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch,
+                                        request: pytest.FixtureRequest) -> None:
     monkeypatch.setenv("BOARDPAPERS_INDEX", str(tmp_path / "index"))
     lite = open_store(str(stored_db(tmp_path / "lite.db", [EXAMPLES])))
-    pg = open_store(pg_store_url(pg_database), create=True)
+    pg = open_store(url_factory(server, tmp_path, request)("published"), create=True)
     assert not ingest([EXAMPLES.resolve()], pg).failed
     assert all_events(pg) == all_events(lite)
     assert all_events(pg, "cabinet") == all_events(lite, "cabinet")

@@ -114,9 +114,9 @@ def test_empty_query_is_a_clear_error(store):
 
 
 def test_sql_binds_every_user_value():
-    from sqlalchemy.dialects import postgresql, sqlite
+    from sqlalchemy.dialects import mysql, postgresql, sqlite
     evil = "Robert'); DROP TABLE documents; --"
-    for dialect in (sqlite.dialect(), postgresql.dialect()):
+    for dialect in (sqlite.dialect(), postgresql.dialect(), mysql.dialect()):
         compiled = queries.council_blocks(name=evil).compile(dialect=dialect)
         assert "Robert" not in str(compiled) and "DROP" not in str(compiled)
         assert evil in compiled.params.values()

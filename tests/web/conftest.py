@@ -1,10 +1,10 @@
 """A store holding the example papers and two versions of a fictional report, and the
 web app over it.
 
-The API and page tests run on both back ends (modules that set ``BOTH_BACKENDS = True``): the
-same papers ingested into SQLite and into a schema of the real PostgreSQL server, which
-is skipped only when no server is reachable. The browser, upload and caching tests use
-SQLite.
+The API and page tests run on every back end (modules that set ``BOTH_BACKENDS = True``):
+the same papers ingested into SQLite, into a schema of the real PostgreSQL server and into
+a database of the real MariaDB server, each skipped only when its server is not reachable.
+The browser, upload and caching tests use SQLite.
 """
 
 from __future__ import annotations
@@ -20,7 +20,12 @@ from boardpapers.store import Store, open_store
 from boardpapers.web.app import create_app
 from boardpapers.web.settings import WebSettings
 from tests.conftest import EXAMPLES, FIXTURES, stored_db
-from tests.store.conftest import BACKENDS, pg_database, pg_store_url  # noqa: F401 (fixture)
+from tests.store.conftest import (  # noqa: F401 (fixtures)
+    PLAIN_SQL_BACKENDS,
+    mariadb_databases,
+    pg_database,
+    url_factory,
+)
 
 WEB_FIXTURES = FIXTURES / "web"
 
@@ -29,7 +34,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Every test of a BOTH_BACKENDS module that uses the web store runs on each."""
     if getattr(metafunc.module, "BOTH_BACKENDS", False) and "web_backend" in \
             metafunc.fixturenames:
-        metafunc.parametrize("web_backend", BACKENDS, indirect=True, scope="session")
+        metafunc.parametrize("web_backend", PLAIN_SQL_BACKENDS, indirect=True,
+                             scope="session")
 
 
 @pytest.fixture(scope="session")
@@ -48,9 +54,9 @@ def web_store(web_backend: str, web_db: Path, request: pytest.FixtureRequest,
     if web_backend == "sqlite":
         yield open_store(str(web_db))
         return
-    url = pg_store_url(request.getfixturevalue("pg_database"))
-    with pytest.MonkeyPatch.context() as mp:  # the index that follows PostgreSQL
-        mp.setenv("BOARDPAPERS_INDEX", str(tmp_path_factory.mktemp("pg") / "index"))
+    url = url_factory(web_backend, web_db.parent, request)("web")
+    with pytest.MonkeyPatch.context() as mp:  # the index that follows the server
+        mp.setenv("BOARDPAPERS_INDEX", str(tmp_path_factory.mktemp(web_backend) / "index"))
         store = open_store(url, create=True)
         summary = ingest([EXAMPLES.resolve(), WEB_FIXTURES.resolve()], store)
         assert not summary.failed, summary.failed

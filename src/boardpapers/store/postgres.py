@@ -15,9 +15,7 @@ is missed however writers' commits interleave.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
@@ -32,9 +30,9 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.sql.dml import Insert
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
-from boardpapers.config import load_config
 from boardpapers.model.errors import StoreError
 from boardpapers.store import migrations, schema
+from boardpapers.store.follow import index_folder
 from boardpapers.store.rows import Rows
 from boardpapers.store.sql import (
     SqlStore,
@@ -64,19 +62,6 @@ class ReaderSettings:
 
 
 READER = ReaderSettings()
-
-
-def index_folder(url: str) -> Path:
-    """Where this machine keeps the index of a PostgreSQL database: $BOARDPAPERS_INDEX
-    (or the config file's ``index_dir``), else a folder per database under the user's cache."""
-    given = load_config().index_dir
-    if given:
-        return Path(given)
-    u = make_url(url)
-    name = f"{u.host or 'local'}-{u.port or 5432}-{u.database or 'postgres'}"
-    digest = hashlib.sha256(url.encode()).hexdigest()[:8]
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "boardpapers" / f"{name}-{digest}.index"
 
 
 class PostgresStore(SqlStore):
@@ -113,7 +98,7 @@ class PostgresStore(SqlStore):
         return engine
 
     def _index_path(self) -> Path:
-        folder = index_folder(self.url)
+        folder = index_folder(self.url, default_port=5432, default_database="postgres")
         folder.parent.mkdir(parents=True, exist_ok=True)
         return folder
 

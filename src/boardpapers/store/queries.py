@@ -1,11 +1,11 @@
 """The read queries every SQL back end shares, built in SQLAlchemy Core.
 
 Each function returns a statement, never runs one, so the same question is asked of
-SQLite and PostgreSQL alike and can be tested on its compiled SQL. Where the two
+SQLite, PostgreSQL and MariaDB alike and can be tested on its compiled SQL. Where the
 databases differ by default the statements say what they mean: case-insensitive
-``ilike`` (SQLite's LIKE folds ASCII, PostgreSQL's does not), missing dates last, and
-text ordered by code point (``order_text``: SQLite's binary order; PostgreSQL would
-follow the server's locale).
+``ilike`` (SQLite's LIKE folds ASCII, PostgreSQL's does not), missing dates last without
+NULLS LAST (which MariaDB lacks), and text ordered by code point (``order_text``: SQLite's
+binary order; PostgreSQL would follow the server's locale).
 """
 
 from __future__ import annotations
@@ -22,6 +22,17 @@ from boardpapers.store import schema
 OrderText = Callable[[ColumnElement[Any]], ColumnElement[Any]]
 
 LEAD_TEXT_SECTIONS = ("summary", "purpose", "recommendations")
+
+
+def descending_missing_last(column: ColumnElement[Any]) -> tuple[ColumnElement[Any], ...]:
+    """ORDER BY terms: ``column`` descending, NULLs after the rest, in SQL every back end
+    reads (MySQL and MariaDB have no NULLS LAST)."""
+    return column.is_(None), column.desc()
+
+
+def ascending_missing_first(column: ColumnElement[Any]) -> tuple[ColumnElement[Any], ...]:
+    """ORDER BY terms: ``column`` ascending, NULLs before the rest (no NULLS FIRST either)."""
+    return column.is_not(None), column
 
 
 def like_escape(value: str) -> str:
@@ -134,7 +145,7 @@ def facts(kind: str, order_text: OrderText, *, body: str | None, since: str | No
         q = q.where(d.c.date <= until)
     if after is not None:
         q = q.where(_after_fact(x, d, order_text, after))
-    return q.order_by(order_text(d.c.date).desc().nulls_last(), order_text(d.c.path),
+    return q.order_by(*descending_missing_last(order_text(d.c.date)), order_text(d.c.path),
                       order_text(x.c.doc_id), x.c.idx).limit(limit).offset(offset)
 
 
@@ -198,7 +209,7 @@ def report_versions(doc_id: str, order_text: OrderText) -> Select[Any]:
     return (select(r.c.title, r.c.doc_id, d.c.path, d.c.genre, d.c.date)
             .join(d, d.c.id == r.c.doc_id)
             .where(r.c.title_key.in_(keys), r.c.doc_id != doc_id)
-            .order_by(order_text(d.c.date).nulls_first(), order_text(d.c.path)))
+            .order_by(*ascending_missing_first(order_text(d.c.date)), order_text(d.c.path)))
 
 
 def _columns(kind: str) -> tuple[str, ...]:

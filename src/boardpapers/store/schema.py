@@ -29,6 +29,12 @@ from boardpapers.store.version import SCHEMA_VERSION
 
 metadata = MetaData()
 
+# MySQL and MariaDB index no TEXT column whole (store/mariadb.py): an index on text holds
+# its first TEXT_KEY_CHARS characters, and the harvest's address, a primary key, is a
+# VARCHAR of URL_KEY_CHARS (3,072 bytes of utf8mb4, the longest key InnoDB takes).
+TEXT_KEY_CHARS = 255
+URL_KEY_CHARS = 768
+
 # SCHEMA_VERSION (version.py) is bumped whenever a table or column changes.
 __all__ = ["SCHEMA_VERSION"]
 
@@ -64,8 +70,8 @@ documents = Table(
     Column("paper_json", Text, nullable=False),  # the export contract, for show/export
 )
 Index("ix_documents_date", documents.c.date)
-Index("ix_documents_body", documents.c.body)
-Index("ix_documents_authority", documents.c.authority)
+Index("ix_documents_body", documents.c.body, mysql_length=TEXT_KEY_CHARS)
+Index("ix_documents_authority", documents.c.authority, mysql_length=TEXT_KEY_CHARS)
 
 blocks = Table(
     "blocks", metadata,
@@ -100,7 +106,7 @@ reports = Table(
     Column("last_block", Integer),
     UniqueConstraint("doc_id", "idx"),
 )
-Index("ix_reports_title_key", reports.c.title_key)
+Index("ix_reports_title_key", reports.c.title_key, mysql_length=TEXT_KEY_CHARS)
 
 recommendations = Table(
     "recommendations", metadata,
@@ -300,7 +306,8 @@ Index("ix_document_changes_xid", document_changes.c.xid)
 # shown beside a harvested paper. Not derived from a paper, so a paper deleted leaves it.
 harvest = Table(
     "harvest", metadata,
-    Column("url", Text, primary_key=True),
+    Column("url", Text().with_variant(String(URL_KEY_CHARS), "mysql", "mariadb"),
+           primary_key=True),
     Column("kind", String(16), nullable=False),  # listing | meeting | document | page | feed
     Column("site", Text),
     Column("etag", Text),

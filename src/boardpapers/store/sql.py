@@ -1,7 +1,7 @@
 """What every SQL back end shares: writing a paper, reading it back, and the questions
 the commands ask, all in SQLAlchemy Core over one schema.
 
-A back end (sqlite.py, postgres.py) says how to connect, how to insert "unless already
+A back end (sqlite.py, postgres.py, mariadb.py) says how to connect, how to insert "unless already
 there", where its search index lives and how the index follows the database.
 """
 
@@ -112,6 +112,10 @@ class SqlStore(SqlReads):
             if table_rows:
                 conn.execute(insert(table), table_rows)
 
+    def _insert_if_new(self, conn: Connection, document: dict[str, Any]) -> bool:
+        """The document row inserted unless its id is there already; True if it was."""
+        return conn.execute(self._insert_document, document).first() is not None
+
     def _after_save(self, conn: Connection, doc_id: str, rows: Rows | None,
                     replaced: bool) -> None:
         """Inside the saving transaction: what the index needs to follow it (``rows``
@@ -176,8 +180,7 @@ class SqlStore(SqlReads):
             document = rows["documents"][0]
             if document["date"] is None and (day := harvest_state.meeting_date(conn, doc_id)):
                 document.update(date=day, date_from="meeting")  # derived, not printed
-            inserted = conn.execute(self._insert_document, document).first()
-            if inserted is None:
+            if not self._insert_if_new(conn, document):
                 return False
             self._insert_rows(conn, rows)
             self._after_save(conn, doc_id, rows, replaced)

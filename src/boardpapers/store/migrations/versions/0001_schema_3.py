@@ -16,6 +16,8 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
+TEXT_KEY_CHARS = 255  # MySQL indexes a text column's first characters only (store/mariadb.py)
+
 
 def upgrade() -> None:
     op.create_table('boardpapers_meta',
@@ -39,8 +41,10 @@ def upgrade() -> None:
     sa.Column('paper_json', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
-    op.create_index('ix_documents_authority', 'documents', ['authority'], unique=False)
-    op.create_index('ix_documents_body', 'documents', ['body'], unique=False)
+    op.create_index('ix_documents_authority', 'documents', ['authority'], unique=False,
+                    mysql_length=TEXT_KEY_CHARS)
+    op.create_index('ix_documents_body', 'documents', ['body'], unique=False,
+                    mysql_length=TEXT_KEY_CHARS)
     op.create_index('ix_documents_date', 'documents', ['date'], unique=False)
     op.create_table('agenda_items',
     sa.Column('doc_id', sa.String(length=64), nullable=False),
@@ -226,7 +230,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['doc_id'], ['documents.id'], ondelete='CASCADE'),
     sa.UniqueConstraint('doc_id', 'idx')
     )
-    op.create_index('ix_reports_title_key', 'reports', ['title_key'], unique=False)
+    op.create_index('ix_reports_title_key', 'reports', ['title_key'], unique=False,
+                    mysql_length=TEXT_KEY_CHARS)
     op.create_table('tables_data',
     sa.Column('doc_id', sa.String(length=64), nullable=False),
     sa.Column('idx', sa.Integer(), nullable=False),

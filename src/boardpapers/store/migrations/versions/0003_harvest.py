@@ -15,7 +15,9 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table('harvest',
-    sa.Column('url', sa.Text(), nullable=False),
+    # MySQL keys no LONGTEXT: a VARCHAR there, 768 characters of utf8mb4 (store/mariadb.py)
+    sa.Column('url', sa.Text().with_variant(sa.String(length=768), 'mysql', 'mariadb'),
+              nullable=False),
     sa.Column('kind', sa.String(length=16), nullable=False),
     sa.Column('site', sa.Text(), nullable=True),
     sa.Column('etag', sa.Text(), nullable=True),
