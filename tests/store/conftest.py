@@ -24,9 +24,6 @@ PG_SERVER = os.environ.get("BOARDPAPERS_TEST_PG", "postgresql://postgres@127.0.0
 MARIADB_SERVER = os.environ.get("BOARDPAPERS_TEST_MARIADB", "mysql://root@127.0.0.1:3306")
 BACKENDS = ("sqlite", "postgresql", "mariadb")
 SERVERS = ("postgresql", "mariadb")  # the back ends many processes share
-# The browse and publish reads are plain SQL that MariaDB does not read yet (CAST(… AS
-# TEXT), ESCAPE '\\'): the suites over them leave MariaDB out until it does.
-PLAIN_SQL_BACKENDS = ("sqlite", "postgresql")
 _schemas = itertools.count(1)
 _databases = itertools.count(1)
 

@@ -14,10 +14,10 @@ from boardpapers.publish.ical import all_events
 from boardpapers.publish.pack import gather_pack
 from boardpapers.store import open_store
 from tests.conftest import EXAMPLES, stored_db
-from tests.store.conftest import PLAIN_SQL_BACKENDS, url_factory
+from tests.store.conftest import SERVERS, url_factory
 
 
-@pytest.mark.parametrize("server", [b for b in PLAIN_SQL_BACKENDS if b != "sqlite"])
+@pytest.mark.parametrize("server", SERVERS)
 def test_same_outputs_on_every_back_end(server: str, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch,
                                         request: pytest.FixtureRequest) -> None:

@@ -21,7 +21,7 @@ from boardpapers.web.app import create_app
 from boardpapers.web.settings import WebSettings
 from tests.conftest import EXAMPLES, FIXTURES, stored_db
 from tests.store.conftest import (  # noqa: F401 (fixtures)
-    PLAIN_SQL_BACKENDS,
+    BACKENDS,
     mariadb_databases,
     pg_database,
     url_factory,
@@ -34,8 +34,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Every test of a BOTH_BACKENDS module that uses the web store runs on each."""
     if getattr(metafunc.module, "BOTH_BACKENDS", False) and "web_backend" in \
             metafunc.fixturenames:
-        metafunc.parametrize("web_backend", PLAIN_SQL_BACKENDS, indirect=True,
-                             scope="session")
+        metafunc.parametrize("web_backend", BACKENDS, indirect=True, scope="session")
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,8 @@ What is MariaDB's own, all of it here:
   file, the second waits for the first's row and finds it there;
 - READ COMMITTED, PostgreSQL's level, so concurrent writers do not lock gaps;
 - a named lock (GET_LOCK) while the schema is made, as DDL commits at once in MySQL;
-- ``ingest`` creates the database when the server has none of that name.
+- ``ingest`` creates the database when the server has none of that name;
+- the read queries' plain SQL spelled its way (``SqlDialect``: CAST to CHAR, ``'\\\\'``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from boardpapers.store import schema
 from boardpapers.store.follow import FollowingStore
 from boardpapers.store.migrations import upgrade_connection
 from boardpapers.store.sql import behind_head, check_schema_version
+from boardpapers.store.sqltext import SqlDialect
 
 DIALECTS = ("mysql", "mariadb")
 
@@ -86,6 +88,9 @@ def engine_url(url: str) -> URL:
 
 class MariaDbStore(FollowingStore):
     default_port = 3306
+    # the read queries' plain SQL: text is CAST to CHAR, and MySQL's string literals take
+    # a backslash doubled (reads.py, sqltext.py)
+    dialect = SqlDialect(text="CHAR", escape="'\\\\'")
 
     def _open_database(self, create: bool) -> Engine:
         u = engine_url(self.url)
