@@ -1,9 +1,10 @@
 """Ingest speed on each back end: local workers and a Dask cluster, as ratios in one run.
 
-Run: ``python -m bench.bench_pg_ingest [--papers 200] [--pg postgresql://postgres@127.0.0.1]``.
-The same generated text papers (bench/text_corpus.py, about 15-20 KB each) are ingested
-into a new SQLite database and a new PostgreSQL database (a throwaway database, dropped
-at the end) with ``--workers 1`` and ``--workers 2``, and into PostgreSQL on a local Dask
+Run: ``python -m bench.bench_pg_ingest [--papers 200] [--pg postgresql://postgres@127.0.0.1]
+[--mariadb mysql://root@127.0.0.1:3306]``. The same generated text papers
+(bench/text_corpus.py, about 15-20 KB each) are ingested into a new SQLite database, a new
+PostgreSQL database and a new MariaDB database (throwaway databases, dropped at the end)
+with ``--workers 1`` and ``--workers 2``, and into PostgreSQL on a local Dask
 cluster of two worker processes (started here; its start-up is not counted). Each line
 gives wall time, papers/s and paragraphs/s, and the ratio to SQLite with one worker
 measured in the same run. Results go in docs/scale.md.
@@ -24,6 +25,7 @@ from sqlalchemy import create_engine, text
 from bench.text_corpus import paragraphs, write_corpus
 from boardpapers.pipeline import IngestSummary, ingest
 from boardpapers.store import open_store
+from boardpapers.store.mariadb import engine_url
 
 Run = Callable[[str], IngestSummary]
 
@@ -40,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--papers", type=int, default=200)
     ap.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432")
+    ap.add_argument("--mariadb", default="mysql://root@127.0.0.1:3306",
+                    help="a MariaDB/MySQL server ('' to leave it out)")
     ap.add_argument("--no-cluster", action="store_true")
     args = ap.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bp-bench-ingest-"))
@@ -56,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
         names.append(name)
         return f"{args.pg}/{name}"
 
+    def mariadb_url() -> str:  # ingest makes the database
+        name = f"boardpapers_bench_ingest_{len(names)}_{os.getpid()}"
+        names.append(name)
+        return f"{args.mariadb}/{name}"
+
     def local(workers: int) -> Run:
         return lambda url: ingest([work / "papers"], open_store(url), workers=workers)
 
@@ -65,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
         ("postgresql, 1 worker", pg_url, local(1)),
         ("postgresql, 2 workers", pg_url, local(2)),
     ]
+    if args.mariadb:
+        cases += [("mariadb, 1 worker", mariadb_url, local(1)),
+                  ("mariadb, 2 workers", mariadb_url, local(2))]
     try:
         results = [(label, timed(make(), run)) for label, make, run in cases]
         if not args.no_cluster:
@@ -78,6 +90,11 @@ def main(argv: list[str] | None = None) -> int:
         with admin.connect() as conn:
             for name in names:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if args.mariadb:
+            server = create_engine(engine_url(args.mariadb))
+            with server.connect() as conn:
+                for name in names:
+                    conn.execute(text(f"DROP DATABASE IF EXISTS `{name}`"))
     return 0
 
 
