@@ -1,4 +1,9 @@
 """The store back ends for the unit tests that store something (test_plugins): the same
-fixtures as tests/store, so those tests run on SQLite and on PostgreSQL."""
+fixtures as tests/store, so those tests run on SQLite, PostgreSQL and MariaDB."""
 
-from tests.store.conftest import backend, pg_database, store_url  # noqa: F401 (fixtures)
+from tests.store.conftest import (  # noqa: F401 (fixtures)
+    backend,
+    mariadb_databases,
+    pg_database,
+    store_url,
+)
