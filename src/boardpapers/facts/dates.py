@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from boardpapers.facts.sentence import sentence_around, sentence_bounds
 from boardpapers.model.paper import DateFact, Span
@@ -30,7 +30,23 @@ from boardpapers.vocab.dates import (
     resolve_end,
 )
 
-_PUBLICATION_BLOCKS = 12  # a date alone in one of the first blocks dates the paper
+
+@dataclass(frozen=True, slots=True)
+class DatesSettings:
+    """How far around a date its words are looked for: windows in characters, places in blocks."""
+
+    publication_blocks: int = 12  # a date alone in one of the first blocks dates the paper
+    alone_ratio: int = 3  # a block "alone" with its date is under this many times the date...
+    alone_slack: int = 20  # ...plus this many characters (a label or a weekday beside it)
+    time_before: int = 25  # characters before a date searched for its clock time ("at 10am on")
+    deadline_before: int = 30  # characters before a date searched for "by", "no later than"
+    meeting_before: int = 80  # characters before a date searched for a meeting's label or body
+    issue_blocks: int = 5  # a newsletter's issue month sits in one of its first blocks...
+    issue_line_chars: int = 60  # ...on a line no longer than this ("Issue 47 – September 2025")
+    month_day: int = 15  # the day a month alone stands for when its nearest year is chosen
+
+
+DATES = DatesSettings()
 _MARKUP = re.compile(r"[*#_>`]+|</?[a-z]+>", re.IGNORECASE)
 
 
@@ -55,7 +71,7 @@ def _to_fact(text: str, block: int, hit: DateHit, ref: dt.date | None,
     common = {"text": written, "span": Span(block, hit.start, hit.end),
               "context": sentence_around(text, hit.start, hit.end)}
     if hit.month_only and hit.month is not None:
-        year = nearest_year(15, hit.month, ref, None, tense) if ref else None
+        year = nearest_year(DATES.month_day, hit.month, ref, None, tense) if ref else None
         month = f"{year:04d}-{hit.month:02d}" if year else f"--{hit.month:02d}"
         return DateFact(period=month, **common)  # type: ignore[arg-type]
     if hit.day is None:
@@ -87,7 +103,7 @@ def _time_near(text: str, hit: DateHit) -> str | None:
     after = P.TIME_AFTER.match(text, hit.end)
     if after and _time_ok(after, after.group(0)):
         return _clock(after)
-    before = P.TIME_BEFORE.search(text, max(0, hit.start - 25), hit.start)
+    before = P.TIME_BEFORE.search(text, max(0, hit.start - DATES.time_before), hit.start)
     if before and _time_ok(before, before.group(0)):
         return _clock(before)
     return None
@@ -125,10 +141,10 @@ def _kind(text: str, block: int, fact: DateFact, hit: DateHit,
         return _period_kind(text, block, fact, hit)
     if not hit.month_only and _alone(text, block, fact):
         return "publication"
-    before = max(between[0], hit.start - 80)
-    if P.DEADLINE_JUST_BEFORE.search(text, max(0, hit.start - 30), hit.start):
+    before = max(between[0], hit.start - DATES.meeting_before)
+    if P.DEADLINE_JUST_BEFORE.search(text, max(0, hit.start - DATES.deadline_before), hit.start):
         return "deadline"
-    if (P.MEETING_DATE_LABEL.search(text, max(0, hit.start - 80), hit.start)
+    if (P.MEETING_DATE_LABEL.search(text, max(0, hit.start - DATES.meeting_before), hit.start)
             or P.BODY_BEFORE.search(text, before, hit.start)):
         return "meeting"
     return _nearest_kind_word(text, hit, between)
@@ -136,7 +152,8 @@ def _kind(text: str, block: int, fact: DateFact, hit: DateHit,
 
 def _alone(text: str, block: int, fact: DateFact) -> bool:
     """A date standing alone in one of the first blocks of a paper."""
-    return (block < _PUBLICATION_BLOCKS and len(text) < 3 * len(fact.text) + 20
+    return (block < DATES.publication_blocks
+            and len(text) < DATES.alone_ratio * len(fact.text) + DATES.alone_slack
             and _MARKUP.sub("", text).strip(" \n\t,.") == _MARKUP.sub("", fact.text).strip(" ,."))
 
 
@@ -145,18 +162,17 @@ def _period_kind(text: str, block: int, fact: DateFact, hit: DateHit) -> str:
     a newsletter's issue month on a short line at its top ("Issue 47 – September 2025")."""
     if not _MONTH_PERIOD.match(fact.period or ""):
         return "period"
-    if P.DEADLINE_JUST_BEFORE.search(text, max(0, hit.start - 30), hit.start):
+    if P.DEADLINE_JUST_BEFORE.search(text, max(0, hit.start - DATES.deadline_before), hit.start):
         return "deadline"
-    if P.BODY_BEFORE.search(text, max(0, hit.start - 80), hit.start):
+    if P.BODY_BEFORE.search(text, max(0, hit.start - DATES.meeting_before), hit.start):
         return "meeting"
-    if block < _ISSUE_BLOCKS and len(text) <= _ISSUE_LINE and P.ISSUE_LINE.match(text):
+    if (block < DATES.issue_blocks and len(text) <= DATES.issue_line_chars
+            and P.ISSUE_LINE.match(text)):
         return "publication"
     return "period"
 
 
 _MONTH_PERIOD = re.compile(r"^\d{4}-\d{2}$")
-_ISSUE_BLOCKS = 5
-_ISSUE_LINE = 60
 
 
 def _nearest_kind_word(text: str, hit: DateHit, between: tuple[int, int]) -> str:

@@ -22,6 +22,7 @@ in a table cell means little without its column).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from boardpapers.facts.metric_words import find_word_metrics
 from boardpapers.facts.money import QUALIFIER_BEFORE, money_spans
@@ -31,6 +32,28 @@ from boardpapers.model.paper import Metric, Span
 from boardpapers.vocab import cues
 from boardpapers.vocab.dates import date_spans
 from boardpapers.vocab.spans import Claimed
+
+
+@dataclass(frozen=True, slots=True)
+class MetricsSettings:
+    """How far around a number its qualifier, label and counted noun are looked for."""
+
+    qualifier_before: int = 20  # characters before a number searched for "over", "c.", "almost"
+    label_before: int = 25  # characters before a number searched for its label ("Cohort 22")
+    marker_after: int = 3  # characters after a number that may make it a list marker ("7. ", "3)")
+    line_start_reach: int = 12  # a number this near its line's start may be a paragraph number
+    phrase_words: int = 4  # words after a number read for the noun it counts
+    shared_tail_chars: int = 30  # "fire and rescue services": the words after "and", at most
+    subject_words: int = 3  # verbs after the counted noun kept in the subject ("were trained")
+    of_reach: int = 20  # characters after a percentage searched for "of the respondents"
+    plural_min_chars: int = 3  # a shorter word ending in "s" ("is", "as") is no plural
+    verbish_min_chars: int = 5  # a shorter word ending "ed"/"ing" ("red", "king") is no verb
+
+
+METRICS = MetricsSettings()
+# Read once: _plural and _is_verbish run for every word after every number.
+_PLURAL_MIN = METRICS.plural_min_chars
+_VERBISH_MIN = METRICS.verbish_min_chars
 
 _NUMBER_AT = re.compile(
     number_where((r"c\.", r"ca\."), r"\w.,£$€/:#\-–") + r"(?![\d:/]|[.,]\d|-\d)"
@@ -104,7 +127,8 @@ def find_metrics(text: str, block: int) -> list[Metric]:
             if (taken.overlaps(m.start("num"), m.end()) or too_long(m.group("num"))
                     or not _standalone(text, m, line_start)):
                 continue
-            qualifier = QUALIFIER_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            qualifier = QUALIFIER_BEFORE.search(
+                text, max(0, m.start() - METRICS.qualifier_before), m.start())
             metric = _metric(text, block, m, qualifier)
             if metric is not None:
                 out.append(metric)
@@ -149,7 +173,7 @@ def _noun_phrase(text: str, pos: int, value: float) -> tuple[str, int, int] | No
         return glued.group(1).lower(), glued.end(), glued.end()
     words: list[tuple[str, int]] = []  # (word, end offset)
     at = pos
-    while len(words) < 4:
+    while len(words) < METRICS.phrase_words:
         w = _WORD.match(text, at)
         if w is None:
             break
@@ -190,7 +214,7 @@ def _shared_head(text: str, pos: int, before: str) -> tuple[str, int] | None:
     if first is None or _is_verbish(first.group("w")):
         return None
     tail = _noun_phrase(text, pos, 2)
-    if tail is None or tail[1] - pos > 30:
+    if tail is None or tail[1] - pos > METRICS.shared_tail_chars:
         return None
     if _plural(before):
         qualifiers = text[pos:tail[1]].split()[:-1]
@@ -221,7 +245,7 @@ def _last_counted(words: list[tuple[str, int]], value: float) -> int | None:
 def _subject_end(text: str, pos: int) -> int:
     """Extend past 'have participated', 'registered', 'were trained' (up to 3 words)."""
     end, at = pos, pos
-    for _ in range(3):
+    for _ in range(METRICS.subject_words):
         w = _WORD.match(text, at)
         if w is None:
             break
@@ -239,7 +263,8 @@ def _subject_end(text: str, pos: int) -> int:
 
 def _of_phrase(text: str, pos: int) -> str:
     """'28% of respondents' -> 'of respondents'; '' when no 'of' phrase follows."""
-    m = re.match(r"\s+of\s+(?:the\s+|all\s+|our\s+)?", text[pos:pos + 20], re.IGNORECASE)
+    m = re.match(r"\s+of\s+(?:the\s+|all\s+|our\s+)?", text[pos:pos + METRICS.of_reach],
+                 re.IGNORECASE)
     if not m:
         return ""
     phrase = _noun_phrase(text, pos + m.end() - 1, 2)
@@ -262,13 +287,13 @@ def _plural(word: str) -> bool:
     low = word.lower()
     if low in _IRREGULAR:
         return True
-    return (len(low) > 2 and low.endswith("s") and not low.endswith(_NOT_PLURAL_ENDINGS)
+    return (len(low) >= _PLURAL_MIN and low.endswith("s") and not low.endswith(_NOT_PLURAL_ENDINGS)
             and low.isalpha())
 
 
 def _is_verbish(word: str) -> bool:
     low = word.lower()
-    return len(low) > 4 and (low.endswith("ed") or low.endswith("ing")) and low not in (
+    return len(low) >= _VERBISH_MIN and (low.endswith("ed") or low.endswith("ing")) and low not in (
         "funding", "housing", "training", "coaching", "meeting", "meetings", "building",
         "hundred", "seed")
 
@@ -276,11 +301,12 @@ def _is_verbish(word: str) -> bool:
 def _standalone(text: str, m: re.Match[str], line_start: int) -> bool:
     """Not a paragraph number, a label's number, part of a digit group or a clock time."""
     start, end = m.start("num"), m.end("num")
-    before = text[max(0, start - 25):start]
-    after = text[end:end + 3]
+    before = text[max(0, start - METRICS.label_before):start]
+    after = text[end:end + METRICS.marker_after]
     if _LABEL_BEFORE_BACKWARDS.match(before[::-1]) and not _TIME_WORD_BEFORE.search(before):
         return False
-    at_line_start = start - line_start <= 12 and _LINE_START.fullmatch(text, line_start, start)
+    at_line_start = (start - line_start <= METRICS.line_start_reach
+                     and _LINE_START.fullmatch(text, line_start, start))
     if at_line_start and (
             ("." in m.group("num") and not m.group("scale")) or _MARKER_AFTER.match(after)):
         return False  # "7. The board", "2.1 Members", "3) councils"

@@ -42,6 +42,18 @@ from boardpapers.model.paper import Money, Span
 from boardpapers.vocab import cues
 from boardpapers.vocab.spans import Claimed
 
+
+@dataclass(frozen=True, slots=True)
+class MoneySettings:
+    """How far beside a sum its qualifier, rate and "from" are looked for, in characters."""
+
+    qualifier_before: int = 20  # "in excess of ", "approximately " fit; farther words qualify
+    change_before: int = 40  # "from £3.50 to £4.00": where "from" and "ranging" are looked for
+    rate_before: int = 40  # "per graduate of £2,800": where a rate written first is looked for
+
+
+MONEY = MoneySettings()
+
 # A qualifier is looked for just before the sum (a pattern anchored at the sum's start), so
 # the main patterns can start at a currency sign and stay fast.
 QUALIFIER_BEFORE = re.compile(
@@ -154,6 +166,7 @@ def _matches(text: str) -> tuple[_Found, ...]:
         return ()
     found: list[_Found] = []
     claimed = Claimed()
+    qualifier_before = MONEY.qualifier_before
     for pattern, cued in ((_MONEY_SIGN, _SIGN_CUE in found_cues),
                           (_MONEY_WORDS, _WORD_CUE in found_cues),
                           (_PENCE, _PENCE_CUE in found_cues)):
@@ -164,7 +177,8 @@ def _matches(text: str) -> tuple[_Found, ...]:
                     m.groupdict().get("num2") or ""):
                 continue  # "£000s", a table's unit heading, is not a sum; nor 10**999
             for one in _change_parts(m):
-                qualifier = QUALIFIER_BEFORE.search(text, max(0, one.start() - 20), one.start())
+                qualifier = QUALIFIER_BEFORE.search(
+                    text, max(0, one.start() - qualifier_before), one.start())
                 start = qualifier.start() if qualifier else one.start()
                 end = _end_without_space(one)
                 if claimed.claim(start, end):
@@ -179,7 +193,7 @@ def _change_parts(m: re.Match[str]) -> list[re.Match[str]]:
     if m.re is not _MONEY_SIGN or not m.group("num2"):
         return [m]
     text = m.string
-    before = text[max(0, m.start() - 40):m.start()]
+    before = text[max(0, m.start() - MONEY.change_before):m.start()]
     between = text[m.end("num1"):m.start("num2")]
     change = _CHANGE_FROM.search(before)
     if (change is None or _RANGE_WORDS.search(before[:change.start()])
@@ -242,7 +256,7 @@ def _normalise_rate(rate: str | None) -> str | None:
 
 def _rate_before(text: str, start: int) -> str | None:
     """'per graduate of £2,800' -> 'per graduate'."""
-    m = _RATE_BEFORE.search(text, max(0, start - 40), start)
+    m = _RATE_BEFORE.search(text, max(0, start - MONEY.rate_before), start)
     return f"per {m.group(1).lower()}" if m else None
 
 

@@ -98,8 +98,27 @@ _ROLE_AFTER = re.compile(rf"(?:{_DASH}|,\s+(?:the\s+)?|\s*\t\s*)(?P<role>{_ROLE_
 _TITLE_CUE = cues.define("title", {t.split()[-1] for t in TITLES}, cased=True)
 _HONOUR_CUE = cues.define_pattern(
     "honours", re.compile(r"[ \u00a0](?:" + "|".join(HONOURS) + r")\b"))
-_ROLE_PATTERNS = ((_LABEL, re.compile(":"), 4), (_DASHED, re.compile("[–—-]"), 1),
-                  (_COMMA_ROLE, re.compile("present"), 1), (_LISTED, re.compile(";"), 1))
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleSettings:
+    """Which anchor wins when two find the same name, and how far around a name to look."""
+
+    labelled_priority: int = 4  # "Contact: Jo Pryce": a label says plainly it is a person
+    titled_priority: int = 3  # "Cllr Jo Pryce": a title before the name
+    honoured_priority: int = 2  # "Jo Pryce OBE": honours after the name
+    anchored_priority: int = 1  # a dash, comma, list or "Leader of …," beside the name
+    welsh_sir_before: int = 8  # characters before "Sir" searched for "Cyngor ", "y " (a county)
+    the_before: int = 5  # characters before a title searched for "The " (a thing named after one)
+    names_under_label: int = 4  # lines under a contact label alone that may each hold a name
+    role_lookahead: int = 3  # blocks under a contact label that may hold its "Position:" line
+
+
+PEOPLE = PeopleSettings()
+_ROLE_PATTERNS = ((_LABEL, re.compile(":"), PEOPLE.labelled_priority),
+                  (_DASHED, re.compile("[–—-]"), PEOPLE.anchored_priority),
+                  (_COMMA_ROLE, re.compile("present"), PEOPLE.anchored_priority),
+                  (_LISTED, re.compile(";"), PEOPLE.anchored_priority))
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +136,10 @@ def find_people(text: str, block: int) -> list[Person]:
     present = cues.present(text)
     for m in _TITLED.finditer(text) if _TITLE_CUE in present else ():
         found.extend(_from_match(text, block, m, title=_clean_title(m.group("title")),
-                                 priority=3))
+                                 priority=PEOPLE.titled_priority))
     if _HONOUR_CUE in present:
         for m in _HONOURED.finditer(text):
-            found.extend(_from_match(text, block, m, priority=2))
+            found.extend(_from_match(text, block, m, priority=PEOPLE.honoured_priority))
     for pattern, needs, priority in _ROLE_PATTERNS:
         if not needs.search(text):
             continue
@@ -130,7 +149,8 @@ def find_people(text: str, block: int) -> list[Person]:
     if "," in text:
         for m in _ROLE_FIRST.finditer(text):
             found.extend(_from_match(text, block, m, role=_clean_role(m.group("role")),
-                                     organisation=m.group("org"), priority=1))
+                                     organisation=m.group("org"),
+                                     priority=PEOPLE.anchored_priority))
     return _without_overlaps(found)
 
 
@@ -138,10 +158,11 @@ def _from_match(text: str, block: int, m: re.Match[str], *, priority: int,
                 title: str | None = None, role: str | None = None,
                 organisation: str | None = None) -> list[_Found]:
     start, end = m.span("name")
-    if title == "Sir" and _WELSH_SIR_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+    if title == "Sir" and _WELSH_SIR_BEFORE.search(
+            text, max(0, m.start() - PEOPLE.welsh_sir_before), m.start()):
         return []  # "Cyngor Sir Dyffryn Teifi": Welsh "sir" is a county, not a knight
     if title and not title.startswith("The") and _THE_BEFORE.search(
-            text, max(0, m.start() - 5), m.start()):
+            text, max(0, m.start() - PEOPLE.the_before), m.start()):
         return []  # "The Sir Robert Peel Community Hospital": a thing named after a person
     lead = _LEADING_TITLE.match(text, start, end)
     if lead:  # "Dr Nia Castell, Director of Skills, to present"
@@ -347,7 +368,6 @@ _NAME_ALONE = re.compile(rf"^\s*(?:{_TITLE_CHAIN})?(?P<name>{_FULL_NAME})\s*$")
 # "Position: Programme Manager" on a line under "Contact officer: …".
 _ROLE_LINE = re.compile(r"(?:^|\n)[\W_]*(?:Position|Job\s+title|Post|Role|Designation)\s*:"
                         r"[*\s]*(?P<role>[^\n\t*:][^\n]{1,80})", re.IGNORECASE)
-_ROLE_LOOKAHEAD = 3  # blocks under a contact label that may hold its "Position:" line
 
 
 def people_across_blocks(texts: list[str], people: list[Person]) -> list[Person]:
@@ -363,7 +383,6 @@ def people_across_blocks(texts: list[str], people: list[Person]) -> list[Person]
     return [p if p.role else _with_role_below(texts, p) for p in out]
 
 
-_MAX_NAMES_UNDER_LABEL = 4
 _ROLE_LABEL_ALONE = re.compile(r"^[\W_]*(?:Position|Job\s+title|Post|Role|Designation)\s*:"
                                r"[\W_]*$", re.IGNORECASE)
 
@@ -371,7 +390,7 @@ _ROLE_LABEL_ALONE = re.compile(r"^[\W_]*(?:Position|Job\s+title|Post|Role|Design
 def _names_under_label(texts: list[str], first: int) -> list[Person]:
     """"Contact officers:" / "Harriet Lowe" / "Samir Qureshi" / "Position:" / two roles."""
     people: list[Person] = []
-    for j in range(first, min(len(texts), first + _MAX_NAMES_UNDER_LABEL)):
+    for j in range(first, min(len(texts), first + PEOPLE.names_under_label)):
         m = _NAME_ALONE.match(texts[j])
         if not m or not _plausible_name(m.group("name"), titled=bool(m.group("title"))):
             break
@@ -393,7 +412,7 @@ def _with_role_below(texts: list[str], person: Person) -> Person:
     block = person.span.block
     if not (_LABEL.search(texts[block]) or _NAME_ALONE.match(texts[block])):
         return person
-    below = [texts[block][person.span.end:]] + texts[block + 1:block + 1 + _ROLE_LOOKAHEAD]
+    below = [texts[block][person.span.end:]] + texts[block + 1:block + 1 + PEOPLE.role_lookahead]
     for text in below:
         if _LABEL.search(text):
             break  # the next contact's lines
