@@ -52,7 +52,7 @@ def paper_lines(doc: dict[str, Any]) -> list[str]:
     """The lines of ``show`` (Rich markup; text from the paper escaped)."""
     paper = doc["paper"]
     out = [f"[bold]{escape(paper.get('title') or doc['path'])}[/bold]",
-           "  ".join(x for x in (doc["id"][:12], paper["genre"],
+           "  ".join(x for x in (doc["id"][:12], _genre_text(paper),
                                  _date_text(doc, paper),
                                  escape(paper.get("body") or ""), escape(doc["path"])) if x)]
     if paper.get("authority"):
@@ -64,6 +64,7 @@ def paper_lines(doc: dict[str, Any]) -> list[str]:
     for report in paper.get("reports", []):
         out += report_lines(report)
     out += briefing_lines(paper.get("items", []))
+    out += plan_entry_lines(paper.get("entries", []))
     out += table_check_lines(paper.get("tables", []))
     if paper.get("trimmed"):
         out.append(f"\n[dim]note: {escape(paper['trimmed'])}[/dim]")
@@ -184,6 +185,31 @@ def briefing_lines(items: list[dict[str, Any]]) -> list[str]:
         if it.get("dates"):
             out.append(f"      dates: {escape(', '.join(it['dates']))}")
         out += [f"      {escape(link)}" for link in it.get("links", [])]
+    return out
+
+
+def _genre_text(paper: dict[str, Any]) -> str:
+    """"other (forward_plan)": the family the paper is stored under, and its form."""
+    form = paper.get("form")
+    return f"{paper['genre']} ({form})" if form else paper["genre"]
+
+
+def plan_entry_lines(entries: list[dict[str, Any]]) -> list[str]:
+    """A forward plan's decisions, one line each with when, by whom and whether key,
+    then its lead member, contact and wards indented beneath."""
+    out = [f"\n[bold]Decisions notified[/bold] ({len(entries)})"] if entries else []
+    for e in entries:
+        due = e.get("due_date") or e.get("decision_due")
+        when = ", ".join(escape(str(x)) for x in (
+            f"due {due}" if due else "", f"by {e['decision_maker']}"
+            if e.get("decision_maker") else "") if x)
+        key = {"yes": "  [red]key decision[/red]", "no": "  non-key"}.get(
+            _yes_no(e.get("key_decision")) or "", "")
+        out.append(f"  • {escape(e.get('title') or '(untitled)')}"
+                   + (f"  [dim]{when}[/dim]" if when else "") + key)
+        facts = [("lead member", e.get("lead_member")), ("contact", e.get("contact")),
+                 ("wards", e.get("wards")), ("first published", e.get("first_published"))]
+        out += [f"      {k}: {escape(_one_line(str(v)))}" for k, v in facts if v]
     return out
 
 

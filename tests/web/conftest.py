@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -78,3 +79,15 @@ def paper_id(store: Store, name: str) -> str:
     found = [r.id for r in rows if Path(r.path).name.startswith(name)]
     assert len(found) == 1, (name, rows)
     return found[0]
+
+
+def ingest_one(path: Path, tmp_path: Path) -> tuple[Store, dict[str, Any], Path]:
+    """One paper ingested into a new SQLite store: the store, its stored document and the
+    database file (for the web app's settings)."""
+    db = tmp_path / "one.db"
+    store = open_store(str(db), create=True)
+    summary = ingest([path], store)
+    assert not summary.failed, summary.failed
+    doc = store.get(str(path))
+    assert doc is not None
+    return store, doc, db

@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from boardpapers.pipeline import ingest
 from boardpapers.readers import ocr
 from boardpapers.show import paper_lines
-from boardpapers.store import open_store
 from boardpapers.web.app import create_app
 from boardpapers.web.settings import WebSettings
 from tests.readers.test_ocr import report_top
+from tests.web.conftest import ingest_one
 
 pytestmark = pytest.mark.skipif(ocr.tessdata_dir() is None, reason=ocr.INSTALL_HINT)
 
@@ -23,12 +22,7 @@ def test_a_scanned_paper_shows_its_ocr_pages(tmp_path: Path) -> None:
     top = report_top()
     scan = tmp_path / "northfield-scan.png"
     top.crop((0, 0, top.width, top.height // 2)).save(scan, dpi=(200, 200))
-    db = tmp_path / "scan.db"
-    store = open_store(str(db), create=True)
-    summary = ingest([scan], store)
-    assert not summary.failed, summary.failed
-    doc = store.get(str(scan))
-    assert doc is not None
+    store, doc, db = ingest_one(scan, tmp_path)
     source = doc["paper"]["source"]
     assert source["ocr"] is True and source["format"] == "image"
     confidence = source["ocr_confidence"]["1"]
