@@ -18,15 +18,16 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Engine, Table, create_engine, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.dml import Insert
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
@@ -62,6 +63,7 @@ class ReaderSettings:
 
 
 READER = ReaderSettings()
+R = TypeVar("R")
 
 
 class PostgresStore(SqlStore):
@@ -71,8 +73,8 @@ class PostgresStore(SqlStore):
         # Searches and the follower's look at the log read outside a transaction, on
         # connections kept open without a ping: one round trip per query instead of
         # four (ping, BEGIN, query, ROLLBACK), which under load is most of a search's
-        # time in PostgreSQL. After a server restart one search fails and the pool
-        # reconnects.
+        # time in PostgreSQL. A connection the server dropped (a restart) is found by
+        # the read itself, which then runs once more on a fresh one (read_retrying).
         self.reader = create_engine(self.engine.url, isolation_level="AUTOCOMMIT",
                                     pool_size=READER.pool_size)
         assert self.index.path is not None
@@ -105,8 +107,8 @@ class PostgresStore(SqlStore):
     def _insert_new(self, table: Table) -> Insert:
         return pg_insert(table).on_conflict_do_nothing()
 
-    def _reading(self) -> Connection:
-        return self.reader.connect()
+    def _read(self, work: Callable[[Connection], R]) -> R:
+        return read_retrying(self.reader, work)
 
     def close(self) -> None:
         super().close()
@@ -132,9 +134,9 @@ class PostgresStore(SqlStore):
         self._checked_at = now
         mark = self.synced.mark()
         if mark is not None:
-            with self.reader.connect() as conn:
-                if changes_since(conn, mark.xmin) == mark.summary:
-                    return False
+            xmin = mark.xmin
+            if read_retrying(self.reader, lambda c: changes_since(c, xmin)) == mark.summary:
+                return False
         if not self.index.try_begin():
             return False  # another process here is updating the index: search what it has
         try:
@@ -176,6 +178,21 @@ class PostgresStore(SqlStore):
         self._checked_at = None
         self.ensure_index()
         return self.index.num_docs()
+
+
+def read_retrying(engine: Engine, work: Callable[[Connection], R]) -> R:
+    """``work`` on a pooled connection, run once more if the server had dropped it (a
+    restart, pg_terminate_backend): the pool does not ping, so the read is what finds
+    out. SQLAlchemy then invalidates the whole pool, so the second run connects anew;
+    any other error, or a second disconnect (the server still down), is raised."""
+    try:
+        with engine.connect() as conn:
+            return work(conn)
+    except DBAPIError as exc:
+        if not exc.connection_invalidated:
+            raise
+    with engine.connect() as conn:
+        return work(conn)
 
 
 def copy_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:

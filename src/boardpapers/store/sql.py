@@ -87,9 +87,11 @@ class SqlStore(SqlReads):
         """Rebuild the search index from the database; returns the blocks indexed."""
         raise NotImplementedError
 
-    def _reading(self) -> Connection:
-        """A connection for the reads of one search (the hot path)."""
-        return self.engine.connect()
+    def _read(self, work: Callable[[Connection], R]) -> R:
+        """``work``, the reads of one search (the hot path), on a reading connection; a
+        back end may run it again on a fresh one when its connection was dropped."""
+        with self.engine.connect() as conn:
+            return work(conn)
 
     def _before_save(self) -> None:
         """Before the saving transaction begins."""
@@ -258,10 +260,9 @@ class SqlStore(SqlReads):
     def search(self, query: Query, *, limit: int, offset: int = 0,
                facets: bool = True, options: SearchOptions | None = None) -> BlockSearch:
         self.ensure_index()
-        with self._reading() as conn:
-            return search_blocks(self.index, _Rows(conn, self._superseded), query,
-                                 limit=limit, offset=offset, facets=facets, options=options,
-                                 behind=self.behind)
+        return self._read(lambda conn: search_blocks(
+            self.index, _Rows(conn, self._superseded), query, limit=limit, offset=offset,
+            facets=facets, options=options, behind=self.behind))
 
     def _superseded(self, conn: Connection) -> list[str]:
         """Older versions of re-ingested files, read once per state of the index (every
