@@ -3,7 +3,7 @@
 People already know it from web search: words are ANDed, "quoted phrases", ``word*``
 prefixes, ``-word`` or ``NOT word`` to exclude, ``OR`` between alternatives, and filters
 written as ``field:value`` (``body:"City Regions Board"``, ``genre:report``,
-``since:2021-01-01``, ``until:2021-12-31``, ``section:recommendations``,
+``form:forward_plan``, ``since:2021-01-01``, ``until:2021-12-31``, ``section:recommendations``,
 ``council:Sheffield``, ``has:money``). Terms stay plain text: the index (store/textindex.py)
 builds its own query from them, so no syntax a user types reaches it.
 """
@@ -128,7 +128,8 @@ def _with_filter(flt: Filters, name: str, value: str) -> Filters:
     return replace(flt, **changes)
 
 
-_EXAMPLE = {"body": '"City Regions Board"', "genre": "report", "since": "2021-01-01",
+_EXAMPLE = {"body": '"City Regions Board"', "genre": "report", "form": "forward_plan",
+            "since": "2021-01-01",
             "until": "2021-12-31", "section": "recommendations", "council": "Sheffield",
             "has": "money"}
 
@@ -139,7 +140,7 @@ def normalise_filter(name: str, value: str) -> str:
     value = value.strip()
     if not value:
         raise QuerySyntaxError(f"filter {name}: needs a value, e.g. {name}:{_EXAMPLE[name]}")
-    if name in ("genre", "section", "has"):
+    if name in ("genre", "form", "section", "has"):
         value = value.lower().replace("-", "_").replace(" ", "_")
     if name in ("since", "until"):
         return _iso_bound(name, value)
@@ -149,6 +150,9 @@ def normalise_filter(name: str, value: str) -> str:
     genres = tuple(spec.name for spec in points().genres if spec.family is None)
     if name == "genre" and value not in genres:
         raise QuerySyntaxError(f"unknown genre {value!r}: use one of {', '.join(genres)}")
+    forms = tuple(spec.name for spec in points().genres if spec.family is not None)
+    if name == "form" and value not in forms:
+        raise QuerySyntaxError(f"unknown form {value!r}: use one of {', '.join(forms)}")
     if name == "section" and value not in SECTION_KINDS:
         raise QuerySyntaxError(f"unknown section {value!r}: use one of "
                                f"{', '.join(SECTION_KINDS)}")

@@ -168,3 +168,20 @@ def store_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest,
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the servers' indexes
     monkeypatch.delenv("BOARDPAPERS_INDEX", raising=False)
     return url_factory(backend, tmp_path, request)
+
+
+def reopened_from(store: Any, url: str, revision: str, undo: str) -> Any:
+    """The store's database taken back to ``revision`` (``undo`` removes what the later
+    revisions made), closed, opened again by a reader and so migrated to HEAD."""
+    from sqlalchemy import text
+
+    from boardpapers.store import migrations, open_store
+    with store.connect() as conn:
+        conn.execute(text(undo))
+        conn.execute(text(f"UPDATE alembic_version SET version_num = '{revision}'"))
+        conn.commit()
+    store.close()
+    reopened = open_store(url, create=False)
+    with reopened.connect() as conn:  # type: ignore[attr-defined]
+        assert migrations.current_revision(conn) == migrations.HEAD
+    return reopened

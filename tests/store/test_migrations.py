@@ -7,10 +7,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, insert, text
+from sqlalchemy import create_engine, insert
 
 from boardpapers.model.errors import StoreError
 from boardpapers.store import migrations, open_store, schema
+from tests.store.conftest import reopened_from
 
 LATER_TABLES = {"decisions", "harvest", "facts_extra"}  # made by migrations after 0001
 
@@ -58,15 +59,8 @@ def test_a_database_an_older_version_made_is_brought_up_when_next_opened(store_u
     """A reader (delete, search, the web) opening a database made before facts_extra
     (revision 0004) adds the table, so deleting a paper clears every derived table."""
     url = store_url("older")
-    store = open_store(url)
+    store = reopened_from(open_store(url), url, "0004", "DROP TABLE facts_extra")
     with store.connect() as conn:  # type: ignore[attr-defined]
-        conn.execute(text("DROP TABLE facts_extra"))
-        conn.execute(text("UPDATE alembic_version SET version_num = '0004'"))
-        conn.commit()
-    store.close()
-    store = open_store(url, create=False)
-    with store.connect() as conn:  # type: ignore[attr-defined]
-        assert migrations.current_revision(conn) == migrations.HEAD
         assert compare_metadata(MigrationContext.configure(conn), schema.metadata) == []
     assert store.delete("0" * 64) is False
     store.close()

@@ -39,6 +39,7 @@ def test_index_operators_typed_by_users_are_plain_words():
     ("-housing", "cannot only exclude"),
     ("since:yesterday housing", "expects a date"),
     ("genre:novel housing", "unknown genre"),
+    ("form:report housing", "unknown form 'report': use one of forward_plan"),
     ("colour:red housing", "unknown filter"),
 ])
 def test_malformed_queries_get_helpful_messages(text, message):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-FILTER_FIELDS = ("body", "genre", "since", "until", "section", "council", "has")
+FILTER_FIELDS = ("body", "genre", "form", "since", "until", "section", "council", "has")
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +18,7 @@ class Term:
 class Filters:
     body: str | None = None
     genre: str | None = None
+    form: str | None = None  # a form of a genre ("forward_plan" of "other")
     since: str | None = None
     until: str | None = None
     section: str | None = None

@@ -248,6 +248,8 @@ def with_filters(ix: TextIndex, text_query: tantivy.Query, f: Filters,
     s = ix.schema
     if f.genre:
         must.append(tantivy.Query.term_query(s, "genre", f.genre))
+    if f.form:
+        must.append(tantivy.Query.term_query(s, "form", f.form))
     if f.section:
         must.append(tantivy.Query.term_query(s, "section", f.section))
     if f.has:

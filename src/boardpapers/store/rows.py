@@ -118,7 +118,7 @@ def _document_row(paper: Paper) -> dict[str, Any]:
     return {
         "id": paper.source.sha256, "path": paper.source.path, "format": paper.source.format,
         "pages": paper.source.pages if paper.source.paged else 0,  # 0: no pages marked
-        "size": paper.source.size, "genre": paper.genre,
+        "size": paper.source.size, "genre": paper.genre, "form": paper.form,
         "title": paper.title, "body": paper.body or (paper.meeting.body if paper.meeting
                                                      else None),
         "authority": paper.authority or (paper.meeting.authority if paper.meeting else None),

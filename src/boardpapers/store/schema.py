@@ -58,6 +58,7 @@ documents = Table(
     Column("pages", Integer, nullable=False, default=1),  # 0: the file marks no pages
     Column("size", Integer, nullable=False, default=0),
     Column("genre", String(32), nullable=False),
+    Column("form", String(32)),  # the form of the genre ("forward_plan"); None: genre says all
     Column("title", Text),
     Column("body", Text),  # the board or committee, else the publisher
     Column("authority", Text),  # the council or association that owns the paper

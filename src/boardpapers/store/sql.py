@@ -449,7 +449,8 @@ def _blocks_of(conn: Connection, doc_ids: Sequence[str],
                marks: _BlockMarks) -> dict[str, list[IndexedBlock]]:
     d, b, rp = schema.documents, schema.blocks, schema.reports
     docs = {r.id: r._mapping for r in conn.execute(
-        select(d.c.id, d.c.genre, d.c.body, d.c.date, d.c.path, d.c.title, d.c.pages)
+        select(d.c.id, d.c.genre, d.c.form, d.c.body, d.c.date, d.c.path, d.c.title,
+               d.c.pages)
         .where(d.c.id.in_(list(doc_ids))))}
     reports = {(r.doc_id, r.idx): r.title for r in conn.execute(
         select(rp.c.doc_id, rp.c.idx, rp.c.title).where(rp.c.doc_id.in_(list(doc_ids))))}
@@ -490,7 +491,7 @@ def _indexed_block(doc: Mapping[Any, Any], block: Mapping[Any, Any], report: str
     return IndexedBlock(
         block_id=block["id"], doc_id=block["doc_id"], text=block["text"],
         lead=block["kind"] == "heading" or block["section_kind"] in LEAD_SECTIONS,
-        genre=doc["genre"], body=doc["body"], date=doc["date"],
+        genre=doc["genre"], form=doc["form"], body=doc["body"], date=doc["date"],
         section=block["section_kind"], has=tuple(sorted(marks.has.get(key, ()))),
         councils=tuple(sorted(marks.councils.get(key, ()))),
         heading=block["kind"] == "heading", context=block["heading"], shown=shown)

@@ -52,7 +52,8 @@ from boardpapers.store.indexsearch import (
     search_index,
 )
 
-SCHEMA_VERSION = "6"  # 3: council; 4: the hit's row stored; 5: sample bucket; 6: paper key
+SCHEMA_VERSION = "7"  # 3: council; 4: the hit's row stored; 5: sample bucket; 6: paper key;
+# 7: form
 WRITER_HEAP = 64_000_000
 # An ingest commits the index this often (between papers). Each commit writes a segment
 # and syncs it to disk (about 150 ms under load) and later merges cost more the more
@@ -79,6 +80,7 @@ class IndexedBlock:
     date: str | None  # ISO
     section: str | None
     has: tuple[str, ...] = ()
+    form: str | None = None  # the form of the genre ("forward_plan" of "other")
     councils: tuple[str, ...] = ()  # council keys (register code, else name) it names
     heading: bool = False  # the block is a heading
     context: str | None = None  # the heading above it
@@ -92,7 +94,7 @@ def _schema() -> tantivy.Schema:
     for name in TEXT_FIELDS:
         sb.add_text_field(name, stored=True, tokenizer_name="en_stem")
     sb.add_text_field(CONTEXT_FIELD, stored=False, tokenizer_name="en_stem")
-    for name in ("genre", "body_name", "year", "section", "council"):
+    for name in ("genre", "form", "body_name", "year", "section", "council"):
         sb.add_text_field(name, stored=False, tokenizer_name="raw", fast=True)
     sb.add_integer_field("date", indexed=True, fast=True)
     sb.add_integer_field(SAMPLE_FIELD, indexed=True, fast=True)
@@ -284,6 +286,8 @@ def _document(b: IndexedBlock) -> tantivy.Document:
     if b.context and not b.heading:
         doc.add_text(CONTEXT_FIELD, b.context)
     doc.add_text("genre", b.genre)
+    if b.form:
+        doc.add_text("form", b.form)
     if b.body:
         doc.add_text("body_name", b.body)
     if b.date:
