@@ -25,6 +25,8 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
         "pages": "Number of pages", "size": "File size in bytes",
         "genre": "What the paper is: agenda_pack, report, agenda, minutes, "
                  "agenda_and_minutes, briefing, summary or other",
+        "form": "The form of its genre, when the genre does not say all (forward_plan, "
+                "a form of other)",
         "title": "The paper's title", "body": "The board or committee it is for, else its "
         "publisher", "authority": "The council or association that owns the paper",
         "date": "The paper's date, or its meeting's (ISO)",
