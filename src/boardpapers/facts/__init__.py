@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from boardpapers.model.layout import Block, BlockKind
@@ -19,6 +20,23 @@ from boardpapers.plugins import points, resolve
 from boardpapers.vocab.date_patterns import BODY_NAME
 
 Finder = Callable[..., Sequence[Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractSettings:
+    """What the walk over a paper's blocks reads beyond one block: places in blocks."""
+
+    issue_blocks: int = 5  # a newsletter's issue month is looked for in its first blocks
+    issue_day: int = 15  # the day an issue month stands for when it dates the paper
+    above_blocks: int = 2  # blocks above a date whose nearest non-empty one may head it
+    body_line_chars: int = 120  # a committee's name heading a date is a line no longer
+    next_meeting_tail: int = 60  # the end of the block above searched for "next meeting"
+    caption_blocks: int = 2  # blocks above a table searched for its caption
+    caption_chars: int = 120  # a longer heading or line above a table is no caption
+    caption_sentence_words: int = 6  # a line ending "." with more words is a sentence
+
+
+EXTRACT = ExtractSettings()
 
 
 def _finders() -> dict[str, tuple[Finder, bool]]:
@@ -39,19 +57,18 @@ def reference_date(paper: Paper) -> dt.date | None:
         return None
 
 
-_ISSUE_BLOCKS = 5
 _MONTH_PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 def _issue_month(paper: Paper) -> dt.date | None:
     from boardpapers.facts.dates import find_dates
-    for i, block in enumerate(paper.layout.blocks[:_ISSUE_BLOCKS]):
+    for i, block in enumerate(paper.layout.blocks[:EXTRACT.issue_blocks]):
         for fact in find_dates(block.text, i, None):
             if fact.kind == "publication" and fact.date:
                 return dt.date.fromisoformat(fact.date)
             m = _MONTH_PERIOD.match(fact.period or "")
             if m and 1 <= int(m.group(2)) <= 12:
-                return dt.date(int(m.group(1)), int(m.group(2)), 15)
+                return dt.date(int(m.group(1)), int(m.group(2)), EXTRACT.issue_day)
     return None
 
 
@@ -93,7 +110,6 @@ _MEETING_GENRES = frozenset({"agenda_pack", "report", "agenda", "minutes",
 _BODY_LINE = re.compile(rf"\b{BODY_NAME}\b")
 _NEXT_MEETING = re.compile(r"\b(?:date\s+of\s+(?:the\s+)?next\s+meeting|next\s+meeting)\b",
                            re.IGNORECASE)
-_BODY_LINE_MAX = 120
 
 
 def _meeting_dates_in_context(paper: Paper, dates: list[Any]) -> list[Any]:
@@ -105,13 +121,13 @@ def _meeting_dates_in_context(paper: Paper, dates: list[Any]) -> list[Any]:
     out = []
     for d in dates:
         b = d.span.block
-        above = next((blocks[j].text for j in range(b - 1, max(b - 3, -1), -1)
-                      if blocks[j].text.strip()), "")
+        reach = range(b - 1, max(b - 1 - EXTRACT.above_blocks, -1), -1)
+        above = next((blocks[j].text for j in reach if blocks[j].text.strip()), "")
         if d.kind == "publication" and d.date and (meeting_paper or (
-                len(above) <= _BODY_LINE_MAX and _BODY_LINE.search(above))):
+                len(above) <= EXTRACT.body_line_chars and _BODY_LINE.search(above))):
             d = dataclasses.replace(d, kind="meeting")
         elif (d.kind == "other" and d.date and not blocks[b].text[:d.span.start].strip()
-              and _NEXT_MEETING.search(above[-60:])):
+              and _NEXT_MEETING.search(above[-EXTRACT.next_meeting_tail:])):
             d = dataclasses.replace(d, kind="meeting")
         out.append(d)
     return out
@@ -142,13 +158,14 @@ def _table_councils(block: Block, i: int) -> list[Any]:
 
 def table_caption(blocks: tuple[Block, ...], i: int) -> str:
     """The short heading or line just above a table, if it reads like a caption."""
-    for j in range(i - 1, max(i - 3, -1), -1):
+    for j in range(i - 1, max(i - 1 - EXTRACT.caption_blocks, -1), -1):
         prev = blocks[j]
         if prev.kind is BlockKind.PAGE_BREAK:
             continue
-        if prev.kind is BlockKind.HEADING and len(prev.text) <= 120:
+        if prev.kind is BlockKind.HEADING and len(prev.text) <= EXTRACT.caption_chars:
             return prev.text
-        if prev.kind is BlockKind.PARAGRAPH and len(prev.text) <= 120 and not _sentence(prev.text):
+        if (prev.kind is BlockKind.PARAGRAPH and len(prev.text) <= EXTRACT.caption_chars
+                and not _sentence(prev.text)):
             return prev.text
         break
     return ""
@@ -156,4 +173,4 @@ def table_caption(blocks: tuple[Block, ...], i: int) -> str:
 
 def _sentence(text: str) -> bool:
     """A full sentence ("To approve the minutes of 5 June 2024.") is no table's caption."""
-    return text.rstrip().endswith(".") and len(text.split()) > 6
+    return text.rstrip().endswith(".") and len(text.split()) > EXTRACT.caption_sentence_words

@@ -10,11 +10,25 @@ by a pattern that only admits UK shapes (a leading 0 or +44) and are then checke
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import phonenumbers
 
 from boardpapers.model.paper import Mention, Span
 from boardpapers.vocab import cues
+
+
+@dataclass(frozen=True, slots=True)
+class ContactsSettings:
+    """Lengths that tell a real address or number from a look-alike."""
+
+    wrap_spaces: int = 2  # spaces a table cell's wrapping may put inside an email address
+    national_min_digits: int = 9  # a UK number without its leading 0: 9 digits ("01xxx" short)...
+    national_max_digits: int = 10  # ...to 10 (a London or mobile number)
+    url_min_chars: int = 5  # a shorter "web address" is a fragment ("a/b.c")
+
+
+CONTACTS = ContactsSettings()
 
 # ---------------------------------------------------------------- emails
 
@@ -50,7 +64,7 @@ def _wrapped_in_cells(text: str, block: int, taken: list[tuple[int, int]]) -> li
     out = []
     for cell in _CELL.finditer(text):
         written = cell.group().strip()
-        if "@" not in written or not 0 < written.count(" ") <= 2:
+        if "@" not in written or not 0 < written.count(" ") <= CONTACTS.wrap_spaces:
             continue
         a = cell.start() + cell.group().index(written)
         b = a + len(written)
@@ -99,7 +113,8 @@ def normalise_phone(written: str) -> str | None:
     """E.164 form of a UK number as written, or None when it is not one."""
     digits = "".join(_DIGITS.findall(written))
     national = digits[2:] if written.lstrip().startswith("+") else digits
-    if not 9 <= len(national.removeprefix("0")) <= 10:
+    if not (CONTACTS.national_min_digits <= len(national.removeprefix("0"))
+            <= CONTACTS.national_max_digits):
         return None
     try:
         number = phonenumbers.parse(written, "GB")
@@ -129,7 +144,7 @@ def find_urls(text: str, block: int) -> list[Mention]:
         return out  # every address the pattern admits has a scheme, "www." or a path
     for m in _URL.finditer(text):
         a, b = m.start(), _trim_url(text, m.start(), m.end())
-        if b - a < 5 or "." not in text[a:b]:
+        if b - a < CONTACTS.url_min_chars or "." not in text[a:b]:
             continue
         written = text[a:b]
         out.append(Mention("url", written, Span(block, a, b), normalise_url(written)))

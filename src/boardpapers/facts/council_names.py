@@ -21,6 +21,19 @@ from typing import NamedTuple
 from boardpapers.registry import Authority, normalise_name, register
 from boardpapers.vocab import cues
 
+
+@dataclass(frozen=True, slots=True)
+class CouncilNamesSettings:
+    """Short places a name is never read from, and how far around a name to look."""
+
+    core_min_chars: int = 3  # a shorter register place is left out of the index (a stray word)
+    bare_min_chars: int = 4  # a bare place (no designation) shorter than this is no council
+    prefix_words: int = 6  # tokens read for a designation before a place (its longest is 4)
+    list_before: int = 6  # characters before "… councils" searched for "and", "&", ","
+
+
+COUNCIL_NAMES = CouncilNamesSettings()
+
 # Designations before and after a place, as normalised token sequences.
 PREFIXES: tuple[str, ...] = (
             "london borough of", "royal borough of", "city of", "city and county of",
@@ -183,7 +196,7 @@ def index() -> Index:
         core, _ = _split(key)
         if core in WHOLE_ONLY:
             core = key  # "city of london" stays whole: "London" alone is the capital
-        if not core or len(core) < 3:
+        if not core or len(core) < COUNCIL_NAMES.core_min_chars:
             continue
         bucket = cores.setdefault(core, [])
         bucket.extend(c for c in codes if c not in bucket)
@@ -229,7 +242,7 @@ def _prefix_ends(tokens: list[Token], i: int, prefixes: tuple[tuple[str, ...], .
     before the place "Sir Ddinbych", "Cyngor Sir Powys" is "Cyngor Sir" before "Powys"."""
     if tokens[i].norm not in _FIRST_WORDS:
         return []
-    norms = tuple(t.norm for t in tokens[i:i + 6])
+    norms = tuple(t.norm for t in tokens[i:i + COUNCIL_NAMES.prefix_words])
     return [i + len(seq) for seq in _by_first_word(prefixes).get(tokens[i].norm, ())
             if norms[:len(seq)] == seq]
 
@@ -396,7 +409,7 @@ _LIST_BEFORE = re.compile(r"(?:\band|&|,)\s*$")
 def _listed_before(text: str, start: int, core: str, idx: Index) -> bool:
     """"RBKC and Camden councils": the last of a list of councils, not a group of councils
     in one place ("Kent councils" are the districts of Kent, whatever comes before)."""
-    if not _LIST_BEFORE.search(text, max(0, start - 6), start):
+    if not _LIST_BEFORE.search(text, max(0, start - COUNCIL_NAMES.list_before), start):
         return False
     reg = register()
     return not any(reg.authorities[c].type_code in ("CTY", "COMB")
@@ -432,7 +445,8 @@ def _resolve(tokens: list[Token], text: str, idx: Index, core: str, prefix: str,
     designation = designation or (core.rsplit(" ", 1)[-1] if official else "")
     if not strong and not bare_ok:
         return None
-    if not strong and (core in BARE_NEVER or len(core) < 4):
+    if not strong and (core in BARE_NEVER
+                       or len(core) < COUNCIL_NAMES.bare_min_chars):
         return None
     candidates = link_candidates(idx, core, prefix, suffix)
     if not strong and any(c.type_code in ("COMB", "SRA") for c in candidates):

@@ -11,10 +11,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from boardpapers.facts.council_names import WEAK_SUFFIXES, NameMatch, scan, scan_abbreviations
 from boardpapers.model.paper import CouncilMention, Span
 from boardpapers.vocab import cues
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilsSettings:
+    """How far before a place its name's other words are looked for, and short-name limits."""
+
+    of_before: int = 40  # characters before a bare place searched for "University of"
+    venue_before: int = 120  # characters before a bare place searched for "the Summit … in"
+    capital_before: int = 40  # characters before a bare place searched for a name it ends
+    unlisted_min_chars: int = 4  # a shorter unlisted "… Council" is a fragment
+    header_rows: int = 3  # rows of a table searched for the header naming a council column
+    name_word_min_chars: int = 4  # shorter words ("of", "and") say nothing of a cell's case
+
+
+COUNCILS = CouncilsSettings()
 
 # Words that make a sentence about councils, so a bare place name in it is a council.
 # "local government" counts in lower case only: capitalised it is part of a title or a
@@ -61,7 +77,7 @@ def find_councils(text: str, block: int) -> list[CouncilMention]:
     unlisted = _UNLISTED.finditer(text) if _UNLISTED_CUE in cues.present(text) else ()
     for u in unlisted:
         start, end = _trim_unlisted(text, u.start(), u.end())
-        if (end - start < 4 or _DESIGNATION_FIRST.match(text, start)
+        if (end - start < COUNCILS.unlisted_min_chars or _DESIGNATION_FIRST.match(text, start)
                 or any(a < end and start < b for a, b in taken)):
             continue
         out.append(_unlinked(text[start:end], Span(block, start, end)))
@@ -96,10 +112,10 @@ def _bare_place_is_council(text: str, start: int, end: int) -> bool:
     "Baroness Taylor of Stevenage")."""
     if _CAPITAL_AFTER.match(text, end) or _inside_a_name(text, start):
         return False
-    before = _OF_BEFORE.search(text, max(0, start - 40), start)
+    before = _OF_BEFORE.search(text, max(0, start - COUNCILS.of_before), start)
     if before and before.group(1) not in _OFFICE_OF:
         return False
-    if _VENUE_BEFORE.search(text, max(0, start - 120), start):
+    if _VENUE_BEFORE.search(text, max(0, start - COUNCILS.venue_before), start):
         return False
     return _council_sentence(text, start, end)
 
@@ -111,7 +127,7 @@ _SENTENCE_OPENERS = frozenset(".!?:;()[]•·*#>|-–—\"'‘“")
 def _inside_a_name(text: str, start: int) -> bool:
     """A place right after a capitalised word that does not open a sentence is the end
     of a longer name ("Councillor Helen Stroud"), not a council ("When Sheffield…")."""
-    m = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+    m = _CAPITAL_BEFORE.search(text, max(0, start - COUNCILS.capital_before), start)
     if m is None:
         return False
     prev = m.group("prev")
@@ -174,7 +190,7 @@ _TOTAL = re.compile(r"^(?:grand\s+)?total\b|^sum\b|^all\s+councils\b", re.IGNORE
 
 def council_column(rows: Sequence[Sequence[str]]) -> tuple[int, int] | None:
     """(header row index, column index) of the column that lists councils, if any."""
-    for r, row in enumerate(rows[:3]):
+    for r, row in enumerate(rows[:COUNCILS.header_rows]):
         for c, cell in enumerate(row):
             if _NAME_HEADER.match(cell.strip()):
                 return r, c
@@ -229,7 +245,8 @@ def find_councils_in_table(rows: Sequence[Sequence[str]], block: int) -> list[Co
 def _reads_as_a_name(cell: str) -> bool:
     """An unlinked cell is kept only if it is written like a body's name
     ("Black Country Transport"), not a note ("Independent observer")."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", cell) if len(w) > 3]
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", cell)
+             if len(w) >= COUNCILS.name_word_min_chars]
     return bool(words) and all(w[0].isupper() for w in words)
 
 

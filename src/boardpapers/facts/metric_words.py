@@ -19,12 +19,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from boardpapers.facts.money import QUALIFIER_BEFORE
 from boardpapers.facts.sentence import sentence_around
 from boardpapers.model.paper import Metric, Span
 from boardpapers.vocab import cues
 
+
+@dataclass(frozen=True, slots=True)
+class WordMetricsSettings:
+    """Limits on shares and counts written in words ("one in four", "two thirds", "twelve")."""
+
+    max_denominator: int = 1000  # "N in M" with a larger M is a rate, not a share of people
+    qualifier_before: int = 20  # characters before a share or count searched for "over", "c."
+    ordinal_before: int = 12  # characters before a fraction searched for "the second", "every"
+    subject_reach: int = 40  # the plural after a share ("councils") is its subject this near
+    sentence_start_before: int = 4  # characters before a capital count searched for ". "
+
+
+WORD_METRICS = WordMetricsSettings()
 NounPhrase = Callable[[str, int, float], "tuple[str, int, int] | None"]
 
 WORD_NUMBERS = {
@@ -86,7 +100,8 @@ def find_word_metrics(text: str, block: int, noun_phrase: NounPhrase,
         cues.DIGIT in found and _DIGIT_SHARE.search(text)) else ())
     for m in shares:
         n, d = _word_value(m.group("n")), _word_value(m.group("d"))
-        if (n is None or d is None or not 0 < n < d or d > 1000 or taken(m.start(), m.end())
+        if (n is None or d is None or not 0 < n < d or d > WORD_METRICS.max_denominator
+                or taken(m.start(), m.end())
                 or _FREQUENCY.match(text, m.end())):
             continue
         out.append(_share(text, block, m.start(), m.end(), round(100 * n / d, 1),
@@ -120,13 +135,13 @@ def _fraction_is_a_share(text: str, m: re.Match[str], key: str) -> bool:
         return True
     if _qualifier(text, m.start()) is not None:
         return True
-    if _ORDINAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+    if _ORDINAL_BEFORE.search(text, max(0, m.start() - WORD_METRICS.ordinal_before), m.start()):
         return False  # "the second half", "cut in half", "every third"
     return bool(_PLURAL_OF.match(text, m.end()) or _VERB_AFTER.match(text, m.end()))
 
 
 def _qualifier(text: str, start: int) -> re.Match[str] | None:
-    return QUALIFIER_BEFORE.search(text, max(0, start - 20), start)
+    return QUALIFIER_BEFORE.search(text, max(0, start - WORD_METRICS.qualifier_before), start)
 
 
 def _share(text: str, block: int, start: int, end: int, value: float,
@@ -134,7 +149,7 @@ def _share(text: str, block: int, start: int, end: int, value: float,
     """A share as a percentage; the plural after it ("councils") is its subject."""
     phrase = noun_phrase(text, end, 2)
     subject = ""
-    if phrase is not None and phrase[1] - end <= 40:
+    if phrase is not None and phrase[1] - end <= WORD_METRICS.subject_reach:
         subject = _SPACES.sub(" ", text[end:phrase[2]]).strip()
         end = phrase[1]
     else:
@@ -157,7 +172,8 @@ def _count(text: str, block: int, m: re.Match[str], noun_phrase: NounPhrase) -> 
         WORD_NUMBERS[m.group("unit").lower()] if m.group("unit") else 0)
     qualifier = _qualifier(text, m.start())
     if qualifier is None and not (m.group("w")[0].isupper() and _SENTENCE_START.search(
-            text, max(0, m.start() - 4), m.start())):
+            text, max(0, m.start() - WORD_METRICS.sentence_start_before),
+            m.start())):
         return None  # a sentence opens with a capital: "UK Peer Network: four nations"
     if value == 1:
         return None  # "One council", "One of the…": no count of things

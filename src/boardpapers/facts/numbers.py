@@ -8,6 +8,7 @@ Shared by the money and metric finders. Arithmetic goes through Decimal so "£2.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 # A number with thousands commas ("7,429", "1,250,000.50") or plain ("7429", "2.615", ".5").
@@ -52,9 +53,17 @@ def scale_factor(word: str | None) -> int:
     return _SCALES.get(word.lower(), 1) if word else 1
 
 
-# Longer than this is a run of digits (a serial, a hash, a hostile file), not a quantity:
-# finders pass it over, and converting a million digits would cost quadratic time.
-MAX_NUMBER_CHARS = 40
+@dataclass(frozen=True, slots=True)
+class NumbersSettings:
+    """What is too long to be a quantity."""
+
+    # Longer than this is a run of digits (a serial, a hash, a hostile file), not a quantity:
+    # finders pass it over, and converting a million digits would cost quadratic time.
+    max_chars: int = 40
+
+
+NUMBERS = NumbersSettings()
+MAX_NUMBER_CHARS = NUMBERS.max_chars  # read once: too_long runs for every number matched
 
 
 def too_long(digits: str) -> bool:

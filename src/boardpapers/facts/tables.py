@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from boardpapers.model.paper import TableCheck, TableData
 
@@ -42,11 +43,22 @@ _HEADING_WORD = re.compile(
     r"method|frequency|when|who|what|how|where|why|%)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d{2}(?:[/-]\d{2,4})?$")
 
-# How far a printed percentage may be from the computed one (one decimal rounding, with
-# some slack for papers that round to whole numbers), and how far their sum from 100.
-PERCENT_TOLERANCE = 0.06
-PERCENT_TOLERANCE_WHOLE = 0.51
-SUM_TOLERANCE = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class TableSettings:
+    """Where a table's header is looked for and how far its printed sums may be out."""
+
+    header_scan_rows: int = 3  # leading rows searched for the first row holding a number
+    max_header_rows: int = 2  # at most this many rows are header
+    percent_tolerance: float = 0.06  # a printed percentage vs count/total: one decimal rounding
+    percent_tolerance_whole: float = 0.51  # ...when the paper rounds to whole numbers
+    sum_tolerance: float = 1.0  # how far a percentage column's sum may be from 100
+    sum_min_cells: int = 2  # fewer percentages than this are not checked against 100
+    total_relative: float = 1e-6  # a total agrees within this share of itself (float sums)
+
+
+TABLE = TableSettings()
 
 
 def parse_cell(cell: str) -> float | None:
@@ -65,9 +77,9 @@ def parse_cell(cell: str) -> float | None:
 def header_rows(rows: Sequence[Sequence[str]]) -> int:
     """How many leading rows are header: non-numeric rows above the first row that has
     a number, or 1 when the first row is all words and some later row is not."""
-    for i, row in enumerate(rows[:3]):
+    for i, row in enumerate(rows[:TABLE.header_scan_rows]):
         if any(_is_number(c) for c in row if c.strip()):
-            return min(i, 2)
+            return min(i, TABLE.max_header_rows)
     if rows and len(rows) > 1 and all(c.strip() for c in rows[0]) and _labels(rows[0]):
         return 0 if _shape(rows[0]) == _shape(rows[1]) and any(_shape(rows[0])) else 1
     return 0
@@ -147,8 +159,9 @@ def check_table(header: Sequence[str], body: Sequence[Sequence[str]],
         if total is None or not any(v is not None for v in col):
             continue
         found = sum(v for v in col if v is not None)
+        slack = TABLE.total_relative * max(1.0, abs(total))
         checks.append(TableCheck(column=name, kind="total", expected=total, found=found,
-                                 ok=abs(found - total) < 1e-6 * max(1.0, abs(total))))
+                                 ok=abs(found - total) < slack))
     return tuple(checks)
 
 
@@ -163,7 +176,7 @@ def _percentage_checks(header: Sequence[str], body: Sequence[Sequence[str]],
     if count_col is not None:
         total = numbers[t][count_col] or sum(numbers[i][count_col] or 0 for i in members)
         whole = all(p is None or p == int(p) for p in pcts)
-        tol = PERCENT_TOLERANCE_WHOLE if whole else PERCENT_TOLERANCE
+        tol = TABLE.percent_tolerance_whole if whole else TABLE.percent_tolerance
         for i in members:
             count, pct = numbers[i][count_col], numbers[i][k]
             if count is None or pct is None or not total:
@@ -173,10 +186,10 @@ def _percentage_checks(header: Sequence[str], body: Sequence[Sequence[str]],
                                   expected=expected, found=pct,
                                   ok=abs(count / total * 100 - pct) <= tol))
     present = [p for p in pcts if p is not None]
-    if len(present) >= 2:
+    if len(present) >= TABLE.sum_min_cells:
         found = round(sum(present), 1)
         out.append(TableCheck(column=f"{name} (sum)", kind="percentage", expected=100.0,
-                              found=found, ok=abs(found - 100.0) <= SUM_TOLERANCE))
+                              found=found, ok=abs(found - 100.0) <= TABLE.sum_tolerance))
     return out
 
 
