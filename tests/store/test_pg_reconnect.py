@@ -14,7 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from boardpapers.search import search
-from boardpapers.store import open_store, postgres
+from boardpapers.store import follow, open_store, postgres
 from tests.store.conftest import PG_SERVER
 
 
@@ -65,7 +65,7 @@ def _fill_pool(store, connections: int = 3) -> None:
 
 def test_a_search_answers_after_the_servers_connections_are_dropped(
         own_database, tmp_path, monkeypatch):
-    monkeypatch.setattr(postgres, "FOLLOW", postgres.FollowSettings(
+    monkeypatch.setattr(follow, "FOLLOW", follow.FollowSettings(
         check_every_seconds=3600))  # the search's own reads meet the dead connection
     store = _store_with_a_paper(own_database, tmp_path, monkeypatch)
     try:

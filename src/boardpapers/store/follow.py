@@ -41,7 +41,8 @@ class FollowSettings:
     """How the local search index follows the shared database."""
 
     check_every_seconds: float = 2.0  # a long-running searcher looks for new papers this often
-    batch: int = 200  # papers read from the database per round trip while catching up
+    batch: int = 1000  # papers read from the database per round trip while catching up
+    stream_rows: int = 20_000  # document rows fetched at a time when comparing them all
 
 
 FOLLOW = FollowSettings()
@@ -61,14 +62,43 @@ def index_folder(url: str, *, default_port: int, default_database: str) -> Path:
     return cache / "boardpapers" / f"{name}-{digest}.index"
 
 
-class FollowingStore(SqlStore):
+class ServerStore(SqlStore):
+    """A SqlStore on a database server whose local index follows every writer: what the
+    servers share is how often to look and catching up under the index's lock; how to tell
+    what changed is each server's own (``ensure_index``)."""
+
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        self._checked_at: float | None = None
+        super().__init__(url, create=create)
+
+    def _time_to_look(self) -> bool:
+        """At most one look at the database every FOLLOW.check_every_seconds."""
+        now = time.monotonic()
+        if self._checked_at is not None and now - self._checked_at < FOLLOW.check_every_seconds:
+            return False
+        self._checked_at = now
+        return True
+
+    def _under_index_lock(self, catch_up: Callable[[], bool]) -> bool:
+        """Run ``catch_up`` holding the index; when another process here holds it, or the
+        database fails meanwhile, search what the index has."""
+        if not self.index.try_begin():
+            return False
+        try:
+            return catch_up()
+        except StoreError:
+            return False
+        finally:
+            self.index.commit()  # and the lock is let go
+
+
+class FollowingStore(ServerStore):
     """A SqlStore on a database server, its index following whatever any writer stored."""
 
     default_port: ClassVar[int]  # in the index folder's name when the URL gives none
     default_database: ClassVar[str] = ""
 
     def __init__(self, url: str, *, create: bool = True) -> None:
-        self._checked_at: float | None = None
         self._replaced: list[str] = []
         super().__init__(url, create=create)
         assert self.index.path is not None
@@ -102,22 +132,13 @@ class FollowingStore(SqlStore):
 
     def ensure_index(self) -> bool:
         """Bring the local index up to the database; True if it changed."""
-        now = time.monotonic()
-        if self._checked_at is not None and now - self._checked_at < FOLLOW.check_every_seconds:
+        if not self._time_to_look():
             return False
-        self._checked_at = now
         with self.engine.connect() as conn:
             observed = database_summary(conn, self.string_hash)
         if observed == self.synced.summary():
             return False
-        if not self.index.try_begin():
-            return False  # another process here is updating the index: search what it has
-        try:
-            return self._catch_up(observed)
-        except StoreError:
-            return False
-        finally:
-            self.index.commit()  # and the lock is let go
+        return self._under_index_lock(lambda: self._catch_up(observed))
 
     def _catch_up(self, observed: tuple[int, int]) -> bool:
         d = schema.documents

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
@@ -31,28 +30,14 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.dml import Insert
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
-from boardpapers.model.errors import StoreError
 from boardpapers.store import migrations, schema
-from boardpapers.store.follow import index_folder
+from boardpapers.store.follow import FOLLOW, ServerStore, index_folder
 from boardpapers.store.rows import Rows
 from boardpapers.store.sql import (
-    SqlStore,
     behind_head,
     check_schema_version,
     indexed_blocks_of,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class FollowSettings:
-    """How the local search index follows the shared database."""
-
-    check_every_seconds: float = 2.0  # a long-running searcher looks for new papers this often
-    batch: int = 1000  # papers read from the database per round trip while catching up
-    stream_rows: int = 20_000  # document rows fetched at a time when comparing them all
-
-
-FOLLOW = FollowSettings()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +51,8 @@ READER = ReaderSettings()
 R = TypeVar("R")
 
 
-class PostgresStore(SqlStore):
+class PostgresStore(ServerStore):
     def __init__(self, url: str, *, create: bool = True) -> None:
-        self._checked_at: float | None = None
         super().__init__(url, create=create)
         # Searches and the follower's look at the log read outside a transaction, on
         # connections kept open without a ping: one round trip per query instead of
@@ -128,23 +112,14 @@ class PostgresStore(SqlStore):
 
     def ensure_index(self) -> bool:
         """Bring the local index up to the database; True if it changed."""
-        now = time.monotonic()
-        if self._checked_at is not None and now - self._checked_at < FOLLOW.check_every_seconds:
+        if not self._time_to_look():
             return False
-        self._checked_at = now
         mark = self.synced.mark()
         if mark is not None:
             xmin = mark.xmin
             if read_retrying(self.reader, lambda c: changes_since(c, xmin)) == mark.summary:
                 return False
-        if not self.index.try_begin():
-            return False  # another process here is updating the index: search what it has
-        try:
-            return self._catch_up(mark)
-        except StoreError:
-            return False
-        finally:
-            self.index.commit()  # and the lock is let go
+        return self._under_index_lock(lambda: self._catch_up(mark))
 
     def _catch_up(self, mark: Mark | None) -> bool:
         """Index what changed since ``mark`` (everything the index lacks when None), all
