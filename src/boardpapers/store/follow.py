@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from sqlalchemy import ColumnElement, Table, func, select
 from sqlalchemy.engine import Connection, make_url
@@ -62,10 +62,20 @@ def index_folder(url: str, *, default_port: int, default_database: str) -> Path:
     return cache / "boardpapers" / f"{name}-{digest}.index"
 
 
+class Synced(Protocol):
+    """What a server store's index knows it holds: each paper's storing time."""
+
+    def stamps(self) -> dict[str, str]: ...
+
+    def update(self, *, gone: Iterable[str], added: dict[str, str]) -> None: ...
+
+
 class ServerStore(SqlStore):
     """A SqlStore on a database server whose local index follows every writer: what the
-    servers share is how often to look and catching up under the index's lock; how to tell
-    what changed is each server's own (``ensure_index``)."""
+    servers share is how often to look, catching up under the index's lock and starting
+    afresh; how to tell what changed is each server's own (``ensure_index``)."""
+
+    synced: Synced
 
     def __init__(self, url: str, *, create: bool = True) -> None:
         self._checked_at: float | None = None
@@ -91,10 +101,20 @@ class ServerStore(SqlStore):
         finally:
             self.index.commit()  # and the lock is let go
 
+    def reindex(self) -> int:
+        """Empty the index and what it knows it holds, then follow the database afresh."""
+        self.index.clear()
+        self.index.commit()
+        self.synced.update(gone=list(self.synced.stamps()), added={})
+        self._checked_at = None
+        self.ensure_index()
+        return self.index.num_docs()
+
 
 class FollowingStore(ServerStore):
     """A SqlStore on a database server, its index following whatever any writer stored."""
 
+    synced: SyncedDocuments
     default_port: ClassVar[int]  # in the index folder's name when the URL gives none
     default_database: ClassVar[str] = ""
 
@@ -161,14 +181,6 @@ class FollowingStore(ServerStore):
         self.index.commit()
         self.synced.update(gone=gone, added={i: stored[i] for i in new}, summary=observed)
         return bool(gone or new)
-
-    def reindex(self) -> int:
-        self.index.clear()
-        self.index.commit()
-        self.synced.update(gone=list(self.synced.stamps()), added={})
-        self._checked_at = None
-        self.ensure_index()
-        return self.index.num_docs()
 
 
 def database_summary(conn: Connection, string_hash: StringHash) -> tuple[int, int]:

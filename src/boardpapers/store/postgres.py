@@ -52,6 +52,8 @@ R = TypeVar("R")
 
 
 class PostgresStore(ServerStore):
+    synced: SyncedDocuments
+
     def __init__(self, url: str, *, create: bool = True) -> None:
         super().__init__(url, create=create)
         # Searches and the follower's look at the log read outside a transaction, on
@@ -145,14 +147,6 @@ class PostgresStore(ServerStore):
         self.index.commit()
         self.synced.update(gone=gone, added=stamps, mark=Mark(xmin, frozenset(recent)))
         return bool(gone or changed)
-
-    def reindex(self) -> int:
-        self.index.clear()
-        self.index.commit()
-        self.synced.update(gone=list(self.synced.stamps()), added={})
-        self._checked_at = None
-        self.ensure_index()
-        return self.index.num_docs()
 
 
 def read_retrying(engine: Engine, work: Callable[[Connection], R]) -> R:
